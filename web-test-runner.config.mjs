@@ -1,0 +1,32 @@
+// Browser tests run in Debian's Chromium (nothing is downloaded): every *.test.ts
+// except the Node-only *.node.test.ts files.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export default {
+  rootDir: '.',
+  files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  concurrency: 2,
+  testFramework: { config: { ui: 'bdd', timeout: 20000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          ...(runningAsRoot ? ['--no-sandbox'] : []),
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
