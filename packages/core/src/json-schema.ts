@@ -1,0 +1,66 @@
+/**
+ * The JSON Schema documents matterform reads (2020-12 and draft-07). Keywords are listed
+ * so code reads them typed; any other keyword is an annotation and stays `unknown`.
+ */
+export type JsonSchema = boolean | JsonSchemaObject;
+
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+export interface JsonSchemaObject {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+  title?: string;
+  description?: string;
+  type?: JsonType | JsonType[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  readOnly?: boolean;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number | boolean;
+  exclusiveMaximum?: number | boolean;
+  multipleOf?: number;
+  properties?: Record<string, JsonSchema>;
+  patternProperties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema;
+  propertyNames?: JsonSchema;
+  required?: string[];
+  dependentRequired?: Record<string, string[]>;
+  dependentSchemas?: Record<string, JsonSchema>;
+  dependencies?: Record<string, JsonSchema | string[]>;
+  items?: JsonSchema | JsonSchema[];
+  prefixItems?: JsonSchema[];
+  additionalItems?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  contains?: JsonSchema;
+  allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  not?: JsonSchema;
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
+  'x-concept'?: string;
+  'x-fill'?: string[] | false;
+  'x-lock'?: boolean;
+  'x-widget'?: string;
+  'x-placeholder'?: string;
+  'x-help'?: string;
+  'x-i18n'?: Record<string, { title?: string; description?: string; placeholder?: string; help?: string; enumTitles?: string[] }>;
+  'x-enumTitles'?: string[];
+  [keyword: string]: unknown;
+}
+
+export function isSchemaObject(schema: unknown): schema is JsonSchemaObject {
+  return schema !== null && typeof schema === 'object' && !Array.isArray(schema);
+}
