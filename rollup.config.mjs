@@ -1,0 +1,23 @@
+// The self-contained browser bundle for <script type="module"> on department sites
+// (SPEC §9). Per-package ESM and .d.ts come from `tsc -b`; this bundles their output.
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: { matterform: 'packages/elements/dist/index.js' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    commonjs(),
+    json({ compact: true }),
+    terser({ format: { comments: false } }),
+  ],
+};
