@@ -2,6 +2,7 @@
 // except the Node-only *.node.test.ts files.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -10,7 +11,10 @@ export default {
   rootDir: '.',
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    cjsPrebundle({ packages: ['ajv', 'ajv-formats'], resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+  ],
   concurrency: 2,
   testFramework: { config: { ui: 'bdd', timeout: 20000 } },
   browsers: [

@@ -1,7 +1,6 @@
 // Embeds schemas/*.schema.json into packages/core/src/generated/meta-schemas.ts so the
 // catalogue loader has its meta-schemas in browsers too (no fetch, no JSON import).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const names = ['concept', 'source', 'licence', 'matter', 'catalogue', 'fixtures'];
@@ -19,4 +18,4 @@ for (const name of names) {
 lines.push('};', '', `export type MetaSchemaName = ${names.map((n) => JSON.stringify(n)).join(' | ')};`, '');
 await mkdir(new URL('./', out), { recursive: true });
 await writeFile(out, lines.join('\n'));
-console.log(`wrote ${fileURLToPath(out)}`);
+console.log('gen-meta-schemas: wrote packages/core/src/generated/meta-schemas.ts');

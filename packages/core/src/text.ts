@@ -1,7 +1,7 @@
 /** Text shown to people: a zh-CN string, or locale → string with zh-CN as the fallback (SPEC §1). */
+import type { Text } from './generated/catalogue.js';
 
 export type Locale = 'zh-CN' | 'en';
-export type Text = string | { [locale: string]: string };
 /** A message the SDK itself writes, in both of its locales. */
 export type Message = { 'zh-CN': string; en: string };
 

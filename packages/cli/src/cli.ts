@@ -1,0 +1,123 @@
+/**
+ * The `matterform` command (SPEC §8). JSON goes alone to stdout; problems go to stderr as
+ * `file: /pointer: message`, warnings prefixed `warning:`. Exit 0 success, 1 when what was
+ * checked is wrong, 2 on bad usage.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, localize, toLocale, type CatalogueLoad, type Locale } from '@matterform/core';
+import { loadCatalogueFrom } from '@matterform/core/node';
+import { compileMatterModule } from './compile.js';
+import { matterTypes } from './types.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const USAGE = `Usage: matterform <command> [options]
+
+Commands:
+  validate DIR [--strict] [--summary]   check a catalogue folder or catalogue JSON file
+  types DIR --out DIR2                  write one <id>.d.ts per matter
+  compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
+
+Options:
+  --lang zh-CN|en   language of messages (default: from LANG, else zh-CN)
+  --strict          treat warnings as errors
+  --help            show this help
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, dir, ...rest] = positionals;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    if (values.lang !== undefined && values.lang !== 'zh-CN' && values.lang !== 'en') throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
+    const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
+    if (!command) throw new UsageError('a command is required');
+    if (!['validate', 'types', 'compile'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if ((command === 'types' || command === 'compile') && !values.out) throw new UsageError(`${command} needs --out DIR`);
+
+    const load = await loadCatalogueFrom(dir);
+    const failed = report(load, lang, values.strict, io);
+    if (command === 'validate') {
+      io.stdout(summary(dir, load, lang, values.summary));
+      return failed ? 1 : 0;
+    }
+    if (failed) return 1;
+    const out = values.out as string;
+    await mkdir(out, { recursive: true });
+    for (const matter of load.catalogue.matters) {
+      const [name, text] =
+        command === 'types'
+          ? [`${matter.id}.d.ts`, await matterTypes(matter as Parameters<typeof matterTypes>[0])]
+          : [`${matter.id}@${matter.version}.mjs`, await compileMatterModule(matter.schema as never, `${matter.id}@${matter.version}`)];
+      await writeFile(join(out, name), text);
+      io.stdout(`${join(out, name)}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`matterform: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Prints the problems; true when the run has failed (errors, or warnings under --strict). */
+function report(load: CatalogueLoad, lang: Locale, strict: boolean, io: Io): boolean {
+  for (const p of load.problems) io.stderr(formatProblem(strict ? { ...p, severity: 'error' } : p, lang) + '\n');
+  return !load.ok || (strict && load.warnings.length > 0);
+}
+
+function summary(dir: string, load: CatalogueLoad, lang: Locale, detailed: boolean): string {
+  const { concepts, sources, licences, matters } = load.catalogue;
+  const departments = new Set(matters.map((m) => m.department ?? '-'));
+  const en = lang === 'en';
+  const verdict = load.ok
+    ? en ? `valid, ${load.warnings.length} warning(s)` : `校验通过，${load.warnings.length} 条警告`
+    : en ? `${load.errors.length} error(s), ${load.warnings.length} warning(s)` : `${load.errors.length} 个错误，${load.warnings.length} 条警告`;
+  const counts = en
+    ? `${matters.length} matters in ${departments.size} departments, ${concepts.length} concepts, ${sources.length} sources (${sources.filter((s) => s.connected !== false).length} connected), ${licences.length} licence types`
+    : `${matters.length} 个事项（${departments.size} 个部门），${concepts.length} 个数据元，${sources.length} 个数据源（已对接 ${sources.filter((s) => s.connected !== false).length} 个），${licences.length} 类证照`;
+  const lines = [`${dir}: ${counts} — ${verdict}`];
+  if (detailed) {
+    for (const matter of matters) {
+      const materials = matter.materials?.length ?? 0;
+      lines.push(`  ${matter.id}@${matter.version}  ${matter.department ?? '-'}  ${localize(matter.title as never, lang)}  (${materials} ${en ? 'materials' : '项材料'})`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,185 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect } from 'chai';
+import type { JsonSchemaObject, PrecompiledValidateFunction } from '@matterform/core';
+
+// Loaded in `before`: both resolve `@matterform/core` to its build (packages/core/dist), and
+// a missing build should fail this suite with a hint, not abort the whole mocha run.
+let core: typeof import('@matterform/core');
+let compileMatterModule: (typeof import('./compile.js'))['compileMatterModule'];
+
+const person: JsonSchemaObject = {
+  type: 'object',
+  required: ['name', 'idNumber'],
+  properties: {
+    name: { type: 'string', title: '姓名', minLength: 2, 'x-concept': 'person.name' },
+    idNumber: { type: 'string', title: '身份证号码', format: 'cn-id-number', 'x-concept': 'person.idNumber' },
+    birthDate: { type: 'string', title: '出生日期', format: 'date' },
+  },
+};
+
+const schema2020: JsonSchemaObject = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required: ['applicant', 'housing'],
+  properties: {
+    applicant: { $ref: '#/$defs/person' },
+    mobile: { type: 'string', title: '手机号码', format: 'cn-mobile' },
+    postcode: { type: 'string', format: 'cn-postcode' },
+    region: { type: 'string', format: 'cn-region', 'x-widget': 'region' },
+    employer: { type: 'string', title: '单位信用代码', format: 'cn-uscc' },
+    housing: {
+      title: '住房',
+      oneOf: [
+        { const: 'owned', title: '自有' },
+        { const: 'rented', title: '租住' },
+      ],
+    },
+    landlord: { type: 'string', title: '房东' },
+    members: { type: 'array', maxItems: 3, items: { $ref: '#/$defs/person' } },
+    plate: { type: 'string', format: 'cn-licence-plate' },
+  },
+  if: { properties: { housing: { const: 'rented' } }, required: ['housing'] },
+  then: { required: ['landlord'] },
+  dependentRequired: { mobile: ['postcode'] },
+  $defs: { person },
+};
+
+// No $schema: draft-07 plus $defs, dependentRequired and dependentSchemas (SPEC §3.1).
+const schemaPlain: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    company: { $ref: '#/$defs/company' },
+    hasAgent: { type: 'boolean' },
+    agentName: { type: 'string' },
+    startDate: { type: 'string', format: 'date' },
+  },
+  dependentRequired: { hasAgent: ['agentName'] },
+  dependentSchemas: {
+    agentName: { required: ['agentPhone'], properties: { agentPhone: { type: 'string', format: 'cn-mobile' } } },
+  },
+  $defs: {
+    company: {
+      type: 'object',
+      required: ['creditCode'],
+      properties: { creditCode: { type: 'string', format: 'cn-uscc' } },
+    },
+  },
+};
+
+const validApplicant = { name: '张三', idNumber: '11010519491231002X', birthDate: '1949-12-31' };
+
+const samples2020: unknown[] = [
+  { applicant: validApplicant, housing: 'owned' },
+  {
+    applicant: validApplicant,
+    housing: 'rented',
+    landlord: '李四',
+    mobile: '13800138000',
+    postcode: '410000',
+    region: '430102',
+  },
+  { applicant: validApplicant, housing: 'rented' },
+  { applicant: { ...validApplicant, idNumber: '110105194912310021' }, housing: 'owned' },
+  { applicant: { name: '张', birthDate: '1949-02-30' }, housing: 'tent' },
+  { applicant: validApplicant, housing: 'owned', mobile: '12800138000' },
+  { applicant: validApplicant, housing: 'owned', mobile: '13800138000', postcode: '001000', region: '900000' },
+  { applicant: validApplicant, housing: 'owned', employer: '91350100M000100Y43', plate: 'anything' },
+  { applicant: validApplicant, housing: 'owned', employer: '91350100M000100Y44' },
+  {
+    applicant: validApplicant,
+    housing: 'owned',
+    members: [validApplicant, { name: '王五', idNumber: '11010519491231002x' }, {}, {}],
+  },
+  { housing: 'owned' },
+  'not an object',
+];
+
+const samplesPlain: unknown[] = [
+  {},
+  { company: { creditCode: '91350100M000100Y43' }, startDate: '2024-02-29' },
+  { company: { creditCode: '91350100M000100Y4' }, startDate: '2023-02-29' },
+  { company: {} },
+  { hasAgent: true },
+  { hasAgent: true, agentName: '赵六' },
+  { hasAgent: true, agentName: '赵六', agentPhone: '1380013800' },
+  { hasAgent: true, agentName: '赵六', agentPhone: '13800138000' },
+];
+
+describe('compileMatterModule', () => {
+  let dir = '';
+
+  before(async () => {
+    try {
+      core = await import('@matterform/core');
+      ({ compileMatterModule } = await import('./compile.js'));
+    } catch (caught) {
+      throw new Error(`@matterform/core is not built: run \`npm run build\` first (${String(caught)})`);
+    }
+    dir = await mkdtemp(join(tmpdir(), 'matterform-compile-'));
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function load(
+    schema: JsonSchemaObject,
+    name: string,
+  ): Promise<{ text: string; validate: PrecompiledValidateFunction }> {
+    const text = await compileMatterModule(schema, name);
+    const file = join(dir, `${name}.mjs`);
+    await writeFile(file, text);
+    const module = (await import(pathToFileURL(file).href)) as {
+      validate: PrecompiledValidateFunction;
+      default: PrecompiledValidateFunction;
+    };
+    expect(module.default).to.equal(module.validate);
+    return { text, validate: module.validate };
+  }
+
+  for (const [schema, samples, name] of [
+    [schema2020, samples2020, 'residence-permit@1.0.0'],
+    [schemaPlain, samplesPlain, 'agent-filing@0.2.0'],
+  ] as const) {
+    it(`writes one self-contained module without eval for ${name}`, async () => {
+      const { text } = await load(schema, name);
+      expect(text.startsWith(`// Generated by \`matterform compile\` from ${name}.`)).to.equal(true);
+      expect(text).not.to.match(/\bnew Function\b|\beval\s*\(/);
+      // Nothing left to load: no import statement, no dynamic import, no require call (ajv's
+      // runtime helpers carry their own source as a string, which is not a call).
+      expect(text).not.to.match(/^\s*import\b|\bimport\s*\(|(^|[^'"\w.$])require\s*\(/m);
+      expect(text).to.match(/export\s*\{[^}]*\bvalidate\b/);
+    });
+
+    it(`agrees with compileSchema on valid and invalid data for ${name}`, async () => {
+      const { validate } = await load(schema, `${name}-agree`);
+      const precompiled = core.createValidatorFromPrecompiled(schema, validate);
+      const runtime = core.compileSchema(schema);
+      let invalid = 0;
+      for (const data of samples) {
+        const expected = runtime(data);
+        const actual = precompiled(data);
+        expect(validate(data), JSON.stringify(data)).to.equal(expected.valid);
+        expect(
+          actual.errors.map((e) => e.pointer),
+          JSON.stringify(data),
+        ).to.deep.equal(expected.errors.map((e) => e.pointer));
+        expect(actual, JSON.stringify(data)).to.deep.equal(expected);
+        if (!expected.valid) invalid++;
+      }
+      expect(invalid, 'the samples include invalid data').to.be.greaterThan(2);
+      expect(invalid, 'the samples include valid data').to.be.lessThan(samples.length);
+    });
+  }
+
+  it('reports the cn formats with their reasons through the compiled module', async () => {
+    const { validate } = await load(schema2020, 'reasons@1.0.0');
+    const { errors } = core.createValidatorFromPrecompiled(schema2020, validate)(samples2020[3]);
+    expect(errors.map((e) => [e.pointer, e.message['zh-CN']])).to.deep.equal([
+      ['/applicant/idNumber', '“身份证号码”格式不正确：校验码不符'],
+    ]);
+  });
+});

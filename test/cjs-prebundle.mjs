@@ -1,0 +1,70 @@
+// Serves CommonJS-only packages (ajv, ajv-formats) to the browser tests as ES modules.
+// The dev server only serves ES modules; these are bundled by esbuild once, with code
+// splitting, so every specifier shares one copy of ajv as it does in the real bundle.
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const entryName = (specifier) => specifier.replace(/[^a-zA-Z0-9]+/g, '_');
+
+/**
+ * @param {{ packages: string[], resolveFrom: string }} options `packages` are the CommonJS
+ *   package names; `resolveFrom` is a package.json whose folder resolves them.
+ */
+export function cjsPrebundle({ packages, resolveFrom }) {
+  const requireFrom = createRequire(resolveFrom);
+  const isCommonJs = (source) => packages.some((name) => source === name || source.startsWith(`${name}/`));
+  const specifiers = new Set();
+  const bundled = new Map();
+  let building;
+
+  async function rebuild() {
+    const result = await build({
+      entryPoints: Object.fromEntries([...specifiers].map((s) => [entryName(s), `cjs-entry:${s}`])),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      outdir: '/__cjs',
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'cjs-entry',
+          setup(b) {
+            b.onResolve({ filter: /^cjs-entry:/ }, (a) => ({ path: a.path.slice('cjs-entry:'.length), namespace: 'cjs-entry' }));
+            b.onLoad({ filter: /.*/, namespace: 'cjs-entry' }, (a) => {
+              // Named exports are what the CommonJS module assigns; `default` is module.exports' default.
+              const names = Object.keys(requireFrom(a.path)).filter((n) => n !== 'default' && IDENTIFIER.test(n));
+              return {
+                resolveDir: new URL('.', `file://${resolveFrom}`).pathname,
+                contents: `import * as ns from ${JSON.stringify(a.path)};\nexport default ns.default ?? ns;\n${names.length ? `export const { ${names.join(', ')} } = ns;\n` : ''}`,
+              };
+            });
+          },
+        },
+      ],
+    });
+    // Keep earlier outputs: modules already served may still ask for their chunks.
+    for (const file of result.outputFiles) bundled.set(file.path, file.text);
+  }
+
+  return {
+    name: 'cjs-prebundle',
+    resolveImport({ source }) {
+      if (!isCommonJs(source)) return undefined;
+      if (!specifiers.has(source)) {
+        specifiers.add(source);
+        building = undefined;
+      }
+      return `/__cjs/${entryName(source)}.js`;
+    },
+    async serve(context) {
+      if (!context.path.startsWith('/__cjs/')) return undefined;
+      building ??= rebuild();
+      await building;
+      const body = bundled.get(context.path);
+      return body === undefined ? undefined : { body, type: 'js' };
+    },
+  };
+}
