@@ -25,4 +25,9 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // chai's property assertions (`expect(x).to.exist`) are expressions by design.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
 );

@@ -12,7 +12,10 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
-    cjsPrebundle({ packages: ['ajv', 'ajv-formats'], resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname }),
+    cjsPrebundle({
+      packages: ['ajv', 'ajv-formats'],
+      resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,
+    }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
   ],
   concurrency: 2,

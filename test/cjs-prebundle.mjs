@@ -32,7 +32,10 @@ export function cjsPrebundle({ packages, resolveFrom }) {
         {
           name: 'cjs-entry',
           setup(b) {
-            b.onResolve({ filter: /^cjs-entry:/ }, (a) => ({ path: a.path.slice('cjs-entry:'.length), namespace: 'cjs-entry' }));
+            b.onResolve({ filter: /^cjs-entry:/ }, (a) => ({
+              path: a.path.slice('cjs-entry:'.length),
+              namespace: 'cjs-entry',
+            }));
             b.onLoad({ filter: /.*/, namespace: 'cjs-entry' }, (a) => {
               // Named exports are what the CommonJS module assigns; `default` is module.exports' default.
               const names = Object.keys(requireFrom(a.path)).filter((n) => n !== 'default' && IDENTIFIER.test(n));

@@ -96,11 +96,21 @@ describe('matterform types', () => {
 
     // Use each interface the way a department's code would: as the type of the form data.
     const uses = matters
-      .map((m, i) => `import type { ${pascal(m.id)}Data } from './${m.id}.js';\nexport const data${i}: ${pascal(m.id)}Data | undefined = undefined;`)
+      .map(
+        (m, i) =>
+          `import type { ${pascal(m.id)}Data } from './${m.id}.js';\nexport const data${i}: ${pascal(m.id)}Data | undefined = undefined;`,
+      )
       .join('\n');
     await writeFile(join(work, 'use.ts'), uses);
-    const program = ts.createProgram([join(work, 'use.ts')], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const program = ts.createProgram([join(work, 'use.ts')], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    });
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).to.deep.equal([]);
   });
 });
@@ -145,7 +155,10 @@ async function sampleMatters(): Promise<Matter[]> {
 }
 
 function pascal(id: string): string {
-  return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }
 
 /**
@@ -210,13 +223,15 @@ function build(schema: JsonSchema, context: Context, depth: number): unknown {
   if (schema.enum) return schema.enum[0];
   const choice = schema.oneOf ?? schema.anyOf;
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (choice && choice.length > 0 && type !== 'object' && !schema.properties) return build(choice[0] as JsonSchema, context, depth + 1);
+  if (choice && choice.length > 0 && type !== 'object' && !schema.properties)
+    return build(choice[0] as JsonSchema, context, depth + 1);
   if (type === 'object' || schema.properties) return buildObject(schema, context, depth);
   if (type === 'array') {
     const count = schema.minItems ?? 0;
     return Array.from({ length: count }, () => build((schema.items as JsonSchema) ?? true, context, depth + 1));
   }
-  if (type === 'integer' || type === 'number') return schema.minimum ?? (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 1);
+  if (type === 'integer' || type === 'number')
+    return schema.minimum ?? (typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 1);
   if (type === 'boolean') return true;
   if (schema.format && FORMAT_SAMPLES[schema.format]) return FORMAT_SAMPLES[schema.format];
   if (schema.pattern) return patternSample(schema.pattern);
@@ -229,12 +244,16 @@ function buildObject(schema: JsonSchemaObject, context: Context, depth: number):
   const add = (names: string[] | undefined, ...declared: (JsonSchemaObject | undefined)[]) => {
     for (const name of names ?? []) {
       if (name in out) continue;
-      const property = declared.map((d) => d?.properties?.[name]).find((p) => p !== undefined) ?? schema.properties?.[name];
+      const property =
+        declared.map((d) => d?.properties?.[name]).find((p) => p !== undefined) ?? schema.properties?.[name];
       if (property !== undefined) out[name] = build(property, context, depth + 1);
     }
   };
   add(schema.required);
-  const parts = [schema, ...(schema.allOf ?? []).map((p) => (typeof p === 'object' && p.$ref ? resolve(context.root, p.$ref) : p))];
+  const parts = [
+    schema,
+    ...(schema.allOf ?? []).map((p) => (typeof p === 'object' && p.$ref ? resolve(context.root, p.$ref) : p)),
+  ];
   for (let round = 0; round < 3; round++) {
     for (const part of parts) {
       if (typeof part !== 'object') continue;

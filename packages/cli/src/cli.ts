@@ -61,13 +61,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   try {
-    if (values.lang !== undefined && values.lang !== 'zh-CN' && values.lang !== 'en') throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
+    if (values.lang !== undefined && values.lang !== 'zh-CN' && values.lang !== 'en')
+      throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
     if (!['validate', 'types', 'compile'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    if ((command === 'types' || command === 'compile') && !values.out) throw new UsageError(`${command} needs --out DIR`);
+    if ((command === 'types' || command === 'compile') && !values.out)
+      throw new UsageError(`${command} needs --out DIR`);
 
     const load = await loadCatalogueFrom(dir);
     const failed = report(load, lang, values.strict, io);
@@ -82,7 +84,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const [name, text] =
         command === 'types'
           ? [`${matter.id}.d.ts`, await matterTypes(matter as Parameters<typeof matterTypes>[0])]
-          : [`${matter.id}@${matter.version}.mjs`, await compileMatterModule(matter.schema as never, `${matter.id}@${matter.version}`)];
+          : [
+              `${matter.id}@${matter.version}.mjs`,
+              await compileMatterModule(matter.schema as never, `${matter.id}@${matter.version}`),
+            ];
       await writeFile(join(out, name), text);
       io.stdout(`${join(out, name)}\n`);
     }
@@ -107,8 +112,12 @@ function summary(dir: string, load: CatalogueLoad, lang: Locale, detailed: boole
   const departments = new Set(matters.map((m) => m.department ?? '-'));
   const en = lang === 'en';
   const verdict = load.ok
-    ? en ? `valid, ${load.warnings.length} warning(s)` : `校验通过，${load.warnings.length} 条警告`
-    : en ? `${load.errors.length} error(s), ${load.warnings.length} warning(s)` : `${load.errors.length} 个错误，${load.warnings.length} 条警告`;
+    ? en
+      ? `valid, ${load.warnings.length} warning(s)`
+      : `校验通过，${load.warnings.length} 条警告`
+    : en
+      ? `${load.errors.length} error(s), ${load.warnings.length} warning(s)`
+      : `${load.errors.length} 个错误，${load.warnings.length} 条警告`;
   const counts = en
     ? `${matters.length} matters in ${departments.size} departments, ${concepts.length} concepts, ${sources.length} sources (${sources.filter((s) => s.connected !== false).length} connected), ${licences.length} licence types`
     : `${matters.length} 个事项（${departments.size} 个部门），${concepts.length} 个数据元，${sources.length} 个数据源（已对接 ${sources.filter((s) => s.connected !== false).length} 个），${licences.length} 类证照`;
@@ -116,7 +125,9 @@ function summary(dir: string, load: CatalogueLoad, lang: Locale, detailed: boole
   if (detailed) {
     for (const matter of matters) {
       const materials = matter.materials?.length ?? 0;
-      lines.push(`  ${matter.id}@${matter.version}  ${matter.department ?? '-'}  ${localize(matter.title as never, lang)}  (${materials} ${en ? 'materials' : '项材料'})`);
+      lines.push(
+        `  ${matter.id}@${matter.version}  ${matter.department ?? '-'}  ${localize(matter.title as never, lang)}  (${materials} ${en ? 'materials' : '项材料'})`,
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -4,28 +4,70 @@ import { MAX_DOCUMENT_BYTES } from './documents.js';
 import type { Problem } from './problems.js';
 
 /** The smallest catalogue that uses every kind of cross-reference, valid and warning-free. */
-function sample(): Record<string, unknown[]> & { matters: Record<string, unknown>[] } {
+function sample(): {
+  concepts: unknown[];
+  sources: unknown[];
+  licences: unknown[];
+  matters: Record<string, unknown>[];
+} {
   return {
     concepts: [
-      { id: 'person.name', title: { 'zh-CN': '姓名', en: 'Name' }, schema: { type: 'string', maxLength: 50 }, autocomplete: 'name' },
-      { id: 'person.idNumber', title: { 'zh-CN': '公民身份号码', en: 'ID number' }, schema: { type: 'string', format: 'cn-id-number' }, sensitive: true },
+      {
+        id: 'person.name',
+        title: { 'zh-CN': '姓名', en: 'Name' },
+        schema: { type: 'string', maxLength: 50 },
+        autocomplete: 'name',
+      },
+      {
+        id: 'person.idNumber',
+        title: { 'zh-CN': '公民身份号码', en: 'ID number' },
+        schema: { type: 'string', format: 'cn-id-number' },
+        sensitive: true,
+      },
       { id: 'person.gender', title: '性别', schema: { type: 'string', enum: ['1', '2'] } },
     ],
     sources: [
       {
-        id: 'mps-population', title: '公安部人口基础信息', level: 'ministry', provider: '公安部', subjectKinds: ['person'],
-        provides: { 'person.name': '/xm', 'person.gender': '/xb' }, consent: false, timeoutMs: 3000, ttlSeconds: 86400, connected: true,
+        id: 'mps-population',
+        title: '公安部人口基础信息',
+        level: 'ministry',
+        provider: '公安部',
+        subjectKinds: ['person'],
+        provides: { 'person.name': '/xm', 'person.gender': '/xb' },
+        consent: false,
+        timeoutMs: 3000,
+        ttlSeconds: 86400,
+        connected: true,
       },
     ],
     licences: [
-      { id: 'resident-id-card', title: '居民身份证', issuer: '公安部', holder: 'person', provides: { 'person.name': '/name', 'person.idNumber': '/number' }, fresh: true },
+      {
+        id: 'resident-id-card',
+        title: '居民身份证',
+        issuer: '公安部',
+        holder: 'person',
+        provides: { 'person.name': '/name', 'person.idNumber': '/number' },
+        fresh: true,
+      },
     ],
     matters: [
       {
-        id: 'residence-permit', version: '1.0.0', code: '430100-GA-0007', title: { 'zh-CN': '居住证申领', en: 'Residence permit' },
-        kind: 'service', authority: '长沙市公安局', department: 'public-security', audience: ['person'], scenario: '来长居住',
-        legalBasis: ['居住证暂行条例'], conditions: ['居住半年以上'], timeLimit: { statutoryDays: 15, promisedDays: 5 }, fee: { amount: 0 },
-        channels: ['web'], onsiteVisits: 0, contact: '0731-12345',
+        id: 'residence-permit',
+        version: '1.0.0',
+        code: '430100-GA-0007',
+        title: { 'zh-CN': '居住证申领', en: 'Residence permit' },
+        kind: 'service',
+        authority: '长沙市公安局',
+        department: 'public-security',
+        audience: ['person'],
+        scenario: '来长居住',
+        legalBasis: ['居住证暂行条例'],
+        conditions: ['居住半年以上'],
+        timeLimit: { statutoryDays: 15, promisedDays: 5 },
+        fee: { amount: 0 },
+        channels: ['web'],
+        onsiteVisits: 0,
+        contact: '0731-12345',
         process: { apply: { steps: ['填表'] }, review: { systems: ['hukou'] }, deliver: { steps: ['寄送'] } },
         result: { title: '居住证', licence: 'resident-id-card', delivery: ['e-licence'] },
         schema: {
@@ -38,8 +80,18 @@ function sample(): Record<string, unknown[]> & { matters: Record<string, unknown
               title: '申请人',
               required: ['name'],
               properties: {
-                name: { type: 'string', title: '姓名', 'x-concept': 'person.name', 'x-fill': ['licence:resident-id-card', 'source:mps-population'] },
-                idNumber: { type: 'string', title: '身份证号码', format: 'cn-id-number', 'x-concept': 'person.idNumber' },
+                name: {
+                  type: 'string',
+                  title: '姓名',
+                  'x-concept': 'person.name',
+                  'x-fill': ['licence:resident-id-card', 'source:mps-population'],
+                },
+                idNumber: {
+                  type: 'string',
+                  title: '身份证号码',
+                  format: 'cn-id-number',
+                  'x-concept': 'person.idNumber',
+                },
               },
             },
             housing: { type: 'string', title: '住房情况', enum: ['owned', 'rented'] },
@@ -51,7 +103,11 @@ function sample(): Record<string, unknown[]> & { matters: Record<string, unknown
         materials: [
           { id: 'id-card', title: '居民身份证', kind: 'licence', required: true, licences: ['resident-id-card'] },
           {
-            id: 'rental-contract', title: '租赁合同', kind: 'proof', required: true, sources: ['mps-population'],
+            id: 'rental-contract',
+            title: '租赁合同',
+            kind: 'proof',
+            required: true,
+            sources: ['mps-population'],
             when: { properties: { housing: { const: 'rented' } }, required: ['housing'] },
             upload: { accept: ['application/pdf'], maxBytes: 1048576, maxFiles: 1 },
           },
@@ -67,7 +123,10 @@ const matter = (c: Catalogue) => c.matters[0] as Record<string, any>; // eslint-
 
 function expectProblem(load: CatalogueLoad, expected: Partial<Problem>): Problem {
   const found = load.problems.find((p) => Object.entries(expected).every(([k, v]) => p[k as keyof Problem] === v));
-  expect(found, `expected ${JSON.stringify(expected)} among\n${load.problems.map((p) => `${p.severity} ${p.code} ${p.file} ${p.pointer}: ${p.message.en}`).join('\n')}`).to.exist;
+  expect(
+    found,
+    `expected ${JSON.stringify(expected)} among\n${load.problems.map((p) => `${p.severity} ${p.code} ${p.file} ${p.pointer}: ${p.message.en}`).join('\n')}`,
+  ).to.exist;
   return found as Problem;
 }
 
@@ -90,28 +149,111 @@ describe('loadCatalogue (one object)', () => {
 
   describe('errors, each with file and pointer', () => {
     const cases: [string, (c: Catalogue) => void, Partial<Problem>][] = [
-      ['a concept id that breaks the pattern', (c) => ((c.concepts[0] as Record<string, unknown>).id = 'Person.Name'), { code: 'meta-pattern', pointer: '/concepts/0/id' }],
-      ['a source level outside the vocabulary', (c) => ((c.sources[0] as Record<string, unknown>).level = 'county'), { code: 'meta-enum', pointer: '/sources/0/level' }],
-      ['a matter without authority', (c) => delete matter(c).authority, { code: 'meta-required', pointer: '/matters/0/authority' }],
-      ['a duplicate concept id', (c) => c.concepts.push({ ...(c.concepts[2] as object) }), { code: 'duplicate-id', pointer: '/concepts/3/id' }],
-      ['a source providing an unknown concept', (c) => ((c.sources[0] as { provides: Record<string, string> }).provides['person.nickname'] = '/bm'), { code: 'unknown-concept', pointer: '/sources/0/provides/person.nickname' }],
-      ['a licence providing an unknown concept', (c) => ((c.licences[0] as { provides: Record<string, string> }).provides['person.alias'] = '/a'), { code: 'unknown-concept', pointer: '/licences/0/provides/person.alias' }],
-      ['a field with an unknown concept', (c) => (matter(c).schema.properties.housing['x-concept'] = 'person.housing'), { code: 'unknown-concept', pointer: '/matters/0/schema/properties/housing/x-concept' }],
-      ['a field incompatible with its concept (type)', (c) => (matter(c).schema.properties.applicant.properties.name.type = 'number'), { code: 'concept-incompatible', pointer: '/matters/0/schema/properties/applicant/properties/name/x-concept' }],
-      ['a field incompatible with its concept (format)', (c) => (matter(c).schema.properties.applicant.properties.idNumber.format = 'cn-uscc'), { code: 'concept-incompatible', pointer: '/matters/0/schema/properties/applicant/properties/idNumber/x-concept' }],
-      ['an x-fill naming an unknown provider', (c) => (matter(c).schema.properties.applicant.properties.name['x-fill'] = ['source:nowhere']), { code: 'unknown-provider', pointer: '/matters/0/schema/properties/applicant/properties/name/x-fill/0' }],
-      ['a material naming an unknown licence type', (c) => matter(c).materials[0].licences.push('passport'), { code: 'unknown-licence', pointer: '/matters/0/materials/0/licences/1' }],
-      ['a material naming an unknown source', (c) => (matter(c).materials[1].sources = ['city-housing']), { code: 'unknown-source', pointer: '/matters/0/materials/1/sources/0' }],
-      ['a result licence that does not exist', (c) => (matter(c).result.licence = 'residence-permit'), { code: 'unknown-licence', pointer: '/matters/0/result/licence' }],
-      ['a layout pointer that misses the schema', (c) => matter(c).layout.steps[0].fields.push('/applicant/phone'), { code: 'pointer-misses', pointer: '/matters/0/layout/steps/0/fields/3' }],
-      ['an output placeholder that misses the schema', (c) => (matter(c).outputs[0].template.DH = '{/applicant/phone}'), { code: 'pointer-misses', pointer: '/matters/0/outputs/0/template/DH' }],
-      ['an invalid keyword value in the matter schema', (c) => (matter(c).schema.properties.housing.type = 'strng'), { code: 'schema-invalid', pointer: '/matters/0/schema/properties/housing/type' }],
-      ['a $ref that resolves nowhere', (c) => (matter(c).schema.properties.housing = { $ref: '#/$defs/housing' }), { code: 'schema-ref-unresolved', pointer: '/matters/0/schema/properties/housing' }],
-      ['a $ref cycle', (c) => {
-        matter(c).schema.$defs = { loop: { $ref: '#/$defs/loop' } };
-        matter(c).schema.properties.housing = { $ref: '#/$defs/loop' };
-      }, { code: 'schema-ref-cycle' }],
-      ['a __proto__ key', (c) => Object.defineProperty(matter(c).schema.properties, '__proto__', { value: { type: 'string' }, enumerable: true }), { code: 'forbidden-key', pointer: '/matters/0/schema/properties/__proto__' }],
+      [
+        'a concept id that breaks the pattern',
+        (c) => ((c.concepts[0] as Record<string, unknown>).id = 'Person.Name'),
+        { code: 'meta-pattern', pointer: '/concepts/0/id' },
+      ],
+      [
+        'a source level outside the vocabulary',
+        (c) => ((c.sources[0] as Record<string, unknown>).level = 'county'),
+        { code: 'meta-enum', pointer: '/sources/0/level' },
+      ],
+      [
+        'a matter without authority',
+        (c) => delete matter(c).authority,
+        { code: 'meta-required', pointer: '/matters/0/authority' },
+      ],
+      [
+        'a duplicate concept id',
+        (c) => c.concepts.push({ ...(c.concepts[2] as object) }),
+        { code: 'duplicate-id', pointer: '/concepts/3/id' },
+      ],
+      [
+        'a source providing an unknown concept',
+        (c) => ((c.sources[0] as { provides: Record<string, string> }).provides['person.nickname'] = '/bm'),
+        { code: 'unknown-concept', pointer: '/sources/0/provides/person.nickname' },
+      ],
+      [
+        'a licence providing an unknown concept',
+        (c) => ((c.licences[0] as { provides: Record<string, string> }).provides['person.alias'] = '/a'),
+        { code: 'unknown-concept', pointer: '/licences/0/provides/person.alias' },
+      ],
+      [
+        'a field with an unknown concept',
+        (c) => (matter(c).schema.properties.housing['x-concept'] = 'person.housing'),
+        { code: 'unknown-concept', pointer: '/matters/0/schema/properties/housing/x-concept' },
+      ],
+      [
+        'a field incompatible with its concept (type)',
+        (c) => (matter(c).schema.properties.applicant.properties.name.type = 'number'),
+        { code: 'concept-incompatible', pointer: '/matters/0/schema/properties/applicant/properties/name/x-concept' },
+      ],
+      [
+        'a field incompatible with its concept (format)',
+        (c) => (matter(c).schema.properties.applicant.properties.idNumber.format = 'cn-uscc'),
+        {
+          code: 'concept-incompatible',
+          pointer: '/matters/0/schema/properties/applicant/properties/idNumber/x-concept',
+        },
+      ],
+      [
+        'an x-fill naming an unknown provider',
+        (c) => (matter(c).schema.properties.applicant.properties.name['x-fill'] = ['source:nowhere']),
+        { code: 'unknown-provider', pointer: '/matters/0/schema/properties/applicant/properties/name/x-fill/0' },
+      ],
+      [
+        'a material naming an unknown licence type',
+        (c) => matter(c).materials[0].licences.push('passport'),
+        { code: 'unknown-licence', pointer: '/matters/0/materials/0/licences/1' },
+      ],
+      [
+        'a material naming an unknown source',
+        (c) => (matter(c).materials[1].sources = ['city-housing']),
+        { code: 'unknown-source', pointer: '/matters/0/materials/1/sources/0' },
+      ],
+      [
+        'a result licence that does not exist',
+        (c) => (matter(c).result.licence = 'residence-permit'),
+        { code: 'unknown-licence', pointer: '/matters/0/result/licence' },
+      ],
+      [
+        'a layout pointer that misses the schema',
+        (c) => matter(c).layout.steps[0].fields.push('/applicant/phone'),
+        { code: 'pointer-misses', pointer: '/matters/0/layout/steps/0/fields/3' },
+      ],
+      [
+        'an output placeholder that misses the schema',
+        (c) => (matter(c).outputs[0].template.DH = '{/applicant/phone}'),
+        { code: 'pointer-misses', pointer: '/matters/0/outputs/0/template/DH' },
+      ],
+      [
+        'an invalid keyword value in the matter schema',
+        (c) => (matter(c).schema.properties.housing.type = 'strng'),
+        { code: 'schema-invalid', pointer: '/matters/0/schema/properties/housing/type' },
+      ],
+      [
+        'a $ref that resolves nowhere',
+        (c) => (matter(c).schema.properties.housing = { $ref: '#/$defs/housing' }),
+        { code: 'schema-ref-unresolved', pointer: '/matters/0/schema/properties/housing' },
+      ],
+      [
+        'a $ref cycle',
+        (c) => {
+          matter(c).schema.$defs = { loop: { $ref: '#/$defs/loop' } };
+          matter(c).schema.properties.housing = { $ref: '#/$defs/loop' };
+        },
+        { code: 'schema-ref-cycle' },
+      ],
+      [
+        'a __proto__ key',
+        (c) =>
+          Object.defineProperty(matter(c).schema.properties, '__proto__', {
+            value: { type: 'string' },
+            enumerable: true,
+          }),
+        { code: 'forbidden-key', pointer: '/matters/0/schema/properties/__proto__' },
+      ],
     ];
     for (const [name, breakIt, expected] of cases) {
       it(`rejects ${name}`, () => {
@@ -126,7 +268,10 @@ describe('loadCatalogue (one object)', () => {
     it('rejects an object that contains itself, without hanging', () => {
       const c = sample();
       matter(c).schema.properties.applicant.properties.self = matter(c).schema;
-      expectProblem(loadCatalogue(c), { code: 'document-cycle', pointer: '/matters/0/schema/properties/applicant/properties/self' });
+      expectProblem(loadCatalogue(c), {
+        code: 'document-cycle',
+        pointer: '/matters/0/schema/properties/applicant/properties/self',
+      });
     });
 
     it('rejects absurd nesting without blowing the stack', () => {
@@ -139,26 +284,68 @@ describe('loadCatalogue (one object)', () => {
 
     it('rejects something that is not a catalogue', () => {
       expectProblem(loadCatalogue([1, 2]), { code: 'not-a-catalogue', pointer: '' });
-      expectProblem(loadCatalogue({ concepts: [], sources: [], licences: [] }), { code: 'missing-list', pointer: '/matters' });
+      expectProblem(loadCatalogue({ concepts: [], sources: [], licences: [] }), {
+        code: 'missing-list',
+        pointer: '/matters',
+      });
     });
   });
 
   describe('warnings, kept apart from errors', () => {
     const cases: [string, (c: Catalogue) => void, Partial<Problem>][] = [
-      ['a missing matter attribute', (c) => delete matter(c).fee, { code: 'missing-attribute', pointer: '/matters/0/fee' }],
-      ['an unknown property', (c) => (matter(c).colour = 'green'), { code: 'unknown-property', pointer: '/matters/0/colour' }],
-      ['an unknown property in a material', (c) => (matter(c).materials[0].copies = 2), { code: 'unknown-property', pointer: '/matters/0/materials/0/copies' }],
-      ['a when testing a property it does not require', (c) => delete matter(c).materials[1].when.required, { code: 'condition-not-required', pointer: '/matters/0/materials/1/when/properties/housing' }],
-      ['an if testing a property it does not require', (c) => delete matter(c).schema.if.required, { code: 'condition-not-required', pointer: '/matters/0/schema/if/properties/housing' }],
-      ['one material id with two titles', (c) => {
-        const second = structuredClone(matter(c));
-        second.id = 'residence-permit-renewal';
-        second.materials[0].title = '身份证';
-        c.matters.push(second);
-      }, { code: 'material-title-differs', pointer: '/matters/1/materials/0/title' }],
-      ['a field in no layout step', (c) => matter(c).layout.steps[0].fields.splice(1, 1), { code: 'field-not-in-layout', pointer: '/matters/0/schema/properties/housing' }],
-      ['an unknown format', (c) => (matter(c).schema.properties.housing.format = 'house-number'), { code: 'unknown-format', pointer: '/matters/0/schema/properties/housing' }],
-      ['an x-fill provider that lacks the concept', (c) => (matter(c).schema.properties.applicant.properties.idNumber['x-fill'] = ['source:mps-population']), { code: 'provider-lacks-concept', pointer: '/matters/0/schema/properties/applicant/properties/idNumber/x-fill/0' }],
+      [
+        'a missing matter attribute',
+        (c) => delete matter(c).fee,
+        { code: 'missing-attribute', pointer: '/matters/0/fee' },
+      ],
+      [
+        'an unknown property',
+        (c) => (matter(c).colour = 'green'),
+        { code: 'unknown-property', pointer: '/matters/0/colour' },
+      ],
+      [
+        'an unknown property in a material',
+        (c) => (matter(c).materials[0].copies = 2),
+        { code: 'unknown-property', pointer: '/matters/0/materials/0/copies' },
+      ],
+      [
+        'a when testing a property it does not require',
+        (c) => delete matter(c).materials[1].when.required,
+        { code: 'condition-not-required', pointer: '/matters/0/materials/1/when/properties/housing' },
+      ],
+      [
+        'an if testing a property it does not require',
+        (c) => delete matter(c).schema.if.required,
+        { code: 'condition-not-required', pointer: '/matters/0/schema/if/properties/housing' },
+      ],
+      [
+        'one material id with two titles',
+        (c) => {
+          const second = structuredClone(matter(c));
+          second.id = 'residence-permit-renewal';
+          second.materials[0].title = '身份证';
+          c.matters.push(second);
+        },
+        { code: 'material-title-differs', pointer: '/matters/1/materials/0/title' },
+      ],
+      [
+        'a field in no layout step',
+        (c) => matter(c).layout.steps[0].fields.splice(1, 1),
+        { code: 'field-not-in-layout', pointer: '/matters/0/schema/properties/housing' },
+      ],
+      [
+        'an unknown format',
+        (c) => (matter(c).schema.properties.housing.format = 'house-number'),
+        { code: 'unknown-format', pointer: '/matters/0/schema/properties/housing' },
+      ],
+      [
+        'an x-fill provider that lacks the concept',
+        (c) => (matter(c).schema.properties.applicant.properties.idNumber['x-fill'] = ['source:mps-population']),
+        {
+          code: 'provider-lacks-concept',
+          pointer: '/matters/0/schema/properties/applicant/properties/idNumber/x-fill/0',
+        },
+      ],
     ];
     for (const [name, change, expected] of cases) {
       it(`warns on ${name}`, () => {
@@ -191,20 +378,33 @@ describe('loadCatalogueFiles (a folder)', () => {
     matter(c).materials[0].licences.push('passport');
     (c.sources[0] as Record<string, unknown>).level = 'county';
     const load = loadCatalogueFiles(files(c));
-    expectProblem(load, { file: 'cat/matters/residence-permit.json', pointer: '/materials/0/licences/1', code: 'unknown-licence' });
+    expectProblem(load, {
+      file: 'cat/matters/residence-permit.json',
+      pointer: '/materials/0/licences/1',
+      code: 'unknown-licence',
+    });
     expectProblem(load, { file: 'cat/sources.json', pointer: '/0/level', code: 'meta-enum' });
   });
 
   it('warns when a matter file is not named after its id', () => {
     const f = files(sample());
     (f.matters[0] as { file: string }).file = 'cat/matters/permit.json';
-    expectProblem(loadCatalogueFiles(f), { severity: 'warning', code: 'file-name', file: 'cat/matters/permit.json', pointer: '/id' });
+    expectProblem(loadCatalogueFiles(f), {
+      severity: 'warning',
+      code: 'file-name',
+      file: 'cat/matters/permit.json',
+      pointer: '/id',
+    });
   });
 
   it('rejects broken JSON, a missing file, and a 10 MB file, naming each', () => {
     const f = files(sample());
     (f.matters[0] as { text: string }).text = '{ "id": "x", ';
-    const load = loadCatalogueFiles({ ...f, licences: undefined, sources: { file: 'cat/sources.json', text: ' '.repeat(10 * 1024 * 1024) + '[]' } });
+    const load = loadCatalogueFiles({
+      ...f,
+      licences: undefined,
+      sources: { file: 'cat/sources.json', text: ' '.repeat(10 * 1024 * 1024) + '[]' },
+    });
     expectProblem(load, { code: 'json-syntax', file: 'cat/matters/residence-permit.json', pointer: '' });
     expectProblem(load, { code: 'missing-file', file: 'licences.json' });
     const large = expectProblem(load, { code: 'document-too-large', file: 'cat/sources.json' });
@@ -219,7 +419,8 @@ describe('loadCatalogueFiles (a folder)', () => {
 
   it('rejects a __proto__ key in the text', () => {
     const f = files(sample());
-    (f.concepts as { text: string }).text = '[{"id":"person.name","title":"x","schema":{},"__proto__":{"polluted":true}}]';
+    (f.concepts as { text: string }).text =
+      '[{"id":"person.name","title":"x","schema":{},"__proto__":{"polluted":true}}]';
     expectProblem(loadCatalogueFiles(f), { code: 'forbidden-key', file: 'cat/concepts.json', pointer: '/0/__proto__' });
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
   });

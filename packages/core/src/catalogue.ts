@@ -46,19 +46,36 @@ export function loadCatalogue(input: unknown, { file = 'catalogue.json' }: { fil
   if (unsafe) return finish(emptyLocated(), [unsafe]);
   const problems: Problem[] = [];
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return finish(emptyLocated(), [problem('error', 'not-a-catalogue', file, '', '目录应为含 concepts、sources、licences、matters 的对象', 'a catalogue is an object with concepts, sources, licences and matters')]);
+    return finish(emptyLocated(), [
+      problem(
+        'error',
+        'not-a-catalogue',
+        file,
+        '',
+        '目录应为含 concepts、sources、licences、matters 的对象',
+        'a catalogue is an object with concepts, sources, licences and matters',
+      ),
+    ]);
   }
-  problems.push(...checkDocument('catalogue', input, file).filter((p) => p.severity === 'warning' && p.pointer.split('/').length === 2));
+  problems.push(
+    ...checkDocument('catalogue', input, file).filter(
+      (p) => p.severity === 'warning' && p.pointer.split('/').length === 2,
+    ),
+  );
   const record = input as Record<string, unknown>;
   const located = emptyLocated();
   for (const kind of [...LIST_KINDS, 'matters'] as const) {
     const list = record[kind];
     if (list === undefined) {
-      problems.push(problem('error', 'missing-list', file, `/${kind}`, `缺少“${kind}”列表`, `the "${kind}" list is missing`));
+      problems.push(
+        problem('error', 'missing-list', file, `/${kind}`, `缺少“${kind}”列表`, `the "${kind}" list is missing`),
+      );
       continue;
     }
     if (!Array.isArray(list)) {
-      problems.push(problem('error', 'not-a-list', file, `/${kind}`, `“${kind}”应为数组`, `"${kind}" must be an array`));
+      problems.push(
+        problem('error', 'not-a-list', file, `/${kind}`, `“${kind}”应为数组`, `"${kind}" must be an array`),
+      );
       continue;
     }
     list.forEach((document, index) => take(kind, document, file, toPointer([kind, index]), located, problems));
@@ -83,7 +100,9 @@ export function loadCatalogueFiles(files: CatalogueFiles): CatalogueLoad {
       continue;
     }
     if (!Array.isArray(parsed.value)) {
-      problems.push(problem('error', 'not-a-list', entry.file, '', `${kind}.json 应为数组`, `${kind}.json must hold an array`));
+      problems.push(
+        problem('error', 'not-a-list', entry.file, '', `${kind}.json 应为数组`, `${kind}.json must hold an array`),
+      );
       continue;
     }
     parsed.value.forEach((document, index) => take(kind, document, entry.file, `/${index}`, located, problems));
@@ -96,7 +115,14 @@ export function loadCatalogueFiles(files: CatalogueFiles): CatalogueLoad {
   return finish(located, problems);
 }
 
-function take(kind: ListKind | 'matters', document: unknown, file: string, base: string, located: LocatedCatalogue, problems: Problem[]): void {
+function take(
+  kind: ListKind | 'matters',
+  document: unknown,
+  file: string,
+  base: string,
+  located: LocatedCatalogue,
+  problems: Problem[],
+): void {
   const found = checkDocument(META_OF[kind], document, file, base);
   problems.push(...found);
   if (found.some((p) => p.severity === 'error')) return;

@@ -60,10 +60,24 @@ export function inspectValue(
     if (current === null || typeof current !== 'object') continue;
     const here = base + toPointer(path);
     if (path.length >= MAX_DOCUMENT_DEPTH) {
-      return problem('error', 'document-too-deep', file, here, `嵌套层级超过 ${MAX_DOCUMENT_DEPTH}`, `nesting deeper than ${MAX_DOCUMENT_DEPTH} levels`);
+      return problem(
+        'error',
+        'document-too-deep',
+        file,
+        here,
+        `嵌套层级超过 ${MAX_DOCUMENT_DEPTH}`,
+        `nesting deeper than ${MAX_DOCUMENT_DEPTH} levels`,
+      );
     }
     if (!trusted && ancestors.has(current)) {
-      return problem('error', 'document-cycle', file, here, '对象引用了自身，无法作为 JSON 文档', 'the object contains itself, so it is not a JSON document');
+      return problem(
+        'error',
+        'document-cycle',
+        file,
+        here,
+        '对象引用了自身，无法作为 JSON 文档',
+        'the object contains itself, so it is not a JSON document',
+      );
     }
     const inner = trusted ? ancestors : new Set(ancestors).add(current);
     if (Array.isArray(current)) {
@@ -72,7 +86,14 @@ export function inspectValue(
     }
     for (const key of Object.keys(current)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return problem('error', 'forbidden-key', file, base + toPointer([...path, key]), `不允许使用键名“${key}”`, `the key "${key}" is not allowed`);
+        return problem(
+          'error',
+          'forbidden-key',
+          file,
+          base + toPointer([...path, key]),
+          `不允许使用键名“${key}”`,
+          `the key "${key}" is not allowed`,
+        );
       }
       stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key], ancestors: inner });
     }
@@ -104,7 +125,8 @@ function textDepth(text: string): { depth: number; at: number } {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

@@ -56,7 +56,10 @@ export interface JsonSchemaObject {
   'x-widget'?: string;
   'x-placeholder'?: string;
   'x-help'?: string;
-  'x-i18n'?: Record<string, { title?: string; description?: string; placeholder?: string; help?: string; enumTitles?: string[] }>;
+  'x-i18n'?: Record<
+    string,
+    { title?: string; description?: string; placeholder?: string; help?: string; enumTitles?: string[] }
+  >;
   'x-enumTitles'?: string[];
   [keyword: string]: unknown;
 }

@@ -23,7 +23,8 @@ export function checkDocument(kind: MetaSchemaName, document: unknown, file: str
 
 // ajv-formats is CommonJS with `exports.default`; Node's loader hands over module.exports,
 // bundlers `exports.default`, so take whichever is the function.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
 
 function createMetaAjv() {
   // The meta-schemas use union types (`type: ["string", "object"]`).
@@ -58,7 +59,12 @@ export function closeObjects(schema: unknown): Record<string, unknown> {
     if (node['x-open'] === true) return node;
     const copy: JsonSchemaObject = {};
     for (const [key, value] of Object.entries(node)) {
-      copy[key] = SCHEMA_MAPS.has(key) && isSchemaObject(value) ? mapValues(value, visit) : SUBSCHEMA_KEYS.has(key) ? visit(value) : value;
+      copy[key] =
+        SCHEMA_MAPS.has(key) && isSchemaObject(value)
+          ? mapValues(value, visit)
+          : SUBSCHEMA_KEYS.has(key)
+            ? visit(value)
+            : value;
     }
     if (
       isSchemaObject(node.properties) &&
@@ -74,7 +80,19 @@ export function closeObjects(schema: unknown): Record<string, unknown> {
 }
 
 const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
-const SUBSCHEMA_KEYS = new Set(['items', 'prefixItems', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'contains']);
+const SUBSCHEMA_KEYS = new Set([
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+]);
 
 function mapValues(record: Record<string, unknown>, fn: (value: unknown) => unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]));
@@ -87,7 +105,8 @@ function mapValues(record: Record<string, unknown>, fn: (value: unknown) => unkn
 function describeErrors(errors: ErrorObject[], file: string, base: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const deeper = (path: string) => errors.some((e) => e.instancePath.startsWith(path + '/') && e.keyword !== 'unevaluatedProperties');
+  const deeper = (path: string) =>
+    errors.some((e) => e.instancePath.startsWith(path + '/') && e.keyword !== 'unevaluatedProperties');
   for (const error of errors) {
     if (error.keyword === 'if') continue;
     if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && deeper(error.instancePath)) continue;
@@ -95,11 +114,17 @@ function describeErrors(errors: ErrorObject[], file: string, base: string): Prob
     const key = `${located.pointer}|${located.message.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(problem(located.severity, located.code, file, located.pointer, located.message['zh-CN'], located.message.en));
+    problems.push(
+      problem(located.severity, located.code, file, located.pointer, located.message['zh-CN'], located.message.en),
+    );
   }
   // A type error beside an anyOf alternative's error at the same place repeats the story.
   return problems.filter(
-    (p) => !(p.code === 'meta-type' && problems.some((q) => q !== p && q.pointer === p.pointer && q.code !== 'meta-type' && q.severity === 'error')),
+    (p) =>
+      !(
+        p.code === 'meta-type' &&
+        problems.some((q) => q !== p && q.pointer === p.pointer && q.code !== 'meta-type' && q.severity === 'error')
+      ),
   );
 }
 
@@ -128,29 +153,69 @@ function locate(error: ErrorObject, base: string) {
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-      return err('meta-enum', at, `“${name(at)}”的取值必须是以下之一：${allowed}`, `"${name(at)}" must be one of ${allowed}`);
+      return err(
+        'meta-enum',
+        at,
+        `“${name(at)}”的取值必须是以下之一：${allowed}`,
+        `"${name(at)}" must be one of ${allowed}`,
+      );
     }
     case 'const':
-      return err('meta-const', at, `“${name(at)}”必须等于 ${JSON.stringify(params.allowedValue)}`, `"${name(at)}" must be ${JSON.stringify(params.allowedValue)}`);
+      return err(
+        'meta-const',
+        at,
+        `“${name(at)}”必须等于 ${JSON.stringify(params.allowedValue)}`,
+        `"${name(at)}" must be ${JSON.stringify(params.allowedValue)}`,
+      );
     case 'type':
-      return err('meta-type', at, `“${name(at)}”的类型应为 ${String(params.type)}`, `"${name(at)}" must be of type ${String(params.type)}`);
+      return err(
+        'meta-type',
+        at,
+        `“${name(at)}”的类型应为 ${String(params.type)}`,
+        `"${name(at)}" must be of type ${String(params.type)}`,
+      );
     case 'pattern':
-      return err('meta-pattern', at, `“${name(at)}”的格式不符合 ${String(params.pattern)}`, `"${name(at)}" must match ${String(params.pattern)}`);
+      return err(
+        'meta-pattern',
+        at,
+        `“${name(at)}”的格式不符合 ${String(params.pattern)}`,
+        `"${name(at)}" must match ${String(params.pattern)}`,
+      );
     case 'format':
-      return err('meta-format', at, `“${name(at)}”不是合法的 ${String(params.format)}`, `"${name(at)}" is not a valid ${String(params.format)}`);
+      return err(
+        'meta-format',
+        at,
+        `“${name(at)}”不是合法的 ${String(params.format)}`,
+        `"${name(at)}" is not a valid ${String(params.format)}`,
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return err('meta-range', at, `“${name(at)}”须 ${String(params.comparison)} ${String(params.limit)}`, `"${name(at)}" must be ${String(params.comparison)} ${String(params.limit)}`);
+      return err(
+        'meta-range',
+        at,
+        `“${name(at)}”须 ${String(params.comparison)} ${String(params.limit)}`,
+        `"${name(at)}" must be ${String(params.comparison)} ${String(params.limit)}`,
+      );
     case 'minItems':
-      return err('meta-min-items', at, `“${name(at)}”至少需要 ${String(params.limit)} 项`, `"${name(at)}" needs at least ${String(params.limit)} item(s)`);
+      return err(
+        'meta-min-items',
+        at,
+        `“${name(at)}”至少需要 ${String(params.limit)} 项`,
+        `"${name(at)}" needs at least ${String(params.limit)} item(s)`,
+      );
     case 'uniqueItems':
       return err('meta-unique', at, `“${name(at)}”中有重复项`, `"${name(at)}" has duplicate items`);
     case 'minLength':
       return err('meta-min-length', at, `“${name(at)}”不能为空`, `"${name(at)}" must not be empty`);
     default:
-      return err(`meta-${error.keyword}`, at, `“${name(at)}”不符合规范（${error.keyword}）`, `"${name(at)}" ${error.message ?? `fails ${error.keyword}`}`);
+      return err(
+        `meta-${error.keyword}`,
+        at,
+        `“${name(at)}”不符合规范（${error.keyword}）`,
+        `"${name(at)}" ${error.message ?? `fails ${error.keyword}`}`,
+      );
   }
 }
 

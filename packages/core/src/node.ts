@@ -17,7 +17,10 @@ type Read = { ok: true; entry: CatalogueFile } | { ok: false; missing: boolean; 
  */
 export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) return withErrors(emptyLoad(), [problem('error', 'not-found', path, '', '找不到目录或文件', 'no such folder or file')]);
+  if (!info)
+    return withErrors(emptyLoad(), [
+      problem('error', 'not-found', path, '', '找不到目录或文件', 'no such folder or file'),
+    ]);
   if (info.isFile()) {
     const read = await readJson(path);
     if (!read.ok) return withErrors(emptyLoad(), [read.problem]);
@@ -25,7 +28,11 @@ export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
     return parsed.ok ? loadCatalogue(parsed.value, { file: path }) : withErrors(emptyLoad(), [parsed.problem]);
   }
 
-  const names = { concepts: join(path, 'concepts.json'), sources: join(path, 'sources.json'), licences: join(path, 'licences.json') };
+  const names = {
+    concepts: join(path, 'concepts.json'),
+    sources: join(path, 'sources.json'),
+    licences: join(path, 'licences.json'),
+  };
   const matterNames = await readdir(join(path, 'matters'), { withFileTypes: true }).then(
     (entries) =>
       entries
@@ -39,7 +46,9 @@ export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
   const [concepts, sources, licences, ...matters] = await Promise.all(
     [names.concepts, names.sources, names.licences, ...matterNames].map(readJson),
   );
-  const unreadable = [concepts, sources, licences, ...matters].flatMap((r) => (r && !r.ok && !r.missing ? [r.problem] : []));
+  const unreadable = [concepts, sources, licences, ...matters].flatMap((r) =>
+    r && !r.ok && !r.missing ? [r.problem] : [],
+  );
   const entry = (r: Read | undefined) => (r?.ok ? r.entry : undefined);
   const load = loadCatalogueFiles({
     concepts: entry(concepts),
@@ -66,12 +75,22 @@ async function readJson(file: string): Promise<Read> {
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, missing, problem: problem('error', 'read-failed', file, '', `无法读取：${detail}`, `cannot be read: ${detail}`) };
+    return {
+      ok: false,
+      missing,
+      problem: problem('error', 'read-failed', file, '', `无法读取：${detail}`, `cannot be read: ${detail}`),
+    };
   }
 }
 
 function emptyLoad(): CatalogueLoad {
-  return { catalogue: { concepts: [], sources: [], licences: [], matters: [] }, problems: [], errors: [], warnings: [], ok: true };
+  return {
+    catalogue: { concepts: [], sources: [], licences: [], matters: [] },
+    problems: [],
+    errors: [],
+    warnings: [],
+    ok: true,
+  };
 }
 
 function withErrors(load: CatalogueLoad, extra: Problem[]): CatalogueLoad {
