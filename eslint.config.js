@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // chai's property assertions (`expect(x).to.exist`) are expressions by design.
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', '**/*.test-helpers.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

@@ -2,6 +2,7 @@
 // except the Node-only *.node.test.ts files.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readdir } from 'node:fs/promises';
 import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +13,17 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
+    // The browser cannot list a folder; tests that load the sample catalogue ask for its matters.
+    {
+      name: 'list-sample-matters',
+      async serve(context) {
+        if (context.path !== '/__sample-matters') return undefined;
+        const names = (await readdir(new URL('schemas/catalogue/matters/', import.meta.url))).filter((n) =>
+          n.endsWith('.json'),
+        );
+        return { body: JSON.stringify(names.sort()), type: 'json' };
+      },
+    },
     cjsPrebundle({
       packages: ['ajv', 'ajv-formats'],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,

@@ -71,6 +71,31 @@ describe('matterform validate', () => {
     expect(strict.stderr).not.to.contain('warning:');
   });
 
+  it('checks the sample fixtures against the catalogue, and names a broken identifier', async () => {
+    const good = await matterform(
+      'validate',
+      'schemas/catalogue',
+      '--fixtures',
+      'schemas/catalogue/fixtures.json',
+      '--lang',
+      'en',
+    );
+    expect(good.stderr).to.equal('');
+    expect(good.code).to.equal(0);
+    expect(good.stdout).to.match(/fixtures\.json: [5-9] synthetic persons, [2-9] synthetic organizations/);
+
+    const fixtures = JSON.parse(await readFile(new URL('schemas/catalogue/fixtures.json', repo), 'utf8'));
+    const id: string = fixtures.subjects[0].subject.id;
+    fixtures.subjects[0].subject.id = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    const file = join(work, 'fixtures.json');
+    await writeFile(file, JSON.stringify(fixtures));
+    const bad = await matterform('validate', 'schemas/catalogue', '--fixtures', file, '--lang', 'en');
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.contain(
+      `${file}: /subjects/0/subject/id: "${fixtures.subjects[0].subject.id}" is not a valid citizen ID number`,
+    );
+  });
+
   it('exits 2 on bad usage', async () => {
     expect((await matterform()).code).to.equal(2);
     expect((await matterform('frobnicate', 'x')).code).to.equal(2);

@@ -3,10 +3,23 @@
  * `file: /pointer: message`, warnings prefixed `warning:`. Exit 0 success, 1 when what was
  * checked is wrong, 2 on bad usage.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, localize, toLocale, type CatalogueLoad, type Locale } from '@matterform/core';
+import {
+  checkFixtures,
+  formatProblem,
+  localize,
+  parseDocument,
+  problem,
+  toLocale,
+  type Catalogue,
+  type CatalogueLoad,
+  type Fixtures,
+  type FixturesCheck,
+  type Locale,
+  type Problem,
+} from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
 import { matterTypes } from './types.js';
@@ -24,7 +37,9 @@ const defaultIo: Io = {
 const USAGE = `Usage: matterform <command> [options]
 
 Commands:
-  validate DIR [--strict] [--summary]   check a catalogue folder or catalogue JSON file
+  validate DIR [--strict] [--summary] [--fixtures FILE]
+                                        check a catalogue folder or catalogue JSON file,
+                                        and a fixtures file of synthetic subjects against it
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
 
@@ -44,6 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        fixtures: { type: 'string' },
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
@@ -71,10 +87,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if ((command === 'types' || command === 'compile') && !values.out)
       throw new UsageError(`${command} needs --out DIR`);
 
+    if (values.fixtures !== undefined && command !== 'validate') throw new UsageError(`${command} takes no --fixtures`);
+
     const load = await loadCatalogueFrom(dir);
-    const failed = report(load, lang, values.strict, io);
+    let failed = report(load.problems, load.ok, lang, values.strict, io);
     if (command === 'validate') {
+      let fixtures: FixturesCheck | undefined;
+      if (values.fixtures !== undefined) {
+        fixtures = await readFixtures(values.fixtures, load.catalogue);
+        failed = report(fixtures.problems, fixtures.ok, lang, values.strict, io) || failed;
+      }
       io.stdout(summary(dir, load, lang, values.summary));
+      if (fixtures?.fixtures) io.stdout(fixturesSummary(values.fixtures as string, fixtures.fixtures, lang));
       return failed ? 1 : 0;
     }
     if (failed) return 1;
@@ -102,9 +126,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 /** Prints the problems; true when the run has failed (errors, or warnings under --strict). */
-function report(load: CatalogueLoad, lang: Locale, strict: boolean, io: Io): boolean {
-  for (const p of load.problems) io.stderr(formatProblem(strict ? { ...p, severity: 'error' } : p, lang) + '\n');
-  return !load.ok || (strict && load.warnings.length > 0);
+function report(problems: Problem[], ok: boolean, lang: Locale, strict: boolean, io: Io): boolean {
+  for (const p of problems) io.stderr(formatProblem(strict ? { ...p, severity: 'error' } : p, lang) + '\n');
+  return !ok || (strict && problems.length > 0);
+}
+
+async function readFixtures(file: string, catalogue: Catalogue): Promise<FixturesCheck> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const detail = (error as Error).message;
+    const p = problem('error', 'read-failed', file, '', `无法读取：${detail}`, `cannot be read: ${detail}`);
+    return { fixtures: undefined, problems: [p], ok: false };
+  }
+  const parsed = parseDocument(text, file);
+  if (!parsed.ok) return { fixtures: undefined, problems: [parsed.problem], ok: false };
+  return checkFixtures(parsed.value, catalogue, { file });
+}
+
+function fixturesSummary(file: string, fixtures: Fixtures, lang: Locale): string {
+  const persons = fixtures.subjects.filter((s) => s.subject.kind === 'person').length;
+  const organizations = fixtures.subjects.length - persons;
+  return lang === 'en'
+    ? `${file}: ${persons} synthetic persons, ${organizations} synthetic organizations\n`
+    : `${file}：${persons} 个合成自然人，${organizations} 个合成法人\n`;
 }
 
 function summary(dir: string, load: CatalogueLoad, lang: Locale, detailed: boolean): string {
