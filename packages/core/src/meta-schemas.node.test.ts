@@ -171,6 +171,23 @@ describe('meta-schemas (schemas/*.schema.json)', () => {
     });
   });
 
+  it("describe every property (they are the designers' documentation)", () => {
+    const undocumented: string[] = [];
+    const walk = (node: unknown, pointer: string, file: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${pointer}/${i}`, file));
+      if (node === null || typeof node !== 'object') return;
+      const properties = (node as { properties?: Record<string, { description?: unknown }> }).properties;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (typeof property.description !== 'string' || property.description.length < 10) {
+          undocumented.push(`${file}#${pointer}/properties/${name}`);
+        }
+      }
+      for (const [key, value] of Object.entries(node)) walk(value, `${pointer}/${key}`, file);
+    };
+    NAMES.forEach((name, i) => walk(schemas[i], '', `${name}.schema.json`));
+    expect(undocumented).to.deep.equal([]);
+  });
+
   describe('valid documents pass', () => {
     it('concepts', () => {
       expectValid('concept', concept);
