@@ -40,6 +40,8 @@ export async function matterTypes(matter: TypedMatter): Promise<string> {
       ' */',
     ].join('\n'),
     additionalProperties: false,
+    // minItems/maxItems would expand into a union of every tuple length; an array reads better.
+    ignoreMinAndMaxItems: true,
     strictIndexSignatures: true,
     unknownAny: true,
     unreachableDefinitions: false,

@@ -15,6 +15,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import dependentRequiredModule from 'ajv/dist/vocabularies/validation/dependentRequired.js';
 import dependentSchemasModule from 'ajv/dist/vocabularies/applicator/dependentSchemas.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { resolveRef } from './fields.js';
 import { cnFormats, cnFormatNames, cnIdNumberProblem, cnUsccProblem } from './formats.js';
 import { getAt, joinPointer, parsePointer, toPointer } from './pointer.js';
 import { isSchemaObject, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
@@ -292,12 +293,10 @@ export function unknownFormats(schema: JsonSchemaObject): { pointer: string; for
 // From ajv errors to field errors. Nothing below uses ajv: it reads the schema, the data
 // and the raw errors only, so precompiled and run-time validators give the same answer.
 
-/** The schema a `#/…` reference points to inside `root` (other documents are not followed). */
-function resolveRef(root: JsonSchemaObject, ref: string): JsonSchema | undefined {
-  if (!ref.startsWith('#')) return undefined;
+/** The schema a local `$ref` points to, or undefined: a message never fails for a bad reference. */
+function refTarget(root: JsonSchemaObject, ref: string): JsonSchema | undefined {
   try {
-    const target = getAt(root, decodeURIComponent(ref.slice(1)));
-    return typeof target === 'boolean' || isSchemaObject(target) ? target : undefined;
+    return resolveRef(root, ref).schema;
   } catch {
     return undefined;
   }
@@ -307,7 +306,7 @@ function resolveRef(root: JsonSchemaObject, ref: string): JsonSchema | undefined
 function applying(root: JsonSchemaObject, schema: JsonSchema | undefined, out: JsonSchemaObject[]): void {
   if (!isSchemaObject(schema) || out.includes(schema)) return;
   out.push(schema);
-  if (typeof schema.$ref === 'string') applying(root, resolveRef(root, schema.$ref), out);
+  if (typeof schema.$ref === 'string') applying(root, refTarget(root, schema.$ref), out);
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
     for (const sub of schema[keyword] ?? []) applying(root, sub, out);
   applying(root, schema.then, out);

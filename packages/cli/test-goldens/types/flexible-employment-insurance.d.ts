@@ -93,7 +93,7 @@ export interface FlexibleEmploymentInsuranceData {
      *
      * @minItems 1
      */
-    types: ['pension' | 'medical', ...('pension' | 'medical')[]];
+    types: ('pension' | 'medical')[];
     /**
      * 缴费档次 (Contribution level)
      */

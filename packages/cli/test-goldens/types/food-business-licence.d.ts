@@ -65,10 +65,9 @@ export interface FoodBusinessLicenceData {
    *
    * @minItems 1
    */
-  categories: [
-    'prepackaged' | 'bulk' | 'special-food' | 'hot-food' | 'cold-food' | 'raw-food' | 'pastry' | 'beverage',
-    ...('prepackaged' | 'bulk' | 'special-food' | 'hot-food' | 'cold-food' | 'raw-food' | 'pastry' | 'beverage')[],
-  ];
+  categories: (
+    'prepackaged' | 'bulk' | 'special-food' | 'hot-food' | 'cold-food' | 'raw-food' | 'pastry' | 'beverage'
+  )[];
   /**
    * 食品安全管理人员 (Food safety manager)
    */
@@ -95,10 +94,7 @@ export interface FoodBusinessLicenceData {
    *
    * @minItems 1
    */
-  specialFoods?: [
-    'health-food' | 'infant-formula' | 'medical-formula',
-    ...('health-food' | 'infant-formula' | 'medical-formula')[],
-  ];
+  specialFoods?: ('health-food' | 'infant-formula' | 'medical-formula')[];
   /**
    * 网络平台名称或网址 (Platform or website)
    */

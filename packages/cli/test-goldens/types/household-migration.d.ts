@@ -145,13 +145,7 @@ export interface HouseholdMigrationData {
    * @minItems 1
    * @maxItems 6
    */
-  familyMembers?:
-    | [Member]
-    | [Member, Member]
-    | [Member, Member, Member]
-    | [Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member];
+  familyMembers?: Member[];
 }
 /**
  * 地址 (Address)

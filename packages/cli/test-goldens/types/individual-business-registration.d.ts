@@ -89,17 +89,7 @@ export interface IndividualBusinessRegistrationData {
    * @minItems 1
    * @maxItems 10
    */
-  familyMembers?:
-    | [Member]
-    | [Member, Member]
-    | [Member, Member, Member]
-    | [Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member, Member, Member, Member]
-    | [Member, Member, Member, Member, Member, Member, Member, Member, Member, Member];
+  familyMembers?: Member[];
 }
 /**
  * 地址 (Address)

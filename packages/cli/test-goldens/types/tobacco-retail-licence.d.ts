@@ -77,7 +77,7 @@ export interface TobaccoRetailLicenceData {
    *
    * @minItems 1
    */
-  products: ['cigarette' | 'cigar' | 'pipe-tobacco', ...('cigarette' | 'cigar' | 'pipe-tobacco')[]];
+  products: ('cigarette' | 'cigar' | 'pipe-tobacco')[];
   /**
    * 联络员 (Liaison officer)
    */
