@@ -420,9 +420,9 @@ describe('fields', () => {
       const fields = collectFields({
         type: 'object',
         $defs: { address: { type: 'object', properties: { street: { type: 'string' } } } },
-        properties: { home: { $ref: '#/$defs/address' }, work: { $ref: '#/$defs/address' } },
+        properties: { home: { $ref: '#/$defs/address' }, office: { $ref: '#/$defs/address' } },
       });
-      expect(fields.map((f) => f.pointer)).to.deep.equal(['/home', '/home/street', '/work', '/work/street']);
+      expect(fields.map((f) => f.pointer)).to.deep.equal(['/home', '/home/street', '/office', '/office/street']);
     });
 
     it('throws ref-cycle, with the pointer of the schema holding the $ref, for a schema that recurses', () => {
