@@ -123,6 +123,11 @@ describe('loadCatalogue (one object)', () => {
         { code: 'schema-ref-cycle' },
       ],
       [
+        'a concept schema whose $ref applies it to the same value forever',
+        (c) => ((c.concepts[2] as Record<string, unknown>).schema = { allOf: [{ $ref: '#' }] }),
+        { code: 'concept-schema-invalid', pointer: '/concepts/2/schema/allOf/0' },
+      ],
+      [
         'a __proto__ key',
         (c) =>
           Object.defineProperty(matter(c).schema.properties, '__proto__', {

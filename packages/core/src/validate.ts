@@ -226,6 +226,18 @@ export function schemaProblems(schema: JsonSchema, options: CompileOptions = {})
       };
     });
   }
+  const cycle = sameValueCycle(schema);
+  if (cycle !== undefined) {
+    return [
+      {
+        pointer: cycle,
+        message: {
+          'zh-CN': '$ref 循环引用自身，校验将无法结束',
+          en: 'the $ref refers back to itself without descending into a property or item, so validation would never end',
+        },
+      },
+    ];
+  }
   try {
     compileOnce(ajv, schema);
     return [];
@@ -233,6 +245,47 @@ export function schemaProblems(schema: JsonSchema, options: CompileOptions = {})
     const why = caught instanceof Error ? caught.message : String(caught);
     return [{ pointer: '', message: { 'zh-CN': `无法编译：${why}`, en: `cannot be compiled: ${why}` } }];
   }
+}
+
+/** The subschemas that apply to the same value as `schema` itself (not to a property or an item). */
+function sameValueSubschemas(root: JsonSchemaObject, schema: JsonSchemaObject): JsonSchemaObject[] {
+  const found: unknown[] = [schema.not, schema.if, schema.then, schema.else];
+  if (typeof schema.$ref === 'string') found.push(refTarget(root, schema.$ref));
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) found.push(...(schema[keyword] ?? []));
+  found.push(...Object.values(schema.dependentSchemas ?? {}), ...Object.values(schema.dependencies ?? {}));
+  return found.filter(isSchemaObject);
+}
+
+/**
+ * The pointer of a schema whose `$ref` chain comes back to it without descending into a
+ * property or an item: it applies to the same value forever, so validating anything with it
+ * would exhaust the stack (`{ "$ref": "#" }`). Recursion through properties is fine.
+ */
+function sameValueCycle(root: JsonSchemaObject): string | undefined {
+  const pointers = new Map<JsonSchemaObject, string>();
+  for (const [node, pointer] of subschemas(root)) if (!pointers.has(node)) pointers.set(node, pointer);
+  const finished = new Set<JsonSchemaObject>();
+  for (const start of pointers.keys()) {
+    if (finished.has(start)) continue;
+    // Iterative depth-first search: a hostile chain of refs must not exhaust the stack here either.
+    const path = new Set<JsonSchemaObject>([start]);
+    const stack = [{ node: start, next: sameValueSubschemas(root, start) }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { node: JsonSchemaObject; next: JsonSchemaObject[] };
+      const child = frame.next.pop();
+      if (child === undefined) {
+        stack.pop();
+        path.delete(frame.node);
+        finished.add(frame.node);
+      } else if (path.has(child)) {
+        return pointers.get(frame.node) ?? '';
+      } else if (!finished.has(child)) {
+        path.add(child);
+        stack.push({ node: child, next: sameValueSubschemas(root, child) });
+      }
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------
