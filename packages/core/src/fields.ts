@@ -112,6 +112,15 @@ export function resolveRef(root: JsonSchemaObject, ref: string, at?: string): { 
   return { schema, pointer: fragment };
 }
 
+/** The schema a local `$ref` points to, or undefined: for readers that must not fail on a bad reference. */
+export function refTarget(root: JsonSchemaObject, ref: string): JsonSchema | undefined {
+  try {
+    return resolveRef(root, ref).schema;
+  } catch {
+    return undefined;
+  }
+}
+
 function rootBase(root: JsonSchemaObject): string | undefined {
   return typeof root.$id === 'string' ? root.$id.replace(/#$/, '') : undefined;
 }

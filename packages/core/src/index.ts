@@ -49,26 +49,29 @@ export {
 } from './formats.js';
 export {
   compileSchema,
-  createValidatorFromPrecompiled,
   dialectOf,
   schemaProblems,
-  standaloneSource,
-  toFieldErrors,
   unknownFormats,
   type CompileOptions,
-  type DataValidator,
   type Dialect,
+  type SchemaProblem,
+} from './validate.js';
+export {
+  createValidatorFromPrecompiled,
+  toFieldErrors,
+  type DataValidator,
   type FieldError,
   type PrecompiledValidateFunction,
   type RawValidationError,
-  type SchemaProblem,
   type ValidationResult,
-} from './validate.js';
+} from './field-errors.js';
+export { standaloneSource } from './standalone.js';
 export {
   collectFields,
   isCompatible,
   MAX_SCHEMA_DEPTH,
   mergeBranchFields,
+  refTarget,
   resolveDataPointer,
   resolveRef,
   SchemaWalkError,

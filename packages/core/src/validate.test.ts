@@ -1,14 +1,7 @@
 import { expect } from 'chai';
 import type { JsonSchemaObject } from './json-schema.js';
-import {
-  compileSchema,
-  createValidatorFromPrecompiled,
-  dialectOf,
-  schemaProblems,
-  unknownFormats,
-  type FieldError,
-  type PrecompiledValidateFunction,
-} from './validate.js';
+import { createValidatorFromPrecompiled, type FieldError, type PrecompiledValidateFunction } from './field-errors.js';
+import { compileSchema, dialectOf, schemaProblems, unknownFormats } from './validate.js';
 
 const person: JsonSchemaObject = {
   type: 'object',
