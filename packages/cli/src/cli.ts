@@ -17,12 +17,13 @@ import {
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
+  type JsonSchemaObject,
   type Locale,
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
-import { matterTypes } from './types.js';
+import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -104,18 +105,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (failed) return 1;
     const out = values.out as string;
     await mkdir(out, { recursive: true });
+    let written = 0;
     for (const matter of load.catalogue.matters) {
-      const [name, text] =
-        command === 'types'
-          ? [`${matter.id}.d.ts`, await matterTypes(matter as Parameters<typeof matterTypes>[0])]
-          : [
-              `${matter.id}@${matter.version}.mjs`,
-              await compileMatterModule(matter.schema as never, `${matter.id}@${matter.version}`),
-            ];
-      await writeFile(join(out, name), text);
-      io.stdout(`${join(out, name)}\n`);
+      const name = command === 'types' ? `${matter.id}.d.ts` : `${matter.id}@${matter.version}.mjs`;
+      try {
+        const text =
+          command === 'types'
+            ? await matterTypes(matter as TypedMatter)
+            : await compileMatterModule(matter.schema as JsonSchemaObject, `${matter.id}@${matter.version}`);
+        await writeFile(join(out, name), text);
+        io.stdout(`${join(out, name)}\n`);
+        written++;
+      } catch (error) {
+        // One matter that cannot be generated must not stop the others, nor pass silently.
+        io.stderr(`matterform: ${command} ${matter.id}@${matter.version}: ${(error as Error).message}\n`);
+      }
     }
-    return 0;
+    return written === load.catalogue.matters.length ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`matterform: ${error.message}\n\n${USAGE}`);
