@@ -3,17 +3,13 @@
  * `file: /pointer: message`, warnings prefixed `warning:`. Exit 0 success, 1 when what was
  * checked is wrong, 2 on bad usage.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  checkFixtures,
   formatProblem,
   localize,
-  parseDocument,
-  problem,
   toLocale,
-  type Catalogue,
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
@@ -21,7 +17,7 @@ import {
   type Locale,
   type Problem,
 } from '@matterform/core';
-import { loadCatalogueFrom } from '@matterform/core/node';
+import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
@@ -95,7 +91,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === 'validate') {
       let fixtures: FixturesCheck | undefined;
       if (values.fixtures !== undefined) {
-        fixtures = await readFixtures(values.fixtures, load.catalogue);
+        fixtures = await loadFixturesFrom(values.fixtures, load.catalogue);
         failed = report(fixtures.problems, fixtures.ok, lang, values.strict, io) || failed;
       }
       io.stdout(summary(dir, load, lang, values.summary));
@@ -135,20 +131,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 function report(problems: Problem[], ok: boolean, lang: Locale, strict: boolean, io: Io): boolean {
   for (const p of problems) io.stderr(formatProblem(strict ? { ...p, severity: 'error' } : p, lang) + '\n');
   return !ok || (strict && problems.length > 0);
-}
-
-async function readFixtures(file: string, catalogue: Catalogue): Promise<FixturesCheck> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const detail = (error as Error).message;
-    const p = problem('error', 'read-failed', file, '', `无法读取：${detail}`, `cannot be read: ${detail}`);
-    return { fixtures: undefined, problems: [p], ok: false };
-  }
-  const parsed = parseDocument(text, file);
-  if (!parsed.ok) return { fixtures: undefined, problems: [parsed.problem], ok: false };
-  return checkFixtures(parsed.value, catalogue, { file });
 }
 
 function fixturesSummary(file: string, fixtures: Fixtures, lang: Locale): string {

@@ -9,6 +9,7 @@ import { isCnIdNumber, isCnUscc } from './formats.js';
 import { checkDocument } from './meta.js';
 import { getAt, toPointer } from './pointer.js';
 import { problem, type Problem } from './problems.js';
+import { unknownId } from './references.js';
 import { compileSchema } from './validate.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import { isSchemaObject } from './json-schema.js';
@@ -94,7 +95,7 @@ export function checkFixtures(
     for (const [sourceId, raw] of Object.entries(entry.sources ?? {})) {
       const source = sources.get(sourceId);
       if (!source) {
-        error(at('sources', sourceId), 'unknown-source', `未知数据源“${sourceId}”`, `unknown source "${sourceId}"`);
+        problems.push(unknownId(file, at('sources', sourceId), 'source', sourceId));
         continue;
       }
       if (source.subjectKinds !== undefined && !source.subjectKinds.includes(kind)) {
@@ -114,12 +115,7 @@ export function checkFixtures(
     entry.licences?.forEach((held, i) => {
       const type = licences.get(held.type);
       if (!type) {
-        error(
-          at('licences', i, 'type'),
-          'unknown-licence',
-          `未知证照类型“${held.type}”`,
-          `unknown licence type "${held.type}"`,
-        );
+        problems.push(unknownId(file, at('licences', i, 'type'), 'licence', held.type));
         return;
       }
       const holders = Array.isArray(type.holder) ? type.holder : [type.holder];
@@ -145,13 +141,7 @@ export function checkFixtures(
     });
 
     for (const [concept, value] of Object.entries(entry.archive?.answers ?? {})) {
-      if (!concepts.has(concept))
-        error(
-          at('archive', 'answers', concept),
-          'unknown-concept',
-          `未知数据元“${concept}”`,
-          `unknown concept "${concept}"`,
-        );
+      if (!concepts.has(concept)) problems.push(unknownId(file, at('archive', 'answers', concept), 'concept', concept));
       else checkValue(at('archive', 'answers', concept), 'archive', concept, value);
     }
     entry.archive?.documents?.forEach((document, i) => {

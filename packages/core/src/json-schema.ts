@@ -1,3 +1,5 @@
+import { joinPointer } from './pointer.js';
+
 /**
  * The JSON Schema documents matterform reads (2020-12 and draft-07). Keywords are listed
  * so code reads them typed; any other keyword is an annotation and stays `unknown`.
@@ -66,4 +68,45 @@ export interface JsonSchemaObject {
 
 export function isSchemaObject(schema: unknown): schema is JsonSchemaObject {
   return schema !== null && typeof schema === 'object' && !Array.isArray(schema);
+}
+
+const SUBSCHEMA = [
+  'additionalProperties',
+  'propertyNames',
+  'additionalItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'items',
+];
+const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
+
+/**
+ * Every subschema of `schema`, depth-first with the schema itself first, each with its
+ * schema pointer (values of `const`, `enum`, `default` are data, not schemas).
+ */
+export function* subschemas(schema: JsonSchema, pointer = ''): Generator<[JsonSchemaObject, string]> {
+  if (!isSchemaObject(schema)) return;
+  yield [schema, pointer];
+  for (const keyword of SUBSCHEMA) {
+    const sub = schema[keyword];
+    if (isSchemaObject(sub)) yield* subschemas(sub, joinPointer(pointer, keyword));
+  }
+  for (const keyword of SUBSCHEMA_LISTS) {
+    const list = schema[keyword];
+    if (Array.isArray(list))
+      for (const [i, sub] of list.entries()) yield* subschemas(sub as JsonSchema, joinPointer(pointer, keyword, i));
+  }
+  for (const keyword of SUBSCHEMA_MAPS) {
+    const map = schema[keyword];
+    if (isSchemaObject(map)) {
+      for (const [name, sub] of Object.entries(map))
+        yield* subschemas(sub as JsonSchema, joinPointer(pointer, keyword, name));
+    }
+  }
 }

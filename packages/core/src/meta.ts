@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { interopDefault } from './commonjs.js';
 import { metaSchemas, type MetaSchemaName } from './generated/meta-schemas.js';
 import { problem, type Problem } from './problems.js';
 import { isSchemaObject, type JsonSchemaObject } from './json-schema.js';
@@ -21,10 +22,7 @@ export function checkDocument(kind: MetaSchemaName, document: unknown, file: str
   return describeErrors(validate.errors ?? [], file, base);
 }
 
-// ajv-formats is CommonJS with `exports.default`; Node's loader hands over module.exports,
-// bundlers `exports.default`, so take whichever is the function.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule.default;
+const addFormats = interopDefault(addFormatsModule);
 
 function createMetaAjv() {
   // The meta-schemas use union types (`type: ["string", "object"]`).

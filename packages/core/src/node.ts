@@ -5,6 +5,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCatalogue, loadCatalogueFiles, type CatalogueFile, type CatalogueLoad } from './catalogue.js';
+import { checkFixtures, type FixturesCheck } from './fixtures.js';
+import type { Catalogue } from './generated/catalogue.js';
 import { MAX_DOCUMENT_BYTES, parseDocument, tooLarge } from './documents.js';
 import { problem, type Problem } from './problems.js';
 
@@ -63,6 +65,15 @@ export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
     { ...load, errors: load.errors.filter((p) => !(p.code === 'missing-file' && reported.has(p.file))) },
     unreadable,
   );
+}
+
+/** Reads a fixtures file (SPEC §7) and checks it against `catalogue`. */
+export async function loadFixturesFrom(file: string, catalogue: Catalogue): Promise<FixturesCheck> {
+  const read = await readJson(file);
+  if (!read.ok) return { fixtures: undefined, problems: [read.problem], ok: false };
+  const parsed = parseDocument(read.entry.text, file);
+  if (!parsed.ok) return { fixtures: undefined, problems: [parsed.problem], ok: false };
+  return checkFixtures(parsed.value, catalogue, { file });
 }
 
 async function readJson(file: string): Promise<Read> {

@@ -5,7 +5,7 @@
  */
 import type { Concept, LicenceType, Matter, Source } from './generated/catalogue.js';
 import { collectFields, isCompatible, resolveDataPointer, SchemaWalkError, type FieldInfo } from './fields.js';
-import { isSchemaObject, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
+import { isSchemaObject, subschemas, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
 import { escapeToken, isPointer, toPointer } from './pointer.js';
 import { problem, type Problem } from './problems.js';
 import { localize } from './text.js';
@@ -294,7 +294,7 @@ function checkMatter(
   return problems;
 }
 
-function unknownId(file: string, pointer: string, kind: 'concept' | 'source' | 'licence', id: string): Problem {
+export function unknownId(file: string, pointer: string, kind: 'concept' | 'source' | 'licence', id: string): Problem {
   const zh = { concept: '数据元', source: '数据源', licence: '证照类型' }[kind];
   const en = { concept: 'concept', source: 'source', licence: 'licence type' }[kind];
   return problem('error', `unknown-${kind}`, file, pointer, `未知${zh}“${id}”`, `unknown ${en} "${id}"`);
@@ -337,21 +337,8 @@ function related(a: string, b: string): boolean {
 /** Every `if` in the schema must require what it tests (SPEC §3.1 Conditions). */
 function checkConditions(schema: JsonSchemaObject, base: string, file: string): Problem[] {
   const problems: Problem[] = [];
-  const stack: { node: unknown; pointer: string }[] = [{ node: schema, pointer: base }];
-  while (stack.length > 0) {
-    const { node, pointer } = stack.pop() as { node: unknown; pointer: string };
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push({ node: item, pointer: `${pointer}/${i}` }));
-      continue;
-    }
-    if (!isSchemaObject(node)) continue;
-    if (isSchemaObject(node.if)) problems.push(...checkConditionSchema(node.if, `${pointer}/if`, file, 'if'));
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples' || key.startsWith('x-'))
-        continue;
-      if (value !== null && typeof value === 'object')
-        stack.push({ node: value, pointer: `${pointer}/${escapeToken(key)}` });
-    }
+  for (const [node, pointer] of subschemas(schema)) {
+    if (isSchemaObject(node.if)) problems.push(...checkConditionSchema(node.if, `${base}${pointer}/if`, file, 'if'));
   }
   return problems;
 }

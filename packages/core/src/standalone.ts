@@ -3,12 +3,11 @@
  * compiling at run time, so it runs under a strict CSP. Used at build time by the CLI.
  */
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { interopDefault } from './commonjs.js';
 import type { JsonSchemaObject } from './json-schema.js';
 import { createAjv, dialectOf, FORMATS_NAME, type CompileOptions } from './validate.js';
 
-// CommonJS with `exports.default`: Node hands over module.exports, bundlers `exports.default`.
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ??
-  standaloneCodeModule) as typeof standaloneCodeModule.default;
+const standaloneCode = interopDefault(standaloneCodeModule);
 
 /**
  * ES module source of a standalone validator for `schema`, exporting `validate` (also as

@@ -17,10 +17,10 @@ import {
   type PrecompiledValidateFunction,
   type RawValidationError,
 } from './field-errors.js';
+import { interopDefault } from './commonjs.js';
 import { refTarget } from './fields.js';
 import { cnFormats, cnFormatNames } from './formats.js';
-import { joinPointer } from './pointer.js';
-import { isSchemaObject, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
+import { isSchemaObject, subschemas, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
 import type { Message } from './text.js';
 
 /** `2020-12` for `$schema` 2020-12; everything else is draft-07 with `$defs`, `dependentRequired`, `dependentSchemas`. */
@@ -40,11 +40,6 @@ const ANNOTATIONS = ['x-concept', 'x-fill', 'x-lock', 'x-widget', 'x-placeholder
 // The name the standalone module gives its formats map (see `standaloneSource`); ajv's own
 // generated names are a prefix and a number, so this one cannot clash.
 export const FORMATS_NAME = 'matterformFormats';
-
-/** CJS modules' default export: Node's ESM loader hands over `module.exports`, bundlers `exports.default`. */
-function interopDefault<T>(module: { default: T }): T {
-  return (module as { default?: T }).default ?? (module as unknown as T);
-}
 
 const addFormats = interopDefault(addFormatsModule);
 
@@ -233,44 +228,6 @@ function sameValueCycle(root: JsonSchemaObject): string | undefined {
 // unknown formats
 
 const KNOWN_FORMATS = new Set<string>([...Object.keys(fullFormats), ...cnFormatNames]);
-
-const SUBSCHEMA = [
-  'additionalProperties',
-  'propertyNames',
-  'additionalItems',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'items',
-];
-const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
-
-/** Every subschema of `schema` with its schema pointer (values of `const`, `enum`, `default` are data, not schemas). */
-function* subschemas(schema: JsonSchema, pointer = ''): Generator<[JsonSchemaObject, string]> {
-  if (!isSchemaObject(schema)) return;
-  yield [schema, pointer];
-  for (const keyword of SUBSCHEMA) {
-    const sub = schema[keyword];
-    if (isSchemaObject(sub)) yield* subschemas(sub, joinPointer(pointer, keyword));
-  }
-  for (const keyword of SUBSCHEMA_LISTS) {
-    const list = schema[keyword];
-    if (Array.isArray(list))
-      for (const [i, sub] of list.entries()) yield* subschemas(sub as JsonSchema, joinPointer(pointer, keyword, i));
-  }
-  for (const keyword of SUBSCHEMA_MAPS) {
-    const map = schema[keyword];
-    if (isSchemaObject(map)) {
-      for (const [name, sub] of Object.entries(map))
-        yield* subschemas(sub as JsonSchema, joinPointer(pointer, keyword, name));
-    }
-  }
-}
 
 /** Formats neither ajv-formats nor matterform knows, at the pointer of the (sub)schema using each; they pass, so `validate` warns about them. */
 export function unknownFormats(schema: JsonSchemaObject): { pointer: string; format: string }[] {
