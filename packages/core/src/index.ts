@@ -81,3 +81,31 @@ export {
   type FieldKind,
   type SchemaWalkErrorCode,
 } from './fields.js';
+export {
+  connectorFor,
+  mapProvided,
+  ProviderError,
+  type ArchiveAnswer,
+  type ArchivedAnswer,
+  type ArchivedDocument,
+  type ArchiveRequest,
+  type Connector,
+  type FailureReason,
+  type HeldLicence,
+  type LicencesRequest,
+  type ProviderId,
+  type SourceAnswer,
+  type SourceRequest,
+  type SubjectKind,
+  type SubjectRef,
+} from './connectors.js';
+export type {
+  Conflict,
+  ConsentRecord,
+  MaterialEntry,
+  MaterialFile,
+  MaterialStatus,
+  Payload,
+  Provenance,
+  Submission,
+} from './submission.js';
