@@ -19,6 +19,7 @@ import {
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
+import { prefillReport, PrefillRefused } from './prefill.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
@@ -37,6 +38,9 @@ Commands:
   validate DIR [--strict] [--summary] [--fixtures FILE]
                                         check a catalogue folder or catalogue JSON file,
                                         and a fixtures file of synthetic subjects against it
+  prefill DIR --fixtures FILE --matter ID --subject ID [--today YYYY-MM-DD]
+                                        what the form would fill for a synthetic subject,
+                                        with every consent given (JSON)
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
 
@@ -57,6 +61,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       options: {
         out: { type: 'string' },
         fixtures: { type: 'string' },
+        matter: { type: 'string' },
+        subject: { type: 'string' },
+        today: { type: 'string' },
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
@@ -78,13 +85,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
-    if (!['validate', 'types', 'compile'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['validate', 'prefill', 'types', 'compile'].includes(command))
+      throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if ((command === 'types' || command === 'compile') && !values.out)
       throw new UsageError(`${command} needs --out DIR`);
 
-    if (values.fixtures !== undefined && command !== 'validate') throw new UsageError(`${command} takes no --fixtures`);
+    if (values.fixtures !== undefined && !['validate', 'prefill'].includes(command))
+      throw new UsageError(`${command} takes no --fixtures`);
+    if (command === 'prefill') {
+      for (const option of ['fixtures', 'matter', 'subject'] as const)
+        if (values[option] === undefined) throw new UsageError(`prefill needs --${option}`);
+      if (values.today !== undefined && !isDate(values.today))
+        throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
+    } else {
+      for (const option of ['matter', 'subject', 'today'] as const)
+        if (values[option] !== undefined) throw new UsageError(`${command} takes no --${option}`);
+    }
 
     const load = await loadCatalogueFrom(dir);
     let failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -99,6 +117,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return failed ? 1 : 0;
     }
     if (failed) return 1;
+    if (command === 'prefill') {
+      const fixtures = await loadFixturesFrom(values.fixtures as string, load.catalogue);
+      if (report(fixtures.problems, fixtures.ok, lang, values.strict, io) || !fixtures.fixtures) return 1;
+      try {
+        const result = await prefillReport(load.catalogue, fixtures.fixtures, {
+          matter: values.matter as string,
+          subject: values.subject as string,
+          lang,
+          ...(values.today !== undefined ? { today: values.today } : {}),
+        });
+        io.stdout(JSON.stringify(result, null, 2) + '\n');
+        return 0;
+      } catch (error) {
+        if (!(error instanceof PrefillRefused)) throw error;
+        io.stderr(`matterform: ${error.message}\n`);
+        return 1;
+      }
+    }
     const out = values.out as string;
     await mkdir(out, { recursive: true });
     let written = 0;
@@ -125,6 +161,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw error;
   }
+}
+
+function isDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 /** Prints the problems; true when the run has failed (errors, or warnings under --strict). */

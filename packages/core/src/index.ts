@@ -109,3 +109,60 @@ export type {
   Provenance,
   Submission,
 } from './submission.js';
+export {
+  conditionHolds,
+  createConditionTester,
+  fieldApplies,
+  fieldShown,
+  instantiatePointer,
+  whenMatches,
+  type ConditionTester,
+} from './conditions.js';
+export {
+  holderFits,
+  isFresh,
+  planMatter,
+  sourceFits,
+  type ConsentRequest,
+  type FieldPlan,
+  type MaterialPlan,
+  type MatterPlan,
+} from './plan.js';
+export { recordConsents, type ConsentOptions } from './consent.js';
+export {
+  DEFAULT_TIMEOUT_MS,
+  describePlacement,
+  fetchProviders,
+  fieldValueCheck,
+  licenceValid,
+  placeFills,
+  prefill,
+  resolveFields,
+  sameValue,
+  setAt,
+  todayOf,
+  validLicence,
+  type FetchOptions,
+  type FieldFill,
+  type InvalidValue,
+  type Placement,
+  type PlaceOptions,
+  type PrefillOptions,
+  type PrefillResult,
+  type ProviderAnswers,
+  type ProviderFailure,
+  type Resolution,
+  type ResolveOptions,
+  type ValueCheck,
+} from './prefill.js';
+export {
+  blockingMaterials,
+  countMaterials,
+  evaluateMaterials,
+  materialsComplete,
+  type MaterialCounts,
+  type MaterialsInput,
+} from './materials.js';
+export { renderOutputs, renderTemplate } from './outputs.js';
+export { httpConnector, type HttpConnector, type HttpConnectorOptions } from './http-connector.js';
+export { staticConnector, type StaticConnectorOptions } from './static-connector.js';
