@@ -80,12 +80,16 @@ function evaluateMaterial(
   if (failed.length > 0) entry.why = { ...entry.why, failed };
 
   const lapsedLicence = held.some((l) => plan.licences.includes(l.type) && !licenceValid(l, today));
-  const lapsedCopy = material.reusable === true && documents.some((d) => !documentValid(d, today));
+  const lapsedCopy =
+    material.reusable === true && documents.some((d) => d.validUntil !== null && d.validUntil.slice(0, 10) < today);
   return { ...entry, status: lapsedLicence || lapsedCopy ? 'expired' : 'missing' };
 }
 
 function documentValid(document: ArchivedDocument, today: string): boolean {
-  return document.validUntil === null || document.validUntil.slice(0, 10) >= today;
+  return (
+    document.uploadedAt.slice(0, 10) <= today &&
+    (document.validUntil === null || document.validUntil.slice(0, 10) >= today)
+  );
 }
 
 function latest(documents: readonly ArchivedDocument[]): ArchivedDocument | undefined {

@@ -78,6 +78,7 @@ export async function fetchProviders(plan: MatterPlan, options: FetchOptions): P
   const consentFor = new Map((options.consents ?? []).map((c) => [c.source, c]));
   const purpose = plan.matter.id;
   const calls: Promise<void>[] = [];
+  const { abandon, release } = abandonOn(signal);
   const fail = (provider: ProviderId, error: unknown) => {
     if (signal?.aborted) throw signal.reason;
     answers.failed.push({ provider, reason: error instanceof ProviderError ? error.reason : 'network' });
@@ -100,7 +101,7 @@ export async function fetchProviders(plan: MatterPlan, options: FetchOptions): P
     const serve = connector.source.bind(connector);
     answers.calls.push(provider);
     calls.push(
-      bounded(source.timeoutMs ?? defaultTimeout, signal, (callSignal) =>
+      bounded(source.timeoutMs ?? defaultTimeout, abandon, (callSignal) =>
         serve(id, {
           concepts: [...concepts],
           purpose,
@@ -108,12 +109,14 @@ export async function fetchProviders(plan: MatterPlan, options: FetchOptions): P
           signal: callSignal,
           ...(consent ? { consent: { id: consent.id, givenAt: consent.givenAt } } : {}),
         }),
-      ).then(
-        (answer) => {
-          answers.sources.set(id, answer === null ? null : checkSourceAnswer(answer));
-        },
-        (error) => fail(provider, error),
-      ),
+      )
+        .then((answer) => (answer === null ? null : checkSourceAnswer(answer)))
+        .then(
+          (answer) => {
+            answers.sources.set(id, answer);
+          },
+          (error) => fail(provider, error),
+        ),
     );
   }
 
@@ -126,14 +129,16 @@ export async function fetchProviders(plan: MatterPlan, options: FetchOptions): P
       const serve = connector.licences.bind(connector);
       answers.calls.push('licences');
       calls.push(
-        bounded(defaultTimeout, signal, (callSignal) =>
+        bounded(defaultTimeout, abandon, (callSignal) =>
           serve({ types: [...types], concepts: [...concepts], purpose, subject, signal: callSignal }),
-        ).then(
-          (held) => {
-            answers.licences = checkLicences(held, types);
-          },
-          (error) => providers.forEach((p) => fail(p, error)),
-        ),
+        )
+          .then((held) => checkLicences(held, types))
+          .then(
+            (held) => {
+              answers.licences = held;
+            },
+            (error) => providers.forEach((p) => fail(p, error)),
+          ),
       );
     }
   }
@@ -146,43 +151,50 @@ export async function fetchProviders(plan: MatterPlan, options: FetchOptions): P
       const serve = connector.archive.bind(connector);
       answers.calls.push('archive');
       calls.push(
-        bounded(defaultTimeout, signal, (callSignal) =>
+        bounded(defaultTimeout, abandon, (callSignal) =>
           serve({ concepts: [...archive.concepts], materials: [...archive.materials], subject, signal: callSignal }),
-        ).then(
-          (answer) => {
-            answers.archive = checkArchive(answer);
-          },
-          (error) => fail('archive', error),
-        ),
+        )
+          .then(checkArchive)
+          .then(
+            (answer) => {
+              answers.archive = answer;
+            },
+            (error) => fail('archive', error),
+          ),
       );
     }
   }
 
-  await Promise.all(calls);
+  try {
+    await Promise.all(calls);
+  } finally {
+    release();
+  }
   signal?.throwIfAborted();
   return answers;
 }
 
 /**
- * Runs `call` with a signal that aborts after `ms` or with `outer`. Races the call too, so a
- * connector that ignores its signal still cannot hold the prefill past its timeout.
+ * Runs `call` with a signal that aborts after `ms` or when the whole prefill is abandoned.
+ * Races the call too, so a connector that ignores its signal still cannot hold the prefill
+ * past its timeout.
  */
-function bounded<T>(ms: number, outer: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+function bounded<T>(ms: number, abandon: Abandon, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
-    const onOuterAbort = () => {
-      controller.abort(outer?.reason);
-      reject(outer?.reason);
+    const onAbandon = (reason: unknown) => {
+      controller.abort(reason);
+      reject(reason);
     };
     const timer = setTimeout(() => {
       const error = new ProviderError('timeout', `no answer within ${ms} ms`);
       controller.abort(error);
       reject(error);
     }, ms);
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    abandon.add(onAbandon);
     const settle = () => {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      abandon.delete(onAbandon);
     };
     let running: Promise<T>;
     try {
@@ -197,14 +209,24 @@ function bounded<T>(ms: number, outer: AbortSignal | undefined, call: (signal: A
       },
       (error) => {
         settle();
-        reject(
-          controller.signal.aborted && controller.signal.reason instanceof ProviderError
-            ? controller.signal.reason
-            : error,
-        );
+        const timedOut = controller.signal.aborted && controller.signal.reason instanceof ProviderError;
+        reject(timedOut ? controller.signal.reason : error);
       },
     );
   });
+}
+
+/**
+ * The calls to abandon when the overall signal aborts: one listener on that signal for all
+ * of them (a listener per call would trip Node's leak warning at ten sources).
+ */
+type Abandon = Set<(reason: unknown) => void>;
+
+function abandonOn(signal: AbortSignal | undefined): { abandon: Abandon; release: () => void } {
+  const abandon: Abandon = new Set();
+  const onAbort = () => [...abandon].forEach((stop) => stop(signal?.reason));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return { abandon, release: () => signal?.removeEventListener('abort', onAbort) };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
