@@ -11,6 +11,7 @@ export default tseslint.config(
         console: 'readonly',
         process: 'readonly',
         URL: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {

@@ -48,7 +48,7 @@ export async function prefillReport(
     const title = localize(matter.title, options.lang);
     throw new PrefillRefused(
       en
-        ? `${title} is for ${audience.join(' and ')} applicants; ${subject.id} is a ${subject.kind}`
+        ? `${title} is for ${audience.join(' and ')} applicants; ${subject.id} is ${subject.kind === 'person' ? 'a person' : 'an organization'}`
         : `${title}面向${audience.map((k) => (k === 'person' ? '自然人' : '法人')).join('、')}，${subject.id} 是${subject.kind === 'person' ? '自然人' : '法人'}`,
     );
   }

@@ -13,25 +13,58 @@ import { compileSchema } from './validate.js';
 export type ConditionTester = (schema: JsonSchema, data: unknown) => boolean;
 
 /**
- * A tester that compiles each condition once with ajv. A condition may `$ref` the matter's
+ * A tester that compiles each condition once with ajv (the same tester for the same matter
+ * schema). A condition may `$ref` the matter's
  * `$defs`/`definitions`, so it is compiled inside a wrapper carrying those and the matter's
  * dialect.
  */
 export function createConditionTester(root: JsonSchemaObject): ConditionTester {
-  const wrapped = new WeakMap<JsonSchemaObject, ReturnType<typeof compileSchema>>();
+  let tester = testers.get(root);
+  if (!tester) testers.set(root, (tester = newTester(root)));
+  return tester;
+}
+
+// One tester per matter schema, so what it compiled is kept for as long as the matter is.
+const testers = new WeakMap<JsonSchemaObject, ConditionTester>();
+
+// Keywords that never change what is valid; fields differing only in these share one compiled check.
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+]);
+
+function newTester(root: JsonSchemaObject): ConditionTester {
+  const byObject = new WeakMap<JsonSchemaObject, ReturnType<typeof compileSchema>>();
+  const byShape = new Map<string, ReturnType<typeof compileSchema>>();
   return (schema, data) => {
     if (typeof schema === 'boolean') return schema;
-    let validate = wrapped.get(schema);
+    let validate = byObject.get(schema);
     if (!validate) {
-      const wrapper: JsonSchemaObject = { allOf: [schema] };
-      if (root.$schema !== undefined) wrapper.$schema = root.$schema;
-      if (root.$defs !== undefined) wrapper.$defs = root.$defs;
-      if (root.definitions !== undefined) wrapper.definitions = root.definitions;
-      validate = compileSchema(wrapper);
-      wrapped.set(schema, validate);
+      // Only the top level is stripped: deeper down, `title` may be a property's name.
+      const shape = Object.fromEntries(
+        Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')),
+      ) as JsonSchemaObject;
+      const key = JSON.stringify(shape);
+      validate = byShape.get(key) ?? compileCondition(root, shape);
+      byShape.set(key, validate);
+      byObject.set(schema, validate);
     }
     return validate(data).valid;
   };
+}
+
+function compileCondition(root: JsonSchemaObject, schema: JsonSchemaObject): ReturnType<typeof compileSchema> {
+  const wrapper: JsonSchemaObject = { allOf: [schema] };
+  if (root.$schema !== undefined) wrapper.$schema = root.$schema;
+  if (root.$defs !== undefined) wrapper.$defs = root.$defs;
+  if (root.definitions !== undefined) wrapper.definitions = root.definitions;
+  return compileSchema(wrapper);
 }
 
 /** Replaces each `-` (any array item) of a field pointer with the concrete indices of `concrete`. */

@@ -47,6 +47,8 @@ export interface MatterPlan {
   fields: FieldPlan[];
   /** Fields by pointer (`-` for array items), for walking up to the fields they are nested in. */
   fieldByPointer: Map<string, FieldInfo>;
+  /** Whether any field is a branch field (placing values may then make more fields apply). */
+  hasBranches: boolean;
   materials: MaterialPlan[];
   /** Each provider is asked once for all of these (branch fields included). */
   requests: {
@@ -205,6 +207,7 @@ function derivePlan(matter: Matter, catalogue: Catalogue, subjectKind: SubjectKi
     schema,
     fields,
     fieldByPointer: new Map(fields.map((f) => [f.pointer, f.field])),
+    hasBranches: fields.some((f) => f.field.branch),
     materials,
     requests: {
       sources: requestedSources,

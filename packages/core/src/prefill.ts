@@ -462,39 +462,41 @@ export function placeFills(
   const done = new Set<string>(options.placed ?? []);
   const defaulted = new Set<string>();
   const fillAt = new Map(fills.map((f) => [f.pointer, f]));
-  let changed = true;
-  // Each round places at least one value, so there are at most as many rounds as fields.
-  for (let round = 0; changed && round <= plan.fields.length; round++) {
-    changed = false;
+  // A placed value can only make more fields apply when the matter has branch fields; then
+  // each further round places at least one value, so there are at most as many as fields.
+  let again = true;
+  for (let round = 0; again && round <= plan.fields.length; round++) {
+    let changed = false;
     for (const { field } of plan.fields) {
-      if (field.inArray || !parentPresentOrCreatable(result, field.pointer)) continue;
-      if (!fieldShown(field, plan.fieldByPointer, result, test)) continue;
+      if (field.inArray) continue;
       const fill = fillAt.get(field.pointer);
+      const wantsDefault = options.defaults === true && field.schema.default !== undefined;
+      if ((!fill || done.has(field.pointer)) && !wantsDefault) continue;
+      if (!parentPresentOrCreatable(result, field.pointer)) continue;
+      if (!fieldShown(field, plan.fieldByPointer, result, test)) continue;
       const current = getAt(result, field.pointer);
       if (fill && !done.has(field.pointer)) {
         const replaceable =
           current === undefined || defaulted.has(field.pointer) || sameValue(current, field.schema.default);
         if (!protect(field.pointer) && replaceable) {
-          setAt(result, field.pointer, structuredClone(fill.value));
+          setAt(result, field.pointer, copy(fill.value));
           placedNow.push(fill);
           changed = true;
         }
         done.add(field.pointer);
-      } else if (
-        options.defaults &&
-        current === undefined &&
-        field.schema.default !== undefined &&
-        !protect(field.pointer)
-      ) {
-        setAt(result, field.pointer, structuredClone(field.schema.default));
+      } else if (wantsDefault && current === undefined && !protect(field.pointer)) {
+        setAt(result, field.pointer, copy(field.schema.default));
         defaulted.add(field.pointer);
         changed = true;
       }
     }
+    again = changed && plan.hasBranches;
   }
   const waiting = fills.filter((f) => !done.has(f.pointer));
   return { data: result, placed: placedNow, waiting };
 }
+
+const copy = <T>(value: T): T => (value !== null && typeof value === 'object' ? structuredClone(value) : value);
 
 // A nested field is filled by creating its parent objects, but never through a value of
 // another shape (a string where an object would be).
