@@ -142,3 +142,42 @@ export function mapProvided(
   }
   return values;
 }
+
+/**
+ * One archive provider over several archives (the gateway's, SPEC §6, and the browser's):
+ * every one is asked, and of two answers for one concept, or two copies of one document,
+ * the newer wins. An archive that fails is left out while any other answers.
+ */
+export function combineArchives(...archives: Connector[]): Connector {
+  const serving = archives.filter((c) => typeof c.archive === 'function');
+  return {
+    async archive(request) {
+      const settled = await Promise.allSettled(
+        serving.map((c) => (c.archive as NonNullable<Connector['archive']>)(request)),
+      );
+      const answers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      if (answers.length === 0) {
+        const first = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        throw first?.reason ?? new ProviderError('network', 'no archive to ask');
+      }
+      return mergeArchiveAnswers(answers);
+    },
+  };
+}
+
+export function mergeArchiveAnswers(answers: readonly ArchiveAnswer[]): ArchiveAnswer {
+  const merged: ArchiveAnswer = { answers: {}, documents: [] };
+  const documents = new Map<string, ArchivedDocument>();
+  for (const answer of answers) {
+    for (const [concept, entry] of Object.entries(answer.answers)) {
+      const current = merged.answers[concept];
+      if (!current || entry.updatedAt > current.updatedAt) merged.answers[concept] = entry;
+    }
+    for (const document of answer.documents) {
+      const current = documents.get(document.material);
+      if (!current || document.uploadedAt > current.uploadedAt) documents.set(document.material, document);
+    }
+  }
+  merged.documents = [...documents.values()];
+  return merged;
+}

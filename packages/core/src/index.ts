@@ -82,8 +82,10 @@ export {
   type SchemaWalkErrorCode,
 } from './fields.js';
 export {
+  combineArchives,
   connectorFor,
   mapProvided,
+  mergeArchiveAnswers,
   ProviderError,
   type ArchiveAnswer,
   type ArchivedAnswer,
