@@ -109,3 +109,20 @@ export type {
   Provenance,
   Submission,
 } from './submission.js';
+export {
+  COLOURS,
+  MANUAL_FIELDS_ALLOWED,
+  NO_DEPARTMENT,
+  rateCatalogue,
+  rateMatter,
+  worstColour,
+  type Colour,
+  type ColourCounts,
+  type ColourFix,
+  type ColourReason,
+  type ColourReport,
+  type ColourRule,
+  type ColourStage,
+  type MatterRating,
+  type StageRating,
+} from './colour.js';
