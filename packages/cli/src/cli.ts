@@ -4,11 +4,12 @@
  * checked is wrong, 2 on bad usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   formatProblem,
   localize,
+  rateCatalogue,
   toLocale,
   type CatalogueLoad,
   type Fixtures,
@@ -19,6 +20,7 @@ import {
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
@@ -37,6 +39,9 @@ Commands:
   validate DIR [--strict] [--summary] [--fixtures FILE]
                                         check a catalogue folder or catalogue JSON file,
                                         and a fixtures file of synthetic subjects against it
+  report DIR [--format md|json|html] [--out FILE]
+                                        rate every matter red / orange / yellow / green
+                                        (default md; --out writes FILE and prints its path)
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
 
@@ -57,6 +62,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       options: {
         out: { type: 'string' },
         fixtures: { type: 'string' },
+        format: { type: 'string' },
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
@@ -78,13 +84,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
-    if (!['validate', 'types', 'compile'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+    if (!['validate', 'report', 'types', 'compile'].includes(command))
+      throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if ((command === 'types' || command === 'compile') && !values.out)
       throw new UsageError(`${command} needs --out DIR`);
 
     if (values.fixtures !== undefined && command !== 'validate') throw new UsageError(`${command} takes no --fixtures`);
+    if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
+    const format = values.format ?? 'md';
+    if (!REPORT_FORMATS.includes(format as ReportFormat))
+      throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
 
     const load = await loadCatalogueFrom(dir);
     let failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -99,6 +110,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return failed ? 1 : 0;
     }
     if (failed) return 1;
+    if (command === 'report') {
+      // Exit 0 whatever the colours: a red matter is a finding, not a failure of the command.
+      const text = renderReport(rateCatalogue(load.catalogue), load.catalogue, format as ReportFormat, lang);
+      if (values.out === undefined) {
+        io.stdout(text);
+      } else {
+        await mkdir(dirname(values.out), { recursive: true });
+        await writeFile(values.out, text);
+        io.stdout(`${values.out}\n`);
+      }
+      return 0;
+    }
     const out = values.out as string;
     await mkdir(out, { recursive: true });
     let written = 0;
