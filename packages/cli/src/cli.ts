@@ -4,11 +4,12 @@
  * checked is wrong, 2 on bad usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   formatProblem,
   localize,
+  rateCatalogue,
   toLocale,
   type CatalogueLoad,
   type Fixtures,
@@ -20,6 +21,7 @@ import {
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
@@ -41,6 +43,9 @@ Commands:
   prefill DIR --fixtures FILE --matter ID --subject ID [--today YYYY-MM-DD]
                                         what the form would fill for a synthetic subject,
                                         with every consent given (JSON)
+  report DIR [--format md|json|html] [--out FILE]
+                                        rate every matter red / orange / yellow / green
+                                        (default md; --out writes FILE and prints its path)
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
 
@@ -64,6 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         matter: { type: 'string' },
         subject: { type: 'string' },
         today: { type: 'string' },
+        format: { type: 'string' },
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
@@ -85,12 +91,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
-    if (!['validate', 'prefill', 'types', 'compile'].includes(command))
+    if (!['validate', 'prefill', 'report', 'types', 'compile'].includes(command))
       throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if ((command === 'types' || command === 'compile') && !values.out)
       throw new UsageError(`${command} needs --out DIR`);
+    if (values.out !== undefined && !['types', 'compile', 'report'].includes(command))
+      throw new UsageError(`${command} takes no --out`);
 
     if (values.fixtures !== undefined && !['validate', 'prefill'].includes(command))
       throw new UsageError(`${command} takes no --fixtures`);
@@ -103,6 +111,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       for (const option of ['matter', 'subject', 'today'] as const)
         if (values[option] !== undefined) throw new UsageError(`${command} takes no --${option}`);
     }
+    if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
+    const format = values.format ?? 'md';
+    if (!REPORT_FORMATS.includes(format as ReportFormat))
+      throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
 
     const load = await loadCatalogueFrom(dir);
     let failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -134,6 +146,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.stderr(`matterform: ${error.message}\n`);
         return 1;
       }
+    }
+    if (command === 'report') {
+      // Exit 0 whatever the colours: a red matter is a finding, not a failure of the command.
+      const text = renderReport(rateCatalogue(load.catalogue), load.catalogue, format as ReportFormat, lang);
+      if (values.out === undefined) {
+        io.stdout(text);
+      } else {
+        await mkdir(dirname(values.out), { recursive: true });
+        await writeFile(values.out, text);
+        io.stdout(`${values.out}\n`);
+      }
+      return 0;
     }
     const out = values.out as string;
     await mkdir(out, { recursive: true });

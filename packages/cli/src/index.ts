@@ -1,4 +1,13 @@
 // Programmatic use of the command's pieces; the command itself is bin/matterform.js.
 export { main, type Io } from './cli.js';
 export { compileMatterModule } from './compile.js';
+export {
+  escapeHtml,
+  escapeMarkdown,
+  REPORT_FORMATS,
+  renderReport,
+  reportHtml,
+  reportMarkdown,
+  type ReportFormat,
+} from './report.js';
 export { matterTypes, pascalId, type TypedMatter } from './types.js';

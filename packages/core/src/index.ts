@@ -168,3 +168,20 @@ export {
 export { renderOutputs, renderTemplate } from './outputs.js';
 export { httpConnector, type HttpConnector, type HttpConnectorOptions } from './http-connector.js';
 export { staticConnector, type StaticConnectorOptions } from './static-connector.js';
+export {
+  COLOURS,
+  MANUAL_FIELDS_ALLOWED,
+  NO_DEPARTMENT,
+  rateCatalogue,
+  rateMatter,
+  worstColour,
+  type Colour,
+  type ColourCounts,
+  type ColourFix,
+  type ColourReason,
+  type ColourReport,
+  type ColourRule,
+  type ColourStage,
+  type MatterRating,
+  type StageRating,
+} from './colour.js';

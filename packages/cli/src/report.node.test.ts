@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import type { ColourReport } from '@matterform/core';
+import { escapeHtml, escapeMarkdown } from './report.js';
+
+const run = promisify(execFile);
+const repo = new URL('../../../', import.meta.url);
+const bin = new URL('packages/cli/bin/matterform.js', repo).pathname;
+const catalogue = new URL('schemas/catalogue', repo).pathname;
+
+/** Runs the real command as a user would, in the repo, and returns what it printed and its exit code. */
+async function matterform(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repo.pathname });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const COLOUR_KEYS = ['red', 'orange', 'yellow', 'green'];
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'matterform-report-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A copy of the sample catalogue with one matter changed. */
+async function copyWith(id: string, change: (matter: Record<string, unknown>) => void): Promise<string> {
+  await cp(catalogue, work, { recursive: true });
+  const file = join(work, 'matters', `${id}.json`);
+  const matter = JSON.parse(await readFile(file, 'utf8'));
+  change(matter);
+  await writeFile(file, JSON.stringify(matter, null, 2));
+  return work;
+}
+
+describe('matterform report', () => {
+  it('prints JSON alone to stdout: every matter with a colour, reasons in both languages, and the counts', async () => {
+    const result = await matterform('report', 'schemas/catalogue', '--format', 'json');
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.equal('');
+    const report = JSON.parse(result.stdout) as ColourReport;
+    expect(report.matters).to.have.length(13);
+    for (const rating of report.matters) {
+      expect(COLOUR_KEYS, rating.id).to.include(rating.colour);
+      expect(rating.department, rating.id).to.be.a('string');
+      for (const stage of ['apply', 'review', 'deliver'] as const) {
+        const reasons = rating.stages[stage].reasons;
+        expect(reasons.length, `${rating.id} ${stage}`).to.be.at.least(1);
+        for (const reason of reasons) expect(reason.message).to.have.all.keys('zh-CN', 'en');
+      }
+      for (const fix of rating.fixes) expect(fix.message).to.have.all.keys('zh-CN', 'en');
+    }
+    expect(report.totals).to.have.all.keys(...COLOUR_KEYS);
+    expect(Object.values(report.totals).reduce((a, b) => a + b, 0)).to.equal(13);
+    for (const colour of COLOUR_KEYS) expect(report.totals[colour as 'red'], colour).to.be.above(0);
+    for (const [department, counts] of Object.entries(report.departments)) {
+      expect(counts, department).to.have.all.keys(...COLOUR_KEYS);
+      const mine = report.matters.filter((m) => m.department === department);
+      for (const colour of COLOUR_KEYS) {
+        expect(counts[colour as 'red'], `${department} ${colour}`).to.equal(
+          mine.filter((m) => m.colour === colour).length,
+        );
+      }
+    }
+    const perDepartment = Object.values(report.departments).flatMap((c) => Object.values(c));
+    expect(perDepartment.reduce((a, b) => a + b, 0)).to.equal(13);
+  });
+
+  it('prints Markdown by default, in the language asked for, worst matters first', async () => {
+    const result = await matterform('report', 'schemas/catalogue', '--lang', 'en');
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.match(/^# Four-colour report of matters\n/);
+    expect(result.stdout).to.contain(
+      '| Red | Orange | Yellow | Green | Total |\n| ---: | ---: | ---: | ---: | ---: |\n| 2 | 3 | 5 | 3 | 13 |',
+    );
+    expect(result.stdout).to.contain('| public-security | 0 | 1 | 2 | 1 | 4 |');
+    expect(result.stdout).to.contain(
+      '| Replacement of a household register (household-register-replacement) | public-security | Yellow | Yellow | Yellow | **Yellow** |',
+    );
+    expect(result.stdout).to.match(/^\d+\. add an output for system certificate-printing$/m);
+    const details = result.stdout.split('\n').filter((line) => line.startsWith('### '));
+    expect(details).to.have.length(13);
+    expect(details[0]).to.match(/^### Red · /);
+    expect(details[12]).to.match(/^### Green · /);
+
+    const zh = await matterform('report', 'schemas/catalogue', '--format', 'md', '--lang', 'zh-CN');
+    expect(zh.stdout).to.match(/^# 事项四色评级报告\n/);
+    expect(zh.stdout).to.contain('### 绿 · 居住证申领 (residence-permit)');
+  });
+
+  it('writes one self-contained HTML page naming every matter, with colours spelt out', async () => {
+    const result = await matterform('report', 'schemas/catalogue', '--format', 'html', '--lang', 'en');
+    expect(result.code).to.equal(0);
+    const html = result.stdout;
+    expect(html).to.match(/^<!doctype html>\n<html lang="en">/);
+    expect(html).not.to.match(/<script|<link|src=|@import|url\(/i);
+    const ids = (await readdir(join(catalogue, 'matters'))).map((name) => name.replace(/\.json$/, ''));
+    expect(ids).to.have.length(13);
+    for (const id of ids) expect(html, id).to.contain(`<article class="matter" id="matter-${id}"`);
+    expect(html).to.contain(
+      '<h3 id="matter-residence-permit-title"><span class="label green">Green</span> Residence permit application</h3>',
+    );
+    expect(html).to.contain('role="img" aria-label="red 2, orange 3, yellow 5, green 3"');
+    expect(html).to.contain('<th scope="row">public-security</th>');
+    expect(html).to.contain('<li>add an output for system certificate-printing</li>');
+    const zh = await matterform('report', 'schemas/catalogue', '--format', 'html');
+    expect(zh.stdout).to.match(/<html lang="zh-CN">/);
+    expect(zh.stdout).to.contain('居住证申领');
+  });
+
+  it('escapes every catalogue text in HTML and Markdown', async () => {
+    const dir = await copyWith('residence-permit', (matter) => {
+      matter.title = { 'zh-CN': '<script>alert("居住证")</script>', en: 'Permit <img src=x onerror=alert(1)>' };
+      matter.department = 'public-security';
+    });
+    const html = (await matterform('report', dir, '--format', 'html', '--lang', 'zh-CN')).stdout;
+    expect(html).not.to.contain('<script>');
+    expect(html).to.contain('&lt;script&gt;alert(&quot;居住证&quot;)&lt;/script&gt;');
+    const en = (await matterform('report', dir, '--format', 'html', '--lang', 'en')).stdout;
+    expect(en).not.to.contain('<img');
+    expect(en).to.contain('Permit &lt;img src=x onerror=alert(1)&gt;');
+    const md = (await matterform('report', dir, '--lang', 'en')).stdout;
+    expect(md).not.to.match(/[^\\]<img/);
+    expect(md).to.contain('Permit \\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('writes the report to --out and prints only its path', async () => {
+    const out = join(work, 'reports', 'colours.html');
+    const result = await matterform('report', 'schemas/catalogue', '--format', 'html', '--out', out);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(`${out}\n`);
+    expect(await readFile(out, 'utf8')).to.match(/^<!doctype html>/);
+    const json = join(work, 'colours.json');
+    expect((await matterform('report', 'schemas/catalogue', '--format', 'json', '--out', json)).stdout).to.equal(
+      `${json}\n`,
+    );
+    expect(JSON.parse(await readFile(json, 'utf8')).matters).to.have.length(13);
+  });
+
+  it('exits 0 whatever the colours, 2 on bad usage and 1 on an invalid catalogue', async () => {
+    const red = await copyWith('residence-permit', (matter) => {
+      matter.onsiteVisits = 3;
+    });
+    const rated = await matterform('report', red, '--format', 'json');
+    expect(rated.code).to.equal(0);
+    expect(JSON.parse(rated.stdout).totals.red).to.equal(3);
+
+    const badFormat = await matterform('report', 'schemas/catalogue', '--format', 'pdf');
+    expect(badFormat.code).to.equal(2);
+    expect(badFormat.stderr).to.contain('--format takes md, json, html, not "pdf"');
+    expect(badFormat.stdout).to.equal('');
+    expect((await matterform('report')).code).to.equal(2);
+    expect((await matterform('validate', 'schemas/catalogue', '--format', 'json')).code).to.equal(2);
+
+    const broken = await copyWith('residence-permit', (matter) => {
+      (matter.materials as { licences?: string[] }[])[0]!.licences = ['no-such-licence'];
+    });
+    const invalid = await matterform('report', broken, '--format', 'json', '--lang', 'en');
+    expect(invalid.code).to.equal(1);
+    expect(invalid.stdout).to.equal('');
+    expect(invalid.stderr).to.contain('/materials/0/licences/0: unknown licence type "no-such-licence"');
+  });
+});
+
+describe('escapeHtml and escapeMarkdown', () => {
+  it('leave no markup', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).to.equal(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+    expect(escapeMarkdown('a | b *c* [d](e) <f>\nnext')).to.equal('a \\| b \\*c\\* \\[d\\](e) \\<f\\> next');
+  });
+});

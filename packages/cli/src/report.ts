@@ -1,0 +1,360 @@
+/**
+ * `matterform report` (SPEC §8): the four-colour ratings of a catalogue as JSON (both
+ * languages, for programs), Markdown (for a repository or a ticket) or one self-contained HTML
+ * page (for a supervisor: no scripts, no external assets, colour never the only signal).
+ * Markdown and HTML list the worst matters first; JSON keeps catalogue order.
+ */
+import {
+  COLOURS,
+  localize,
+  type Catalogue,
+  type Colour,
+  type ColourCounts,
+  type ColourReason,
+  type ColourReport,
+  type ColourStage,
+  type Locale,
+  type MatterRating,
+} from '@matterform/core';
+
+export type ReportFormat = 'md' | 'json' | 'html';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'html'];
+
+export function renderReport(report: ColourReport, catalogue: Catalogue, format: ReportFormat, lang: Locale): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  return format === 'md' ? reportMarkdown(report, catalogue, lang) : reportHtml(report, catalogue, lang);
+}
+
+const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
+
+interface Words {
+  title: string;
+  summary: (matters: number, departments: number) => string;
+  totals: string;
+  departments: string;
+  overview: string;
+  details: string;
+  department: string;
+  matter: string;
+  overall: string;
+  total: string;
+  fixes: string;
+  noFixes: string;
+  noMatters: string;
+  conditional: string;
+  colour: Record<Colour, string>;
+  stage: Record<ColourStage, string>;
+  share: (counts: ColourCounts) => string;
+}
+
+const WORDS: Record<Locale, Words> = {
+  'zh-CN': {
+    title: '事项四色评级报告',
+    summary: (m, d) => `共 ${m} 个事项，${d} 个部门。红色离全程网办最远，绿色已全程网办。`,
+    totals: '总计',
+    departments: '各部门',
+    overview: '事项一览',
+    details: '事项详情',
+    department: '部门',
+    matter: '事项',
+    overall: '总评',
+    total: '合计',
+    fixes: '改进建议',
+    noFixes: '无须改进。',
+    noMatters: '目录中没有事项。',
+    conditional: '（仅部分申请人）',
+    colour: { red: '红', orange: '橙', yellow: '黄', green: '绿' },
+    stage: { apply: '申请', review: '审核', deliver: '交付' },
+    share: (c) => `红 ${c.red}，橙 ${c.orange}，黄 ${c.yellow}，绿 ${c.green}`,
+  },
+  en: {
+    title: 'Four-colour report of matters',
+    summary: (m, d) =>
+      `${m} matters in ${d} departments. Red is furthest from being handled online end to end; green is there.`,
+    totals: 'Totals',
+    departments: 'By department',
+    overview: 'All matters',
+    details: 'Matters in detail',
+    department: 'Department',
+    matter: 'Matter',
+    overall: 'Overall',
+    total: 'Total',
+    fixes: 'Fixes',
+    noFixes: 'Nothing to fix.',
+    noMatters: 'The catalogue has no matters.',
+    conditional: ' (some applicants only)',
+    colour: { red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' },
+    stage: { apply: 'Apply', review: 'Review', deliver: 'Deliver' },
+    share: (c) => `red ${c.red}, orange ${c.orange}, yellow ${c.yellow}, green ${c.green}`,
+  },
+};
+
+const SEVERITY: Record<Colour, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
+
+/** Worst first; catalogue order among equals. */
+function worstFirst(matters: MatterRating[]): MatterRating[] {
+  return matters
+    .map((rating, index) => ({ rating, index }))
+    .sort((a, b) => SEVERITY[a.rating.colour] - SEVERITY[b.rating.colour] || a.index - b.index)
+    .map((entry) => entry.rating);
+}
+
+function sum(counts: ColourCounts): number {
+  return COLOURS.reduce((total, colour) => total + counts[colour], 0);
+}
+
+function titleOf(catalogue: Catalogue, id: string, lang: Locale): string {
+  const matter = catalogue.matters.find((m) => m.id === id);
+  return localize(matter?.title, lang) || id;
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+/** Text that reads as itself in Markdown: no table breaks, emphasis, links or raw HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|#&!~]/g, (c) => `\\${c}`);
+}
+
+export function reportMarkdown(report: ColourReport, catalogue: Catalogue, lang: Locale): string {
+  const w = WORDS[lang];
+  const colourHeads = COLOURS.map((c) => w.colour[c]);
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const rule = (left: number, right: number) =>
+    row([...Array<string>(left).fill('---'), ...Array<string>(right).fill('---:')]);
+  const departments = Object.entries(report.departments);
+  const lines: string[] = [`# ${w.title}`, '', w.summary(report.matters.length, departments.length), ''];
+
+  lines.push(`## ${w.totals}`, '', row([...colourHeads, w.total]), rule(0, 5));
+  lines.push(row([...COLOURS.map((c) => String(report.totals[c])), String(sum(report.totals))]), '');
+
+  lines.push(`## ${w.departments}`, '', row([w.department, ...colourHeads, w.total]), rule(1, 5));
+  for (const [department, counts] of departments) {
+    lines.push(row([escapeMarkdown(department), ...COLOURS.map((c) => String(counts[c])), String(sum(counts))]));
+  }
+  lines.push('');
+
+  const ordered = worstFirst(report.matters);
+  lines.push(`## ${w.overview}`, '');
+  if (ordered.length === 0) lines.push(w.noMatters, '');
+  else {
+    lines.push(row([w.matter, w.department, ...STAGES.map((s) => w.stage[s]), w.overall]), rule(6, 0));
+    for (const rating of ordered) {
+      lines.push(
+        row([
+          `${escapeMarkdown(titleOf(catalogue, rating.id, lang))} (${escapeMarkdown(rating.id)})`,
+          escapeMarkdown(rating.department),
+          ...STAGES.map((s) => w.colour[rating.stages[s].colour]),
+          `**${w.colour[rating.colour]}**`,
+        ]),
+      );
+    }
+    lines.push('');
+  }
+
+  if (ordered.length > 0) lines.push(`## ${w.details}`, '');
+  for (const rating of ordered) {
+    lines.push(
+      `### ${w.colour[rating.colour]} · ${escapeMarkdown(titleOf(catalogue, rating.id, lang))} (${escapeMarkdown(rating.id)})`,
+      '',
+      `${w.department}: ${escapeMarkdown(rating.department)}`,
+      '',
+    );
+    for (const stage of STAGES) {
+      lines.push(`**${w.stage[stage]}: ${w.colour[rating.stages[stage].colour]}**`, '');
+      for (const reason of rating.stages[stage].reasons) lines.push(`- ${markdownReason(reason, lang)}`);
+      lines.push('');
+    }
+    lines.push(`**${w.fixes}**`, '');
+    if (rating.fixes.length === 0) lines.push(w.noFixes);
+    rating.fixes.forEach((fix, i) => lines.push(`${i + 1}. ${escapeMarkdown(fix.message[lang])}`));
+    lines.push('');
+  }
+  return lines.join('\n').replace(/\n+$/, '\n');
+}
+
+function markdownReason(reason: ColourReason, lang: Locale): string {
+  const w = WORDS[lang];
+  return `${w.colour[reason.colour]} · ${escapeMarkdown(reason.message[lang])}${reason.conditional ? w.conditional : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in HTML content and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+}
+
+/** Fragment ids from matter ids, which are slugs; anything else is dropped rather than escaped. */
+function anchor(id: string): string {
+  return `matter-${id.replace(/[^a-z0-9-]/gi, '')}`;
+}
+
+// Colours chosen for contrast: each label's text is at least 4.5:1 against its background.
+const STYLE = `
+:root { color-scheme: light; font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+body { margin: 0; background: #fff; color: #1f1f1f; line-height: 1.5; }
+main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.75rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; border-bottom: 1px solid #c4c4c4; padding-bottom: .25rem; }
+h3 { font-size: 1.15rem; margin: 0 0 .5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #c4c4c4; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #f4f4f4; }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }
+.label { display: inline-block; min-width: 3.5em; padding: 0 .4em; border-radius: .25rem; border: 1px solid #1f1f1f; font-weight: 600; text-align: center; white-space: nowrap; }
+.red { background: #b3261e; color: #fff; }
+.orange { background: #e8710a; color: #1f1f1f; }
+.yellow { background: #f6c915; color: #1f1f1f; }
+.green { background: #1e7b34; color: #fff; }
+.totals { display: flex; flex-wrap: wrap; gap: .75rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.totals li { border: 1px solid #c4c4c4; border-radius: .4rem; padding: .5rem .75rem; min-width: 7rem; }
+.totals strong { display: block; font-size: 1.75rem; }
+.bar { display: flex; height: 1.75rem; border: 1px solid #1f1f1f; border-radius: .25rem; overflow: hidden; min-width: 10rem; }
+.bar span { display: flex; align-items: center; justify-content: center; font-weight: 600; font-size: .85rem; overflow: hidden; }
+.bar span + span { border-left: 2px solid #fff; }
+.matter { border: 1px solid #c4c4c4; border-radius: .4rem; padding: 1rem; margin: 0 0 1rem; }
+.matter p { margin: 0 0 .5rem; color: #444; }
+.reasons { margin: 0; padding-left: 1.2rem; }
+.reasons li { margin: .15rem 0; }
+.conditional { color: #444; font-style: italic; }
+a { color: #0b57d0; }
+@media print { .label, .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .matter { break-inside: avoid; } }
+`;
+
+export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Locale): string {
+  const w = WORDS[lang];
+  const e = escapeHtml;
+  const label = (colour: Colour) => `<span class="label ${colour}">${e(w.colour[colour])}</span>`;
+  const departments = Object.entries(report.departments);
+  const ordered = worstFirst(report.matters);
+  const out: string[] = [];
+
+  out.push(
+    '<!doctype html>',
+    `<html lang="${e(lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(w.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${e(w.title)}</h1>`,
+    `<p>${e(w.summary(report.matters.length, departments.length))}</p>`,
+  );
+
+  out.push(`<section aria-labelledby="totals"><h2 id="totals">${e(w.totals)}</h2>`, '<ul class="totals">');
+  for (const colour of COLOURS) out.push(`<li>${label(colour)}<strong>${report.totals[colour]}</strong></li>`);
+  out.push(`<li>${e(w.total)}<strong>${sum(report.totals)}</strong></li>`, '</ul>');
+  out.push(bar(report.totals, w, true), '</section>');
+
+  out.push(
+    `<section aria-labelledby="departments"><h2 id="departments">${e(w.departments)}</h2>`,
+    '<table>',
+    '<thead><tr>',
+    `<th scope="col">${e(w.department)}</th>`,
+    ...COLOURS.map((c) => `<th scope="col">${label(c)}</th>`),
+    `<th scope="col">${e(w.total)}</th>`,
+    `<th scope="col">${e(lang === 'en' ? 'Share' : '分布')}</th>`,
+    '</tr></thead>',
+    '<tbody>',
+  );
+  for (const [department, counts] of departments) {
+    out.push(
+      `<tr><th scope="row">${e(department)}</th>`,
+      ...COLOURS.map((c) => `<td class="count">${counts[c]}</td>`),
+      `<td class="count">${sum(counts)}</td>`,
+      `<td>${bar(counts, w, false)}</td></tr>`,
+    );
+  }
+  out.push('</tbody>', '</table>', '</section>');
+
+  out.push(`<section aria-labelledby="overview"><h2 id="overview">${e(w.overview)}</h2>`);
+  if (ordered.length === 0) out.push(`<p>${e(w.noMatters)}</p>`);
+  else {
+    out.push(
+      '<table>',
+      '<thead><tr>',
+      `<th scope="col">${e(w.matter)}</th>`,
+      `<th scope="col">${e(w.department)}</th>`,
+      ...STAGES.map((s) => `<th scope="col">${e(w.stage[s])}</th>`),
+      `<th scope="col">${e(w.overall)}</th>`,
+      '</tr></thead>',
+      '<tbody>',
+    );
+    for (const rating of ordered) {
+      out.push(
+        `<tr><th scope="row"><a href="#${anchor(rating.id)}">${e(titleOf(catalogue, rating.id, lang))}</a></th>`,
+        `<td>${e(rating.department)}</td>`,
+        ...STAGES.map((s) => `<td>${label(rating.stages[s].colour)}</td>`),
+        `<td>${label(rating.colour)}</td></tr>`,
+      );
+    }
+    out.push('</tbody>', '</table>');
+  }
+  out.push('</section>');
+
+  if (ordered.length > 0) {
+    out.push(`<section aria-labelledby="details"><h2 id="details">${e(w.details)}</h2>`);
+    for (const rating of ordered) out.push(matterHtml(rating, catalogue, lang));
+    out.push('</section>');
+  }
+  out.push('</main>', '</body>', '</html>', '');
+  return out.join('\n');
+}
+
+/**
+ * A stacked bar of the counts: widths for the eye, the count inside each segment, so neither
+ * colour nor width carries meaning alone. `named`: the bar stands alone and tells screen
+ * readers the share; otherwise the counts are in the same table row and the bar is hidden.
+ */
+function bar(counts: ColourCounts, w: Words, named: boolean): string {
+  const total = sum(counts);
+  const segments = COLOURS.filter((c) => counts[c] > 0).map((colour) => {
+    const width = ((counts[colour] / total) * 100).toFixed(2);
+    return `<span class="${colour}" style="width: ${width}%" title="${escapeHtml(`${w.colour[colour]} ${counts[colour]}`)}">${counts[colour]}</span>`;
+  });
+  const a11y = named ? `role="img" aria-label="${escapeHtml(w.share(counts))}"` : 'aria-hidden="true"';
+  return `<div class="bar" ${a11y}>${segments.join('')}</div>`;
+}
+
+function matterHtml(rating: MatterRating, catalogue: Catalogue, lang: Locale): string {
+  const w = WORDS[lang];
+  const e = escapeHtml;
+  const label = (colour: Colour) => `<span class="label ${colour}">${e(w.colour[colour])}</span>`;
+  const out: string[] = [
+    `<article class="matter" id="${anchor(rating.id)}" aria-labelledby="${anchor(rating.id)}-title">`,
+    `<h3 id="${anchor(rating.id)}-title">${label(rating.colour)} ${e(titleOf(catalogue, rating.id, lang))}</h3>`,
+    `<p>${e(rating.id)} · ${e(w.department)}: ${e(rating.department)}</p>`,
+    '<table>',
+    '<thead><tr>',
+    `<th scope="col">${e(lang === 'en' ? 'Stage' : '环节')}</th>`,
+    `<th scope="col">${e(lang === 'en' ? 'Colour' : '颜色')}</th>`,
+    `<th scope="col">${e(lang === 'en' ? 'Why' : '原因')}</th>`,
+    '</tr></thead>',
+    '<tbody>',
+  ];
+  for (const stage of STAGES) {
+    const { colour, reasons } = rating.stages[stage];
+    out.push(
+      `<tr><th scope="row">${e(w.stage[stage])}</th><td>${label(colour)}</td><td><ul class="reasons">`,
+      ...reasons.map(
+        (r) =>
+          `<li>${label(r.colour)} ${e(r.message[lang])}${r.conditional ? `<span class="conditional">${e(w.conditional)}</span>` : ''}</li>`,
+      ),
+      '</ul></td></tr>',
+    );
+  }
+  out.push('</tbody>', '</table>', `<h4>${e(w.fixes)}</h4>`);
+  if (rating.fixes.length === 0) out.push(`<p>${e(w.noFixes)}</p>`);
+  else out.push('<ol>', ...rating.fixes.map((f) => `<li>${e(f.message[lang])}</li>`), '</ol>');
+  out.push('</article>');
+  return out.join('\n');
+}
