@@ -109,3 +109,15 @@ export type {
   Provenance,
   Submission,
 } from './submission.js';
+export {
+  canonicalJson,
+  KEY_ID_PATTERN,
+  signValue,
+  verifySubmission,
+  type SignatureError,
+  type SignatureErrorCode,
+  type SignatureSecret,
+  type SignValueInput,
+  type VerifyOptions,
+  type VerifyResult,
+} from './signature.js';
