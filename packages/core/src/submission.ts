@@ -7,14 +7,7 @@ import type { ProviderId, SubjectKind } from './connectors.js';
 import type { Actor } from './generated/catalogue.js';
 
 export type MaterialStatus =
-  | 'not-applicable'
-  | 'onsite'
-  | 'licence'
-  | 'data'
-  | 'uploaded'
-  | 'archive'
-  | 'expired'
-  | 'missing';
+  'not-applicable' | 'onsite' | 'licence' | 'data' | 'uploaded' | 'archive' | 'expired' | 'missing';
 
 export interface MaterialFile {
   name: string;
