@@ -824,7 +824,7 @@ function newReference(accepted: readonly AcceptedSubmission[]): string {
 }
 
 /** ISO-8601 UTC without milliseconds, the form a signature's `expiresAt` needs. */
-export function isoSeconds(date: Date): string {
+function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -841,7 +841,7 @@ export function isDate(text: string): boolean {
 }
 
 /** One line per call; the entry holds ids and counts only, never a value or a token. */
-export function auditLine(entry: AuditEntry): string {
+function auditLine(entry: AuditEntry): string {
   const parts = [entry.time, entry.subject ?? '-', entry.method, entry.route, String(entry.status)];
   if (entry.source) parts.push(`source=${entry.source}`);
   if (entry.types) parts.push(`types=${entry.types.join(',')}`);
