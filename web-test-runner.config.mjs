@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { readdir } from 'node:fs/promises';
 import { cjsPrebundle } from './test/cjs-prebundle.mjs';
+import { mockGateway } from './test/gateway-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -24,6 +25,7 @@ export default {
         return { body: JSON.stringify(names.sort()), type: 'json' };
       },
     },
+    mockGateway(),
     cjsPrebundle({
       packages: ['ajv', 'ajv-formats'],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,

@@ -3,7 +3,7 @@
  * `file: /pointer: message`, warnings prefixed `warning:`. Exit 0 success, 1 when what was
  * checked is wrong, 2 on bad usage.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -22,6 +22,8 @@ import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { compileMatterModule } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
+import { isDate } from './gateway.js';
+import { startServer } from './serve.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
@@ -48,6 +50,12 @@ Commands:
                                         (default md; --out writes FILE and prints its path)
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
+  serve DIR --fixtures FILE [--port N] [--today YYYY-MM-DD] [--site DIR]
+                                        run the mock gateway at /api and a site at / on
+                                        127.0.0.1 (port 8787 by default, 0 for a free one;
+                                        site: examples/department-site when it exists);
+                                        prints the URLs, logs each call to stderr, stops
+                                        on Ctrl-C or SIGTERM
 
 Options:
   --lang zh-CN|en   language of messages (default: from LANG, else zh-CN)
@@ -73,6 +81,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        site: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -91,7 +101,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
-    if (!['validate', 'prefill', 'report', 'types', 'compile'].includes(command))
+    if (!['validate', 'prefill', 'report', 'types', 'compile', 'serve'].includes(command))
       throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -100,21 +110,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (values.out !== undefined && !['types', 'compile', 'report'].includes(command))
       throw new UsageError(`${command} takes no --out`);
 
-    if (values.fixtures !== undefined && !['validate', 'prefill'].includes(command))
+    if (values.fixtures !== undefined && !['validate', 'prefill', 'serve'].includes(command))
       throw new UsageError(`${command} takes no --fixtures`);
     if (command === 'prefill') {
       for (const option of ['fixtures', 'matter', 'subject'] as const)
         if (values[option] === undefined) throw new UsageError(`prefill needs --${option}`);
       if (values.today !== undefined && !isDate(values.today))
         throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
-    } else {
-      for (const option of ['matter', 'subject', 'today'] as const)
-        if (values[option] !== undefined) throw new UsageError(`${command} takes no --${option}`);
+    }
+    for (const option of ['matter', 'subject'] as const)
+      if (values[option] !== undefined && command !== 'prefill')
+        throw new UsageError(`${command} takes no --${option}`);
+    if (values.today !== undefined && command !== 'prefill' && command !== 'serve')
+      throw new UsageError(`${command} takes no --today`);
+    for (const option of ['port', 'site'] as const) {
+      if (values[option] !== undefined && command !== 'serve') throw new UsageError(`${command} takes no --${option}`);
     }
     if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
     const format = values.format ?? 'md';
     if (!REPORT_FORMATS.includes(format as ReportFormat))
       throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+    if (command === 'serve') return await serve(dir, values, lang, io);
 
     const load = await loadCatalogueFrom(dir);
     let failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -187,8 +203,74 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+const DEFAULT_PORT = 8787;
+const DEFAULT_SITE = 'examples/department-site';
+
+interface ServeValues {
+  fixtures?: string | undefined;
+  port?: string | undefined;
+  today?: string | undefined;
+  site?: string | undefined;
+  strict: boolean;
+}
+
+/** `serve`: checks the catalogue and fixtures, then runs until SIGINT or SIGTERM. */
+async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Promise<number> {
+  if (values.fixtures === undefined) throw new UsageError('serve needs --fixtures FILE');
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+      throw new UsageError(`--port takes a port number 0–65535, not "${values.port}"`);
+    port = Number(values.port);
+  }
+  if (values.today !== undefined && !isDate(values.today))
+    throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
+  let site: string | undefined;
+  if (values.site !== undefined) {
+    if (!(await stat(values.site).catch(() => undefined))?.isDirectory())
+      throw new UsageError(`--site: "${values.site}" is not a folder`);
+    site = values.site;
+  } else if ((await stat(DEFAULT_SITE).catch(() => undefined))?.isDirectory()) {
+    site = DEFAULT_SITE;
+  }
+
+  const load = await loadCatalogueFrom(dir);
+  const failed = report(load.problems, load.ok, lang, values.strict, io);
+  if (failed) return 1;
+  const fixtures = await loadFixturesFrom(values.fixtures, load.catalogue);
+  if (report(fixtures.problems, fixtures.ok, lang, values.strict, io) || !fixtures.fixtures) return 1;
+
+  let server;
+  try {
+    server = await startServer({
+      catalogue: load.catalogue,
+      fixtures: fixtures.fixtures,
+      port,
+      ...(values.today !== undefined ? { today: values.today } : {}),
+      ...(site !== undefined ? { site } : {}),
+      log: (line) => io.stderr(line + '\n'),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`matterform: serve: ${code === 'EADDRINUSE' ? `port ${port} is in use` : (error as Error).message}\n`);
+    return 1;
+  }
+  io.stdout(`site    ${server.url}/${site === undefined ? '' : `  (${site})`}\ngateway ${server.gatewayUrl}\n`);
+  await stopSignal();
+  await server.close();
+  return 0;
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 /** Prints the problems; true when the run has failed (errors, or warnings under --strict). */

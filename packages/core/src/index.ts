@@ -185,3 +185,15 @@ export {
   type MatterRating,
   type StageRating,
 } from './colour.js';
+export {
+  canonicalJson,
+  KEY_ID_PATTERN,
+  signValue,
+  verifySubmission,
+  type SignatureError,
+  type SignatureErrorCode,
+  type SignatureSecret,
+  type SignValueInput,
+  type VerifyOptions,
+  type VerifyResult,
+} from './signature.js';

@@ -1,0 +1,635 @@
+import { createHash } from 'node:crypto';
+import { expect } from 'chai';
+import { verifySubmission, type Catalogue, type Fixtures, type Submission } from '@matterform/core';
+import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
+import { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
+
+const repo = new URL('../../../', import.meta.url);
+let catalogue: Catalogue;
+let fixtures: Fixtures;
+
+before(async () => {
+  const load = await loadCatalogueFrom(new URL('schemas/catalogue', repo).pathname);
+  if (!load.ok) throw new Error('the sample catalogue does not load');
+  catalogue = load.catalogue;
+  const check = await loadFixturesFrom(new URL('schemas/catalogue/fixtures.json', repo).pathname, catalogue);
+  if (!check.fixtures) throw new Error('the sample fixtures do not load');
+  fixtures = check.fixtures;
+});
+
+// Synthetic subjects of schemas/catalogue/fixtures.json.
+const A = '430102199003150311'; // everything connected
+const B = '430103198507220469'; // lawyer; driving licence expired 2026-06-30
+const C = '430624199411080151'; // social insurance answers 503
+const D = '430104200305200829'; // population register 800 ms late; no social insurance record
+const COMPANY = '91430100329458172U';
+
+let gateway: RunningGateway | undefined;
+let lines: string[] = [];
+
+async function start(options: Partial<GatewayOptions> = {}): Promise<RunningGateway> {
+  lines = [];
+  gateway = await startGateway({ catalogue, fixtures, log: (line) => lines.push(line), ...options });
+  return gateway;
+}
+
+afterEach(async () => {
+  await gateway?.close();
+  gateway = undefined;
+});
+
+const bearer = (id: string) => ({ Authorization: `Bearer demo:${id}` });
+
+async function call(
+  path: string,
+  init: RequestInit & { as?: string } = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const { as, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (as) headers.set('Authorization', `Bearer demo:${as}`);
+  const response = await fetch(`${(gateway as RunningGateway).url}${path}`, { ...rest, headers });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
+  }
+  return { status: response.status, body, headers: response.headers };
+}
+
+function askSource(as: string, id: string, concepts: string[], extra: Record<string, unknown> = {}) {
+  return call(`/sources/${id}`, {
+    as,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ concepts, purpose: 'residence-permit', ...extra }),
+  });
+}
+
+/** Checks a signature with the core's verifier, as a back office holding the gateway's key would. */
+async function verifies(subjectId: string, concept: string, value: unknown, fetchedAt: string, signature: string) {
+  const kind = subjectId === COMPANY ? 'organization' : 'person';
+  const result = await verifySubmission(
+    {
+      subject: { kind, id: subjectId },
+      data: { v: value },
+      provenance: { '/v': { provider: 'source:x', fetchedAt, locked: true, signature } },
+    },
+    {
+      keys: { [(gateway as RunningGateway).keyId]: (gateway as RunningGateway).secret },
+      matter: { schema: { type: 'object', properties: { v: { 'x-concept': concept } } } },
+    },
+  );
+  return result.ok;
+}
+
+describe('mock gateway: sign-in', () => {
+  it('takes the subject from a bearer token or the session cookie', async () => {
+    await start();
+    expect((await call('/subject', { as: A })).body).to.deep.equal({ kind: 'person', id: A });
+    const cookie = await call('/subject', { headers: { Cookie: `theme=dark; matterform_session=demo:${B}` } });
+    expect(cookie.body).to.deep.equal({ kind: 'person', id: B });
+    expect((await call('/subject', { as: COMPANY })).body).to.deep.equal({
+      kind: 'organization',
+      id: COMPANY,
+      actor: { id: '43011119780130057X', name: '赵志强' },
+    });
+  });
+
+  it('answers 401 without a login, with a bad token, and never falls back from a bad token to the cookie', async () => {
+    await start();
+    const attempts: HeadersInit[] = [
+      {},
+      { Authorization: 'Bearer demo:110101199001010000' },
+      { Authorization: `Basic demo:${A}` },
+      { Authorization: `Bearer ${A}` },
+      { Cookie: `matterform_session=${A}` },
+      { Authorization: 'Bearer nobody', Cookie: `matterform_session=demo:${A}` },
+    ];
+    for (const headers of attempts) {
+      const answer = await call('/subject', { headers });
+      expect(answer.status, JSON.stringify(headers)).to.equal(401);
+      expect(answer.body).to.have.property('error').that.is.a('string');
+    }
+    expect((await call('/licences?purpose=residence-permit')).status).to.equal(401);
+    expect(gateway?.audit.map((e) => [e.subject, e.status])).to.deep.equal(
+      new Array(attempts.length + 1).fill([null, 401]),
+    );
+  });
+
+  it('takes the subject from the login, never from the body', async () => {
+    await start();
+    const answer = await askSource(A, 'mps-population', ['person.name'], { subject: { kind: 'person', id: B } });
+    expect(answer.body).to.have.nested.property('values.person\\.name', '李思远');
+  });
+});
+
+describe('mock gateway: CORS', () => {
+  it('answers every route’s preflight, echoing the origin', async () => {
+    await start();
+    for (const path of ['/subject', '/sources/mps-population', '/submissions', '/licences']) {
+      const answer = await fetch(`${gateway?.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://dept.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
+        },
+      });
+      expect(answer.status).to.equal(204);
+      expect(answer.headers.get('access-control-allow-origin')).to.equal('https://dept.example');
+      expect(answer.headers.get('access-control-allow-credentials')).to.equal('true');
+      expect(answer.headers.get('access-control-allow-headers')).to.equal(
+        'Authorization, Content-Type, Idempotency-Key',
+      );
+      expect(answer.headers.get('access-control-allow-methods')).to.contain('POST');
+      expect(answer.headers.get('vary')).to.equal('Origin');
+    }
+    const actual = await call('/subject', { as: A, headers: { Origin: 'https://dept.example' } });
+    expect(actual.headers.get('access-control-allow-origin')).to.equal('https://dept.example');
+    expect(actual.headers.get('access-control-allow-credentials')).to.equal('true');
+    expect(gateway?.audit).to.have.length(1);
+  });
+});
+
+describe('mock gateway: sources', () => {
+  it('returns only the concepts asked that the source provides, each signed', async () => {
+    const at = new Date('2026-11-26T10:00:00.123Z');
+    await start({ now: () => at });
+    const answer = await askSource(A, 'mps-population', ['person.name', 'person.gender', 'person.mobile']);
+    expect(answer.status).to.equal(200);
+    const body = answer.body as { values: Record<string, unknown>; signatures: Record<string, string> };
+    expect(body.values).to.deep.equal({ 'person.name': '李思远', 'person.gender': '1' });
+    expect(body).to.include({ fetchedAt: '2026-11-26T10:00:00Z', validUntil: '2026-11-27T10:00:00Z' });
+    expect(Object.keys(body.signatures).sort()).to.deep.equal(['person.gender', 'person.name']);
+    for (const [concept, value] of Object.entries(body.values)) {
+      expect(await verifies(A, concept, value, '2026-11-26T10:00:00Z', body.signatures[concept] as string)).to.equal(
+        true,
+      );
+    }
+    expect(await verifies(A, 'person.name', '李四远', '2026-11-26T10:00:00Z', body.signatures['person.name'] as string))
+      .to.be.false;
+    expect(await verifies(B, 'person.name', '李思远', '2026-11-26T10:00:00Z', body.signatures['person.name'] as string))
+      .to.be.false;
+  });
+
+  it('answers 200 with no values when asked for no concepts (a material check)', async () => {
+    await start();
+    const answer = await askSource(A, 'hn-household', []);
+    expect(answer.status).to.equal(200);
+    expect(answer.body).to.include.keys('values', 'fetchedAt');
+    expect((answer.body as { values: object }).values).to.deep.equal({});
+  });
+
+  it('answers 404 for no data, and for an unknown source with an error', async () => {
+    await start();
+    expect((await askSource(D, 'mohrss-social-insurance', ['socialInsurance.status'])).status).to.equal(404);
+    expect((await askSource(COMPANY, 'mps-population', ['person.name'])).status).to.equal(404);
+    const unknown = await askSource(A, 'no-such-source', ['person.name']);
+    expect(unknown.status).to.equal(404);
+    expect(unknown.body).to.deep.equal({ error: 'unknown source "no-such-source"' });
+  });
+
+  it('answers 403 without the consent a consent source needs, 200 with it', async () => {
+    await start();
+    const refused = await askSource(A, 'hn-property', ['property.address']);
+    expect(refused.status).to.equal(403);
+    const given = await askSource(A, 'hn-property', ['property.address'], {
+      consent: { id: 'c-1', givenAt: '2026-11-26T09:59:00Z' },
+    });
+    expect(given.status).to.equal(200);
+    expect(given.body).to.have.nested.property('values.property\\.address', '长沙市芙蓉区合成路100号3栋502室');
+  });
+
+  it('answers 503 for a source not connected and for a fixture’s $status', async () => {
+    await start();
+    const notConnected = await askSource(A, 'mca-marriage', ['person.maritalStatus'], {
+      consent: { id: 'c-1', givenAt: '2026-11-26T09:59:00Z' },
+    });
+    expect(notConnected.status).to.equal(503);
+    expect((await askSource(C, 'mohrss-social-insurance', ['socialInsurance.status'])).status).to.equal(503);
+    expect((await askSource(A, 'mohrss-social-insurance', ['socialInsurance.status'])).status).to.equal(200);
+  });
+
+  it('honours a fixture’s $delayMs', async () => {
+    await start();
+    const started = performance.now();
+    const answer = await askSource(D, 'mps-population', ['person.name']);
+    expect(performance.now() - started).to.be.at.least(790);
+    expect(answer.status).to.equal(200);
+    expect(answer.body).to.have.nested.property('values.person\\.name', '陈嘉怡');
+  });
+
+  it('answers a malformed 200 for $malformed, and injects faults for every subject', async () => {
+    const copy = structuredClone(fixtures);
+    const a = copy.subjects.find((s) => s.subject.id === A);
+    if (!a?.sources?.['mps-driver']) throw new Error('fixture changed');
+    a.sources['mps-driver'] = { ...a.sources['mps-driver'], $malformed: true };
+    await start({ fixtures: copy, inject: { 'moe-education': { malformed: true }, 'hn-household': { status: 502 } } });
+    for (const [as, id] of [
+      [A, 'mps-driver'],
+      [B, 'moe-education'],
+    ] as const) {
+      const answer = await askSource(as, id, ['person.name', 'person.degree']);
+      expect(answer.status).to.equal(200);
+      expect((answer.body as { values: unknown }).values).not.to.be.an('object');
+    }
+    expect((await askSource(A, 'hn-household', ['household.number'])).status).to.equal(502);
+    expect((await askSource(D, 'hn-household', ['household.number'])).status).to.equal(502);
+  });
+
+  it('answers 400 for a body that is not { concepts, purpose }', async () => {
+    await start();
+    const bodies = ['not json', '[]', '{"purpose":"residence-permit"}', '{"concepts":["person.name"]}'];
+    bodies.push('{"concepts":"person.name","purpose":"residence-permit"}');
+    bodies.push('{"concepts":["person.name"],"purpose":"residence-permit","consent":true}');
+    for (const body of bodies) {
+      const answer = await call('/sources/mps-population', { as: A, method: 'POST', body });
+      expect(answer.status, body).to.equal(400);
+      expect(answer.body).to.have.property('error');
+    }
+  });
+
+  it('stops a delayed answer when the client goes away, leaving no timer behind', async () => {
+    await start({ inject: { 'moe-education': { delayMs: 60_000 } } });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const request = fetch(`${gateway?.url}/sources/moe-education`, {
+      method: 'POST',
+      headers: bearer(A),
+      body: JSON.stringify({ concepts: ['person.degree'], purpose: 'teacher-qualification' }),
+      signal: controller.signal,
+    }).catch((error: Error) => error.name);
+    await until(() => timers() > before);
+    controller.abort();
+    expect(await request).to.equal('AbortError');
+    await until(() => gateway?.audit.length === 1);
+    expect(gateway?.audit[0]).to.include({ route: '/sources/{id}', status: 499, subject: A });
+    await until(() => timers() <= before);
+  });
+});
+
+describe('mock gateway: licences and archive', () => {
+  it('lists every licence held, expired ones included, values limited to the concepts asked', async () => {
+    await start();
+    const answer = await call('/licences?concepts=person.name,driverLicence.class&purpose=driving-licence-renewal', {
+      as: B,
+    });
+    expect(answer.status).to.equal(200);
+    const held = answer.body as {
+      type: string;
+      validUntil: string | null;
+      values: Record<string, unknown>;
+      signatures: Record<string, string>;
+      fetchedAt: string;
+    }[];
+    expect(held.map((l) => l.type)).to.deep.equal([
+      'resident-id-card',
+      'driving-licence',
+      'lawyer-practice-certificate',
+    ]);
+    const driving = held[1];
+    expect(driving).to.include({ validUntil: '2026-06-30', number: B, issuedAt: '2020-06-30' });
+    expect(driving?.values).to.deep.equal({ 'person.name': '王雨桐', 'driverLicence.class': 'C1' });
+    expect(held[0]?.values).to.deep.equal({ 'person.name': '王雨桐' });
+    for (const licence of held) {
+      for (const [concept, value] of Object.entries(licence.values)) {
+        const signature = licence.signatures[concept] as string;
+        expect(await verifies(B, concept, value, licence.fetchedAt, signature)).to.equal(true);
+      }
+    }
+  });
+
+  it('filters by types, and answers [] when none is held', async () => {
+    await start();
+    const one = await call('/licences?types=driving-licence&concepts=driverLicence.validUntil&purpose=x1', { as: A });
+    expect(one.body).to.have.length(1);
+    expect(one.body).to.have.nested.property('[0].values.driverLicence\\.validUntil', '2028-06-18');
+    const none = await call('/licences?types=tobacco-retail-licence&purpose=residence-permit', { as: A });
+    expect(none).to.include({ status: 200 });
+    expect(none.body).to.deep.equal([]);
+    const noConcepts = await call('/licences?types=resident-id-card&purpose=residence-permit', { as: A });
+    expect(noConcepts.body).to.have.nested.property('[0].values').that.deep.equals({});
+  });
+
+  it('answers the archive limited to the concepts and materials asked, with files that download', async () => {
+    await start({ today: '2026-11-20' });
+    const answer = await call('/archive?concepts=person.mobile,person.email,spouse.name&materials=photo-1inch', {
+      as: A,
+    });
+    expect(answer.status).to.equal(200);
+    const body = answer.body as {
+      answers: Record<string, unknown>;
+      documents: { url: string; size: number; sha256: string; type: string; name: string }[];
+    };
+    expect(body.answers).to.deep.equal({
+      'person.mobile': { value: '13907310011', updatedAt: '2026-11-20T00:00:00Z' },
+      'person.email': { value: 'siyuan.li@example.com', updatedAt: '2026-11-20T00:00:00Z' },
+    });
+    expect(body.documents).to.have.length(1);
+    const [document] = body.documents;
+    expect(document).to.include({
+      material: 'photo-1inch',
+      uploadedAt: '2026-09-01',
+      validUntil: '2027-03-01',
+      name: 'photo-1inch.jpg',
+      type: 'image/jpeg',
+    });
+    const file = await fetch(document?.url as string, { headers: bearer(A) });
+    expect(file.status).to.equal(200);
+    expect(file.headers.get('content-type')).to.equal('image/jpeg');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(bytes.length).to.equal(document?.size);
+    expect([bytes[0], bytes[1], bytes[2]]).to.deep.equal([0xff, 0xd8, 0xff]);
+    expect(createHash('sha256').update(bytes).digest('hex')).to.equal(document?.sha256);
+
+    // Another subject's login reaches only their own list: the same link names nothing of A's.
+    expect((await fetch(document?.url as string, { headers: bearer(B) })).status).to.equal(404);
+    expect((await fetch(document?.url as string)).status).to.equal(401);
+  });
+
+  it('lists nothing not asked for, and another subject’s archive never', async () => {
+    await start();
+    expect((await call('/archive', { as: A })).body).to.deep.equal({ answers: {}, documents: [] });
+    const other = await call('/archive?concepts=person.mobile&materials=photo-1inch', { as: B });
+    expect(other.body).to.have.nested.property('answers.person\\.mobile.value', '13807310002');
+    expect(other.body).to.have.property('documents').that.deep.equals([]);
+  });
+});
+
+describe('mock gateway: audit', () => {
+  it('keeps one entry and one log line per call, naming who, what and why — never a value', async () => {
+    await start();
+    await call('/subject', { as: A });
+    await askSource(A, 'mps-population', ['person.name', 'person.idNumber']);
+    await askSource(A, 'cs-citizen-account', ['person.mobile']);
+    await call('/licences?types=resident-id-card&concepts=person.name&purpose=residence-permit', { as: A });
+    await call('/archive?concepts=person.mobile&materials=photo-1inch', { as: A });
+    await call('/subject');
+    const audit = gateway?.audit ?? [];
+    expect(audit.map((e) => [e.subject, e.method, e.route, e.status])).to.deep.equal([
+      [A, 'GET', '/subject', 200],
+      [A, 'POST', '/sources/{id}', 200],
+      [A, 'POST', '/sources/{id}', 200],
+      [A, 'GET', '/licences', 200],
+      [A, 'GET', '/archive', 200],
+      [null, 'GET', '/subject', 401],
+    ]);
+    expect(audit[1]).to.deep.include({
+      source: 'mps-population',
+      concepts: ['person.name', 'person.idNumber'],
+      purpose: 'residence-permit',
+    });
+    expect(audit[3]).to.deep.include({ types: ['resident-id-card'], concepts: ['person.name'] });
+    expect(audit[4]).to.deep.include({ concepts: ['person.mobile'], materials: ['photo-1inch'] });
+    expect(lines).to.have.length(6);
+    expect(lines[1]).to.match(
+      / 430102199003150311 POST \/sources\/\{id\} 200 source=mps-population concepts=person\.name,person\.idNumber purpose=residence-permit$/,
+    );
+
+    const served = await call('/__mock/audit');
+    expect(served.body).to.deep.equal(audit);
+    const everything = lines.join('\n') + JSON.stringify(served.body);
+    for (const value of ['李思远', '13907310001', '13907310011', '芙蓉区', 'demo:']) {
+      expect(everything).not.to.contain(value);
+    }
+
+    expect((await call('/__mock/reset', { method: 'POST' })).status).to.equal(204);
+    expect(gateway?.audit).to.have.length(0);
+    expect((await call('/__mock/audit')).body).to.deep.equal([]);
+  });
+
+  it('serves the mock’s today and the demo subjects', async () => {
+    await start({ today: '2026-11-20' });
+    expect((await call('/__mock/config')).body).to.deep.equal({ today: '2026-11-20' });
+    const subjects = (await call('/__mock/subjects')).body as { token: string; label: string }[];
+    expect(subjects).to.have.length(fixtures.subjects.length);
+    expect(subjects[0]).to.include({ token: `demo:${A}` });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Submissions
+
+const MATTER = { id: 'lawyer-no-penalty-certificate', version: '1.0.0' };
+const certificate = new TextEncoder().encode('%PDF-1.4\n% synthetic practice certificate\n');
+const certificateSha = createHash('sha256').update(certificate).digest('hex');
+
+/** A submission as the element would send it for B, values fetched from the gateway itself. */
+async function lawyerSubmission(key = crypto.randomUUID()): Promise<Submission> {
+  const population = (await askSource(B, 'mps-population', ['person.name', 'person.idNumber'])).body as {
+    values: Record<string, string>;
+    signatures: Record<string, string>;
+    fetchedAt: string;
+  };
+  const lawyer = (await askSource(B, 'hn-lawyer', ['lawyer.licenceNumber', 'lawyer.firm'])).body as typeof population;
+  const locked = (
+    provider: 'source:mps-population' | 'source:hn-lawyer',
+    answer: typeof population,
+    concept: string,
+  ) => ({
+    provider,
+    fetchedAt: answer.fetchedAt,
+    locked: true,
+    signature: answer.signatures[concept] as string,
+  });
+  return {
+    matter: MATTER,
+    subject: { kind: 'person', id: B },
+    data: {
+      applicant: {
+        name: population.values['person.name'],
+        idNumber: population.values['person.idNumber'],
+        mobile: '13807310002',
+      },
+      practice: { licenceNumber: lawyer.values['lawyer.licenceNumber'], firm: lawyer.values['lawyer.firm'] },
+      purpose: 'annual-assessment',
+      period: '3y',
+    },
+    materials: [
+      { id: 'resident-id-card', status: 'data', by: { source: 'mps-population' } },
+      {
+        id: 'lawyer-practice-certificate',
+        status: 'uploaded',
+        files: [{ name: 'zhiyezheng.pdf', type: 'application/pdf', size: certificate.length, sha256: certificateSha }],
+      },
+    ],
+    provenance: {
+      '/applicant/name': locked('source:mps-population', population, 'person.name'),
+      '/applicant/idNumber': locked('source:mps-population', population, 'person.idNumber'),
+      '/applicant/mobile': { provider: 'archive', fetchedAt: population.fetchedAt, locked: false },
+      '/practice/licenceNumber': locked('source:hn-lawyer', lawyer, 'lawyer.licenceNumber'),
+      '/practice/firm': locked('source:hn-lawyer', lawyer, 'lawyer.firm'),
+    },
+    consents: [],
+    payloads: [],
+    submittedAt: '2026-11-26T10:05:00Z',
+    idempotencyKey: key,
+  };
+}
+
+function submit(
+  submission: Submission | string,
+  {
+    as = B,
+    key,
+    files = { [certificateSha]: certificate },
+  }: { as?: string; key?: string | null; files?: Record<string, Uint8Array<ArrayBuffer>> } = {},
+) {
+  const form = new FormData();
+  form.append('submission', typeof submission === 'string' ? submission : JSON.stringify(submission));
+  for (const [name, bytes] of Object.entries(files)) {
+    form.append(name, new Blob([bytes], { type: 'application/pdf' }), 'zhiyezheng.pdf');
+  }
+  const idempotencyKey = key === undefined && typeof submission !== 'string' ? submission.idempotencyKey : key;
+  return call('/submissions', {
+    as,
+    method: 'POST',
+    body: form,
+    headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+  });
+}
+
+function errorCodes(answer: { status: number; body: unknown }): [string, string][] {
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(422);
+  return (answer.body as { errors: { pointer: string; code: string }[] }).errors.map((e) => [e.pointer, e.code]);
+}
+
+describe('mock gateway: submissions', () => {
+  it('accepts a valid submission: 201, a reference in the SPEC alphabet, and its status', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const answer = await submit(submission);
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+    const { reference, receivedAt } = answer.body as { reference: string; receivedAt: string };
+    expect(reference).to.match(/^[ABCDEFGHJKLMNPRSTUVWXY23456789]{10}$/);
+    expect(receivedAt).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(gateway?.submissions).to.have.length(1);
+    expect(gateway?.submissions[0]).to.deep.include({ reference, subject: { kind: 'person', id: B } });
+    expect(gateway?.submissions[0]?.files.map((f) => f.sha256)).to.deep.equal([certificateSha]);
+
+    const status = await call(`/submissions/${reference}`, { as: B });
+    expect(status).to.include({ status: 200 });
+    expect(status.body).to.deep.equal({ status: 'received', updatedAt: receivedAt });
+    expect((await call(`/submissions/${reference}`, { as: A })).status).to.equal(404);
+    expect((await call(`/submissions/${reference}`)).status).to.equal(401);
+    const audited = gateway?.audit.find((e) => e.route === '/submissions');
+    expect(audited).to.deep.include({ method: 'POST', status: 201, subject: B, reference, purpose: MATTER.id });
+  });
+
+  it('replays the same 201 for the same key and content, and answers 409 for other content', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const first = await submit(submission);
+    // A new FormData: a new multipart boundary, the same content.
+    const again = await submit(submission);
+    expect(again.status).to.equal(201);
+    expect(again.body).to.deep.equal(first.body);
+    expect(gateway?.submissions).to.have.length(1);
+    const other = await submit({ ...submission, data: { ...submission.data, period: '5y' } });
+    expect(other.status).to.equal(409);
+    const concurrent = await lawyerSubmission();
+    const [x, y] = await Promise.all([submit(concurrent), submit(concurrent)]);
+    expect([x.status, y.status]).to.deep.equal([201, 201]);
+    expect(x.body).to.deep.equal(y.body);
+    expect(gateway?.submissions).to.have.length(2);
+  });
+
+  it('rejects a tampered locked value as signature-mismatch, and keeps no 422 for the key', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const tampered = structuredClone(submission);
+    (tampered.data.practice as Record<string, string>).firm = '湖南另一家示例律师事务所';
+    expect(errorCodes(await submit(tampered))).to.deep.equal([['/data/practice/firm', 'signature-mismatch']]);
+    const unsigned = structuredClone(submission);
+    delete unsigned.provenance['/applicant/name']?.signature;
+    expect(errorCodes(await submit(unsigned))).to.deep.equal([['/data/applicant/name', 'signature-missing']]);
+    // The key of a rejected submission stays free for the corrected one.
+    expect((await submit(submission)).status).to.equal(201);
+  });
+
+  it('rejects a signature that expired before the submission arrived', async () => {
+    let clock = new Date('2026-11-26T10:00:00Z');
+    await start({ now: () => clock, signatureTtlSeconds: 3600 });
+    const submission = await lawyerSubmission();
+    clock = new Date('2026-11-26T11:00:01Z');
+    expect(errorCodes(await submit(submission))).to.deep.equal([
+      ['/data/applicant/name', 'signature-expired'],
+      ['/data/applicant/idNumber', 'signature-expired'],
+      ['/data/practice/licenceNumber', 'signature-expired'],
+      ['/data/practice/firm', 'signature-expired'],
+    ]);
+  });
+
+  it('rejects data the matter’s schema rejects, an unknown matter and another subject’s submission', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const invalid = { ...submission, data: { ...submission.data, purpose: 'sightseeing' } };
+    const schema = await submit(invalid);
+    expect(errorCodes(schema)).to.deep.equal([['/data/purpose', 'schema']]);
+    const message = (schema.body as { errors: { message: { en: string; 'zh-CN': string } }[] }).errors[0]?.message;
+    expect(message?.en).to.be.a('string').that.is.not.empty;
+    expect(message?.['zh-CN']).to.be.a('string').that.is.not.empty;
+
+    const unknown = { ...submission, matter: { id: MATTER.id, version: '9.9.9' }, idempotencyKey: 'k-unknown' };
+    expect(errorCodes(await submit(unknown))).to.deep.equal([['/matter', 'unknown-matter']]);
+    expect(errorCodes(await submit(submission, { as: A }))).to.deep.equal([['/subject', 'subject-mismatch']]);
+  });
+
+  it('rejects a file part that is missing, or whose bytes do not hash to its name', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    expect(errorCodes(await submit(submission, { files: {} }))).to.deep.equal([
+      ['/materials/1/files/0', 'file-missing'],
+    ]);
+    const forged = { [certificateSha]: new TextEncoder().encode('%PDF-1.4\n% another file\n') };
+    expect(errorCodes(await submit(submission, { files: forged }))).to.deep.equal([
+      ['/materials/1/files/0', 'file-mismatch'],
+    ]);
+    const extra = { [certificateSha]: certificate, ['0'.repeat(64)]: certificate };
+    expect(errorCodes(await submit(submission, { files: extra }))).to.deep.equal([['/materials', 'file-unexpected']]);
+    expect(gateway?.submissions).to.have.length(0);
+  });
+
+  it('answers 400 without an Idempotency-Key or with a broken submission part, 415 and 413 for the body', async () => {
+    await start({ maxBodyBytes: 64 * 1024 });
+    const submission = await lawyerSubmission();
+    const noKey = await submit(submission, { key: null });
+    expect(noKey.status).to.equal(400);
+    expect(noKey.body).to.have.property('error').that.contains('Idempotency-Key');
+    const broken = await submit('{"matter": ', { key: 'k-broken' });
+    expect(broken.status).to.equal(400);
+    expect(broken.body).to.have.property('error').that.contains('not JSON');
+    const noPart = await call('/submissions', {
+      as: B,
+      method: 'POST',
+      body: new FormData(),
+      headers: { 'Idempotency-Key': 'k-empty' },
+    });
+    expect(noPart.status).to.equal(400);
+    const json = await call('/submissions', {
+      as: B,
+      method: 'POST',
+      body: JSON.stringify(submission),
+      headers: { 'Idempotency-Key': 'k-json', 'Content-Type': 'application/json' },
+    });
+    expect(json.status).to.equal(415);
+    const big = await submit(submission, { files: { [certificateSha]: new Uint8Array(80 * 1024) } });
+    expect(big.status).to.equal(413);
+    const shapeless = await submit({ ...submission, data: [] as never, materials: {} as never });
+    expect(errorCodes(shapeless)).to.deep.equal([
+      ['/data', 'submission-invalid'],
+      ['/materials', 'submission-invalid'],
+    ]);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,853 @@
+/**
+ * The mock gateway (SPEC §6) over the synthetic subjects of a fixtures file (SPEC §7): what a
+ * department's gateway does — work out the subject from the login, call the sources, map
+ * their raw answers to concepts, sign each value, take submissions — with no real data and
+ * no real upstream. Loopback only: anyone can forge its demo tokens.
+ *
+ * Mock-only behaviour, beyond SPEC §6:
+ * - `connected: false` sources answer 503 (the interface exists on paper only);
+ * - a fixture source entry `{ "$malformed": true }` (or `inject.malformed`) answers 200 with
+ *   JSON that is not a source answer, `{ "values": "unavailable", "fetchedAt": 0 }`;
+ * - licences carry `fetchedAt`, the instant their signatures cover;
+ * - archive answers are dated the start (00:00 UTC) of the mock's today, the fixtures giving
+ *   no date; documents are small genuine files of their type, listed with their real size
+ *   and sha256 and served at `/archive/documents/{index}/{name}`;
+ * - `GET /__mock/audit`, `POST /__mock/reset`, `GET /__mock/config`, `GET /__mock/subjects`
+ *   (no login) let tests count calls and demos pick a subject.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  canonicalJson,
+  KEY_ID_PATTERN,
+  mapProvided,
+  signValue,
+  type ArchiveAnswer,
+  type ArchivedDocument,
+  type Catalogue,
+  type FixtureSubject,
+  type Fixtures,
+  type HeldLicence,
+  type SourceAnswer,
+  type Subject,
+  type Submission,
+} from '@matterform/core';
+import {
+  submissionChecks,
+  submissionShape,
+  type SubmissionCheck,
+  type SubmissionProblem,
+  type UploadedPart,
+} from './submissions.js';
+import { syntheticDocument, type SyntheticDocument } from './synthetic-documents.js';
+
+export {
+  submissionChecks,
+  type SubmissionCheck,
+  type SubmissionContext,
+  type SubmissionProblem,
+  type UploadedPart,
+} from './submissions.js';
+
+/** Test and demo faults for one source, for every subject; they win over the fixture's own. */
+export interface SourceInjection {
+  delayMs?: number;
+  status?: number;
+  malformed?: boolean;
+}
+
+export interface GatewayOptions {
+  catalogue: Catalogue;
+  fixtures: Fixtures;
+  /** A loopback address: 127.0.0.1 (default), ::1 or localhost. */
+  host?: string;
+  /** 0 (default): a free port. */
+  port?: number;
+  /** Where the routes are mounted, e.g. `/api`; '' (default) for the root. */
+  basePath?: string;
+  /** Signing key id (default `mock`), `[A-Za-z0-9_-]+`. */
+  keyId?: string;
+  /** Signing secret; random for each gateway when absent. */
+  secret?: string;
+  /** How long a value's signature stays valid (default 86 400 s): long enough to finish a form. */
+  signatureTtlSeconds?: number;
+  now?: () => Date;
+  /** The mock's today, YYYY-MM-DD (default: the local date of `now()`); see `GET /__mock/config`. */
+  today?: string;
+  inject?: Readonly<Record<string, SourceInjection>>;
+  /** One line per call, with no values and no tokens. */
+  log?: (line: string) => void;
+  /** The submission checks to run (default `submissionChecks`). */
+  checks?: readonly SubmissionCheck[];
+  /** Largest request body accepted (default 20 MiB); larger ones answer 413. */
+  maxBodyBytes?: number;
+}
+
+/** One call, as the audit keeps it: who asked what for which purpose — never a value. */
+export interface AuditEntry {
+  time: string;
+  /** The signed-in subject's id; null when the login failed. */
+  subject: string | null;
+  method: string;
+  /** The route's template, e.g. `/sources/{id}`. */
+  route: string;
+  /** The status answered; 499 when the client went away first. */
+  status: number;
+  source?: string;
+  types?: string[];
+  concepts?: string[];
+  materials?: string[];
+  /** The matter the call is for. */
+  purpose?: string;
+  reference?: string;
+}
+
+export interface AcceptedSubmission {
+  reference: string;
+  receivedAt: string;
+  subject: { kind: Subject['kind']; id: string };
+  submission: Submission;
+  files: UploadedPart[];
+}
+
+export interface Gateway {
+  /** The mount point, '' or `/segment…` without a trailing slash. */
+  readonly basePath: string;
+  /** The calls so far, oldest first (cleared by `POST /__mock/reset`). */
+  readonly audit: readonly AuditEntry[];
+  /** The accepted submissions, oldest first. */
+  readonly submissions: readonly AcceptedSubmission[];
+  readonly keyId: string;
+  readonly secret: string;
+  /** Answers a request under `basePath` and resolves true; resolves false, untouched, for any other. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Ends the delayed answers in flight (their requests are answered by nobody). */
+  abortPending(): void;
+}
+
+export interface RunningGateway extends Gateway {
+  /** `http://127.0.0.1:<port><basePath>`, no trailing slash. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const CONCEPT_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+const CATALOGUE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXY23456789';
+const MAX_JSON_BYTES = 1024 * 1024;
+const SESSION_COOKIE = 'matterform_session';
+const MALFORMED_ANSWER = { values: 'unavailable', fetchedAt: 0 };
+
+class HttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+interface Reply {
+  status: number;
+  json?: unknown;
+  bytes?: Uint8Array;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+interface Call {
+  req: IncomingMessage;
+  url: URL;
+  params: string[];
+  subject: FixtureSubject;
+  entry: AuditEntry;
+  signal: AbortSignal;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  template: string;
+  run(call: Call): Promise<Reply>;
+}
+
+/** The gateway's request handler, to mount in a server of one's own (see `matterform serve`). */
+export function createGateway(options: GatewayOptions): Gateway {
+  const basePath = options.basePath ?? '';
+  if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(basePath)) {
+    throw new TypeError(`basePath ${JSON.stringify(basePath)} is not '' or /segment… without a trailing slash`);
+  }
+  const keyId = options.keyId ?? 'mock';
+  if (!KEY_ID_PATTERN.test(keyId)) throw new TypeError(`keyId ${JSON.stringify(keyId)} is not [A-Za-z0-9_-]+`);
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const signatureTtl = options.signatureTtlSeconds ?? 86_400;
+  const now = options.now ?? (() => new Date());
+  if (options.today !== undefined && !isDate(options.today)) {
+    throw new TypeError(`today ${JSON.stringify(options.today)} is not a date YYYY-MM-DD`);
+  }
+  const today = () => options.today ?? localDate(now());
+  const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
+  const checks = options.checks ?? submissionChecks;
+  const log = options.log ?? (() => {});
+  for (const [id, injection] of Object.entries(options.inject ?? {})) {
+    if (injection.status !== undefined && !isFinalStatus(injection.status)) {
+      throw new TypeError(`inject.${id}.status ${injection.status} is not a final HTTP status (200–599)`);
+    }
+  }
+  const { catalogue } = options;
+  const subjects = new Map(options.fixtures.subjects.map((s) => [s.subject.id, s]));
+  const sources = new Map(catalogue.sources.map((s) => [s.id, s]));
+  const licenceTypes = new Map(catalogue.licences.map((l) => [l.id, l]));
+
+  const audit: AuditEntry[] = [];
+  const accepted: AcceptedSubmission[] = [];
+  /** `<subject id> <Idempotency-Key>` → the request's fingerprint and its 201. */
+  const replies = new Map<string, { fingerprint: string; reply: Reply }>();
+  const inFlight = new Map<string, Promise<unknown>>();
+  const pending = new Set<AbortController>();
+  const documents = new Map<string, SyntheticDocument>();
+
+  const sign = async (subject: Subject, concept: string, value: unknown, fetchedAt: string) =>
+    signValue({
+      subject,
+      concept,
+      value,
+      fetchedAt,
+      expiresAt: isoSeconds(new Date(Date.parse(fetchedAt) + signatureTtl * 1000)),
+      keyId,
+      secret,
+    });
+
+  const signAll = async (subject: Subject, values: Record<string, unknown>, fetchedAt: string) => {
+    const signatures: Record<string, string> = {};
+    for (const [concept, value] of Object.entries(values)) {
+      signatures[concept] = await sign(subject, concept, value, fetchedAt);
+    }
+    return signatures;
+  };
+
+  const documentOf = (subject: FixtureSubject, index: number): SyntheticDocument | undefined => {
+    const listed = subject.archive?.documents?.[index];
+    if (!listed) return undefined;
+    const key = `${subject.subject.id}/${index}`;
+    let document = documents.get(key);
+    if (!document) documents.set(key, (document = syntheticDocument(listed.type, listed.name, listed.material)));
+    return document;
+  };
+
+  // -------------------------------------------------------------------------------------
+  // The routes of SPEC §6
+
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/subject$/,
+      template: '/subject',
+      run: async ({ subject }) => ({ status: 200, json: publicSubject(subject.subject) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/sources\/([^/]+)$/,
+      template: '/sources/{id}',
+      run: async ({ req, params, subject, entry, signal }) => {
+        const id = params[0] as string;
+        entry.source = CATALOGUE_ID.test(id) ? id : '(invalid)';
+        const source = sources.get(id);
+        if (!source) return failure(404, `unknown source "${entry.source}"`);
+        const body = await readJson(req, MAX_JSON_BYTES);
+        if (!isObject(body)) throw new HttpError(400, 'the body must be a JSON object { concepts, purpose, consent? }');
+        const concepts = (entry.concepts = conceptList(body.concepts, 'concepts'));
+        entry.purpose = purposeOf(body.purpose);
+        if (source.connected === false) return failure(503, `source "${id}" is catalogued but not connected`);
+        if (body.consent !== undefined && !isConsent(body.consent)) {
+          throw new HttpError(400, 'consent must be { id, givenAt }');
+        }
+        if (source.consent === true && body.consent === undefined) {
+          return failure(403, `source "${id}" needs the applicant's consent`);
+        }
+        const raw = subject.sources?.[id];
+        const injected = { ...fixtureInjection(raw), ...options.inject?.[id] };
+        if (injected.delayMs !== undefined && injected.delayMs > 0)
+          await delay(injected.delayMs, undefined, { signal });
+        if (injected.status !== undefined && injected.status !== 200) {
+          return failure(injected.status, `source "${id}" answered ${injected.status}`);
+        }
+        if (injected.malformed) return { status: 200, json: MALFORMED_ANSWER };
+        const kinds = source.subjectKinds;
+        if (raw === undefined || (kinds !== undefined && !kinds.includes(subject.subject.kind))) {
+          return failure(404, `source "${id}" has no data for this subject`);
+        }
+        const fetched = now();
+        const fetchedAt = isoSeconds(fetched);
+        const values = mapProvided(raw, source.provides, concepts);
+        const answer: SourceAnswer = { values, fetchedAt };
+        if (source.ttlSeconds !== undefined) {
+          answer.validUntil = isoSeconds(new Date(fetched.getTime() + source.ttlSeconds * 1000));
+        }
+        answer.signatures = await signAll(subject.subject, values, fetchedAt);
+        return { status: 200, json: answer };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/licences$/,
+      template: '/licences',
+      run: async ({ url, subject, entry }) => {
+        const types = url.searchParams.has('types') ? listParam(url, 'types', CATALOGUE_ID) : undefined;
+        if (types) entry.types = types;
+        const concepts = (entry.concepts = listParam(url, 'concepts', CONCEPT_ID));
+        entry.purpose = purposeOf(url.searchParams.get('purpose') ?? undefined);
+        const fetchedAt = isoSeconds(now());
+        const held: HeldLicence[] = [];
+        for (const licence of subject.licences ?? []) {
+          const type = licenceTypes.get(licence.type);
+          if (!type || (types && !types.includes(licence.type))) continue;
+          const values = mapProvided(licence.data, type.provides, concepts);
+          held.push({
+            type: licence.type,
+            number: licence.number,
+            issuedAt: licence.issuedAt,
+            validUntil: licence.validUntil,
+            values,
+            signatures: await signAll(subject.subject, values, fetchedAt),
+            fetchedAt,
+          });
+        }
+        return { status: 200, json: held };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/archive$/,
+      template: '/archive',
+      run: async ({ req, url, subject, entry }) => {
+        const concepts = (entry.concepts = listParam(url, 'concepts', CONCEPT_ID));
+        const materials = (entry.materials = listParam(url, 'materials', CATALOGUE_ID));
+        const updatedAt = `${today()}T00:00:00Z`;
+        const answer: ArchiveAnswer = { answers: {}, documents: [] };
+        const stored = subject.archive?.answers ?? {};
+        for (const concept of concepts) {
+          if (Object.hasOwn(stored, concept)) answer.answers[concept] = { value: stored[concept], updatedAt };
+        }
+        const base = publicBase(req, basePath);
+        (subject.archive?.documents ?? []).forEach((listed, index) => {
+          if (!materials.includes(listed.material)) return;
+          const file = documentOf(subject, index) as SyntheticDocument;
+          const document: ArchivedDocument = {
+            material: listed.material,
+            uploadedAt: listed.uploadedAt,
+            validUntil: listed.validUntil,
+            name: listed.name,
+            type: file.type,
+            size: file.bytes.length,
+            sha256: sha256(file.bytes),
+            url: `${base}/archive/documents/${index}/${encodeURIComponent(listed.name)}`,
+          };
+          answer.documents.push(document);
+        });
+        return { status: 200, json: answer };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/archive\/documents\/(0|[1-9]\d{0,5})\/([^/]+)$/,
+      template: '/archive/documents/{index}/{name}',
+      run: async ({ params, subject, entry }) => {
+        const index = Number(params[0]);
+        const listed = subject.archive?.documents?.[index];
+        // Only the signed-in subject's own list is looked at: an index names nobody else's file.
+        if (!listed || safeDecode(params[1] as string) !== listed.name) return failure(404, 'no such document');
+        entry.materials = [listed.material];
+        const file = documentOf(subject, index) as SyntheticDocument;
+        return {
+          status: 200,
+          bytes: file.bytes,
+          type: file.type,
+          headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(listed.name)}` },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/submissions$/,
+      template: '/submissions',
+      run: (call) => submit(call),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/submissions\/([A-Z0-9]{1,32})$/,
+      template: '/submissions/{reference}',
+      run: async ({ params, subject, entry }) => {
+        const found = accepted.find((s) => s.reference === params[0] && s.subject.id === subject.subject.id);
+        if (!found) return failure(404, 'no such submission for this subject');
+        entry.reference = found.reference;
+        entry.purpose = found.submission.matter.id;
+        return { status: 200, json: { status: 'received', updatedAt: found.receivedAt } };
+      },
+    },
+  ];
+
+  // -------------------------------------------------------------------------------------
+  // Submissions
+
+  async function submit({ req, subject, entry }: Call): Promise<Reply> {
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+      throw new HttpError(400, 'an Idempotency-Key header (1–200 visible ASCII characters) is required');
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+      throw new HttpError(415, 'the body must be multipart/form-data');
+    }
+    const body = await readBody(req, maxBodyBytes);
+    let form: FormData;
+    try {
+      form = await new Request('http://gateway.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      }).formData();
+    } catch {
+      throw new HttpError(400, 'the multipart body cannot be parsed');
+    }
+    const part = form.get('submission');
+    if (part === null) throw new HttpError(400, 'the multipart body has no "submission" part');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof part === 'string' ? part : await part.text());
+    } catch (error) {
+      throw new HttpError(400, `the "submission" part is not JSON: ${(error as Error).message}`);
+    }
+    const files = new Map<string, UploadedPart>();
+    for (const [name, value] of form.entries()) {
+      if (name === 'submission' || typeof value === 'string' || files.has(name)) continue;
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      files.set(name, {
+        part: name,
+        filename: value.name,
+        type: value.type,
+        size: bytes.length,
+        sha256: sha256(bytes),
+        bytes,
+      });
+    }
+    if (isObject(parsed) && isObject(parsed.matter) && typeof parsed.matter.id === 'string') {
+      entry.purpose = CATALOGUE_ID.test(parsed.matter.id) ? parsed.matter.id : '(invalid)';
+    }
+
+    // A retry sends the same content under a new multipart boundary: compare content, not bytes.
+    const fingerprint = sha256(
+      new TextEncoder().encode(
+        canonicalJson({ submission: parsed, files: [...files.values()].map((f) => [f.part, f.sha256]).sort() }),
+      ),
+    );
+    const slot = `${subject.subject.id} ${key}`;
+    // Two requests with one key at once: the second waits for the first, then replays or conflicts.
+    while (inFlight.has(slot)) await inFlight.get(slot)?.catch(() => undefined);
+    const previous = replies.get(slot);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        return failure(409, 'this Idempotency-Key was used for another submission');
+      }
+      entry.reference = (previous.reply.json as { reference: string }).reference;
+      return previous.reply;
+    }
+    const work = accept(parsed, files, subject, key);
+    inFlight.set(slot, work);
+    try {
+      const reply = await work;
+      if (reply.status === 201) {
+        replies.set(slot, { fingerprint, reply });
+        entry.reference = (reply.json as { reference: string }).reference;
+      }
+      return reply;
+    } finally {
+      inFlight.delete(slot);
+    }
+  }
+
+  async function accept(
+    parsed: unknown,
+    files: Map<string, UploadedPart>,
+    subject: FixtureSubject,
+    key: string,
+  ): Promise<Reply> {
+    const shape = submissionShape(parsed, key);
+    if (shape.length > 0) return { status: 422, json: { errors: shape } };
+    const submission = parsed as Submission;
+    const matter = catalogue.matters.find(
+      (m) => m.id === submission.matter.id && m.version === submission.matter.version,
+    );
+    const context = { submission, subject: subject.subject, catalogue, matter, files, keys: { [keyId]: secret } };
+    const errors: SubmissionProblem[] = [];
+    const at = now();
+    for (const check of checks) errors.push(...(await check({ ...context, now: at })));
+    if (errors.length > 0) return { status: 422, json: { errors } };
+    const receivedAt = isoSeconds(at);
+    const reference = newReference(accepted);
+    accepted.push({
+      reference,
+      receivedAt,
+      subject: { kind: subject.subject.kind, id: subject.subject.id },
+      submission,
+      files: [...files.values()],
+    });
+    return { status: 201, json: { reference, receivedAt } };
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Mock-only routes: no login, not audited (a test that counts calls must not count its own).
+
+  const mockRoute = (method: string, route: string): Reply | undefined => {
+    if (method === 'GET' && route === '/__mock/audit') return { status: 200, json: audit };
+    if (method === 'POST' && route === '/__mock/reset') {
+      audit.length = 0;
+      accepted.length = 0;
+      replies.clear();
+      return { status: 204 };
+    }
+    if (method === 'GET' && route === '/__mock/config') return { status: 200, json: { today: today() } };
+    if (method === 'GET' && route === '/__mock/subjects') {
+      return {
+        status: 200,
+        json: options.fixtures.subjects.map((s) => ({
+          subject: publicSubject(s.subject),
+          label: s.label,
+          token: `demo:${s.subject.id}`,
+        })),
+      };
+    }
+    return undefined;
+  };
+
+  // -------------------------------------------------------------------------------------
+  // Dispatch
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = requestUrl(req);
+    const path = url.pathname;
+    if (basePath !== '' && path !== basePath && !path.startsWith(basePath + '/')) return false;
+    const route = path.slice(basePath.length) || '/';
+    const method = req.method ?? 'GET';
+    cors(req, res);
+    if (method === 'OPTIONS') {
+      send(res, { status: 204, headers: preflightHeaders() });
+      return true;
+    }
+    if (route.startsWith('/__mock/')) {
+      send(res, mockRoute(method, route) ?? failure(404, 'no such mock route'));
+      return true;
+    }
+
+    const matched = routes.map((r) => ({ r, m: r.pattern.exec(route) })).filter((x) => x.m !== null);
+    const found = matched.find((x) => x.r.method === method);
+    const entry: AuditEntry = {
+      time: isoSeconds(now()),
+      subject: null,
+      method,
+      route: found?.r.template ?? matched[0]?.r.template ?? '(unknown)',
+      status: 0,
+    };
+    const controller = new AbortController();
+    pending.add(controller);
+    res.on('close', () => {
+      if (!res.writableEnded) controller.abort();
+      pending.delete(controller);
+    });
+    let reply: Reply;
+    try {
+      const subject = authenticate(req, subjects);
+      if (matched.length === 0) reply = failure(404, 'no such route');
+      else if (!found)
+        reply = { ...failure(405, 'method not allowed'), headers: { Allow: matched[0]?.r.method ?? '' } };
+      else if (!subject) reply = unauthorized();
+      else {
+        entry.subject = subject.subject.id;
+        const params = (found.m as RegExpExecArray).slice(1);
+        reply = await found.r.run({ req, url, params, subject, entry, signal: controller.signal });
+      }
+    } catch (error) {
+      if (controller.signal.aborted) {
+        entry.status = 499;
+        record(entry);
+        return true;
+      }
+      if (error instanceof HttpError) reply = failure(error.status, error.message);
+      else {
+        log(`${entry.time} internal error (${(error as Error)?.name ?? 'unknown'}) in ${method} ${entry.route}`);
+        reply = failure(500, 'internal error');
+      }
+    }
+    entry.status = reply.status;
+    record(entry);
+    if (!res.destroyed) send(res, reply);
+    return true;
+  }
+
+  function record(entry: AuditEntry): void {
+    audit.push(entry);
+    log(auditLine(entry));
+  }
+
+  return {
+    basePath,
+    audit,
+    submissions: accepted,
+    keyId,
+    secret,
+    handle,
+    abortPending: () => {
+      for (const controller of pending) controller.abort();
+    },
+  };
+}
+
+/** Starts the gateway on its own HTTP server on a loopback address. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new TypeError(`the mock gateway listens on loopback only, not on ${host}`);
+  const gateway = createGateway(options);
+  const server = createServer((req, res) => {
+    void gateway.handle(req, res).then((handled) => {
+      if (!handled) send(res, failure(404, 'no such route'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostname}:${address.port}${gateway.basePath}`;
+  return {
+    ...gateway,
+    url,
+    close: async () => {
+      gateway.abortPending();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+/** The subject from the credentials alone: a bearer token, else the session cookie. */
+function authenticate(req: IncomingMessage, subjects: ReadonlyMap<string, FixtureSubject>): FixtureSubject | undefined {
+  const header = req.headers.authorization;
+  // A request that presents a token stands or falls by it; no falling back to a cookie.
+  if (header !== undefined) return subjectOfToken(/^Bearer +(\S+)$/i.exec(header.trim())?.[1], subjects);
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = pair.trim().split('=');
+    if (name === SESSION_COOKIE) return subjectOfToken(safeDecode(rest.join('=')), subjects);
+  }
+  return undefined;
+}
+
+function subjectOfToken(
+  token: string | undefined,
+  subjects: ReadonlyMap<string, FixtureSubject>,
+): FixtureSubject | undefined {
+  return token?.startsWith('demo:') ? subjects.get(token.slice('demo:'.length)) : undefined;
+}
+
+function publicSubject(subject: Subject): { kind: Subject['kind']; id: string; actor?: { id: string; name: string } } {
+  const result: { kind: Subject['kind']; id: string; actor?: { id: string; name: string } } = {
+    kind: subject.kind,
+    id: subject.id,
+  };
+  if (subject.actor) result.actor = { id: subject.actor.id, name: subject.actor.name };
+  return result;
+}
+
+function fixtureInjection(raw: Record<string, unknown> | undefined): SourceInjection {
+  const injection: SourceInjection = {};
+  if (!raw) return injection;
+  if (typeof raw.$delayMs === 'number') injection.delayMs = raw.$delayMs;
+  if (isFinalStatus(raw.$status)) injection.status = raw.$status;
+  if (raw.$malformed === true) injection.malformed = true;
+  return injection;
+}
+
+/** Every response may be read by the page that asked, credentials included (SPEC §6: CORS). */
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Vary', 'Origin');
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+}
+
+function preflightHeaders(): Record<string, string> {
+  return {
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+    'Access-Control-Max-Age': '600',
+  };
+}
+
+function unauthorized(): Reply {
+  return {
+    ...failure(401, 'sign in first: Authorization: Bearer demo:<subject id>, or the matterform_session cookie'),
+    headers: { 'WWW-Authenticate': 'Bearer realm="matterform mock gateway"' },
+  };
+}
+
+function failure(status: number, error: string): Reply {
+  return { status, json: { error } };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...reply.headers,
+  };
+  // A body left unread (413) must not be taken for the next request on this connection.
+  if (reply.status === 413) headers.Connection = 'close';
+  let body: Uint8Array | undefined = reply.bytes;
+  if (reply.json !== undefined) {
+    body = new TextEncoder().encode(JSON.stringify(reply.json));
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  } else if (reply.type) headers['Content-Type'] = reply.type;
+  if (body) headers['Content-Length'] = String(body.length);
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBody(req, limit));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `the body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+function conceptList(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((c) => typeof c === 'string' && CONCEPT_ID.test(c))) {
+    throw new HttpError(400, `${name} must be an array of concept ids`);
+  }
+  return [...new Set(value as string[])];
+}
+
+function purposeOf(value: unknown): string {
+  if (typeof value !== 'string' || !CATALOGUE_ID.test(value)) {
+    throw new HttpError(400, 'purpose must be the id of the matter the data is for');
+  }
+  return value;
+}
+
+/** `a,b` (repeats allowed: `types=a&types=b`); absent → []. */
+function listParam(url: URL, name: string, pattern: RegExp): string[] {
+  const items = url.searchParams
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  const bad = items.find((v) => !pattern.test(v));
+  if (bad !== undefined) throw new HttpError(400, `${name} holds a malformed id`);
+  return [...new Set(items)];
+}
+
+/** A status a response can end with (1xx are interim). */
+function isFinalStatus(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 200 && (value as number) <= 599;
+}
+
+function isConsent(value: unknown): boolean {
+  return isObject(value) && typeof value.id === 'string' && typeof value.givenAt === 'string';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The gateway's own base URL as this client reached it, for links in answers. */
+function publicBase(req: IncomingMessage, basePath: string): string {
+  const host = req.headers.host;
+  return `http://${host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : '127.0.0.1'}${basePath}`;
+}
+
+/** `req.url` in origin form; a leading `//` stays part of the path instead of naming a host. */
+export function requestUrl(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  return new URL(`http://request.invalid${target.startsWith('/') ? target : '/'}`);
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** 10 characters of the SPEC §6 alphabet, uniformly random, unused so far. */
+function newReference(accepted: readonly AcceptedSubmission[]): string {
+  for (;;) {
+    let reference = '';
+    for (let i = 0; i < 10; i++) reference += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+    if (!accepted.some((s) => s.reference === reference)) return reference;
+  }
+}
+
+/** ISO-8601 UTC without milliseconds, the form a signature's `expiresAt` needs. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A real calendar date YYYY-MM-DD. */
+export function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** One line per call; the entry holds ids and counts only, never a value or a token. */
+function auditLine(entry: AuditEntry): string {
+  const parts = [entry.time, entry.subject ?? '-', entry.method, entry.route, String(entry.status)];
+  if (entry.source) parts.push(`source=${entry.source}`);
+  if (entry.types) parts.push(`types=${entry.types.join(',')}`);
+  if (entry.concepts) parts.push(`concepts=${entry.concepts.join(',')}`);
+  if (entry.materials) parts.push(`materials=${entry.materials.join(',')}`);
+  if (entry.purpose) parts.push(`purpose=${entry.purpose}`);
+  if (entry.reference) parts.push(`reference=${entry.reference}`);
+  return parts.join(' ');
+}
