@@ -26,6 +26,15 @@ describe('connectors', () => {
     });
   });
 
+  it('recognises a ProviderError from another copy of the package by its registered brand', () => {
+    const foreign = Object.defineProperty(new Error('http-502'), Symbol.for('matterform.ProviderError'), {
+      value: true,
+    });
+    expect(foreign instanceof ProviderError).to.equal(true);
+    expect(new Error('plain') instanceof ProviderError).to.equal(false);
+    expect(new ProviderError('timeout')).to.be.instanceOf(ProviderError);
+  });
+
   it('gives each provider to the first connector that claims it', () => {
     const city: Connector = { sources: ['cs-rental'], source: async () => null };
     const all: Connector = { source: async () => null, licences: async () => [] };

@@ -23,13 +23,24 @@ export interface SubjectRef {
 /** Why a provider gave nothing (SPEC §5 `reason`); 404 is not a failure but "no data". */
 export type FailureReason = 'timeout' | 'network' | 'malformed' | 'consent-refused' | `http-${number}`;
 
-/** Thrown (or rejected with) by a connector when a provider fails. */
+const PROVIDER_ERROR = Symbol.for('matterform.ProviderError');
+
+/**
+ * Thrown (or rejected with) by a connector when a provider fails. Recognised by a registered
+ * symbol rather than `instanceof`, so a connector built against another copy of this package
+ * (the browser bundle beside an npm install) still reports its reason.
+ */
 export class ProviderError extends Error {
   readonly reason: FailureReason;
   constructor(reason: FailureReason, message?: string) {
     super(message ?? reason);
     this.name = 'ProviderError';
     this.reason = reason;
+    Object.defineProperty(this, PROVIDER_ERROR, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PROVIDER_ERROR] === true;
   }
 }
 

@@ -1,0 +1,82 @@
+// The prefill scenarios through the HTTP connector against the real mock gateway on loopback,
+// in Node; test/prefill-gateway.test.ts runs them in Chromium.
+import { expect } from 'chai';
+import { httpConnector, planMatter, prefill, recordConsents, verifySubmission, type Matter } from '@matterform/core';
+import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
+import { startGateway, type AuditEntry, type RunningGateway } from 'matterform/gateway';
+import { describePrefillScenarios } from '../packages/core/src/prefill-scenarios.test-helpers.js';
+
+/** What the gateway was asked, as the scenarios name calls. */
+export function callsOf(audit: readonly AuditEntry[]): string[] {
+  return audit.flatMap((entry) => {
+    if (entry.route === '/sources/{id}') return [`source:${entry.source}`];
+    if (entry.route === '/licences') return ['licences'];
+    if (entry.route === '/archive') return ['archive'];
+    return [];
+  });
+}
+
+let gateway: RunningGateway;
+before(async () => {
+  const load = await loadCatalogueFrom('test/fixtures/engine/catalogue.json');
+  const fixtures = await loadFixturesFrom('test/fixtures/engine/fixtures.json', load.catalogue);
+  gateway = await startGateway({ catalogue: load.catalogue, fixtures: fixtures.fixtures! });
+});
+after(async () => gateway.close());
+
+/** Waits for calls the client abandoned (a timed-out source) to reach the audit. */
+async function settledAudit(): Promise<AuditEntry[]> {
+  let length = -1;
+  while (gateway.audit.length !== length) {
+    length = gateway.audit.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return [...gateway.audit];
+}
+
+describePrefillScenarios('HTTP connector, mock gateway, Node', () => ({
+  connectors: [httpConnector({ gateway: gateway.url })],
+  calls: async () => callsOf(await settledAudit()),
+  reset: async () => {
+    await settledAudit();
+    await fetch(`${gateway.url}/__mock/reset`, { method: 'POST' });
+  },
+  token: (id) => `demo:${id}`,
+}));
+
+describe('signed prefill through the gateway', () => {
+  it('carries the gateway signatures in the provenance, and verifySubmission accepts them until a value is changed', async () => {
+    const load = await loadCatalogueFrom('schemas/catalogue');
+    const fixtures = await loadFixturesFrom('schemas/catalogue/fixtures.json', load.catalogue);
+    const sample = await startGateway({ catalogue: load.catalogue, fixtures: fixtures.fixtures! });
+    try {
+      const matter = load.catalogue.matters.find((m) => m.id === 'residence-permit') as Matter;
+      const plan = planMatter(matter, load.catalogue, 'person');
+      const subject = { kind: 'person' as const, id: '430102199003150311', token: 'demo:430102199003150311' };
+      const result = await prefill(plan, {
+        subject,
+        connectors: [httpConnector({ gateway: sample.url })],
+        consents: recordConsents(plan, { givenTo: 'applicant' }),
+      });
+      const name = result.provenance['/applicant/name'];
+      expect(name).to.include({ provider: 'licence:resident-id-card', locked: true });
+      expect(name?.signature).to.match(/^v1\.[A-Za-z0-9_-]+\.\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\.[A-Za-z0-9_-]+$/);
+
+      const submission = {
+        subject: { kind: subject.kind, id: subject.id },
+        data: result.data,
+        provenance: result.provenance,
+      };
+      const keys = { [sample.keyId]: sample.secret };
+      expect((await verifySubmission(submission, { keys, matter })).errors).to.deep.equal([]);
+
+      const tampered = structuredClone(submission);
+      (tampered.data.applicant as Record<string, unknown>).name = '别人';
+      const verdict = await verifySubmission(tampered, { keys, matter });
+      expect(verdict.ok).to.equal(false);
+      expect(verdict.errors.map((e) => [e.pointer, e.code])).to.deep.equal([['/applicant/name', 'signature-mismatch']]);
+    } finally {
+      await sample.close();
+    }
+  });
+});
