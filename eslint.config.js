@@ -12,6 +12,7 @@ export default tseslint.config(
         process: 'readonly',
         URL: 'readonly',
         performance: 'readonly',
+        fetch: 'readonly',
       },
     },
     rules: {

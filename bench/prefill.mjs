@@ -64,8 +64,13 @@ function timed(connector, durations) {
   };
 }
 
-export async function benchPrefill({ runs = 40, connectors: makeConnectors } = {}) {
-  const { catalogue, fixtures } = benchCatalogue();
+export async function benchPrefill({
+  runs = 40,
+  connectors: makeConnectors,
+  catalogue: given,
+  subjectToken = false,
+} = {}) {
+  const { catalogue, fixtures } = given ?? benchCatalogue();
   const matter = catalogue.matters[0];
   const planStart = performance.now();
   const plan = planMatter(matter, catalogue, 'person');
@@ -75,7 +80,8 @@ export async function benchPrefill({ runs = 40, connectors: makeConnectors } = {
     const durations = [];
     const connectors = makeConnectors ? makeConnectors(durations) : [timed(inner, durations)];
     const start = performance.now();
-    const result = await prefill(plan, { subject: SUBJECT, connectors });
+    const subject = subjectToken ? { ...SUBJECT, token: `demo:${SUBJECT.id}` } : SUBJECT;
+    const result = await prefill(plan, { subject, connectors });
     const total = performance.now() - start;
     if (result.filled.length !== SOURCES * FIELDS_PER_SOURCE || result.failed.length > 0)
       throw new Error(

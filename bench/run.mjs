@@ -3,7 +3,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { benchPrefill, stats } from './prefill.mjs';
+import { httpConnector } from '@matterform/core';
+import { startGateway } from 'matterform/gateway';
+import { benchCatalogue, benchPrefill, stats } from './prefill.mjs';
 
 const ms = (n) => `${n.toFixed(2)} ms`;
 
@@ -21,6 +23,53 @@ console.log(
 console.log(
   `  overhead over slowest source     median ${ms(overhead.median)}, p95 ${ms(overhead.p95)}, max ${ms(overhead.max)}  (target < 5 ms)\n`,
 );
+
+console.log(
+  'Prefill: the same through the HTTP connector and the mock gateway on 127.0.0.1 (50 ms injected per source)',
+);
+const bench = benchCatalogue();
+const inject = Object.fromEntries(bench.catalogue.sources.map((s) => [s.id, { delayMs: 50 }]));
+const gateway = await startGateway({ catalogue: bench.catalogue, fixtures: stripDelays(bench.fixtures), inject });
+try {
+  const remote = await benchPrefill({
+    catalogue: bench,
+    connectors: (durations) => [
+      httpConnector({
+        gateway: gateway.url,
+        // Times each source's round trip, as the slowest source's share of the total.
+        fetch: async (input, init) => {
+          const start = performance.now();
+          try {
+            return await fetch(input, init);
+          } finally {
+            if (String(input).includes('/sources/')) durations.push(performance.now() - start);
+          }
+        },
+      }),
+    ],
+    subjectToken: true,
+  });
+  const remoteOverhead = stats(remote.samples.map((s) => s.overhead));
+  const remoteTotal = stats(remote.samples.map((s) => s.total));
+  console.log(
+    `  prefill, ${remote.samples.length} runs               total median ${ms(remoteTotal.median)}, p95 ${ms(remoteTotal.p95)}`,
+  );
+  console.log(
+    `  overhead over slowest round trip median ${ms(remoteOverhead.median)}, p95 ${ms(remoteOverhead.p95)}, max ${ms(remoteOverhead.max)}\n`,
+  );
+} finally {
+  await gateway.close();
+}
+
+/** The gateway injects the delay itself; the fixtures' own `$delayMs` would add a second one. */
+function stripDelays(fixtures) {
+  return {
+    subjects: fixtures.subjects.map((s) => ({
+      ...s,
+      sources: Object.fromEntries(Object.entries(s.sources).map(([id, raw]) => [id, { ...raw, $delayMs: undefined }])),
+    })),
+  };
+}
 
 console.log('Bundles (gzip -9)');
 for (const file of ['dist/matterform.js', 'dist/matterform-designer.js']) {
