@@ -578,6 +578,47 @@ describe('mock gateway: submissions', () => {
     expect(errorCodes(await submit(submission, { as: A }))).to.deep.equal([['/subject', 'subject-mismatch']]);
   });
 
+  it('rejects a submission whose materials do not hold: missing, unaccounted for, or claimed electronically without cover', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const [idCard] = submission.materials;
+    const missing = {
+      ...submission,
+      materials: [idCard!, { id: 'lawyer-practice-certificate', status: 'missing' as const }],
+    };
+    expect(errorCodes(await submit(missing, { files: {} }))).to.deep.equal([['/materials/1', 'materials-incomplete']]);
+
+    const unaccounted = { ...submission, materials: [idCard!] };
+    expect(errorCodes(await submit(unaccounted, { files: {} }))).to.deep.equal([
+      ['/materials', 'materials-incomplete'],
+    ]);
+
+    const held = {
+      id: 'lawyer-practice-certificate',
+      status: 'licence' as const,
+      by: { licence: { type: 'lawyer-practice-certificate', number: '14301201510123456', validUntil: null } },
+    };
+    const byLicence = { ...submission, materials: [idCard!, held] };
+    expect((await submit(byLicence, { files: {} })).status).to.equal(201);
+
+    const forgedNumber = {
+      ...held,
+      by: { licence: { ...held.by.licence, number: '14301201510999999' } },
+    };
+    const forged = { ...submission, idempotencyKey: 'k-forged', materials: [idCard!, forgedNumber] };
+    expect(errorCodes(await submit(forged, { files: {}, key: 'k-forged' }))).to.deep.equal([
+      ['/materials/1/by/licence', 'material-unverified'],
+    ]);
+    const wrongSource = {
+      ...submission,
+      idempotencyKey: 'k-source',
+      materials: [{ id: 'resident-id-card', status: 'data' as const, by: { source: 'hn-lawyer' } }, held],
+    };
+    expect(errorCodes(await submit(wrongSource, { files: {}, key: 'k-source' }))).to.deep.equal([
+      ['/materials/0/by/source', 'material-unverified'],
+    ]);
+  });
+
   it('rejects a file part that is missing, or whose bytes do not hash to its name', async () => {
     await start();
     const submission = await lawyerSubmission();

@@ -480,7 +480,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     const matter = catalogue.matters.find(
       (m) => m.id === submission.matter.id && m.version === submission.matter.version,
     );
-    const context = { submission, subject: subject.subject, catalogue, matter, files, keys: { [keyId]: secret } };
+    const context = {
+      submission,
+      subject: subject.subject,
+      holdings: subject,
+      today: today(),
+      catalogue,
+      matter,
+      files,
+      keys: { [keyId]: secret },
+    };
     const errors: SubmissionProblem[] = [];
     const at = now();
     for (const check of checks) errors.push(...(await check({ ...context, now: at })));

@@ -7,7 +7,13 @@
  */
 import {
   compileSchema,
+  createConditionTester,
+  licenceValid,
+  planMatter,
   verifySubmission,
+  whenMatches,
+  type FixtureSubject,
+  type JsonSchema,
   type Catalogue,
   type JsonSchemaObject,
   type Matter,
@@ -31,6 +37,10 @@ export interface SubmissionContext {
   submission: Submission;
   /** Who is signed in: the gateway's subject, not the submission's claim. */
   subject: Subject;
+  /** What the gateway knows of them: the licences they hold, the sources that have data. */
+  holdings: FixtureSubject;
+  /** The gateway's today, YYYY-MM-DD, for licence validity. */
+  today: string;
   catalogue: Catalogue;
   /** The catalogue's matter of that id and version; undefined when there is none. */
   matter: Matter | undefined;
@@ -142,6 +152,107 @@ export const filesMatch: SubmissionCheck = ({ submission, files }) => {
   return problems;
 };
 
+/**
+ * Every material that applies to the data (its `when`, SPEC §3.3) is accounted for: a
+ * required one is not `missing` or `expired`, an `uploaded` one has files, and what is
+ * claimed electronically holds — a licence the subject holds, of a listed type, valid today;
+ * a listed source that has data for them. The form computes statuses; the gateway does not
+ * take them on trust.
+ */
+export const materialsAccounted: SubmissionCheck = ({ submission, matter, catalogue, holdings, today }) => {
+  if (!matter) return [];
+  const plan = planMatter(matter, catalogue, holdings.subject.kind);
+  const test = createConditionTester(plan.schema);
+  const problems: SubmissionProblem[] = [];
+  const entries = new Map(submission.materials.map((entry, index) => [entry.id, { entry, index }]));
+  for (const { material, licences, sources } of plan.materials) {
+    const found = entries.get(material.id);
+    const at = found ? `/materials/${found.index}` : '/materials';
+    const title = typeof material.title === 'string' ? material.title : (material.title['zh-CN'] ?? material.id);
+    const applies = material.when === undefined || test(material.when as JsonSchema, submission.data);
+    if (!applies) continue;
+    const status = found?.entry.status;
+    if (status === undefined || status === 'not-applicable') {
+      const because = whenMatches(material.when as JsonSchema | undefined, submission.data)
+        .map((m) => `${m.pointer} = ${JSON.stringify(m.value)}`)
+        .join(', ');
+      if (material.required === true || status === 'not-applicable')
+        problems.push(
+          problem(
+            at,
+            'materials-incomplete',
+            `材料“${title}”适用于本申请${because ? `（${because}）` : ''}，但未提交`,
+            `material "${material.id}" applies to this application${because ? ` (${because})` : ''} but is not accounted for`,
+          ),
+        );
+      continue;
+    }
+    const entry = found!.entry;
+    if (material.required === true && (status === 'missing' || status === 'expired')) {
+      problems.push(
+        problem(
+          at,
+          'materials-incomplete',
+          `必需材料“${title}”尚未提供`,
+          `required material "${material.id}" is ${status}`,
+        ),
+      );
+    } else if (status === 'uploaded' && (entry.files ?? []).length === 0) {
+      problems.push(
+        problem(
+          at,
+          'materials-incomplete',
+          `材料“${title}”标为已上传，但没有文件`,
+          `material "${material.id}" is marked uploaded but has no files`,
+        ),
+      );
+    } else if (status === 'onsite' && material.onsite !== true) {
+      problems.push(
+        problem(
+          at,
+          'material-unverified',
+          `材料“${title}”不需到现场核验`,
+          `material "${material.id}" is not one to show in person`,
+        ),
+      );
+    } else if (status === 'licence') {
+      const claimed = entry.by?.licence;
+      const held = (holdings.licences ?? []).find(
+        (l) =>
+          claimed !== undefined &&
+          l.type === claimed.type &&
+          l.number === claimed.number &&
+          licences.includes(l.type) &&
+          licenceValid({ ...l, values: {} }, today),
+      );
+      if (!held)
+        problems.push(
+          problem(
+            `${at}/by/licence`,
+            'material-unverified',
+            `材料“${title}”所称的电子证照不存在、已过期或不在所列证照中`,
+            `the licence claimed for material "${material.id}" is not held, not valid today or not one it lists`,
+          ),
+        );
+    } else if (status === 'data') {
+      const source = entry.by?.source;
+      const raw = source === undefined ? undefined : holdings.sources?.[source];
+      const answers =
+        raw !== undefined && (raw.$status === undefined || raw.$status === 200) && raw.$malformed !== true;
+      if (source === undefined || !sources.includes(source) || !answers)
+        problems.push(
+          problem(
+            `${at}/by/source`,
+            'material-unverified',
+            `材料“${title}”所称的数据源没有该申请人的数据，或不在所列数据源中`,
+            `the source claimed for material "${material.id}" has no data for the applicant or is not one it lists`,
+          ),
+        );
+    }
+  }
+  return problems;
+};
+
 /** The checks the mock runs, in order. */
 export const submissionChecks: readonly SubmissionCheck[] = [
   knownMatter,
@@ -149,6 +260,7 @@ export const submissionChecks: readonly SubmissionCheck[] = [
   dataMatchesSchema,
   signaturesValid,
   filesMatch,
+  materialsAccounted,
 ];
 
 /**
