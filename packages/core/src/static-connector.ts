@@ -73,12 +73,10 @@ export function staticConnector(options: StaticConnectorOptions): Connector {
     async archive(request): Promise<ArchiveAnswer> {
       const archive = find(request.subject)?.archive;
       const answers: ArchiveAnswer['answers'] = {};
-      // Fixtures hold bare values; the newest document's date stands for when they were kept.
+      // Fixtures hold bare values with no date: like the mock gateway, date them the start of
+      // today, so an answer the person typed today in this browser is newer.
       const documents = (archive?.documents ?? []).filter((d) => request.materials.includes(d.material));
-      const updatedAt = (archive?.documents ?? []).reduce(
-        (latest, d) => (d.uploadedAt > latest ? d.uploadedAt : latest),
-        '1970-01-01',
-      );
+      const updatedAt = `${now().toISOString().slice(0, 10)}T00:00:00Z`;
       for (const concept of request.concepts) {
         if (archive?.answers && Object.hasOwn(archive.answers, concept))
           answers[concept] = { value: archive.answers[concept], updatedAt };
