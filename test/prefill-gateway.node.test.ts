@@ -1,7 +1,15 @@
 // The prefill scenarios through the HTTP connector against the real mock gateway on loopback,
 // in Node; test/prefill-gateway.test.ts runs them in Chromium.
 import { expect } from 'chai';
-import { httpConnector, planMatter, prefill, recordConsents, verifySubmission, type Matter } from '@matterform/core';
+import {
+  evaluateMaterials,
+  httpConnector,
+  planMatter,
+  prefill,
+  recordConsents,
+  verifySubmission,
+  type Matter,
+} from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { startGateway, type AuditEntry, type RunningGateway } from 'matterform/gateway';
 import { describePrefillScenarios } from '../packages/core/src/prefill-scenarios.test-helpers.js';
@@ -69,6 +77,16 @@ describe('signed prefill through the gateway', () => {
       };
       const keys = { [sample.keyId]: sample.secret };
       expect((await verifySubmission(submission, { keys, matter })).errors).to.deep.equal([]);
+
+      // A source named only by a material is asked with no concepts; its 200 satisfies it.
+      expect(sample.audit.find((e) => e.source === 'moe-education')).to.deep.include({ concepts: [], status: 200 });
+      const studying = evaluateMaterials(plan, { data: { ...result.data, basis: 'study' }, answers: result.answers });
+      expect(studying.find((m) => m.id === 'enrolment-proof')).to.deep.equal({
+        id: 'enrolment-proof',
+        status: 'data',
+        by: { source: 'moe-education' },
+        why: { when: [{ pointer: '/basis', value: 'study' }] },
+      });
 
       const tampered = structuredClone(submission);
       (tampered.data.applicant as Record<string, unknown>).name = '别人';
