@@ -1,35 +1,16 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { matterform } from './cli.test-helpers.js';
 
-const run = promisify(execFile);
-const repo = new URL('../../../', import.meta.url);
-const bin = new URL('packages/cli/bin/matterform.js', repo).pathname;
 const SAMPLE = ['schemas/catalogue', '--fixtures', 'schemas/catalogue/fixtures.json'];
 const ENGINE = ['test/fixtures/engine/catalogue.json', '--fixtures', 'test/fixtures/engine/fixtures.json'];
 
-async function matterform(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repo.pathname });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** `matterform prefill` of one matter for one subject, in English. */
+const prefillOf = (catalogue: string[], matter: string, subject: string, ...more: string[]) =>
+  matterform('prefill', ...catalogue, '--matter', matter, '--subject', subject, '--lang', 'en', ...more);
 
 describe('matterform prefill', () => {
   it('prints what the residence permit form would fill for synthetic applicant A, with providers and materials', async () => {
-    const result = await matterform(
-      'prefill',
-      ...SAMPLE,
-      '--matter',
-      'residence-permit',
-      '--subject',
-      '430102199003150311',
-      '--today',
-      '2026-11-26',
-    );
+    const result = await prefillOf(SAMPLE, 'residence-permit', '430102199003150311', '--today', '2026-11-26');
     expect(result.code, result.stderr).to.equal(0);
     const output = JSON.parse(result.stdout);
     expect(Object.keys(output)).to.deep.equal(['fields', 'materials', 'failed', 'invalid']);
@@ -57,16 +38,7 @@ describe('matterform prefill', () => {
   });
 
   it('reports failures, invalid values and expired materials of the engine test subject', async () => {
-    const result = await matterform(
-      'prefill',
-      ...ENGINE,
-      '--matter',
-      'engine-test',
-      '--subject',
-      '430102199003077433',
-      '--today',
-      '2026-11-26',
-    );
+    const result = await prefillOf(ENGINE, 'engine-test', '430102199003077433', '--today', '2026-11-26');
     expect(result.code, result.stderr).to.equal(0);
     const output = JSON.parse(result.stdout);
     expect(output.failed).to.deep.include.members([
@@ -85,43 +57,16 @@ describe('matterform prefill', () => {
   });
 
   it('exits 1 for an unknown matter or subject, and for a subject outside the audience', async () => {
-    const unknownMatter = await matterform(
-      'prefill',
-      ...SAMPLE,
-      '--matter',
-      'nope',
-      '--subject',
-      '430102199003150311',
-      '--lang',
-      'en',
-    );
+    const unknownMatter = await prefillOf(SAMPLE, 'nope', '430102199003150311');
     expect(unknownMatter.code).to.equal(1);
     expect(unknownMatter.stderr).to.contain('unknown matter "nope"');
     expect(unknownMatter.stdout).to.equal('');
 
-    const unknownSubject = await matterform(
-      'prefill',
-      ...SAMPLE,
-      '--matter',
-      'residence-permit',
-      '--subject',
-      '430102199003077433',
-      '--lang',
-      'en',
-    );
+    const unknownSubject = await prefillOf(SAMPLE, 'residence-permit', '430102199003077433');
     expect(unknownSubject.code).to.equal(1);
     expect(unknownSubject.stderr).to.contain('no synthetic subject "430102199003077433"');
 
-    const organization = await matterform(
-      'prefill',
-      ...SAMPLE,
-      '--matter',
-      'residence-permit',
-      '--subject',
-      '91430100329458172U',
-      '--lang',
-      'en',
-    );
+    const organization = await prefillOf(SAMPLE, 'residence-permit', '91430100329458172U');
     expect(organization.code).to.equal(1);
     expect(organization.stderr).to.contain('91430100329458172U is an organization');
   });
@@ -129,16 +74,7 @@ describe('matterform prefill', () => {
   it('exits 2 on bad usage', async () => {
     expect((await matterform('prefill', ...SAMPLE, '--matter', 'residence-permit')).code).to.equal(2);
     expect((await matterform('prefill', 'schemas/catalogue', '--matter', 'x', '--subject', 'y')).code).to.equal(2);
-    const badDate = await matterform(
-      'prefill',
-      ...SAMPLE,
-      '--matter',
-      'residence-permit',
-      '--subject',
-      '430102199003150311',
-      '--today',
-      '2026-02-30',
-    );
+    const badDate = await prefillOf(SAMPLE, 'residence-permit', '430102199003150311', '--today', '2026-02-30');
     expect(badDate.code).to.equal(2);
     expect(badDate.stderr).to.contain('--today');
     expect((await matterform('validate', 'schemas/catalogue', '--matter', 'x')).code).to.equal(2);

@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { matterform, sampleCatalogue } from './cli.test-helpers.js';
 import type { ColourReport } from '@matterform/core';
 import { escapeHtml, escapeMarkdown } from './report.js';
 
-const run = promisify(execFile);
-const repo = new URL('../../../', import.meta.url);
-const bin = new URL('packages/cli/bin/matterform.js', repo).pathname;
-const catalogue = new URL('schemas/catalogue', repo).pathname;
-
-/** Runs the real command as a user would, in the repo, and returns what it printed and its exit code. */
-async function matterform(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repo.pathname });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const catalogue = sampleCatalogue;
 
 const COLOUR_KEYS = ['red', 'orange', 'yellow', 'green'];
 
