@@ -1,6 +1,7 @@
 // The prefill scenarios in Chromium: the HTTP connector calls the mock gateway cross-origin on
 // loopback, as a department's page calls its gateway.
-import { httpConnector } from '@matterform/core';
+import { expect } from '@open-wc/testing';
+import { httpConnector, planMatter, loadCatalogue, fetchProviders, type Matter } from '@matterform/core';
 import { describePrefillScenarios } from '../packages/core/src/prefill-scenarios.test-helpers.js';
 
 interface Audited {
@@ -44,3 +45,23 @@ describePrefillScenarios('HTTP connector, mock gateway, Chromium', () => ({
   },
   token: (id) => `demo:${id}`,
 }));
+
+describe('HTTP connector in Chromium', () => {
+  it('learns the subject from the token, cross-origin', async () => {
+    const subject = await httpConnector({ gateway: engine }).subject({ token: 'demo:430102199003077433' });
+    expect(subject).to.deep.equal({ kind: 'person', id: '430102199003077433', token: 'demo:430102199003077433' });
+  });
+
+  it('reports every provider as http-401 when the login is not the gateway’s, and fills nothing', async () => {
+    const catalogue = loadCatalogue(await (await fetch('/test/fixtures/engine/catalogue.json')).json()).catalogue;
+    const plan = planMatter(catalogue.matters[0] as Matter, catalogue, 'person');
+    const answers = await fetchProviders(plan, {
+      subject: { kind: 'person', id: '430102199003077433', token: 'not-a-demo-token' },
+      connectors: [httpConnector({ gateway: engine })],
+    });
+    expect(answers.sources.size).to.equal(0);
+    expect(answers.failed.filter((f) => f.reason !== 'consent-refused').map((f) => f.reason)).to.satisfy(
+      (reasons: string[]) => reasons.length > 0 && reasons.every((r) => r === 'http-401'),
+    );
+  });
+});

@@ -90,13 +90,11 @@ const WORDS: Record<Locale, Words> = {
   },
 };
 
-const SEVERITY: Record<Colour, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
-
 /** Worst first; catalogue order among equals. */
 function worstFirst(matters: MatterRating[]): MatterRating[] {
   return matters
     .map((rating, index) => ({ rating, index }))
-    .sort((a, b) => SEVERITY[a.rating.colour] - SEVERITY[b.rating.colour] || a.index - b.index)
+    .sort((a, b) => COLOURS.indexOf(a.rating.colour) - COLOURS.indexOf(b.rating.colour) || a.index - b.index)
     .map((entry) => entry.rating);
 }
 

@@ -99,9 +99,13 @@ function latest(documents: readonly ArchivedDocument[]): ArchivedDocument | unde
   );
 }
 
+function requiredIds(plan: MatterPlan): Set<string> {
+  return new Set(plan.materials.filter((m) => m.material.required === true).map((m) => m.material.id));
+}
+
 /** SPEC §3.3: a submission is blocked while a required, applicable material is `missing` or `expired`. */
 export function blockingMaterials(plan: MatterPlan, entries: readonly MaterialEntry[]): MaterialEntry[] {
-  const required = new Set(plan.materials.filter((m) => m.material.required === true).map((m) => m.material.id));
+  const required = requiredIds(plan);
   return entries.filter((e) => required.has(e.id) && (e.status === 'missing' || e.status === 'expired'));
 }
 
@@ -125,7 +129,7 @@ export interface MaterialCounts {
 }
 
 export function countMaterials(plan: MatterPlan, entries: readonly MaterialEntry[]): MaterialCounts {
-  const required = new Set(plan.materials.filter((m) => m.material.required === true).map((m) => m.material.id));
+  const required = requiredIds(plan);
   const counts: MaterialCounts = {
     required: 0,
     electronic: 0,
