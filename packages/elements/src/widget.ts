@@ -1,0 +1,98 @@
+/**
+ * The widget registry (STYLE.md: ranked testers, not a `switch`). Each field is drawn by the
+ * highest-ranked widget whose `rank` is above zero for it; a host registers its own widget
+ * with a higher rank to replace a built-in one. Widgets are template functions inside the
+ * form's one shadow root, so `<label for>`, `aria-describedby` and the error summary's links
+ * reach their inputs.
+ */
+import type { TemplateResult } from 'lit';
+import type { FieldInfo, JsonSchemaObject, Locale } from '@matterform/core';
+
+/** A labelled choice: from `enum` + `x-enumTitles`/`x-i18n.enumTitles`, or `oneOf`/`anyOf` of `const` + `title`. */
+export interface WidgetOption {
+  value: unknown;
+  label: string;
+}
+
+/** Everything a widget needs to draw one field; the form builds it. */
+export interface WidgetContext {
+  /** The id of the control that `<label for>` and the error summary point at. Unique in the shadow root. */
+  id: string;
+  /** Data pointer of this field, array indices concrete: `/members/0/name`. */
+  pointer: string;
+  field: FieldInfo;
+  /** The field's schema, `$ref`/`allOf` merged. */
+  schema: JsonSchemaObject;
+  /** The current value, `undefined` when unset. */
+  value: unknown;
+  /** The `x-widget` the schema asks for, if any. */
+  requested?: string;
+  lang: Locale;
+  /** The localised title (without "(选填)"); the form draws the label, except for `group` widgets. */
+  label: string;
+  required: boolean;
+  /** Locked by its provider, `readOnly` in the schema, or the whole form read-only: focusable, not editable. */
+  readonly: boolean;
+  disabled: boolean;
+  /** An error is shown for this field now. */
+  invalid: boolean;
+  /** Space-separated ids of the hint, help, provenance badge and error message. */
+  describedBy: string;
+  placeholder?: string;
+  /** The HTML autocomplete token from the field's concept. */
+  autocomplete?: string;
+  options: WidgetOption[];
+  /** The person's edit. The form normalises identifiers and records provenance. */
+  change(value: unknown): void;
+}
+
+export interface Widget {
+  name: string;
+  /** 0 or less: cannot draw this field. Built-ins rank 1–10; a host's widget wins with more. */
+  rank(context: WidgetContext): number;
+  render(context: WidgetContext): TemplateResult;
+  /** Draws several controls: the form wraps it in `<fieldset><legend>` instead of `<label for>`. */
+  group?: boolean;
+}
+
+export class WidgetRegistry {
+  readonly #widgets: Widget[] = [];
+
+  /** Adds a widget; a later one with the same rank wins, so a host can override a built-in. */
+  register(widget: Widget): void {
+    this.#widgets.unshift(widget);
+  }
+
+  unregister(name: string): void {
+    const index = this.#widgets.findIndex((w) => w.name === name);
+    if (index >= 0) this.#widgets.splice(index, 1);
+  }
+
+  get names(): string[] {
+    return this.#widgets.map((w) => w.name);
+  }
+
+  /** The best widget for the field, or undefined when none ranks above zero. */
+  pick(context: WidgetContext): Widget | undefined {
+    let best: Widget | undefined;
+    let bestRank = 0;
+    for (const widget of this.#widgets) {
+      const rank = widget.rank(context);
+      if (rank > bestRank) [best, bestRank] = [widget, rank];
+    }
+    return best;
+  }
+}
+
+/** Rank helpers, jsonforms-style. */
+export const typeOf = (schema: JsonSchemaObject): string | undefined => {
+  const { type } = schema;
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type)) return type.find((t) => t !== 'null');
+  if (schema.const !== undefined) return typeof schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const kinds = new Set(schema.enum.filter((v) => v !== null).map((v) => typeof v));
+    if (kinds.size === 1) return [...kinds][0] === 'number' ? 'number' : [...kinds][0];
+  }
+  return undefined;
+};
