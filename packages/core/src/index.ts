@@ -67,7 +67,7 @@ export {
   type RawValidationError,
   type ValidationResult,
 } from './field-errors.js';
-export { standaloneSource } from './standalone.js';
+export { standaloneSource, type StandaloneOptions } from './standalone.js';
 export {
   CspBlockedError,
   loadMatterChecks,
