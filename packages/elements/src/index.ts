@@ -1,4 +1,74 @@
-// Entry of the browser bundle dist/matterform.js. The <matter-form> and <matter-materials>
-// elements join it in their own issue; until then it carries the core's public API, so a
-// page can load and check a catalogue with one <script type="module">.
-export * from '@matterform/core';
+// Entry of the browser bundle dist/matterform.js: what SPEC §5 "Exports" lists and what a
+// host page needs beside the elements, chosen by name. Not `export *` of the core: its
+// catalogue checker, rater and run-time compiler are for the CLI and the designer, and would
+// put ajv's compiler into every form page (the compiler is fetched as a separate chunk only
+// when a matter has no precompiled validator; see `loadMatterChecks`).
+export type {
+  Catalogue,
+  Concept,
+  Fixtures,
+  FixtureSubject,
+  Layout,
+  LayoutStep,
+  LicenceType,
+  Material,
+  MaterialUpload,
+  Matter,
+  Output,
+  Source,
+  Subject,
+  Text,
+  JsonSchema,
+  JsonSchemaObject,
+  Locale,
+  Message,
+} from '@matterform/core';
+export {
+  CspBlockedError,
+  loadMatterChecks,
+  type DataValidator,
+  type FieldError,
+  type MatterChecks,
+  type MatterChecksOptions,
+  type PrecompiledMatterValidator,
+  type PrecompiledValidateFunction,
+  type ValidationResult,
+} from '@matterform/core';
+export {
+  httpConnector,
+  ProviderError,
+  staticConnector,
+  type ArchiveAnswer,
+  type ArchivedAnswer,
+  type ArchivedDocument,
+  type ArchiveRequest,
+  type Connector,
+  type FailureReason,
+  type HeldLicence,
+  type HttpConnector,
+  type HttpConnectorOptions,
+  type LicencesRequest,
+  type ProviderId,
+  type SourceAnswer,
+  type SourceRequest,
+  type StaticConnectorOptions,
+  type SubjectKind,
+  type SubjectRef,
+} from '@matterform/core';
+export {
+  verifySubmission,
+  type Conflict,
+  type ConsentRecord,
+  type MaterialEntry,
+  type MaterialFile,
+  type MaterialStatus,
+  type Payload,
+  type Provenance,
+  type SignatureError,
+  type SignatureErrorCode,
+  type SignatureSecret,
+  type Submission,
+  type VerifyOptions,
+  type VerifyResult,
+} from '@matterform/core';
+export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
