@@ -1,8 +1,13 @@
-// Entry of the browser bundle dist/matterform.js: what SPEC §5 "Exports" lists and what a
-// host page needs beside the elements, chosen by name. Not `export *` of the core: its
-// catalogue checker, rater and run-time compiler are for the CLI and the designer, and would
-// put ajv's compiler into every form page (the compiler is fetched as a separate chunk only
-// when a matter has no precompiled validator; see `loadMatterChecks`).
+// The public API of @matterform/elements and of the browser bundle dist/matterform.js (SPEC §5
+// "Exports"). Importing it defines <matter-form> and <matter-materials>.
+//
+// The core's API is exported by name, not `export *`: its catalogue checker, rater and
+// run-time compiler are for the CLI and the designer, and would put ajv's compiler into every
+// form page (the compiler is fetched as a separate chunk only when a matter has no
+// precompiled validator; see `loadMatterChecks`).
+import './define.js';
+import './define-materials.js';
+
 export type {
   Catalogue,
   Concept,
@@ -72,3 +77,19 @@ export {
   type VerifyResult,
 } from '@matterform/core';
 export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
+export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './matter-form.js';
+export { WidgetRegistry, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
+export { builtinWidgets } from './widgets/basic.js';
+export { regionWidget } from './widgets/region.js';
+export { loadRegions, type Region, type RegionIndex } from './regions.js';
+export type * from './events.js';
+export {
+  MaterialsController,
+  type AddFilesResult,
+  type MaterialsEntriesInput,
+  type UploadedFile,
+  type UploadError,
+  type UploadErrorCode,
+} from './materials-controller.js';
+export { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials-view.js';
+export { MatterMaterials, type MatterMaterialsDetail } from './matter-materials.js';
