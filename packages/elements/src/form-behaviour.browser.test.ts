@@ -91,7 +91,7 @@ const shadow = (el: MatterForm) => el.shadowRoot as ShadowRoot;
 /** Waits for the render and the focus moves and form value that follow it. */
 async function settle(el: MatterForm): Promise<void> {
   await el.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await Promise.resolve();
   await el.updateComplete;
 }
 

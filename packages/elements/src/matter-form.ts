@@ -50,6 +50,7 @@ import {
 } from './present.js';
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
+import { regionStyles, regionWidget } from './widgets/region.js';
 import { WidgetRegistry, type WidgetContext } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
@@ -69,7 +70,7 @@ type Phase = 'empty' | 'loading' | 'consent' | 'filling' | 'ready' | 'submitting
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
-for (const widget of builtinWidgets) widgetRegistry.register(widget);
+for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
 
 const T = {
   optional: { 'zh-CN': '（选填）', en: ' (optional)' },
@@ -243,7 +244,7 @@ export class MatterForm extends LitElement {
     _revision: { state: true },
   };
 
-  static override styles = [tokens, formStyles, materialsStyles];
+  static override styles = [tokens, formStyles, materialsStyles, regionStyles];
 
   readonly #internals: ElementInternals;
   readonly #materials = new MaterialsController(this);
@@ -319,6 +320,12 @@ export class MatterForm extends LitElement {
     if (changed.has('validatorSrc') && this.validatorSrc) void this.#importValidator(this.validatorSrc);
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
     else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) this.#subjectChanged();
+  }
+
+  override update(changed: PropertyValues<this>): void {
+    // Uploads change through the materials controller, which only asks for an update.
+    this.#refreshMaterials();
+    super.update(changed);
   }
 
   override updated(): void {
@@ -605,7 +612,6 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     const result = state.validate();
-    this.#refreshMaterials();
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     const first = result.errors[0];
     if (result.valid) this.#internals.setValidity({});
@@ -631,25 +637,20 @@ export class MatterForm extends LitElement {
     this.#entries = entries;
     if (key !== this.#entriesKey) {
       this.#entriesKey = key;
+      this.#idempotency = undefined;
+      this.#scheduleFormValue();
       this.dispatchEvent(
         new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
       );
     }
   }
 
-  /** Called by the materials controller when files change. */
-  materialsChanged(): void {
-    this.#idempotency = undefined;
-    this.#refreshMaterials();
-    this.#scheduleFormValue();
-  }
-
   #scheduleFormValue(): void {
     if (!this.name || this.#formValuePending) return;
-    // Once per task, however many changes: the submission is rebuilt from the whole data.
-    // (Not requestAnimationFrame: it never fires in a background tab.)
+    // Once for a run of changes: the submission is rebuilt from the whole data. (Not
+    // requestAnimationFrame or a timer: those stall in a background tab.)
     this.#formValuePending = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       this.#formValuePending = false;
       this.#updateFormValue();
     });
@@ -661,7 +662,7 @@ export class MatterForm extends LitElement {
     if (!submission) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));
-    for (const { file, sha256 } of this.#materials.files()) form.append(sha256, file, file.name);
+    for (const { file, sha256 } of this.#materials.files(this.#entries)) form.append(sha256, file, file.name);
     this.#internals.setFormValue(form);
   }
 
@@ -855,7 +856,7 @@ export class MatterForm extends LitElement {
     const subject = this.subject ?? this.#resolvedSubject;
     const body = new FormData();
     body.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'submission.json');
-    for (const { file, sha256 } of this.#materials.files()) body.append(sha256, file, file.name);
+    for (const { file, sha256 } of this.#materials.files(this.#entries)) body.append(sha256, file, file.name);
     const headers = new Headers({ 'Idempotency-Key': submission.idempotencyKey, Accept: 'application/json' });
     if (subject?.token) headers.set('Authorization', `Bearer ${subject.token}`);
     this._phase = 'submitting';
@@ -1476,6 +1477,7 @@ export class MatterForm extends LitElement {
       disabled: this.#isDisabled(),
       showErrors: this.#showMaterialErrors,
       idPrefix: 'mm',
+      checking: this._phase === 'filling' || this._phase === 'consent',
     });
   }
 
