@@ -4,12 +4,13 @@
 import { expect } from 'chai';
 import { answersOf, compiledValidator, importBundle, sampleMatters } from './bundle-checks.test-helpers.js';
 import type { CspFrameReport } from './csp/checks-frame.js';
+import type { CspFormReport } from './csp/form-frame.js';
 
-/** Opens `url` in an iframe and resolves with what it posts back. */
-function framed(url: string): Promise<CspFrameReport> {
+/** Opens `url` in an iframe and resolves with the report it posts back. */
+function framed<Report>(url: string): Promise<Report> {
   const frame = document.createElement('iframe');
-  return new Promise<CspFrameReport>((resolve, reject) => {
-    const onMessage = (event: MessageEvent<{ report?: CspFrameReport; failure?: string }>) => {
+  return new Promise<Report>((resolve, reject) => {
+    const onMessage = (event: MessageEvent<{ report?: Report; failure?: string }>) => {
       if (event.source !== frame.contentWindow) return;
       window.removeEventListener('message', onMessage);
       frame.remove();
@@ -25,7 +26,7 @@ function framed(url: string): Promise<CspFrameReport> {
 describe('dist/matterform.js under a CSP without unsafe-eval', () => {
   let report: CspFrameReport;
   before(async () => {
-    report = await framed('/__csp/checks.html');
+    report = await framed<CspFrameReport>('/__csp/checks.html');
   });
 
   it('checks every sample matter with its compiled validator, compiling nothing and fetching no compiler', () => {
@@ -57,5 +58,49 @@ describe('dist/matterform.js under a CSP without unsafe-eval', () => {
     expect(report.afterwards.violations).to.have.length(1);
     expect(report.afterwards.violations[0]).to.match(/^script-src/);
     expect(report.afterwards.chunks).to.deep.equal([]);
+  });
+});
+
+describe('<matter-form> under a CSP without unsafe-eval or unsafe-inline', () => {
+  let report: CspFormReport;
+  before(async () => {
+    report = await framed<CspFormReport>('/__csp/form.html');
+  });
+
+  it('takes applicant A from prefill through a branch and the materials to a submission the gateway accepts', () => {
+    const names = report.events.map((e) => e.name);
+    expect(names[0]).to.equal('matter-ready');
+    expect(names).to.include('matter-submitted').and.not.to.include('matter-error');
+    expect(report.steps).to.deep.equal(['申请人', '居住情况', '申领条件', '申请材料', '核对并提交']);
+    // Filled at the start, then as each chosen branch came to apply.
+    const filled = report.events
+      .filter((e) => e.name === 'matter-prefill')
+      .flatMap((e) => (e.detail as { filled: { pointer: string }[] }).filled.map((f) => f.pointer));
+    expect(filled).to.include.members(['/applicant/name', '/property/certificateNumber', '/employer']);
+    expect(report.value).to.deep.include({ housing: 'owned', basis: 'employment' });
+    expect(report.value).to.have.nested.property('residence.since', '2025-01-10');
+    const statuses = Object.fromEntries(
+      (report.materials as { id: string; status: string }[]).map((m) => [m.id, m.status]),
+    );
+    expect(statuses).to.include({
+      'resident-id-card': 'licence',
+      'property-certificate': 'licence',
+      'employment-proof': 'data',
+      'rental-contract': 'not-applicable',
+    });
+    const submitted = report.events.find((e) => e.name === 'matter-submitted')?.detail as { reference: string };
+    expect(report.confirmation).to.contain('申请已提交').and.contain(submitted.reference);
+  });
+
+  it('does it with no CSP violation and without loading the compiler', () => {
+    expect(report.applying.violations).to.deep.equal([]);
+    expect(report.applying.chunks.filter((c) => c.includes('/validate-'))).to.deep.equal([]);
+  });
+
+  it('says csp-blocked, with the fix, when a form has no validator', () => {
+    expect(report.uncompiled).to.include({ code: 'csp-blocked' });
+    expect((report.uncompiled as { message: string }).message).to.contain('matterform compile');
+    expect(report.afterwards.violations).to.have.length(1);
+    expect(report.afterwards.chunks.filter((c) => c.includes('/validate-'))).to.deep.equal([]);
   });
 });
