@@ -323,3 +323,41 @@ describe('<matter-form>: on a phone, by keyboard, with the host’s own widget',
     }
   });
 });
+
+describe('<matter-form>: markup only', () => {
+  const blobUrl = (value: unknown) =>
+    URL.createObjectURL(new Blob([JSON.stringify(value)], { type: 'application/json' }));
+
+  it('loads the matter and catalogue from src and catalogue-src', async () => {
+    const el = await fixture<MatterForm>(
+      html`<matter-form src=${blobUrl(matter)} catalogue-src=${blobUrl(catalogue)} lang="en"></matter-form>`,
+    );
+    await oneEvent(el, 'matter-ready');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('h2')?.textContent).to.equal('Family register');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when a URL cannot be loaded, naming it', async () => {
+    const el = await fixture<MatterForm>(
+      html`<matter-form src="/no/such/matter.json" catalogue-src=${blobUrl(catalogue)}></matter-form>`,
+    );
+    const { detail } = await oneEvent(el, 'matter-error');
+    expect(detail.code).to.equal('load-failed');
+    expect(detail.message).to.include('/no/such/matter.json').and.include('404');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.include('/no/such/matter.json');
+  });
+
+  it('names the pointer of a broken matter', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const failed = oneEvent(el, 'matter-error');
+    el.catalogue = catalogue;
+    el.matter = { ...structuredClone(matter), schema: { type: 'array' } } as unknown as Matter;
+    const { detail } = await failed;
+    expect(detail).to.deep.equal({
+      code: 'matter-invalid',
+      message: 'family-register: /schema: the root must be an object schema',
+    });
+  });
+});

@@ -600,6 +600,12 @@ export class MatterForm extends LitElement {
   #edit(pointer: string, value: unknown): void {
     const state = this.#state;
     if (!state || this.readonly || this.#isDisabled()) return;
+    const provenance = state.provenance.get(pointer);
+    if (provenance?.locked && !provenance.edited) {
+      // A locked value is submitted exactly as received (SPEC §6): put it back in the box.
+      this._revision++;
+      return;
+    }
     state.edit(pointer, value);
     this.#idempotency = undefined;
     this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
