@@ -16,6 +16,8 @@ async function reviewed(options: { action?: boolean } = {}): Promise<MatterForm>
   el.value = { ...value, housing: 'owned', basis: 'employment', useIdCardPhoto: true };
   await el.updateComplete;
   for (let step = 0; step < 4; step++) {
+    // Every step passes axe, the materials step included.
+    await expect(el).to.be.accessible();
     buttonNamed(el, '保存并继续').click();
     await el.updateComplete;
   }
