@@ -1,6 +1,6 @@
 // The form's behaviour on small matters written here: validation the GOV.UK way, arrays,
 // identifiers, native <form> participation.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Catalogue, Matter } from '@matterform/core';
@@ -78,7 +78,8 @@ const matter = {
 } as unknown as Matter;
 
 async function form(template = html`<matter-form></matter-form>`): Promise<MatterForm> {
-  const host = await fixture<HTMLElement>(template);
+  // fixtureSync: `fixture` waits a frame for a plain wrapper, and frames stall in a background tab.
+  const host = fixtureSync<HTMLElement>(template);
   const el = (host.localName === 'matter-form' ? host : host.querySelector('matter-form')) as MatterForm;
   const ready = oneEvent(el, 'matter-ready');
   el.catalogue = catalogue;

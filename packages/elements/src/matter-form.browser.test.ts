@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import type { MatterForm } from './matter-form.js';
 import {
   APPLICANT_A,
@@ -182,7 +182,7 @@ describe('<matter-form>: language', () => {
 
   it('takes the language of the nearest ancestor', async () => {
     const [matter, catalogue] = await Promise.all([sampleMatter('residence-permit'), sampleCatalogue()]);
-    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><matter-form></matter-form></div>`);
+    const wrapper = fixtureSync<HTMLElement>(html`<div lang="en"><matter-form></matter-form></div>`);
     const el = wrapper.querySelector('matter-form') as MatterForm;
     el.catalogue = catalogue;
     el.matter = matter;
