@@ -6,6 +6,7 @@ import os from 'node:os';
 import { httpConnector } from '@matterform/core';
 import { startGateway } from 'matterform/gateway';
 import { benchCatalogue, benchPrefill, stats } from './prefill.mjs';
+import { renderBench } from './render.mjs';
 
 const ms = (n) => `${n.toFixed(2)} ms`;
 
@@ -83,3 +84,6 @@ for (const file of ['dist/matterform.js', 'dist/matterform-designer.js']) {
     console.log(`  ${file.padEnd(30)} not built`);
   }
 }
+
+console.log('');
+await renderBench();
