@@ -39,13 +39,13 @@ function assertDrawn(kind, root, expected) {
 /**
  * `fresh`: a copy of the matter the page has not drawn yet, so nothing is cached (ajv
  * compiles per schema object); `precompiled`: with the validator `matterform compile` writes
- * for it, as a CSP-strict page gives it.
+ * for it, as a CSP-strict page gives it — its own instance of the module for each `copy`.
  */
-async function mountElement(n, { timed, fresh, precompiled } = {}) {
+async function mountElement(n, { timed, fresh, precompiled, copy = 0 } = {}) {
   const { catalogue, inputs } = forms.get(n);
   const matter = fresh ? structuredClone(forms.get(n).matter) : forms.get(n).matter;
   const validators = precompiled
-    ? { [`${matter.id}@${matter.version}`]: (await import(`/validator-${n}.js`)).validate }
+    ? { [`${matter.id}@${matter.version}`]: (await import(`/validator-${n}.js?copy=${copy}`)).validate }
     : undefined;
   stage.replaceChildren();
   await quiet();
