@@ -308,9 +308,20 @@ export class FormState {
     return this.steps.filter((s) => s.id.startsWith('fields-')).length;
   }
 
-  /** The errors shown now: those of revealed steps, following the person's edits. */
+  #shown?: { result: ValidationResult; revealed: string; errors: FieldError[] };
+
+  /** The errors shown now: those of revealed steps, following the person's edits. Read-only. */
   shownErrors(): FieldError[] {
-    return this.result.errors.filter((error) => this.revealed.has(this.steps[this.stepOf(error.pointer)]?.id ?? ''));
+    // Every drawn field asks: kept until the result or the revealed steps change, so a render
+    // filters the errors once, not once per field (fields × errors × layout pointers each time).
+    const revealed = [...this.revealed].join(' ');
+    if (this.#shown?.result !== this.result || this.#shown.revealed !== revealed) {
+      const errors = this.result.errors.filter((error) =>
+        this.revealed.has(this.steps[this.stepOf(error.pointer)]?.id ?? ''),
+      );
+      this.#shown = { result: this.result, revealed, errors };
+    }
+    return this.#shown.errors;
   }
 
   errorsOfStep(index: number): FieldError[] {
