@@ -159,6 +159,23 @@ export class FormState {
     });
   }
 
+  #children?: Map<string, FieldInfo[]>;
+
+  /** The fields directly inside the object or array item at `pattern` (a field pointer), in schema order. */
+  childrenOf(pattern: string): readonly FieldInfo[] {
+    // Indexed once per plan: every object of every render asks, and a scan of all fields
+    // each time made a render quadratic in the size of the form.
+    if (!this.#children) {
+      this.#children = new Map();
+      for (const { field } of this.plan.fields) {
+        const siblings = this.#children.get(field.parent);
+        if (siblings) siblings.push(field);
+        else this.#children.set(field.parent, [field]);
+      }
+    }
+    return this.#children.get(pattern) ?? [];
+  }
+
   shown(field: FieldInfo, pointer = field.pointer): boolean {
     return fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer);
   }

@@ -1125,8 +1125,8 @@ export class MatterForm extends LitElement {
     return html`${drawn.length === 0 ? html`<p>${say(T.noFields, lang)}</p>` : drawn}`;
   }
 
-  #children(state: FormState, pattern: string): FieldInfo[] {
-    return state.plan.fields.filter((f) => f.field.parent === pattern).map((f) => f.field);
+  #children(state: FormState, pattern: string): readonly FieldInfo[] {
+    return state.childrenOf(pattern);
   }
 
   #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): TemplateResult | typeof nothing {
