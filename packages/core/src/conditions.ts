@@ -122,6 +122,8 @@ export function conditionSchemas(
 
 /** Replaces each `-` (any array item) of a field pointer with the concrete indices of `concrete`. */
 export function instantiatePointer(fieldPointer: string, concrete: string): string {
+  // Most fields are in no list: nothing to replace.
+  if (!fieldPointer.includes('/-')) return fieldPointer;
   const pattern = fieldPointer.split('/');
   const actual = concrete.split('/');
   return pattern.map((token, i) => (token === '-' && actual[i] !== undefined ? actual[i] : token)).join('/');

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
@@ -276,6 +277,10 @@ export class MatterForm extends LitElement {
   #focusAfterRender?: string;
   #snapshot?: { data: Record<string, unknown>; provenance: [string, import('@matterform/core').Provenance][] };
   #formValuePending = false;
+  /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
+  #epoch = 0;
+  /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
+  #redraw = new Map<string, number>();
   #fetched = new Map<string, string>();
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
@@ -362,6 +367,7 @@ export class MatterForm extends LitElement {
     state.revealed.clear();
     this.#summary = [];
     this.#materials.reset();
+    this.#epoch++;
     this.#changed();
   }
 
@@ -606,6 +612,7 @@ export class MatterForm extends LitElement {
     const provenance = state.provenance.get(pointer);
     if (provenance?.locked && !provenance.edited) {
       // A locked value is submitted exactly as received (SPEC §6): put it back in the box.
+      this.#redraw.set(pointer, (this.#redraw.get(pointer) ?? 0) + 1);
       this._revision++;
       return;
     }
@@ -622,6 +629,7 @@ export class MatterForm extends LitElement {
   #changed(render = true): void {
     const state = this.#state;
     if (!state) return;
+    if (!render) this.#epoch++;
     const result = state.validate();
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     const first = result.errors[0];
@@ -793,6 +801,7 @@ export class MatterForm extends LitElement {
     if (!state) return;
     state.setHostValue(this.#hostValue);
     state.settle();
+    this.#epoch++;
     this.#changed();
   }
 
@@ -1129,7 +1138,7 @@ export class MatterForm extends LitElement {
     return state.childrenOf(pattern);
   }
 
-  #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): TemplateResult | typeof nothing {
+  #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): unknown {
     if (!state.shown(field, pointer)) return nothing;
     if (field.schema['x-widget'] === 'hidden') return nothing;
     const title = schemaText(field.schema, 'title', lang) ?? field.name;
@@ -1159,7 +1168,41 @@ export class MatterForm extends LitElement {
     </div>`;
   }
 
+  /**
+   * One field, redrawn only when something it shows changed: a keystroke redraws the field
+   * typed in, not the other thousand (lit would otherwise rebuild and compare them all).
+   */
   #renderLeaf(
+    state: FormState,
+    field: FieldInfo,
+    schema: JsonSchemaObject,
+    pointer: string,
+    title: string,
+    required: boolean,
+    lang: Locale,
+  ): unknown {
+    const provenance = state.provenance.get(pointer);
+    const error =
+      state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
+      this.#serverErrors.find((e) => e.pointer === pointer)?.message;
+    const depends = [
+      pointer,
+      state.raw.get(pointer) ?? getAt(state.data, pointer),
+      provenance,
+      provenance?.edited,
+      error,
+      this.readonly,
+      this.#isDisabled(),
+      lang,
+      title,
+      required,
+      this.#epoch,
+      this.#redraw.get(pointer),
+    ];
+    return guard(depends, () => this.#drawLeaf(state, field, schema, pointer, title, required, lang));
+  }
+
+  #drawLeaf(
     state: FormState,
     field: FieldInfo,
     schema: JsonSchemaObject,
@@ -1372,7 +1415,7 @@ export class MatterForm extends LitElement {
     pattern: string,
     label: string,
     lang: Locale,
-  ): TemplateResult | typeof nothing {
+  ): unknown {
     const itemField: FieldInfo = {
       ...field,
       pointer: pattern,
