@@ -26,7 +26,7 @@ export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './references.j
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './documents.js';
 export { formatProblem, problem, type Problem } from './problems.js';
 export { checkFixtures, type FixturesCheck } from './fixtures.js';
-export { getAt, parsePointer, toPointer } from './pointer.js';
+export { getAt, joinPointer, parsePointer, toPointer } from './pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './json-schema.js';
 export {

@@ -26,7 +26,7 @@ export function langOf(element: Element): Locale {
 export function formatDate(iso: string, lang: Locale): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric',
     month: lang === 'en' ? 'short' : 'long',
     day: 'numeric',

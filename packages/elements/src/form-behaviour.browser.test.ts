@@ -1,0 +1,254 @@
+// The form's behaviour on small matters written here: validation the GOV.UK way, arrays,
+// identifiers, native <form> participation.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Catalogue, Matter } from '@matterform/core';
+import type { MatterForm } from './matter-form.js';
+import { buttonNamed, control, type } from './form.test-helpers.js';
+
+const catalogue: Catalogue = {
+  concepts: [
+    { id: 'person.name', title: { 'zh-CN': '姓名', en: 'Name' }, schema: { type: 'string' }, autocomplete: 'name' },
+    {
+      id: 'person.mobile',
+      title: { 'zh-CN': '手机号码', en: 'Mobile' },
+      schema: { type: 'string', format: 'cn-mobile' },
+      autocomplete: 'tel',
+    },
+    {
+      id: 'person.idNumber',
+      title: '公民身份号码',
+      schema: { type: 'string', format: 'cn-id-number' },
+      sensitive: true,
+      mask: 'keep 4 …4',
+    },
+  ],
+  sources: [],
+  licences: [],
+  matters: [],
+} as unknown as Catalogue;
+
+const matter = {
+  id: 'family-register',
+  version: '1.0.0',
+  title: { 'zh-CN': '家庭成员登记', en: 'Family register' },
+  authority: '示例局',
+  schema: {
+    type: 'object',
+    required: ['name', 'mobile', 'members'],
+    properties: {
+      name: {
+        type: 'string',
+        title: '姓名',
+        minLength: 1,
+        'x-concept': 'person.name',
+        'x-i18n': { en: { title: 'Name' } },
+      },
+      mobile: {
+        type: 'string',
+        title: '手机号码',
+        format: 'cn-mobile',
+        'x-concept': 'person.mobile',
+        'x-i18n': { en: { title: 'Mobile' } },
+      },
+      idNumber: { type: 'string', title: '公民身份号码', format: 'cn-id-number', 'x-concept': 'person.idNumber' },
+      age: { type: 'integer', title: '年龄', minimum: 0 },
+      members: {
+        type: 'array',
+        title: '家庭成员',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['memberName'],
+          properties: {
+            memberName: { type: 'string', title: '成员姓名', minLength: 1 },
+            relation: { type: 'string', title: '关系', enum: ['spouse', 'child'], 'x-enumTitles': ['配偶', '子女'] },
+          },
+        },
+      },
+    },
+  },
+  layout: {
+    steps: [
+      { title: '申请人', fields: ['/name', '/mobile', '/idNumber', '/age'] },
+      { title: '家庭', fields: ['/members'] },
+    ],
+  },
+} as unknown as Matter;
+
+async function form(template = html`<matter-form></matter-form>`): Promise<MatterForm> {
+  const host = await fixture<HTMLElement>(template);
+  const el = (host.localName === 'matter-form' ? host : host.querySelector('matter-form')) as MatterForm;
+  const ready = oneEvent(el, 'matter-ready');
+  el.catalogue = catalogue;
+  el.matter = structuredClone(matter);
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+const shadow = (el: MatterForm) => el.shadowRoot as ShadowRoot;
+
+/** Waits for the render and the focus moves and form value that follow it. */
+async function settle(el: MatterForm): Promise<void> {
+  await el.updateComplete;
+  await Promise.resolve();
+  await el.updateComplete;
+}
+
+describe('<matter-form>: validation when the person tries to continue', () => {
+  it('shows nothing while typing, then an error summary that takes focus and links to each field', async () => {
+    const el = await form();
+    await expect(el).to.be.accessible();
+    await type(el, '/mobile', '123');
+    expect(shadow(el).querySelector('[part="error-message"]'), 'no message while typing').to.equal(null);
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const summary = shadow(el).querySelector('[part="error-summary"]') as HTMLElement;
+    expect(summary).to.exist;
+    expect(shadow(el).activeElement).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).to.have.length(2);
+    expect(links[0]?.textContent).to.include('姓名');
+    expect(links[1]?.textContent).to.include('手机号码');
+    // The text typed stays.
+    expect(control(el, '/mobile').value).to.equal('123');
+    // The message is tied to its field, with a hidden "错误：" prefix.
+    const describedBy = control(el, '/mobile').getAttribute('aria-describedby') ?? '';
+    const message = describedBy
+      .split(' ')
+      .map((id) => shadow(el).getElementById(id))
+      .find((n) => n?.getAttribute('part') === 'error-message');
+    expect(message?.querySelector('.visually-hidden')?.textContent).to.equal('错误：');
+    expect(control(el, '/mobile').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    links[1]?.click();
+    await el.updateComplete;
+    await settle(el);
+    expect(shadow(el).activeElement).to.equal(control(el, '/mobile'));
+  });
+
+  it('then follows the field as it is corrected', async () => {
+    const el = await form();
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    expect(control(el, '/mobile').getAttribute('aria-invalid')).to.equal('true');
+    await type(el, '/mobile', '13800138000');
+    expect(control(el, '/mobile').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('normalises identifiers before checking: full-width digits, spaces, hyphens, lower-case x', async () => {
+    const el = await form();
+    await type(el, '/mobile', '１３８ ００１３-８０００');
+    await type(el, '/idNumber', '43010219900315031x');
+    expect(el.value).to.include({ mobile: '13800138000' });
+    // The text typed is kept in the box.
+    expect(control(el, '/mobile').value).to.equal('１３８ ００１３-８０００');
+    expect((el.value as { idNumber: string }).idNumber).to.equal('43010219900315031X');
+  });
+
+  it('keeps a number that is not a number yet, and says so', async () => {
+    const el = await form();
+    await type(el, '/name', '王五');
+    await type(el, '/mobile', '13800138000');
+    await type(el, '/age', '3o');
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    expect(control(el, '/age').value).to.equal('3o');
+    expect(shadow(el).querySelector('[part="error-summary"]')?.textContent).to.include('年龄');
+  });
+
+  it('marks optional fields, not required ones, and carries autocomplete tokens', async () => {
+    const el = await form();
+    const label = (pointer: string) =>
+      shadow(el).querySelector(`label[for="${control(el, pointer).id}"]`)?.textContent ?? '';
+    expect(label('/name')).to.not.include('选填');
+    expect(label('/age')).to.include('（选填）');
+    expect(control(el, '/name').getAttribute('autocomplete')).to.equal('name');
+    expect(control(el, '/mobile').getAttribute('autocomplete')).to.equal('tel');
+    const box = control(el, '/name').getBoundingClientRect();
+    expect(box.height).to.be.at.least(24);
+  });
+});
+
+describe('<matter-form>: arrays', () => {
+  async function onMembers(): Promise<MatterForm> {
+    const el = await form();
+    await type(el, '/name', '王五');
+    await type(el, '/mobile', '13800138000');
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    return el;
+  }
+
+  it('adds, reorders and removes items by keyboard-reachable buttons', async () => {
+    const el = await onMembers();
+    buttonNamed(el, '添加家庭成员').click();
+    await el.updateComplete;
+    await settle(el);
+    expect(shadow(el).activeElement, 'focus moves into the new item').to.equal(control(el, '/members/0/memberName'));
+    await type(el, '/members/0/memberName', '甲');
+    buttonNamed(el, '添加家庭成员').click();
+    await el.updateComplete;
+    await type(el, '/members/1/memberName', '乙');
+    expect(el.value).to.deep.include({ members: [{ memberName: '甲' }, { memberName: '乙' }] });
+    await expect(el).to.be.accessible();
+    const up = shadow(el).querySelector<HTMLButtonElement>(
+      'button[aria-label="上移：家庭成员 第 2 项"]',
+    ) as HTMLButtonElement;
+    up.focus();
+    up.click();
+    await el.updateComplete;
+    expect(el.value).to.deep.include({ members: [{ memberName: '乙' }, { memberName: '甲' }] });
+    expect(control(el, '/members/0/memberName').value).to.equal('乙');
+    const remove = shadow(el).querySelector<HTMLButtonElement>(
+      'button[aria-label="删除：家庭成员 第 1 项"]',
+    ) as HTMLButtonElement;
+    remove.click();
+    await el.updateComplete;
+    expect(el.value).to.deep.include({ members: [{ memberName: '甲' }] });
+    expect(control(el, '/members/0/memberName').value).to.equal('甲');
+  });
+
+  it('refuses to continue without the minimum number of items, saying which list', async () => {
+    const el = await onMembers();
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="error-summary"]')?.textContent).to.include('家庭成员');
+  });
+});
+
+describe('<matter-form>: inside a native <form>', () => {
+  it('is a form control: validity, form value with a name, reset, disabled', async () => {
+    const wrapper = await form(html`<form><matter-form name="application"></matter-form><button>send</button></form>`);
+    const formElement = wrapper.closest('form') as HTMLFormElement;
+    const el = wrapper;
+    el.subject = { kind: 'person', id: '430102199003150311' };
+    await el.updateComplete;
+    expect(formElement.checkValidity()).to.equal(false);
+    expect(el.checkValidity()).to.equal(false);
+    el.value = { members: [{ memberName: '甲' }] };
+    await type(el, '/name', '王五');
+    await type(el, '/mobile', '13800138000');
+    expect(el.checkValidity()).to.equal(true);
+    await settle(el);
+    await settle(el);
+    const data = new FormData(formElement);
+    const submission = JSON.parse(String(data.get('application'))) as { data: unknown; matter: unknown };
+    expect(submission.matter).to.deep.equal({ id: 'family-register', version: '1.0.0' });
+    expect(submission.data).to.deep.include({ name: '王五', mobile: '13800138000' });
+    const disabledBox = document.createElement('fieldset');
+    formElement.append(disabledBox);
+    disabledBox.append(el);
+    disabledBox.disabled = true;
+    await el.updateComplete;
+    expect(control(el, '/name').disabled).to.equal(true);
+    disabledBox.disabled = false;
+    await el.updateComplete;
+    formElement.reset();
+    await el.updateComplete;
+    // What the person typed goes; what the host set stays.
+    expect(control(el, '/name').value).to.equal('');
+    expect(el.value).to.deep.equal({ members: [{ memberName: '甲' }] });
+  });
+});

@@ -1,0 +1,336 @@
+/**
+ * The state of one application, without a template (behaviour apart from rendering): the
+ * data, where each value came from, what the person typed, which branch values must go,
+ * which defaults come in, and which errors to show. `<matter-form>` draws it.
+ */
+import {
+  fieldShown,
+  getAt,
+  joinPointer,
+  normalizeIdentifier,
+  parsePointer,
+  placeFills,
+  type Catalogue,
+  type ConditionTester,
+  type FieldError,
+  type FieldFill,
+  type FieldInfo,
+  type Matter,
+  type MatterPlan,
+  type PrefillResult,
+  type Provenance,
+  type Text,
+  type ValidationResult,
+} from '@matterform/core';
+
+export interface FormChecks {
+  validate(data: unknown): ValidationResult;
+  test: ConditionTester;
+}
+
+export interface FormStep {
+  /** `fields-<n>` for the matter's steps, then `materials`, `review`. */
+  id: string;
+  title: Text;
+  /** Data pointers drawn on this step, in order (empty for materials and review). */
+  pointers: string[];
+}
+
+/** Formats whose typed text is normalised before it is checked (SPEC §3.1). */
+const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc', 'cn-mobile', 'cn-postcode', 'cn-region']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Sets a value by pointer, creating objects (or arrays, for numeric tokens under an array) on the way. */
+export function writeAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) return;
+  let current: Record<string, unknown> | unknown[] = data;
+  for (const token of tokens) {
+    const next: unknown = Array.isArray(current) ? current[Number(token)] : current[token];
+    if (isRecord(next) || Array.isArray(next)) current = next;
+    else {
+      const created: Record<string, unknown> = {};
+      define(current, token, created);
+      current = created;
+    }
+  }
+  define(current, last, value);
+}
+
+function define(target: Record<string, unknown> | unknown[], token: string, value: unknown): void {
+  if (Array.isArray(target)) target[Number(token)] = value;
+  // defineProperty: a property named `__proto__` stays data, never the prototype.
+  else Object.defineProperty(target, token, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Removes the value at a pointer; an array item is spliced out. */
+export function removeAt(data: Record<string, unknown>, pointer: string): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) return;
+  const parent = getAt(data, tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/'));
+  if (Array.isArray(parent)) parent.splice(Number(last), 1);
+  else if (isRecord(parent)) delete parent[last];
+}
+
+const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** `/members/-/name` over the data → `/members/0/name`, `/members/1/name`, … */
+export function expandPointer(data: unknown, pattern: string): string[] {
+  let found = [''];
+  for (const token of parsePointer(pattern)) {
+    const next: string[] = [];
+    for (const base of found) {
+      if (token === '-') {
+        const list = getAt(data, base);
+        if (Array.isArray(list)) for (let i = 0; i < list.length; i++) next.push(joinPointer(base, i));
+      } else next.push(joinPointer(base, token));
+    }
+    found = next;
+  }
+  return found;
+}
+
+/** The field pattern of a concrete pointer: indices under arrays become `-`. */
+export function patternOf(pointer: string, byPointer: ReadonlyMap<string, FieldInfo>): string {
+  let pattern = '';
+  for (const token of parsePointer(pointer)) {
+    const exact = joinPointer(pattern, token);
+    pattern = /^(0|[1-9]\d*)$/.test(token) && !byPointer.has(exact) ? `${pattern}/-` : exact;
+  }
+  return pattern;
+}
+
+export const within = (pointer: string, ancestor: string): boolean =>
+  ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+
+export class FormState {
+  readonly plan: MatterPlan;
+  readonly checks: FormChecks;
+  data: Record<string, unknown> = {};
+  readonly provenance = new Map<string, Provenance>();
+  /** Pointers the person typed or the host set: never replaced by a provider or a default. */
+  readonly typed = new Set<string>();
+  /** Of those, the ones the host set through `value` (a form reset keeps them). */
+  readonly hostSet = new Set<string>();
+  /** The text as typed, where it differs from the value kept (a number not yet a number, an identifier with spaces). */
+  readonly raw = new Map<string, string>();
+  /** Resolved provider values whose branch does not apply yet. */
+  waiting: FieldFill[] = [];
+  readonly placed = new Set<string>();
+  /** Steps whose fields show their errors (the person tried to continue past them). */
+  readonly revealed = new Set<string>();
+  result: ValidationResult = { valid: true, errors: [] };
+  readonly steps: FormStep[];
+  /** Top-level pointers on no step, appended to the last (SPEC §3.1): each one a warning. */
+  readonly unplaced: string[] = [];
+
+  constructor(plan: MatterPlan, checks: FormChecks) {
+    this.plan = plan;
+    this.checks = checks;
+    this.steps = this.#steps(plan.matter);
+  }
+
+  get matter(): Matter {
+    return this.plan.matter;
+  }
+
+  get catalogue(): Catalogue {
+    return this.plan.catalogue;
+  }
+
+  fieldAt(pointer: string): FieldInfo | undefined {
+    return this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer));
+  }
+
+  /**
+   * Whether the person must answer: required by its object, or by the branch that declares
+   * it (a `then` that adds the property to `required`).
+   */
+  required(field: FieldInfo): boolean {
+    if (field.required) return true;
+    if (!field.branch) return false;
+    return [field.condition, ...(field.alsoWhen ?? [])].some((condition) => {
+      if (!condition) return false;
+      const branch = getAt(this.plan.schema, condition.schemaPointer) as { required?: unknown } | undefined;
+      return Array.isArray(branch?.required) && branch.required.includes(field.name);
+    });
+  }
+
+  shown(field: FieldInfo, pointer = field.pointer): boolean {
+    return fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer);
+  }
+
+  /** The host's `value`: everything in it counts as set by the host. */
+  setHostValue(value: Record<string, unknown>): void {
+    this.data = structuredClone(value);
+    this.typed.clear();
+    this.hostSet.clear();
+    this.raw.clear();
+    this.provenance.clear();
+    this.placed.clear();
+    for (const { field } of this.plan.fields)
+      for (const pointer of expandPointer(this.data, field.pointer))
+        if (getAt(this.data, pointer) !== undefined) {
+          this.typed.add(pointer);
+          this.hostSet.add(pointer);
+        }
+  }
+
+  /** The data without what the person typed: what a form reset returns to. */
+  untyped(): Record<string, unknown> {
+    const data = structuredClone(this.data);
+    for (const pointer of this.typed) if (!this.hostSet.has(pointer)) removeAt(data, pointer);
+    return data;
+  }
+
+  /** Forgets every value a provider put in (a new subject or matter), keeping what was typed or set. */
+  dropProviderValues(): void {
+    for (const pointer of this.provenance.keys()) if (!this.typed.has(pointer)) removeAt(this.data, pointer);
+    this.provenance.clear();
+    this.placed.clear();
+    this.waiting = [];
+  }
+
+  /**
+   * The person's edit. Identifiers are normalised before they are kept and checked; the
+   * text as typed stays in the input. Returns whether branches may have changed.
+   */
+  edit(pointer: string, input: unknown): void {
+    const field = this.fieldAt(pointer);
+    let value = input;
+    const schema = field?.schema;
+    if (typeof input === 'string' && schema) {
+      const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+      if (typeof schema.format === 'string' && IDENTIFIER_FORMATS.has(schema.format))
+        value = normalizeIdentifier(input);
+      if ((type === 'number' || type === 'integer') && input.trim() !== '') {
+        const number = Number(normalizeIdentifier(input).replace(/[,，]/g, ''));
+        // Not a number yet: keep the text so it is shown and reported, never dropped.
+        value = Number.isFinite(number) ? number : input;
+      }
+      if (input === '') value = undefined;
+    }
+    if (typeof input === 'string' && value !== input) this.raw.set(pointer, input);
+    else this.raw.delete(pointer);
+    if (value === undefined) removeAt(this.data, pointer);
+    else writeAt(this.data, pointer, value);
+    this.typed.add(pointer);
+    const provenance = this.provenance.get(pointer);
+    if (provenance) provenance.edited = true;
+  }
+
+  /**
+   * After any change: drops the values of branch fields that stopped applying, puts in the
+   * defaults of fields that came to apply, and places waiting provider values whose branch
+   * now applies. Returns those newly placed values.
+   */
+  settle(): FieldFill[] {
+    if (!this.plan.hasBranches && this.waiting.length === 0) return [];
+    const placedNow: FieldFill[] = [];
+    // Dropping a value may make another branch stop applying, and placing one may open another.
+    for (let round = 0; round <= this.plan.fields.length; round++) {
+      const dropped = this.#prune();
+      const placement = placeFills(this.plan, this.data, this.waiting, {
+        protect: (pointer) => this.typed.has(pointer),
+        placed: this.placed,
+        test: this.checks.test,
+        defaults: true,
+      });
+      const changed = JSON.stringify(placement.data) !== JSON.stringify(this.data);
+      this.data = placement.data;
+      for (const fill of placement.placed) {
+        this.placed.add(fill.pointer);
+        const { provider, fetchedAt, locked, conflicts, signature } = fill;
+        this.provenance.set(fill.pointer, {
+          provider,
+          fetchedAt,
+          locked,
+          ...(conflicts.length > 0 ? { conflicts } : {}),
+          ...(signature ? { signature } : {}),
+        });
+        placedNow.push(fill);
+      }
+      this.waiting = placement.waiting;
+      if (!dropped && !changed) break;
+    }
+    return placedNow;
+  }
+
+  #prune(): boolean {
+    let dropped = false;
+    for (const { field } of this.plan.fields) {
+      if (!field.branch) continue;
+      for (const pointer of expandPointer(this.data, field.pointer)) {
+        if (getAt(this.data, pointer) === undefined || this.shown(field, pointer)) continue;
+        removeAt(this.data, pointer);
+        this.provenance.delete(pointer);
+        this.raw.delete(pointer);
+        this.typed.delete(pointer);
+        dropped = true;
+      }
+    }
+    return dropped;
+  }
+
+  validate(): ValidationResult {
+    this.result = this.checks.validate(this.data);
+    return this.result;
+  }
+
+  /** Which step an error belongs to: the one drawing its field (or an ancestor of it); else the last. */
+  stepOf(pointer: string): number {
+    let best = -1;
+    let depth = -1;
+    this.steps.forEach((step, index) => {
+      for (const drawn of step.pointers) {
+        if (within(pointer, drawn) && drawn.length > depth) [best, depth] = [index, drawn.length];
+      }
+    });
+    return best >= 0 ? best : Math.max(0, this.fieldSteps - 1);
+  }
+
+  get fieldSteps(): number {
+    return this.steps.filter((s) => s.id.startsWith('fields-')).length;
+  }
+
+  /** The errors shown now: those of revealed steps, following the person's edits. */
+  shownErrors(): FieldError[] {
+    return this.result.errors.filter((error) => this.revealed.has(this.steps[this.stepOf(error.pointer)]?.id ?? ''));
+  }
+
+  errorsOfStep(index: number): FieldError[] {
+    return this.result.errors.filter((error) => this.stepOf(error.pointer) === index);
+  }
+
+  #steps(matter: Matter): FormStep[] {
+    const top = this.plan.fields.filter((f) => f.field.parent === '').map((f) => f.field.pointer);
+    const layout = matter.layout?.steps ?? [];
+    const steps: FormStep[] = layout.map((step, index) => ({
+      id: `fields-${index}`,
+      title: step.title,
+      pointers: [...step.fields],
+    }));
+    if (steps.length === 0) {
+      steps.push({ id: 'fields-0', title: matter.title, pointers: top });
+    } else {
+      const drawn = steps.flatMap((s) => s.pointers);
+      const covered = (pointer: string) => drawn.some((d) => within(pointer, d));
+      const last = steps.at(-1) as FormStep;
+      for (const { field } of this.plan.fields) {
+        if (field.inArray || covered(field.pointer)) continue;
+        // Only the outermost field not drawn: its parent is the root or partly drawn.
+        const parentPartly = field.parent !== '' && drawn.some((d) => within(d, field.parent));
+        if (field.parent !== '' && !parentPartly) continue;
+        last.pointers.push(field.pointer);
+        this.unplaced.push(field.pointer);
+      }
+    }
+    steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
+    steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
+    return steps;
+  }
+}

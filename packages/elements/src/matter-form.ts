@@ -1,0 +1,1711 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  blockingMaterials,
+  collectFields,
+  getAt,
+  httpConnector,
+  joinPointer,
+  localize,
+  materialsComplete,
+  planMatter,
+  fetchProviders,
+  resolveFields,
+  recordConsents,
+  renderOutputs,
+  todayOf,
+  type Catalogue,
+  type ConsentRecord,
+  type Connector,
+  type FieldError,
+  type FieldFill,
+  type FieldInfo,
+  type JsonSchemaObject,
+  type Locale,
+  type MaterialEntry,
+  type Matter,
+  type MatterPlan,
+  type PrecompiledValidateFunction,
+  type ProviderAnswers,
+  type ProviderId,
+  type Submission,
+  type SubjectRef,
+} from '@matterform/core';
+import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
+import { loadMatterChecks, type MatterChecks } from './form-checks.js';
+import { expandPointer, FormState, removeAt, within, writeAt } from './form-state.js';
+import { formStyles } from './form-styles.js';
+import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
+import { MaterialsController } from './materials-controller.js';
+import { materialsStyles, renderMaterials } from './materials-view.js';
+import {
+  idFor,
+  maskText,
+  mergedSchema,
+  optionsOf,
+  providerKeeper,
+  providerName,
+  readableValue,
+  schemaText,
+} from './present.js';
+import { tokens } from './styles.js';
+import { builtinWidgets } from './widgets/basic.js';
+import { regionStyles, regionWidget } from './widgets/region.js';
+import { WidgetRegistry, type WidgetContext } from './widget.js';
+
+/** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
+export type MatterSubject = SubjectRef & { token?: string };
+
+export type ConsentMode = 'ask' | 'granted';
+
+/** The gateway's acknowledgement of a submission. */
+export interface Receipt {
+  submission: Submission;
+  reference: string;
+  receivedAt: string;
+}
+
+/** What the form is doing, for what it draws. */
+type Phase = 'empty' | 'loading' | 'consent' | 'filling' | 'ready' | 'submitting' | 'submitted' | 'failed';
+
+/** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
+export const widgetRegistry = new WidgetRegistry();
+for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
+
+const T = {
+  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
+  stepOf: { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
+  back: { 'zh-CN': '上一步', en: 'Back' },
+  next: { 'zh-CN': '保存并继续', en: 'Save and continue' },
+  submit: { 'zh-CN': '提交申请', en: 'Submit application' },
+  submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
+  problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
+  from: { 'zh-CN': '来自{provider} · {date}', en: 'From {provider} · {date}' },
+  locked: {
+    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到{keeper}更正。',
+    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask {keeper} to correct it.',
+  },
+  lockedNoKeeper: {
+    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到数据来源单位更正。',
+    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask the office that keeps it to correct it.',
+  },
+  conflicts: { 'zh-CN': '其他来源的值不同：', en: 'Other sources differ: ' },
+  failed: {
+    'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
+    en: 'We could not get information from these sources; please fill in what they would have given:',
+  },
+  filling: { 'zh-CN': '正在为您自动填写…', en: 'Filling in what we already know…' },
+  filled: { 'zh-CN': '已为您自动填写 {n} 项，请核对。', en: '{n} answers were filled in for you. Please check them.' },
+  consentTitle: { 'zh-CN': '授权获取您的信息', en: 'May we fetch your information?' },
+  consentIntro: {
+    'zh-CN': '为减少填写，我们可以在您同意后从以下单位获取信息：',
+    en: 'To save you typing, with your agreement we can fetch these from the following offices:',
+  },
+  consentAgree: { 'zh-CN': '同意并自动填写', en: 'Agree and fill in' },
+  consentRefuse: { 'zh-CN': '不同意，我自己填写', en: 'No, I will type it myself' },
+  consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
+  consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
+  addItem: { 'zh-CN': '添加{title}', en: 'Add {title}' },
+  removeItem: { 'zh-CN': '删除', en: 'Remove' },
+  moveUp: { 'zh-CN': '上移', en: 'Move up' },
+  moveDown: { 'zh-CN': '下移', en: 'Move down' },
+  item: { 'zh-CN': '{title} 第 {n} 项', en: '{title} {n}' },
+  items: { 'zh-CN': '项目', en: 'Item' },
+  change: { 'zh-CN': '修改', en: 'Change' },
+  youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
+  youChanged: { 'zh-CN': '您已修改（原值来自{provider}）', en: 'You changed this (was from {provider})' },
+  materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
+  submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
+  referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },
+  keepReference: {
+    'zh-CN': '请记下受理编号，用于查询办理进度。',
+    en: 'Keep this reference to follow your application.',
+  },
+  receivedAt: { 'zh-CN': '提交时间：{time}', en: 'Received: {time}' },
+  print: { 'zh-CN': '打印申请记录', en: 'Print a record of your application' },
+  record: { 'zh-CN': '申请记录', en: 'Record of your application' },
+  audience: {
+    'zh-CN': '此事项面向{audience}，当前登录的申请人不能办理。',
+    en: 'This application is for {audience}; the signed-in applicant cannot make it.',
+  },
+  person: { 'zh-CN': '个人', en: 'individuals' },
+  organization: { 'zh-CN': '法人或其他组织', en: 'organisations' },
+  loadFailed: { 'zh-CN': '表单加载失败：{message}', en: 'The form could not be loaded: {message}' },
+  submitFailed: {
+    'zh-CN': '提交没有成功：{message}。您填写的内容都还在，请稍后再试。',
+    en: 'Your application was not sent: {message}. Nothing you entered is lost; please try again.',
+  },
+  unauthorized: {
+    'zh-CN': '登录已失效，请重新登录后再提交。您填写的内容都还在。',
+    en: 'You are signed out. Sign in again, then submit; nothing you entered is lost.',
+  },
+  materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
+  noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
+} satisfies Record<string, Message>;
+
+const FAILURE: Record<string, Message> = {
+  timeout: { 'zh-CN': '超时', en: 'timed out' },
+  network: { 'zh-CN': '网络不通', en: 'network error' },
+  malformed: { 'zh-CN': '返回数据有误', en: 'answered wrongly' },
+  'consent-refused': { 'zh-CN': '您未授权', en: 'you did not agree' },
+};
+
+const failureText = (reason: string, lang: Locale): string =>
+  FAILURE[reason]?.[lang] ??
+  (lang === 'en' ? `error ${reason.replace('http-', '')}` : `错误 ${reason.replace('http-', '')}`);
+
+/** Concepts whose values are identifiers, masked in the printed record. */
+const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);
+
+/**
+ * The form a citizen or company fills in for one matter (SPEC §5): drawn from the matter's
+ * JSON Schema, filled from licences, open data and earlier answers with the source of each
+ * value shown, then materials, review and submit.
+ *
+ * @summary A government service form that fills itself.
+ *
+ * @fires matter-ready - The matter is drawn. `{ matter: { id, version } }`
+ * @fires matter-consent - The person answered the consent panel. `{ given, refused }`
+ * @fires matter-prefill - Values came from providers (again when a branch field is filled). `{ filled, conflicts, failed, invalid }`
+ * @fires matter-input - The person changed a value. `{ pointer, value }`
+ * @fires matter-step - Another step is shown. `{ index, id }`
+ * @fires matter-submit - A submission is ready; cancel it to stop it being sent. `{ submission }`
+ * @fires matter-submitted - The gateway acknowledged it. `{ submission, reference, receivedAt }`
+ * @fires matter-error - Something went wrong. `{ code, message }`
+ * @fires matter-materials - The materials' statuses changed. `{ materials }`
+ *
+ * @csspart form - The whole form.
+ * @csspart progress - The list of steps.
+ * @csspart step-heading - The heading of the current step.
+ * @csspart error-summary - The list of problems shown when the person tries to continue.
+ * @csspart notice - Messages about filling (sources that failed, what was filled).
+ * @csspart consent - The consent panel.
+ * @csspart field - One field's wrapper (label, hint, error, control, badge).
+ * @csspart label - A field's label or legend.
+ * @csspart hint - A field's description or help text.
+ * @csspart error-message - A field's error message.
+ * @csspart input - A text input, select or textarea.
+ * @csspart choices - A group of radios or checkboxes.
+ * @csspart choice-input - One radio or checkbox.
+ * @csspart badge - Where a prefilled value came from.
+ * @csspart lock-note - Why a value cannot be changed here.
+ * @csspart group - A nested object or array item (fieldset).
+ * @csspart actions - The back / continue / submit buttons.
+ * @csspart button - Every button.
+ * @csspart review - The answers on the review step.
+ * @csspart confirmation - What is shown after the application is received.
+ *
+ * @cssproperty --matter-color-text - Text colour.
+ * @cssproperty --matter-color-muted - Secondary text.
+ * @cssproperty --matter-color-border - Input borders.
+ * @cssproperty --matter-color-surface - Input background.
+ * @cssproperty --matter-color-subtle - Read-only and notice background.
+ * @cssproperty --matter-color-accent - Buttons, links, current step.
+ * @cssproperty --matter-color-focus - Focus ring.
+ * @cssproperty --matter-color-error - Errors.
+ * @cssproperty --matter-color-success - Badges and confirmation.
+ * @cssproperty --matter-color-warning - Conflicts and failed sources.
+ * @cssproperty --matter-space-1 - Smallest space (4px).
+ * @cssproperty --matter-space-2 - Small space (8px).
+ * @cssproperty --matter-space-3 - Space between fields (16px).
+ * @cssproperty --matter-space-4 - Large space (24px).
+ * @cssproperty --matter-radius - Corner radius.
+ * @cssproperty --matter-font - Font family.
+ * @cssproperty --matter-font-size - Base font size.
+ * @cssproperty --matter-control-height - Height of inputs.
+ * @cssproperty --matter-form-max-width - Widest the form grows.
+ * @cssproperty --matter-input-max-width - Widest an input grows.
+ * @cssproperty --matter-field-label-color - Label colour.
+ * @cssproperty --matter-badge-color - Provenance badge text.
+ * @cssproperty --matter-badge-background - Provenance badge background.
+ */
+export class MatterForm extends LitElement {
+  static formAssociated = true;
+
+  static override properties = {
+    matter: { attribute: false },
+    catalogue: { attribute: false },
+    subject: { attribute: false },
+    connectors: { attribute: false },
+    validators: { attribute: false },
+    archive: { attribute: false },
+    consent: { type: String },
+    lang: { type: String, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    name: { type: String, reflect: true },
+    src: { type: String },
+    catalogueSrc: { type: String, attribute: 'catalogue-src' },
+    validatorSrc: { type: String, attribute: 'validator-src' },
+    gateway: { type: String },
+    action: { type: String },
+    _phase: { state: true },
+    _stepIndex: { state: true },
+    _revision: { state: true },
+  };
+
+  static override styles = [tokens, formStyles, materialsStyles, regionStyles];
+
+  readonly #internals: ElementInternals;
+  readonly #materials = new MaterialsController(this);
+  #state?: FormState;
+  #checks?: MatterChecks;
+  #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledValidateFunction };
+  #loadToken = 0;
+  #hostValue?: Record<string, unknown>;
+  #resolvedSubject?: MatterSubject;
+  #subjectKey?: string;
+  #consents: ConsentRecord[] = [];
+  #consentAsked = false;
+  #consentChoice = new Set<string>();
+  #answers?: ProviderAnswers;
+  #prefillDetail: MatterPrefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
+  #prefillAbort?: AbortController;
+  #entries: MaterialEntry[] = [];
+  #entriesKey = '';
+  #summary: FieldError[] = [];
+  #summaryFocus = false;
+  #showMaterialErrors = false;
+  #serverErrors: { pointer: string; message: string }[] = [];
+  #message?: { code: MatterErrorCode | 'info'; text: string };
+  #receipt?: Receipt;
+  #idempotency?: { body: string; key: string };
+  #formDisabled = false;
+  #focusAfterRender?: string;
+  #snapshot?: { data: Record<string, unknown>; provenance: [string, import('@matterform/core').Provenance][] };
+  #formValuePending = false;
+  #fetched = new Map<string, string>();
+
+  // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
+  declare matter?: Matter;
+  declare catalogue?: Catalogue;
+  declare subject?: MatterSubject;
+  declare connectors?: Connector[];
+  declare validators?: Record<string, PrecompiledValidateFunction>;
+  /** An archive instance, or `false` to keep nothing on this device (the archive arrives in its own package). */
+  declare archive?: unknown;
+  declare consent: ConsentMode;
+  declare lang: string;
+  declare readonly: boolean;
+  declare disabled: boolean;
+  declare name: string;
+  declare src?: string;
+  declare catalogueSrc?: string;
+  declare validatorSrc?: string;
+  declare gateway?: string;
+  declare action?: string;
+  declare _phase: Phase;
+  declare _stepIndex: number;
+  declare _revision: number;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.consent = 'ask';
+    this.readonly = false;
+    this.disabled = false;
+    this.name = '';
+    this._phase = 'empty';
+    this._stepIndex = 0;
+    this._revision = 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // lifecycle
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src) void this.#fetchJson('src', this.src, (v) => (this.matter = v as Matter));
+    if (changed.has('catalogueSrc') && this.catalogueSrc)
+      void this.#fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
+    if (changed.has('validatorSrc') && this.validatorSrc) void this.#importValidator(this.validatorSrc);
+    if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
+    else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) this.#subjectChanged();
+  }
+
+  override update(changed: PropertyValues<this>): void {
+    // Uploads change through the materials controller, which only asks for an update.
+    this.#refreshMaterials();
+    super.update(changed);
+  }
+
+  override updated(): void {
+    if (this.#summaryFocus) {
+      this.#summaryFocus = false;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
+    if (this.#focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusAfterRender}`);
+      this.#focusAfterRender = undefined;
+      if (target) {
+        target.focus();
+        target.scrollIntoView?.({ block: 'center' });
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#prefillAbort?.abort();
+  }
+
+  /** Native form reset: back to the values after loading and prefill. */
+  formResetCallback(): void {
+    const state = this.#state;
+    if (!state || !this.#snapshot) return;
+    state.data = structuredClone(this.#snapshot.data);
+    state.provenance.clear();
+    for (const [pointer, provenance] of this.#snapshot.provenance) state.provenance.set(pointer, { ...provenance });
+    state.typed.clear();
+    state.raw.clear();
+    state.revealed.clear();
+    this.#summary = [];
+    this.#materials.reset();
+    this.#changed();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // loading
+
+  async #fetchJson(kind: string, url: string, apply: (value: unknown) => void): Promise<void> {
+    const absolute = new URL(url, document.baseURI).href;
+    this.#fetched.set(kind, absolute);
+    try {
+      const response = await fetch(absolute, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`${absolute}: HTTP ${response.status}`);
+      const value: unknown = await response.json();
+      if (this.#fetched.get(kind) === absolute) apply(value);
+    } catch (error) {
+      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  async #importValidator(url: string): Promise<void> {
+    const absolute = new URL(url, document.baseURI).href;
+    try {
+      const module = (await import(/* @vite-ignore */ absolute)) as {
+        validate?: PrecompiledValidateFunction;
+        default?: PrecompiledValidateFunction;
+      };
+      const validate = module.validate ?? module.default;
+      if (typeof validate !== 'function') throw new Error('the module exports no validate function');
+      const id = this.matter ? `${this.matter.id}@${this.matter.version}` : '*';
+      this.validators = { ...this.validators, [id]: validate };
+    } catch (error) {
+      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  #load(): void {
+    const { matter, catalogue } = this;
+    if (!matter || !catalogue) return;
+    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
+    if (problem) {
+      this.#fail(problem.code, problem.message);
+      return;
+    }
+    const validator = this.validators?.[`${matter.id}@${matter.version}`] ?? this.validators?.['*'];
+    if (this.#loaded?.matter === matter && this.#loaded.catalogue === catalogue && this.#loaded.validator === validator)
+      return;
+    this.#loaded = { matter, catalogue, validator };
+    const token = ++this.#loadToken;
+    this.#prefillAbort?.abort();
+    this._phase = 'loading';
+    void this.#build(matter, catalogue, validator, token);
+  }
+
+  async #build(
+    matter: Matter,
+    catalogue: Catalogue,
+    validator: PrecompiledValidateFunction | undefined,
+    token: number,
+  ): Promise<void> {
+    let checks: MatterChecks;
+    let plan: MatterPlan;
+    try {
+      collectFields(matter.schema as JsonSchemaObject);
+      checks = await loadMatterChecks(matter.schema as JsonSchemaObject, validator);
+      plan = planMatter(matter, catalogue, this.#subjectKind());
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
+      this.#fail(code, `${matter.id}: ${(error as Error).message}`);
+      return;
+    }
+    if (token !== this.#loadToken) return;
+    const previous = this.#state;
+    const state = new FormState(plan, checks);
+    this.#checks = checks;
+    if (previous && previous.matter.id === matter.id) {
+      // Another version of the same matter: keep what the person typed where it still fits.
+      for (const pointer of previous.typed) {
+        const value = getAt(previous.data, pointer);
+        if (value !== undefined && state.fieldAt(pointer))
+          (writeAt(state.data, pointer, value), state.typed.add(pointer));
+      }
+    } else if (this.#hostValue) state.setHostValue(this.#hostValue);
+    this.#state = state;
+    this.#materials.reset();
+    this.#answers = undefined;
+    this.#prefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
+    this.#receipt = undefined;
+    this.#message = undefined;
+    this.#summary = [];
+    this._stepIndex = 0;
+    for (const pointer of state.unplaced)
+      console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
+    state.settle();
+    this.#changed(false);
+    this.#snapshot = { data: structuredClone(state.data), provenance: [] };
+    this._phase = 'ready';
+    this.dispatchEvent(matterEvent('matter-ready', { matter: { id: matter.id, version: matter.version } }));
+    this.#subjectKey = undefined;
+    await this.#subjectChanged();
+  }
+
+  #subjectKind(): 'person' | 'organization' {
+    const kind = (this.subject ?? this.#resolvedSubject)?.kind;
+    return kind ?? (this.matter?.audience?.[0] as 'person' | 'organization' | undefined) ?? 'person';
+  }
+
+  #connectors(): Connector[] {
+    if (this.connectors) return this.connectors;
+    return this.gateway ? [httpConnector({ gateway: this.gateway })] : [];
+  }
+
+  async #subjectChanged(): Promise<void> {
+    const state = this.#state;
+    if (!state) return;
+    let subject = this.subject;
+    if (!subject && this.gateway) {
+      try {
+        subject = this.#resolvedSubject ?? (await httpConnector({ gateway: this.gateway }).subject());
+        this.#resolvedSubject = subject;
+      } catch (error) {
+        this.#fail('unauthorized', (error as Error).message);
+        return;
+      }
+    }
+    if (!subject) return;
+    const key = `${subject.kind}:${subject.id}`;
+    if (this.#subjectKey === key && this.#answers) return;
+    const audience = state.matter.audience;
+    if (audience && !audience.includes(subject.kind)) {
+      this.#fail(
+        'audience-mismatch',
+        say(T.audience, this.#lang(), { audience: audience.map((a) => say(T[a], this.#lang())).join('/') }),
+      );
+      return;
+    }
+    if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
+      this.#consentAsked = false;
+      this.#consents = [];
+    }
+    this.#subjectKey = key;
+    if (state.plan.matter !== this.matter || state.plan.subjectKind !== subject.kind) {
+      // The plan depends on the kind of subject: rebuild it for this one.
+      this.#loaded = undefined;
+      this.#load();
+      return;
+    }
+    await this.prefill();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // prefill
+
+  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
+  async prefill(): Promise<void> {
+    const state = this.#state;
+    const subject = this.subject ?? this.#resolvedSubject;
+    if (!state || !subject || !this.#checks) return;
+    const consents = state.plan.consents;
+    if (this.consent === 'granted') {
+      this.#consents = recordConsents(state.plan, { givenTo: 'host' });
+    } else if (consents.length > 0 && !this.#consentAsked) {
+      this.#consentChoice = new Set(consents.map((c) => c.source));
+      this._phase = 'consent';
+      return;
+    }
+    this.#prefillAbort?.abort();
+    const abort = new AbortController();
+    this.#prefillAbort = abort;
+    state.dropProviderValues();
+    this._phase = 'filling';
+    const checks = this.#checks;
+    try {
+      const answers = await fetchProviders(state.plan, {
+        subject,
+        connectors: this.#connectors(),
+        consents: this.#consents,
+        signal: abort.signal,
+      });
+      if (abort.signal.aborted || state !== this.#state) return;
+      const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
+      // Placed onto the data as it is now: what the person typed meanwhile stays.
+      state.waiting = resolution.fills;
+      const placed = state.settle();
+      this.#answers = answers;
+      this.#prefillDetail = {
+        ...fillsDetail(placed),
+        failed: answers.failed,
+        invalid: resolution.invalid,
+      };
+      this.#changed(false);
+      this.#snapshot = {
+        data: state.untyped(),
+        provenance: structuredClone([...state.provenance].filter(([p]) => !state.typed.has(p))),
+      };
+      this._phase = 'ready';
+      this.dispatchEvent(matterEvent('matter-prefill', this.#prefillDetail));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this._phase = 'ready';
+      this.#fail('load-failed', (error as Error).message);
+    }
+  }
+
+  #announceFills(fills: FieldFill[]): void {
+    const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
+    this.#prefillDetail.filled.push(...detail.filled);
+    this.#prefillDetail.conflicts.push(...detail.conflicts);
+    this.dispatchEvent(matterEvent('matter-prefill', detail));
+  }
+
+  #answerConsent(agree: boolean): void {
+    const state = this.#state;
+    if (!state) return;
+    const all = state.plan.consents.map((c) => c.source);
+    const given = agree ? all.filter((s) => this.#consentChoice.has(s)) : [];
+    this.#consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
+    this.#consentAsked = true;
+    this.dispatchEvent(
+      matterEvent('matter-consent', {
+        given: given.map((s) => `source:${s}` as ProviderId),
+        refused: all.filter((s) => !given.includes(s)).map((s) => `source:${s}` as ProviderId),
+      }),
+    );
+    void this.prefill();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // changes
+
+  #edit(pointer: string, value: unknown): void {
+    const state = this.#state;
+    if (!state || this.readonly || this.#isDisabled()) return;
+    state.edit(pointer, value);
+    this.#idempotency = undefined;
+    this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
+    this.dispatchEvent(matterEvent('matter-input', { pointer, value: getAt(state.data, pointer) }));
+    const placed = state.settle();
+    this.#changed();
+    if (placed.length > 0) this.#announceFills(placed);
+  }
+
+  /** Validity, materials and the form value follow every change. */
+  #changed(render = true): void {
+    const state = this.#state;
+    if (!state) return;
+    const result = state.validate();
+    if (this.#summary.length > 0) this.#summary = state.shownErrors();
+    const first = result.errors[0];
+    if (result.valid) this.#internals.setValidity({});
+    else {
+      const lang = this.#lang();
+      this.#internals.setValidity({ customError: true }, first ? first.message[lang] : say(T.problem, lang));
+    }
+    this.#scheduleFormValue();
+    if (render) this._revision++;
+  }
+
+  #refreshMaterials(): void {
+    const state = this.#state;
+    if (!state || !this.#checks) return;
+    const entries = this.#materials.entries({
+      plan: state.plan,
+      data: state.data,
+      answers: this.#answers,
+      today: todayOf(new Date()),
+      test: this.#checks.test,
+    });
+    const key = JSON.stringify(entries);
+    this.#entries = entries;
+    if (key !== this.#entriesKey) {
+      this.#entriesKey = key;
+      this.#idempotency = undefined;
+      this.#scheduleFormValue();
+      this.dispatchEvent(
+        new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  #scheduleFormValue(): void {
+    if (!this.name || this.#formValuePending) return;
+    // Once for a run of changes: the submission is rebuilt from the whole data. (Not
+    // requestAnimationFrame or a timer: those stall in a background tab.)
+    this.#formValuePending = true;
+    queueMicrotask(() => {
+      this.#formValuePending = false;
+      this.#updateFormValue();
+    });
+  }
+
+  #updateFormValue(): void {
+    if (!this.name || !this.#state) return;
+    const submission = this.#submission();
+    if (!submission) return;
+    const form = new FormData();
+    form.append(this.name, JSON.stringify(submission));
+    for (const { file, sha256 } of this.#materials.files(this.#entries)) form.append(sha256, file, file.name);
+    this.#internals.setFormValue(form);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // steps and validation
+
+  #goTo(index: number, focus?: string): void {
+    const state = this.#state;
+    if (!state) return;
+    const bounded = Math.max(0, Math.min(index, state.steps.length - 1));
+    if (bounded !== this._stepIndex) {
+      this._stepIndex = bounded;
+      const step = state.steps[bounded] as (typeof state.steps)[number];
+      this.dispatchEvent(matterEvent('matter-step', { index: bounded, id: step.id }));
+    }
+    this.#focusAfterRender = focus ?? 'matter-step-heading';
+  }
+
+  #continue(): void {
+    const state = this.#state;
+    if (!state) return;
+    const step = state.steps[this._stepIndex];
+    if (!step) return;
+    if (step.id === 'materials') {
+      this.#showMaterialErrors = true;
+      const blocking = blockingMaterials(state.plan, this.#entries);
+      if (blocking.length > 0) {
+        this.#summary = [];
+        this.#summaryFocus = true;
+        this._revision++;
+        return;
+      }
+      this.#summary = [];
+      this.#goTo(this._stepIndex + 1);
+      return;
+    }
+    state.revealed.add(step.id);
+    state.validate();
+    const errors = state.errorsOfStep(this._stepIndex);
+    if (errors.length > 0) {
+      this.#summary = state.shownErrors();
+      this.#summaryFocus = true;
+      this._revision++;
+      return;
+    }
+    this.#summary = [];
+    this.#goTo(this._stepIndex + 1);
+  }
+
+  #back(): void {
+    this.#summary = [];
+    this.#goTo(this._stepIndex - 1);
+  }
+
+  /** Shows every problem, as when the person tries to submit. */
+  #revealAll(): FieldError[] {
+    const state = this.#state;
+    if (!state) return [];
+    for (const step of state.steps) state.revealed.add(step.id);
+    this.#showMaterialErrors = true;
+    state.validate();
+    this.#summary = state.shownErrors();
+    return this.#summary;
+  }
+
+  /** Judges the data against the schema across all steps (materials don't count); fires `invalid` when not valid. */
+  checkValidity(): boolean {
+    if (!this.#state) return false;
+    this.#changed(false);
+    return this.#internals.checkValidity();
+  }
+
+  /** Like `checkValidity`, and shows the problems with the error summary focused. */
+  reportValidity(): boolean {
+    const valid = this.checkValidity();
+    if (!valid) {
+      this.#revealAll();
+      const first = this.#summary[0];
+      if (first && this.#state) this._stepIndex = this.#state.stepOf(first.pointer);
+      this.#summaryFocus = true;
+      this._revision++;
+    }
+    return valid;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get type(): string {
+    return 'matter-form';
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // value and materials
+
+  /** The data (SPEC §5): a copy; setting it marks every value in it as set by the host. */
+  get value(): Record<string, unknown> {
+    return structuredClone(this.#state?.data ?? this.#hostValue ?? {});
+  }
+
+  set value(value: Record<string, unknown> | undefined) {
+    this.#hostValue = structuredClone(value ?? {});
+    const state = this.#state;
+    if (!state) return;
+    state.setHostValue(this.#hostValue);
+    state.settle();
+    this.#changed();
+  }
+
+  get materials(): MaterialEntry[] {
+    return structuredClone(this.#entries);
+  }
+
+  get materialsComplete(): boolean {
+    return this.#state ? materialsComplete(this.#state.plan, this.#entries) : false;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // submit
+
+  #submission(): Submission | undefined {
+    const state = this.#state;
+    const subject = this.subject ?? this.#resolvedSubject;
+    if (!state || !subject) return undefined;
+    const provenance = Object.fromEntries(
+      [...state.provenance].filter(([pointer]) => getAt(state.data, pointer) !== undefined),
+    );
+    const body = {
+      matter: { id: state.matter.id, version: state.matter.version },
+      subject: { kind: subject.kind, id: subject.id, ...(subject.actor ? { actor: subject.actor } : {}) },
+      data: structuredClone(state.data),
+      materials: structuredClone(this.#entries),
+      provenance,
+      consents: this.#consents,
+      payloads: renderOutputs(state.matter.outputs, state.data),
+    };
+    const canonical = JSON.stringify(body);
+    if (this.#idempotency?.body !== canonical) this.#idempotency = { body: canonical, key: crypto.randomUUID() };
+    return { ...body, submittedAt: new Date().toISOString(), idempotencyKey: this.#idempotency.key };
+  }
+
+  /**
+   * Checks everything, then sends the submission to `action` (SPEC §6) and resolves with the
+   * acknowledgement; without `action` (or with a `name`, inside a form) it resolves with the
+   * submission for the host to send.
+   */
+  async submit(): Promise<Receipt | Submission> {
+    const state = this.#state;
+    if (!state) throw this.#fail('load-failed', 'The form has no matter yet.');
+    const errors = this.#revealAll();
+    if (errors.length > 0) {
+      const first = errors[0] as FieldError;
+      this._stepIndex = state.stepOf(first.pointer);
+      this.#summaryFocus = true;
+      this._revision++;
+      throw this.#fail('matter-invalid', errors.map((e) => e.message[this.#lang()]).join('; '), false);
+    }
+    const blocking = blockingMaterials(state.plan, this.#entries);
+    if (blocking.length > 0) {
+      this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
+      this.#summaryFocus = true;
+      this._revision++;
+      throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
+    }
+    const submission = this.#submission();
+    if (!submission) throw this.#fail('unauthorized', 'No applicant is signed in.');
+    const event = matterEvent('matter-submit', { submission }, true);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented || this.name || !this.action) {
+      if (this.name) this.#updateFormValue();
+      return submission;
+    }
+    return this.#send(submission);
+  }
+
+  async #send(submission: Submission): Promise<Receipt> {
+    const action = new URL(this.action as string, document.baseURI).href;
+    const subject = this.subject ?? this.#resolvedSubject;
+    const body = new FormData();
+    body.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'submission.json');
+    for (const { file, sha256 } of this.#materials.files(this.#entries)) body.append(sha256, file, file.name);
+    const headers = new Headers({ 'Idempotency-Key': submission.idempotencyKey, Accept: 'application/json' });
+    if (subject?.token) headers.set('Authorization', `Bearer ${subject.token}`);
+    this._phase = 'submitting';
+    let response: Response;
+    try {
+      response = await fetch(action, {
+        method: 'POST',
+        body,
+        headers,
+        credentials: subject?.token ? 'same-origin' : 'include',
+      });
+    } catch (error) {
+      this._phase = 'ready';
+      throw this.#fail('submit-failed', say(T.submitFailed, this.#lang(), { message: (error as Error).message }));
+    }
+    const answer = (await response.json().catch(() => ({}))) as {
+      reference?: string;
+      receivedAt?: string;
+      errors?: { pointer: string; code: string; message: string }[];
+    };
+    if (response.status === 401) {
+      this._phase = 'ready';
+      throw this.#fail('unauthorized', say(T.unauthorized, this.#lang()));
+    }
+    if (response.status !== 201 || !answer.reference) {
+      this._phase = 'ready';
+      this.#serverErrors = (answer.errors ?? []).map((e) => ({ pointer: e.pointer, message: e.message }));
+      const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
+      throw this.#fail(
+        'submit-failed',
+        say(T.submitFailed, this.#lang(), { message: `HTTP ${response.status}${detail ? ` — ${detail}` : ''}` }),
+      );
+    }
+    const receipt = {
+      submission,
+      reference: answer.reference,
+      receivedAt: answer.receivedAt ?? new Date().toISOString(),
+    };
+    this.#receipt = receipt;
+    this._phase = 'submitted';
+    this.#focusAfterRender = 'matter-confirmation';
+    this.dispatchEvent(matterEvent('matter-submitted', receipt));
+    return receipt;
+  }
+
+  #fail(code: MatterErrorCode, message: string, show = true): Error {
+    if (show) {
+      this.#message = { code, text: message };
+      if (code !== 'submit-failed' && code !== 'unauthorized') this._phase = 'failed';
+      this._revision++;
+    }
+    this.dispatchEvent(matterEvent('matter-error', { code, message }));
+    const error = new Error(message) as Error & { code: MatterErrorCode };
+    error.code = code;
+    return error;
+  }
+
+  #isDisabled(): boolean {
+    return this.disabled || this.#formDisabled;
+  }
+
+  #lang(): Locale {
+    return langOf(this);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // drawing
+
+  #idFor(pointer: string): string {
+    return idFor('mf', pointer);
+  }
+
+  #focusError(error: { pointer: string }): void {
+    const state = this.#state;
+    if (!state) return;
+    let pointer = error.pointer;
+    // The nearest drawn element: the field, else the fieldset of the object or list holding it.
+    const index = state.stepOf(pointer);
+    this._stepIndex = index;
+    this._revision++;
+    void this.updateComplete.then(() => {
+      while (pointer !== '' && !this.renderRoot.querySelector(`#${this.#idFor(pointer)}`))
+        pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+      const target = this.renderRoot.querySelector<HTMLElement>(
+        `#${pointer === '' ? 'matter-step-heading' : this.#idFor(pointer)}`,
+      );
+      target?.focus();
+      target?.scrollIntoView?.({ block: 'center' });
+    });
+  }
+
+  override render(): TemplateResult {
+    const lang = this.#lang();
+    const state = this.#state;
+    if (this._phase === 'failed' && this.#message) {
+      return html`<div class="form" part="form">
+        <p class="notice warning" part="notice" role="alert">
+          ${say(T.loadFailed, lang, { message: this.#message.text })}
+        </p>
+      </div>`;
+    }
+    if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
+    if (this._phase === 'submitted' && this.#receipt) return this.#renderConfirmation(state, lang);
+    const step = state.steps[this._stepIndex] as (typeof state.steps)[number];
+    const total = state.steps.length;
+    return html`<div class="form" part="form" aria-busy=${this._phase === 'filling' ? 'true' : 'false'}>
+      <h2>${localize(state.matter.title, lang)}</h2>
+      <ol class="progress" part="progress" aria-label=${lang === 'en' ? 'Steps' : '步骤'}>
+        ${state.steps.map(
+          (s, i) =>
+            html`<li
+              class=${i < this._stepIndex ? 'done' : ''}
+              aria-current=${i === this._stepIndex ? 'step' : nothing}
+            >
+              ${localize(s.title, lang)}
+            </li>`,
+        )}
+      </ol>
+      ${this.#renderNotices(state, lang)} ${this.#renderSummary(state, lang)}
+      ${this._phase === 'consent' ? this.#renderConsent(state, lang) : nothing}
+      <section aria-labelledby="matter-step-heading">
+        <p class="step-caption">${say(T.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
+        <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${localize(step.title, lang)}</h3>
+        ${
+          step.id === 'materials'
+            ? this.#renderMaterialsStep(state, lang)
+            : step.id === 'review'
+              ? this.#renderReview(state, lang, false)
+              : this.#renderFieldsStep(state, step.pointers, lang)
+        }
+      </section>
+      ${this.#renderActions(state, lang)}
+    </div>`;
+  }
+
+  #renderNotices(state: FormState, lang: Locale): TemplateResult {
+    const failed = this.#prefillDetail.failed.filter((f) => f.reason !== 'consent-refused');
+    return html`<div role="status" aria-live="polite" class="notices">
+      ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(T.filling, lang)}</p>` : nothing}
+      ${
+        this._phase === 'ready' && this.#prefillDetail.filled.length > 0 && this._stepIndex === 0
+          ? html`<p class="notice" part="notice">${say(T.filled, lang, { n: this.#prefillDetail.filled.length })}</p>`
+          : nothing
+      }
+      ${
+        failed.length > 0
+          ? html`<div class="notice warning" part="notice">
+              ${say(T.failed, lang)}
+              <ul>
+                ${failed.map(
+                  (f) => html`<li>${providerName(state.plan, f.provider, lang)}（${failureText(f.reason, lang)}）</li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
+      ${
+        this.#message && this._phase !== 'failed'
+          ? html`<p class="notice warning" part="notice" role="alert">${this.#message.text}</p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderSummary(state: FormState, lang: Locale): TemplateResult | typeof nothing {
+    const step = state.steps[this._stepIndex];
+    const materialItems =
+      step?.id === 'materials' || step?.id === 'review'
+        ? this.#showMaterialErrors
+          ? blockingMaterials(state.plan, this.#entries).map((m) => ({
+              id: `mm-${m.id}`,
+              text: say(T.materialsMissing, lang, {
+                title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
+              }),
+              materials: true,
+            }))
+          : []
+        : [];
+    const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: e.message[lang], materials: false }));
+    const serverItems = this.#serverErrors.map((e) => ({ id: e.pointer, text: e.message, materials: false }));
+    const items = [...fieldItems, ...serverItems, ...materialItems];
+    if (items.length === 0) return nothing;
+    return html`<div
+      class="error-summary"
+      part="error-summary"
+      tabindex="-1"
+      aria-labelledby="matter-error-summary-title"
+    >
+      <h2 id="matter-error-summary-title">${say(T.problem, lang)}</h2>
+      <ul>
+        ${items.map(
+          (item) =>
+            html`<li>
+              <a
+                href=${`#${item.materials ? item.id : this.#idFor(item.id)}`}
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  if (item.materials) {
+                    this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
+                    this.#focusAfterRender = item.id;
+                    this._revision++;
+                  } else this.#focusError({ pointer: item.id });
+                }}
+                >${item.text}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderConsent(state: FormState, lang: Locale): TemplateResult {
+    return html`<section class="consent" part="consent" aria-labelledby="matter-consent-title">
+      <h3 id="matter-consent-title">${say(T.consentTitle, lang)}</h3>
+      <p>${say(T.consentIntro, lang)}</p>
+      <ul>
+        ${state.plan.consents.map((request) => {
+          const id = `matter-consent-${request.source}`;
+          const concepts = request.concepts.map((c) => localize(c.title, lang)).join(lang === 'en' ? ', ' : '、');
+          return html`<li class="choice">
+            <input
+              type="checkbox"
+              id=${id}
+              .checked=${live(this.#consentChoice.has(request.source))}
+              @change=${(event: Event) => {
+                if ((event.target as HTMLInputElement).checked) this.#consentChoice.add(request.source);
+                else this.#consentChoice.delete(request.source);
+              }}
+            />
+            <label for=${id}
+              >${say(T.consentChoose, lang)}
+              <strong>${localize(request.provider ?? request.title, lang)}</strong>
+              （${localize(request.title, lang)}）：${concepts || say(T.consentNone, lang)}</label
+            >
+          </li>`;
+        })}
+      </ul>
+      <div class="actions">
+        <button class="primary" part="button" @click=${() => this.#answerConsent(true)}>
+          ${say(T.consentAgree, lang)}
+        </button>
+        <button part="button" @click=${() => this.#answerConsent(false)}>${say(T.consentRefuse, lang)}</button>
+      </div>
+    </section>`;
+  }
+
+  #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult {
+    const drawn = pointers.map((pointer) => {
+      const field = state.fieldAt(pointer);
+      return field ? this.#renderField(state, field, pointer, lang) : nothing;
+    });
+    return html`${drawn.length === 0 ? html`<p>${say(T.noFields, lang)}</p>` : drawn}`;
+  }
+
+  #children(state: FormState, pattern: string): FieldInfo[] {
+    return state.plan.fields.filter((f) => f.field.parent === pattern).map((f) => f.field);
+  }
+
+  #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): TemplateResult | typeof nothing {
+    if (!state.shown(field, pointer)) return nothing;
+    if (field.schema['x-widget'] === 'hidden') return nothing;
+    const title = schemaText(field.schema, 'title', lang) ?? field.name;
+    if (field.kind === 'object') {
+      const children = this.#children(state, field.pointer);
+      return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
+        <legend part="label">
+          ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
+        </legend>
+        ${this.#hint(field.schema, pointer, lang)}
+        ${children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang))}
+      </fieldset>`;
+    }
+    const root = state.matter.schema as JsonSchemaObject;
+    if (field.kind === 'array' && optionsOf(root, field.schema, lang).length === 0)
+      return this.#renderArray(state, field, field.schema, pointer, title, lang);
+    return this.#renderLeaf(state, field, field.schema, pointer, title, state.required(field), lang);
+  }
+
+  #hint(schema: JsonSchemaObject, pointer: string, lang: Locale): TemplateResult | typeof nothing {
+    const description = schemaText(schema, 'description', lang);
+    const help = schemaText(schema, 'help', lang);
+    if (!description && !help) return nothing;
+    return html`<div class="hint" part="hint" id=${`${this.#idFor(pointer)}-hint`}>
+      ${description ? html`<p class="hint">${description}</p>` : nothing}
+      ${help ? html`<p class="hint">${help}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderLeaf(
+    state: FormState,
+    field: FieldInfo,
+    schema: JsonSchemaObject,
+    pointer: string,
+    title: string,
+    required: boolean,
+    lang: Locale,
+  ): TemplateResult | typeof nothing {
+    const root = state.matter.schema as JsonSchemaObject;
+    const id = this.#idFor(pointer);
+    const provenance = state.provenance.get(pointer);
+    const error =
+      state.shownErrors().find((e) => e.pointer === pointer) ?? this.#serverErrors.find((e) => e.pointer === pointer);
+    const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
+    const locked = provenance?.locked === true && !provenance.edited;
+    const description = schemaText(schema, 'description', lang) ?? schemaText(schema, 'help', lang);
+    const describedBy = [
+      description ? `${id}-hint` : '',
+      error ? `${id}-error` : '',
+      provenance ? `${id}-badge` : '',
+      locked ? `${id}-lock` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const raw = state.raw.get(pointer);
+    const context: WidgetContext = {
+      id,
+      pointer,
+      field,
+      schema,
+      value: raw ?? getAt(state.data, pointer),
+      requested: typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined,
+      lang,
+      label: title,
+      required,
+      readonly: locked || schema.readOnly === true || this.readonly,
+      disabled: this.#isDisabled(),
+      invalid: error !== undefined,
+      describedBy,
+      placeholder: schemaText(schema, 'placeholder', lang),
+      autocomplete: concept?.autocomplete,
+      options: optionsOf(root, schema, lang),
+      change: (value) => this.#edit(pointer, value),
+    };
+    const widget = widgetRegistry.pick(context);
+    if (!widget || widget.name === 'hidden') return nothing;
+    const label = html`${title}${required ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}`;
+    const hint = this.#hint(schema, pointer, lang);
+    const errorLine = error
+      ? html`<p class="error-message" part="error-message" id=${`${id}-error`}>
+          <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${
+            'message' in error && typeof error.message === 'object' ? error.message[lang] : (error.message as string)
+          }
+        </p>`
+      : nothing;
+    const badge = provenance
+      ? html`<p class="badge" part="badge" id=${`${id}-badge`}>
+          ${
+            provenance.edited
+              ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
+              : say(T.from, lang, {
+                  provider: providerName(state.plan, provenance.provider, lang),
+                  date: formatDate(provenance.fetchedAt, lang),
+                })
+          }
+        </p>`
+      : nothing;
+    const keeper = provenance ? providerKeeper(state.plan, provenance.provider, lang) : undefined;
+    const lockNote =
+      locked && provenance
+        ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
+            ${say(keeper ? T.locked : T.lockedNoKeeper, lang, {
+              provider: providerName(state.plan, provenance.provider, lang),
+              keeper: keeper ?? '',
+            })}
+          </p>`
+        : nothing;
+    const conflicts = provenance?.conflicts?.length
+      ? html`<p class="conflicts" part="conflicts">
+          ${say(T.conflicts, lang)}${provenance.conflicts
+            .map(
+              (c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, context.options, lang)}`,
+            )
+            .join(lang === 'en' ? '; ' : '；')}
+        </p>`
+      : nothing;
+    if (widget.group) {
+      return html`<fieldset class="field" part="field" ?data-invalid=${error !== undefined}>
+        <legend part="label">${label}</legend>
+        ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
+      </fieldset>`;
+    }
+    return html`<div class="field" part="field" ?data-invalid=${error !== undefined}>
+      <label for=${id} part="label">${label}</label>
+      ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
+    </div>`;
+  }
+
+  #renderArray(
+    state: FormState,
+    field: FieldInfo,
+    schema: JsonSchemaObject,
+    pointer: string,
+    title: string,
+    lang: Locale,
+  ): TemplateResult {
+    const root = state.matter.schema as JsonSchemaObject;
+    const list = getAt(state.data, pointer);
+    const items = Array.isArray(list) ? list : [];
+    const merged = mergedSchema(root, schema);
+    const fixed = Array.isArray(merged.prefixItems)
+      ? merged.prefixItems
+      : Array.isArray(merged.items)
+        ? (merged.items as JsonSchemaObject[])
+        : [];
+    const rest = Array.isArray(merged.items) ? merged.additionalItems : merged.items;
+    const canGrow =
+      rest !== false && rest !== undefined && (merged.maxItems === undefined || items.length < merged.maxItems);
+    const minItems = Math.max(merged.minItems ?? 0, fixed.length);
+    const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
+    const count = Math.max(items.length, fixed.length);
+    const itemTitle = (i: number) => say(T.item, lang, { title, n: i + 1 });
+    const drawn: TemplateResult[] = [];
+    for (let i = 0; i < count; i++) {
+      const itemPointer = joinPointer(pointer, i);
+      const itemSchema = mergedSchema(root, (i < fixed.length ? fixed[i] : rest) as JsonSchemaObject);
+      const tuple = i < fixed.length;
+      const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
+      const children = this.#children(state, pattern);
+      const label = itemTitle(i);
+      const body =
+        children.length > 0
+          ? children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))
+          : this.#renderItemValue(state, field, itemSchema, itemPointer, pattern, label, lang);
+      const actions =
+        editable && !tuple
+          ? html`<div class="item-actions">
+              <button
+                part="button"
+                type="button"
+                ?disabled=${i === fixed.length}
+                aria-label=${`${say(T.moveUp, lang)}：${label}`}
+                @click=${() => this.#moveItem(pointer, i, -1)}
+              >
+                ${say(T.moveUp, lang)}
+              </button>
+              <button
+                part="button"
+                type="button"
+                ?disabled=${i === count - 1}
+                aria-label=${`${say(T.moveDown, lang)}：${label}`}
+                @click=${() => this.#moveItem(pointer, i, 1)}
+              >
+                ${say(T.moveDown, lang)}
+              </button>
+              <button
+                part="button"
+                type="button"
+                ?disabled=${items.length <= minItems}
+                aria-label=${`${say(T.removeItem, lang)}：${label}`}
+                @click=${() => this.#removeItem(pointer, i)}
+              >
+                ${say(T.removeItem, lang)}
+              </button>
+            </div>`
+          : nothing;
+      drawn.push(
+        html`<fieldset class="group" part="group" id=${this.#idFor(itemPointer)} tabindex="-1">
+          <legend>${label}</legend>
+          ${body} ${actions}
+        </fieldset>`,
+      );
+    }
+    const error = state.shownErrors().find((e) => e.pointer === pointer);
+    return html`<fieldset
+      class="group"
+      part="group"
+      id=${this.#idFor(pointer)}
+      tabindex="-1"
+      ?data-invalid=${error !== undefined}
+    >
+      <legend part="label">
+        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
+      </legend>
+      ${this.#hint(schema, pointer, lang)}
+      ${
+        error
+          ? html`<p class="error-message" part="error-message">
+              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${error.message[lang]}
+            </p>`
+          : nothing
+      }
+      ${drawn}
+      ${
+        editable && canGrow
+          ? html`<button part="button" type="button" @click=${() => this.#addItem(pointer, rest as JsonSchemaObject)}>
+              ${say(T.addItem, lang, { title: title || say(T.items, lang) })}
+            </button>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** An array item that is not an object: one control (a list of lists draws a list inside). */
+  #renderItemValue(
+    state: FormState,
+    field: FieldInfo,
+    schema: JsonSchemaObject,
+    pointer: string,
+    pattern: string,
+    label: string,
+    lang: Locale,
+  ): TemplateResult | typeof nothing {
+    const itemField: FieldInfo = {
+      ...field,
+      pointer: pattern,
+      schema,
+      name: pattern.slice(pattern.lastIndexOf('/') + 1),
+      kind: schema.type === 'array' ? 'array' : 'leaf',
+      required: true,
+      inArray: true,
+      branch: false,
+      concept: undefined,
+    };
+    const root = state.matter.schema as JsonSchemaObject;
+    if (itemField.kind === 'array' && optionsOf(root, schema, lang).length === 0)
+      return this.#renderArray(state, itemField, schema, pointer, label, lang);
+    return this.#renderLeaf(state, itemField, schema, pointer, label, true, lang);
+  }
+
+  #addItem(pointer: string, itemSchema: JsonSchemaObject): void {
+    const state = this.#state;
+    if (!state) return;
+    const root = state.matter.schema as JsonSchemaObject;
+    const list = getAt(state.data, pointer);
+    const items = Array.isArray(list) ? [...list] : [];
+    const fresh = initialValue(root, itemSchema);
+    items.push(fresh);
+    writeAt(state.data, pointer, items);
+    state.typed.add(pointer);
+    this.#idempotency = undefined;
+    this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(items) }));
+    state.settle();
+    this.#changed();
+    // Focus the first control of the new item, so keyboard users carry on there.
+    const itemPointer = joinPointer(pointer, items.length - 1);
+    void this.updateComplete.then(() => {
+      const item = this.renderRoot.querySelector<HTMLElement>(`#${this.#idFor(itemPointer)}`);
+      (item?.querySelector<HTMLElement>('input, select, textarea') ?? item)?.focus();
+    });
+  }
+
+  #removeItem(pointer: string, index: number): void {
+    const state = this.#state;
+    if (!state) return;
+    this.#shiftProvenance(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
+    removeAt(state.data, joinPointer(pointer, index));
+    this.#afterListChange(pointer);
+    void this.updateComplete.then(() => {
+      const items = getAt(state.data, pointer);
+      const next =
+        Array.isArray(items) && items.length > 0 ? joinPointer(pointer, Math.min(index, items.length - 1)) : pointer;
+      this.renderRoot.querySelector<HTMLElement>(`#${this.#idFor(next)}`)?.focus();
+    });
+  }
+
+  #moveItem(pointer: string, index: number, by: -1 | 1): void {
+    const state = this.#state;
+    const list = state ? getAt(state.data, pointer) : undefined;
+    if (!state || !Array.isArray(list)) return;
+    const target = index + by;
+    if (target < 0 || target >= list.length) return;
+    [list[index], list[target]] = [list[target], list[index]];
+    this.#shiftProvenance(pointer, (i) => (i === index ? target : i === target ? index : i));
+    this.#afterListChange(pointer);
+    // Keep focus on the same button of the moved item, so it can be moved again by keyboard.
+    const label = by < 0 ? T.moveUp : T.moveDown;
+    void this.updateComplete.then(() => {
+      const item = this.renderRoot.querySelector(`#${this.#idFor(joinPointer(pointer, target))}`);
+      const buttons = [...(item?.querySelectorAll<HTMLButtonElement>(':scope > .item-actions > button') ?? [])];
+      const same = buttons.find((b) => b.textContent?.trim() === say(label, this.#lang()) && !b.disabled);
+      (same ?? buttons.find((b) => !b.disabled))?.focus();
+    });
+  }
+
+  /** Moves what is known about each item (typed, raw text, provenance) with it. */
+  #shiftProvenance(pointer: string, map: (index: number) => number | undefined): void {
+    const state = this.#state;
+    if (!state) return;
+    const prefix = pointer + '/';
+    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
+      [...entries].flatMap(([key, value]): [string, V][] => {
+        if (!key.startsWith(prefix)) return [[key, value]];
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const index = Number(slash < 0 ? rest : rest.slice(0, slash));
+        const next = map(index);
+        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
+      });
+    const provenance = move(state.provenance);
+    state.provenance.clear();
+    for (const [k, v] of provenance) state.provenance.set(k, v);
+    const raw = move(state.raw);
+    state.raw.clear();
+    for (const [k, v] of raw) state.raw.set(k, v);
+    const typed = move([...state.typed].map((k) => [k, true] as [string, boolean]));
+    state.typed.clear();
+    for (const [k] of typed) state.typed.add(k);
+  }
+
+  #afterListChange(pointer: string): void {
+    const state = this.#state;
+    if (!state) return;
+    state.typed.add(pointer);
+    this.#idempotency = undefined;
+    this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
+    state.settle();
+    this.#changed();
+  }
+
+  #renderMaterialsStep(state: FormState, lang: Locale): TemplateResult {
+    return renderMaterials({
+      plan: state.plan,
+      entries: this.#entries,
+      catalogue: state.catalogue,
+      lang,
+      controller: this.#materials,
+      readonly: this.readonly,
+      disabled: this.#isDisabled(),
+      showErrors: this.#showMaterialErrors,
+      idPrefix: 'mm',
+      checking: this._phase === 'filling' || this._phase === 'consent',
+    });
+  }
+
+  /** Every answer shown now, in step order, with where it came from. */
+  #reviewRows(state: FormState, lang: Locale, masked: (pointer: string, field: FieldInfo) => boolean) {
+    const root = state.matter.schema as JsonSchemaObject;
+    const rows: { step: number; pointer: string; label: string; value: string; source: string }[] = [];
+    state.steps.forEach((step, stepIndex) => {
+      for (const drawn of step.pointers) {
+        for (const { field } of state.plan.fields) {
+          if (field.kind === 'object') continue;
+          if (
+            field.kind === 'array' &&
+            optionsOf(root, field.schema, lang).length === 0 &&
+            this.#children(state, `${field.pointer}/-`).length > 0
+          )
+            continue;
+          for (const pointer of expandPointer(state.data, field.pointer)) {
+            if (!within(pointer, drawn) || !state.shown(field, pointer)) continue;
+            if (field.schema['x-widget'] === 'hidden') continue;
+            const value = getAt(state.data, pointer);
+            if (value === undefined && field.inArray) continue;
+            const title = schemaText(field.schema, 'title', lang) ?? field.name;
+            const label = field.inArray
+              ? `${title}（${pointer
+                  .split('/')
+                  .filter((t) => /^\d+$/.test(t))
+                  .map((t) => Number(t) + 1)
+                  .join('-')}）`
+              : title;
+            let text = readableValue(value, optionsOf(root, field.schema, lang), lang);
+            if (typeof value === 'string' && masked(pointer, field)) {
+              const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
+              text = maskText(value, concept?.mask);
+            }
+            const provenance = state.provenance.get(pointer);
+            const source = provenance
+              ? provenance.edited
+                ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
+                : say(T.from, lang, {
+                    provider: providerName(state.plan, provenance.provider, lang),
+                    date: formatDate(provenance.fetchedAt, lang),
+                  })
+              : value === undefined
+                ? ''
+                : say(T.youTyped, lang);
+            rows.push({ step: stepIndex, pointer, label, value: text, source });
+          }
+        }
+      }
+    });
+    return rows;
+  }
+
+  #renderReview(state: FormState, lang: Locale, printable: boolean): TemplateResult {
+    const sensitive = (pointer: string, field: FieldInfo) => {
+      const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
+      return concept?.sensitive === true || (printable && IDENTIFIER_FORMATS.has(String(field.schema.format)));
+    };
+    const rows = this.#reviewRows(state, lang, sensitive);
+    const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
+    return html`<div part="review">
+      ${state.steps
+        .filter((s) => s.id.startsWith('fields-'))
+        .map((step, stepIndex) => {
+          const own = rows.filter((r) => r.step === stepIndex);
+          return html`<h4>${localize(step.title, lang)}</h4>
+            <dl class="review">
+              ${own.map(
+                (row) =>
+                  html`<dt>${row.label}</dt>
+                    <dd>${row.value}${row.source ? html`<span class="source">${row.source}</span>` : nothing}</dd>
+                    <dd>
+                      ${
+                        printable
+                          ? nothing
+                          : html`<button
+                              class="link"
+                              type="button"
+                              @click=${() => this.#focusError({ pointer: row.pointer })}
+                            >
+                              ${say(T.change, lang)}<span class="visually-hidden"> ${row.label}</span>
+                            </button>`
+                      }
+                    </dd>`,
+              )}
+            </dl>`;
+        })}
+      <h4>${say(T.materials, lang)}</h4>
+      <dl class="review">
+        ${this.#entries
+          .filter((e) => e.status !== 'not-applicable')
+          .map((entry) => {
+            const material = state.matter.materials?.find((m) => m.id === entry.id);
+            return html`<dt>${localize(material?.title, lang)}</dt>
+              <dd>${materialStatusText(entry, state.plan, lang)}</dd>
+              <dd>
+                ${
+                  printable
+                    ? nothing
+                    : html`<button
+                        class="link"
+                        type="button"
+                        @click=${() => this.#goTo(materialsStep, `mm-${entry.id}`)}
+                      >
+                        ${say(T.change, lang)}<span class="visually-hidden"> ${localize(material?.title, lang)}</span>
+                      </button>`
+                }
+              </dd>`;
+          })}
+      </dl>
+    </div>`;
+  }
+
+  #renderActions(state: FormState, lang: Locale): TemplateResult {
+    const last = this._stepIndex === state.steps.length - 1;
+    const busy = this._phase === 'submitting' || this._phase === 'filling' || this._phase === 'consent';
+    return html`<div class="actions" part="actions">
+      ${
+        this._stepIndex > 0
+          ? html`<button part="button" type="button" @click=${() => this.#back()}>${say(T.back, lang)}</button>`
+          : nothing
+      }
+      ${
+        last
+          ? this.readonly
+            ? nothing
+            : html`<button
+                class="primary"
+                part="button"
+                type="button"
+                ?disabled=${busy || this.#isDisabled()}
+                @click=${() => void this.submit().catch(() => undefined)}
+              >
+                ${this._phase === 'submitting' ? say(T.submitting, lang) : say(T.submit, lang)}
+              </button>`
+          : html`<button
+              class="primary"
+              part="button"
+              type="button"
+              ?disabled=${this._phase === 'consent'}
+              @click=${() => this.#continue()}
+            >
+              ${say(T.next, lang)}
+            </button>`
+      }
+    </div>`;
+  }
+
+  #renderConfirmation(state: FormState, lang: Locale): TemplateResult {
+    const receipt = this.#receipt as Receipt;
+    return html`<div class="form" part="form confirmation">
+      <div class="confirmation-panel" id="matter-confirmation" tabindex="-1" role="status">
+        <h2>${say(T.submitted, lang)}</h2>
+        <p>${say(T.referenceIs, lang)}</p>
+        <p class="reference" part="reference">${receipt.reference}</p>
+      </div>
+      <p>${say(T.keepReference, lang)}</p>
+      <p>${say(T.receivedAt, lang, { time: new Date(receipt.receivedAt).toLocaleString(lang) })}</p>
+      <div class="actions no-print">
+        <button part="button" type="button" @click=${() => window.print()}>${say(T.print, lang)}</button>
+      </div>
+      <section class="record" aria-labelledby="matter-record-title">
+        <h3 id="matter-record-title">${say(T.record, lang)}：${localize(state.matter.title, lang)}</h3>
+        ${this.#renderReview(state, lang, true)}
+      </section>
+    </div>`;
+  }
+}
+
+function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
+  return {
+    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
+    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
+  };
+}
+
+/** A new array item: its default, or an object carrying its properties' defaults. */
+function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefined): unknown {
+  const merged = mergedSchema(root, schema);
+  if (merged.default !== undefined) return structuredClone(merged.default);
+  const type = Array.isArray(merged.type) ? merged.type[0] : merged.type;
+  if (type === 'object' || merged.properties) {
+    const value: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(merged.properties ?? {})) {
+      const inner = mergedSchema(root, property);
+      if (inner.default !== undefined) value[name] = structuredClone(inner.default);
+    }
+    return value;
+  }
+  if (type === 'array') return [];
+  return undefined;
+}
+
+const STATUS: Record<string, Message> = {
+  'not-applicable': { 'zh-CN': '无需提供', en: 'Not needed' },
+  onsite: { 'zh-CN': '请携带原件到窗口核验', en: 'Bring the original to the counter' },
+  licence: { 'zh-CN': '已通过电子证照获取', en: 'Found in your e-licences' },
+  data: { 'zh-CN': '已通过数据共享核验', en: 'Checked with shared data' },
+  uploaded: { 'zh-CN': '已上传', en: 'Uploaded' },
+  archive: { 'zh-CN': '使用您以前提交的材料', en: 'Using a copy you gave before' },
+  expired: { 'zh-CN': '已过期，请重新上传', en: 'Expired: upload a new copy' },
+  missing: { 'zh-CN': '尚未提供', en: 'Not provided yet' },
+};
+
+function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
+  const base = say(STATUS[entry.status] ?? (STATUS['missing'] as Message), lang);
+  if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
+  if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
+  if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
+  return base;
+}
+
+function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
+  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
+  if (matter === null || typeof matter !== 'object')
+    return { code: 'matter-invalid', message: 'the matter is not an object' };
+  for (const key of ['id', 'version', 'title', 'schema'] as const)
+    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
+  const schema = matter.schema as JsonSchemaObject;
+  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
+    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
+  return undefined;
+}
+
+function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
+  for (const key of ['concepts', 'sources', 'licences'] as const)
+    if (!Array.isArray(catalogue?.[key]))
+      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
+  return undefined;
+}

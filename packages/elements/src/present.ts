@@ -1,0 +1,158 @@
+/**
+ * How schema things read for people: a field's label, hint and options in the page's
+ * language, a provider's name, a value as text, a masked identifier.
+ */
+import {
+  localize,
+  refTarget,
+  type JsonSchema,
+  type JsonSchemaObject,
+  type Locale,
+  type MatterPlan,
+  type ProviderId,
+} from '@matterform/core';
+import type { WidgetOption } from './widget.js';
+
+type I18nKey = 'title' | 'description' | 'placeholder' | 'help';
+
+const isObject = (schema: unknown): schema is JsonSchemaObject =>
+  schema !== null && typeof schema === 'object' && !Array.isArray(schema);
+
+/** A schema's text in `lang`: `x-i18n[lang]` first, then the plain keyword (zh-CN by SPEC §1). */
+export function schemaText(schema: JsonSchemaObject, key: I18nKey, lang: Locale): string | undefined {
+  const translated = schema['x-i18n']?.[lang]?.[key];
+  if (typeof translated === 'string' && translated !== '') return translated;
+  const plain = key === 'placeholder' ? schema['x-placeholder'] : key === 'help' ? schema['x-help'] : schema[key];
+  return typeof plain === 'string' && plain !== '' ? plain : undefined;
+}
+
+/**
+ * Follows `$ref`s and merges `allOf` parts into one schema (outer keywords win, properties
+ * and `required` joined), for drawing array items and options. Validation always uses the
+ * original schema.
+ */
+export function mergedSchema(root: JsonSchemaObject, schema: JsonSchema | undefined, depth = 0): JsonSchemaObject {
+  if (!isObject(schema) || depth > 32) return {};
+  let merged: JsonSchemaObject = { ...schema };
+  if (typeof schema.$ref === 'string') {
+    const { $ref: _ref, ...outer } = merged;
+    merged = { ...mergedSchema(root, refTarget(root, schema.$ref), depth + 1), ...outer };
+  }
+  if (Array.isArray(merged.allOf)) {
+    const { allOf, ...outer } = merged;
+    let base: JsonSchemaObject = {};
+    for (const part of allOf) {
+      const next = mergedSchema(root, part, depth + 1);
+      base = {
+        ...base,
+        ...next,
+        properties: { ...base.properties, ...next.properties },
+        required: [...(base.required ?? []), ...(next.required ?? [])],
+      };
+    }
+    merged = {
+      ...base,
+      ...outer,
+      properties: { ...base.properties, ...outer.properties },
+      required: [...(base.required ?? []), ...(outer.required ?? [])],
+    };
+    if (Object.keys(merged.properties ?? {}).length === 0) delete merged.properties;
+    if ((merged.required ?? []).length === 0) delete merged.required;
+  }
+  return merged;
+}
+
+/** Labelled choices of a schema: `enum` (+ `x-enumTitles`), or `oneOf`/`anyOf` whose every branch is a `const`. */
+export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang: Locale): WidgetOption[] {
+  const own = mergedSchema(root, schema);
+  if (Array.isArray(own.enum)) {
+    const titles = own['x-i18n']?.[lang]?.enumTitles ?? own['x-enumTitles'];
+    return own.enum.map((value, i) => ({
+      value,
+      label: (Array.isArray(titles) && typeof titles[i] === 'string' ? titles[i] : undefined) ?? displayValue(value),
+    }));
+  }
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const alternatives = own[keyword];
+    if (!Array.isArray(alternatives) || alternatives.length === 0) continue;
+    const branches = alternatives.map((a) => mergedSchema(root, a));
+    if (!branches.every((b) => b.const !== undefined || (Array.isArray(b.enum) && b.enum.length === 1))) continue;
+    return branches.map((b) => {
+      const value = b.const !== undefined ? b.const : (b.enum as unknown[])[0];
+      return { value, label: schemaText(b, 'title', lang) ?? displayValue(value) };
+    });
+  }
+  if (own.const !== undefined)
+    return [{ value: own.const, label: schemaText(own, 'title', lang) ?? displayValue(own.const) }];
+  if (own.type === 'array' && isObject(own.items)) {
+    const items = mergedSchema(root, own.items);
+    if (Array.isArray(items.enum) || Array.isArray(items.oneOf) || Array.isArray(items.anyOf))
+      return optionsOf(root, items, lang);
+  }
+  return [];
+}
+
+export function displayValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? '是 / Yes' : '否 / No';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A value as people read it, with option labels and yes/no in the page's language. */
+export function readableValue(value: unknown, options: readonly WidgetOption[], lang: Locale): string {
+  if (value === undefined || value === null || value === '') return lang === 'en' ? 'Not given' : '未填写';
+  const label = (v: unknown) => options.find((o) => JSON.stringify(o.value) === JSON.stringify(v))?.label;
+  if (Array.isArray(value))
+    return value.map((v) => label(v) ?? readableValue(v, [], lang)).join(lang === 'en' ? ', ' : '、');
+  if (typeof value === 'boolean')
+    return label(value) ?? (value ? (lang === 'en' ? 'Yes' : '是') : lang === 'en' ? 'No' : '否');
+  return label(value) ?? displayValue(value);
+}
+
+/**
+ * Masks an identifier (SPEC §2 concept `mask`, e.g. `keep 4 …4`): the first and last
+ * characters stay, the rest become `*` — `4301**********123X`.
+ */
+export function maskText(text: string, mask = 'keep 4 …4'): string {
+  const match = /keep\s+(\d+)\s*(?:…|\.\.\.)\s*(\d+)/.exec(mask);
+  let head = match ? Number(match[1]) : 4;
+  let tail = match ? Number(match[2]) : 4;
+  // Short values would otherwise show whole: keep at most a third of them.
+  if (head + tail >= text.length) {
+    head = Math.floor(text.length / 3);
+    tail = Math.floor(text.length / 3);
+  }
+  return text.slice(0, head) + '*'.repeat(Math.max(0, text.length - head - tail)) + text.slice(text.length - tail);
+}
+
+/** A provider's name for people: the licence type's or source's title, or "your earlier answers". */
+export function providerName(plan: MatterPlan, provider: ProviderId | string, lang: Locale): string {
+  if (provider.startsWith('licence:')) {
+    const licence = plan.licenceById.get(provider.slice(8));
+    return licence ? localize(licence.title, lang) : provider.slice(8);
+  }
+  if (provider.startsWith('source:')) {
+    const source = plan.sourceById.get(provider.slice(7));
+    return source ? localize(source.title, lang) : provider.slice(7);
+  }
+  return lang === 'en' ? 'your earlier applications' : '您以往的申请';
+}
+
+/** Who keeps a provider's data, to tell the person where to have it corrected. */
+export function providerKeeper(plan: MatterPlan, provider: ProviderId | string, lang: Locale): string | undefined {
+  if (provider.startsWith('licence:')) {
+    const issuer = plan.licenceById.get(provider.slice(8))?.issuer;
+    return issuer === undefined ? undefined : localize(issuer, lang);
+  }
+  if (provider.startsWith('source:')) {
+    const keeper = plan.sourceById.get(provider.slice(7))?.provider;
+    return keeper === undefined ? undefined : localize(keeper, lang);
+  }
+  return undefined;
+}
+
+/** A stable, valid element id for a data pointer. */
+export function idFor(prefix: string, pointer: string): string {
+  return prefix + pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`);
+}
