@@ -12,5 +12,5 @@ export interface Demo {
 }
 
 export function startDemo(options?: { args?: string[] }): Promise<Demo>;
-export function launchChromium(): Promise<Browser>;
+export function launchChromium(options?: { lang?: string }): Promise<Browser>;
 export function waitForPrefill(page: Page, options?: { timeout?: number }): Promise<void>;

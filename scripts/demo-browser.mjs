@@ -54,8 +54,11 @@ export function startDemo({ args = [] } = {}) {
   });
 }
 
-/** Headless Chromium from CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
-export function launchChromium() {
+/**
+ * Headless Chromium from CHROMIUM_PATH, else Debian's /usr/bin/chromium; `lang` sets its
+ * locale, which native controls such as date inputs follow.
+ */
+export function launchChromium({ lang } = {}) {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -69,27 +72,35 @@ export function launchChromium() {
       '--disable-sync',
       '--no-first-run',
       '--font-render-hinting=none',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
 }
 
 /**
- * Resolves once the demo page has settled for its current choice: the prefill panel counts
- * filled fields, or the page says the component or the data did not load.
+ * Resolves once the demo page has settled for its current choice: the first `matter-prefill`
+ * has reached the prefill panel, or the page says the component or the data did not load. When the form
+ * asks for consent first (`consent="ask"`, SPEC §5), the person agrees: the panel's first
+ * button (the element's `consent` part) is its "agree and fill in".
  */
 export async function waitForPrefill(page, { timeout = 15000 } = {}) {
-  await page.waitForFunction(
-    () => {
-      const summary = document.getElementById('prefill-summary');
-      const status = document.getElementById('status');
-      const loadProblem = document.getElementById('load-problem');
-      return (
-        Number(summary?.dataset.filled ?? '0') > 0 ||
-        status?.dataset.state === 'statusMissing' ||
-        status?.dataset.state === 'statusError' ||
-        loadProblem?.hidden === false
-      );
-    },
-    { timeout },
-  );
+  const settled = () => {
+    const summary = document.getElementById('prefill-summary');
+    const status = document.getElementById('status');
+    const loadProblem = document.getElementById('load-problem');
+    if (document.getElementById('form')?.shadowRoot?.querySelector('[part~="consent"] button')) return 'consent';
+    return (
+      summary?.dataset.filled !== undefined ||
+      status?.dataset.state === 'statusMissing' ||
+      status?.dataset.state === 'statusError' ||
+      loadProblem?.hidden === false
+    );
+  };
+  const first = await page.waitForFunction(settled, { timeout });
+  if ((await first.jsonValue()) !== 'consent') return;
+  await page.locator('#form >>> [part~="consent"] button').setTimeout(timeout).click();
+  await page.waitForFunction(() => !document.getElementById('form')?.shadowRoot?.querySelector('[part~="consent"]'), {
+    timeout,
+  });
+  await page.waitForFunction(settled, { timeout });
 }

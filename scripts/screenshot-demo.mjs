@@ -29,7 +29,7 @@ const VIEWPORTS = [
 
 await mkdir(values.out, { recursive: true });
 const demo = await startDemo();
-const browser = await launchChromium();
+const browser = await launchChromium({ lang: values.lang });
 try {
   const query = new URLSearchParams({ matter: values.matter, subject: values.subject, lang: values.lang });
   for (const viewport of VIEWPORTS) {
@@ -42,7 +42,9 @@ try {
     await page.setViewport(viewport);
     await page.goto(`${demo.url}/?${query}`, { waitUntil: 'load' });
     await waitForPrefill(page);
-    // Let the last values and the layout settle before the picture.
+    // Agreeing to consent scrolled the panel into view: the picture starts at the top, once
+    // the last values and the layout have settled.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const { scrollWidth, innerWidth, status, prefill } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

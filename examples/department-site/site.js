@@ -233,8 +233,9 @@ function applyLang() {
   const toggle = byId('lang-toggle');
   toggle.textContent = t('switchTo');
   toggle.lang = state.lang === 'en' ? 'zh-CN' : 'en';
-  const form = byId('form');
-  if (form) form.lang = state.lang;
+  // The attribute, not the property: the element reads its language from the attribute while
+  // rendering, and a property set after the first render reaches the attribute only after.
+  byId('form')?.setAttribute('lang', state.lang);
   if (state.catalogue) {
     fillMatterSelect();
     fillSubjectSelect();
@@ -405,7 +406,7 @@ async function mountForm() {
 
   const old = byId('form');
   const form = old.cloneNode(false);
-  form.lang = state.lang;
+  form.setAttribute('lang', state.lang);
   form.validators = validators;
   form.catalogue = state.catalogue;
   form.matter = matter;
@@ -464,7 +465,9 @@ function renderPrefill() {
     if (prefill.invalid.size > 0) lines.push(t('prefillInvalid', { count: prefill.invalid.size }));
     summary.textContent = lines.join(' ');
   }
-  summary.dataset.filled = String(filled.length);
+  // Set once the first matter-prefill has come, so a test or script can wait for it.
+  if (prefill.seen) summary.dataset.filled = String(filled.length);
+  else delete summary.dataset.filled;
 
   const counts = new Map();
   for (const entry of filled) counts.set(entry.provider, (counts.get(entry.provider) ?? 0) + 1);
