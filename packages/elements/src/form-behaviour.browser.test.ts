@@ -1,8 +1,10 @@
 // The form's behaviour on small matters written here: validation the GOV.UK way, arrays,
 // identifiers, native <form> participation.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { nothing } from 'lit';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Catalogue, Matter } from '@matterform/core';
-import type { MatterForm } from './matter-form.js';
+import { widgetRegistry, type MatterForm } from './matter-form.js';
 import { buttonNamed, control, type } from './form.test-helpers.js';
 
 const catalogue: Catalogue = {
@@ -250,5 +252,112 @@ describe('<matter-form>: inside a native <form>', () => {
     // What the person typed goes; what the host set stays.
     expect(control(el, '/name').value).to.equal('');
     expect(el.value).to.deep.equal({ members: [{ memberName: '甲' }] });
+  });
+});
+
+describe('<matter-form>: on a phone, by keyboard, with the host’s own widget', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('fits a 360 px wide screen with no sideways scrolling and 24 px targets', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const el = await form();
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(360);
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    for (const target of shadow(el).querySelectorAll<HTMLElement>('button, input, select, a')) {
+      const box = target.getBoundingClientRect();
+      if (box.width === 0) continue;
+      expect(Math.min(box.width, box.height), target.outerHTML).to.be.at.least(24);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves a list item with the keyboard alone, keeping focus on it', async () => {
+    const el = await form();
+    el.value = { name: '王五', mobile: '13800138000', members: [{ memberName: '甲' }, { memberName: '乙' }] };
+    buttonNamed(el, '保存并继续').click();
+    await settle(el);
+    const down = shadow(el).querySelector<HTMLButtonElement>(
+      'button[aria-label="下移：家庭成员 第 1 项"]',
+    ) as HTMLButtonElement;
+    down.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.value).to.deep.include({ members: [{ memberName: '乙' }, { memberName: '甲' }] });
+    expect(shadow(el).activeElement?.getAttribute('aria-label')).to.equal('上移：家庭成员 第 2 项');
+  });
+
+  it('tells the host about each edit of the person, not the host’s own changes', async () => {
+    const el = await form();
+    const seen: unknown[] = [];
+    el.addEventListener('matter-input', (e) => seen.push(e.detail));
+    el.value = { name: '主机' };
+    await type(el, '/name', '王五');
+    expect(seen).to.deep.equal([{ pointer: '/name', value: '王五' }]);
+  });
+
+  it('draws a field with a widget the host registered at a higher rank', async () => {
+    widgetRegistry.register({
+      name: 'shouting',
+      rank: (ctx) => (ctx.pointer === '/name' ? 50 : 0),
+      render: (ctx) =>
+        html`<input
+          id=${ctx.id}
+          class="shouting"
+          .value=${String(ctx.value ?? '')}
+          aria-describedby=${ctx.describedBy || nothing}
+          @input=${(e: Event) => ctx.change((e.target as HTMLInputElement).value.toUpperCase())}
+        />`,
+    });
+    try {
+      const el = await form();
+      expect(control(el, '/name').classList.contains('shouting')).to.equal(true);
+      await type(el, '/name', 'wang');
+      expect(el.value).to.include({ name: 'WANG' });
+      await expect(el).to.be.accessible();
+    } finally {
+      widgetRegistry.unregister('shouting');
+    }
+  });
+});
+
+describe('<matter-form>: markup only', () => {
+  const blobUrl = (value: unknown) =>
+    URL.createObjectURL(new Blob([JSON.stringify(value)], { type: 'application/json' }));
+
+  it('loads the matter and catalogue from src and catalogue-src', async () => {
+    const el = await fixture<MatterForm>(
+      html`<matter-form src=${blobUrl(matter)} catalogue-src=${blobUrl(catalogue)} lang="en"></matter-form>`,
+    );
+    await oneEvent(el, 'matter-ready');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('h2')?.textContent).to.equal('Family register');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when a URL cannot be loaded, naming it', async () => {
+    const el = await fixture<MatterForm>(
+      html`<matter-form src="/no/such/matter.json" catalogue-src=${blobUrl(catalogue)}></matter-form>`,
+    );
+    const { detail } = await oneEvent(el, 'matter-error');
+    expect(detail.code).to.equal('load-failed');
+    expect(detail.message).to.include('/no/such/matter.json').and.include('404');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.include('/no/such/matter.json');
+  });
+
+  it('names the pointer of a broken matter', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const failed = oneEvent(el, 'matter-error');
+    el.catalogue = catalogue;
+    el.matter = { ...structuredClone(matter), schema: { type: 'array' } } as unknown as Matter;
+    const { detail } = await failed;
+    expect(detail).to.deep.equal({
+      code: 'matter-invalid',
+      message: 'family-register: /schema: the root must be an object schema',
+    });
   });
 });

@@ -17,7 +17,6 @@ import {
   type FieldInfo,
   type Matter,
   type MatterPlan,
-  type PrefillResult,
   type Provenance,
   type Text,
   type ValidationResult,
@@ -164,17 +163,29 @@ export class FormState {
     return fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer);
   }
 
-  /** The host's `value`: everything in it counts as set by the host. */
+  /**
+   * The host's `value`: everything in it counts as set by the host, except values a provider
+   * gave that the host passed back unchanged — they keep their provenance (and lock).
+   */
   setHostValue(value: Record<string, unknown>): void {
+    const before = this.data;
+    const provided = new Map(this.provenance);
     this.data = structuredClone(value);
     this.typed.clear();
     this.hostSet.clear();
     this.raw.clear();
     this.provenance.clear();
     this.placed.clear();
+    for (const [pointer, provenance] of provided) {
+      const now = getAt(this.data, pointer);
+      if (now !== undefined && JSON.stringify(now) === JSON.stringify(getAt(before, pointer))) {
+        this.provenance.set(pointer, provenance);
+        this.placed.add(pointer);
+      }
+    }
     for (const { field } of this.plan.fields)
       for (const pointer of expandPointer(this.data, field.pointer))
-        if (getAt(this.data, pointer) !== undefined) {
+        if (getAt(this.data, pointer) !== undefined && !this.provenance.has(pointer)) {
           this.typed.add(pointer);
           this.hostSet.add(pointer);
         }

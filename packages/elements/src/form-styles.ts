@@ -166,6 +166,8 @@ export const formStyles = css`
     padding-left: var(--_matter-space-4);
   }
   .error-summary a {
+    display: inline-block;
+    min-height: 24px;
     color: var(--_matter-color-error);
     font-weight: 700;
   }

@@ -62,8 +62,10 @@ describe('<matter-form>: prefill and provenance', () => {
     name.focus();
     expect(shadow(el).activeElement).to.equal(name);
     expect(described(el, '/applicant/name').join(' ')).to.include('不能在此修改').and.include('请到公安部更正');
-    // Typing into it changes nothing.
+    // Even an input event sent to it changes nothing.
+    await type(el, '/applicant/name', '别人');
     expect(el.value).to.have.nested.property('applicant.name', '李思远');
+    expect(name.value).to.equal('李思远');
   });
 
   it('shows a conflict where another provider gave a different value', async () => {
@@ -130,24 +132,37 @@ describe('<matter-form>: branches', () => {
   it('shows a branch field when its condition holds and drops its value when it stops', async () => {
     const el = await sampleForm('residence-permit', { subject: '430103198507220469', consent: 'granted' });
     await nextPrefill(el);
-    el.value = { housing: 'rented' };
+    el.value = { ...el.value, housing: 'rented' };
     await el.updateComplete;
-    // Go to the residence step.
-    buttonNamed(el, '保存并继续');
-    (el as unknown as { _stepIndex: number })._stepIndex = 1;
+    expect(shadow(el).querySelector('#mf_2f_rental_2f_registrationNumber'), 'on the next step').to.equal(null);
+    buttonNamed(el, '保存并继续').click();
     await el.updateComplete;
+    expect(shadow(el).querySelector('[part="step-heading"]')?.textContent).to.equal('居住情况');
     await type(el, '/rental/registrationNumber', 'ZL-2026-0001');
     expect(el.value).to.have.nested.property('rental.registrationNumber', 'ZL-2026-0001');
     await expect(el).to.be.accessible();
-    const owned = shadow(el).querySelector<HTMLInputElement>('input[type="radio"][id^="mf_2f_housing"]');
     const radios = [...shadow(el).querySelectorAll<HTMLInputElement>('[id^="mf_2f_housing"]')];
     const ownHome = radios.find((r) => r.nextElementSibling?.textContent === '自有住房') as HTMLInputElement;
-    expect(owned).to.exist;
+    expect(ownHome, 'the housing choices are radios').to.exist;
     ownHome.click();
     await el.updateComplete;
     expect(el.value).to.not.have.property('rental');
     expect(shadow(el).querySelector('#mf_2f_rental_2f_registrationNumber')).to.equal(null);
     expect(shadow(el).querySelector('#mf_2f_property_2f_certificateNumber')).to.exist;
+  });
+});
+
+describe('<matter-form>: another applicant', () => {
+  it('discards the previous applicant’s provider values and fills again for the new one', async () => {
+    const el = await sampleForm('residence-permit', { consent: 'granted' });
+    await nextPrefill(el);
+    expect(control(el, '/applicant/name').value).to.equal('李思远');
+    const again = nextPrefill(el);
+    el.subject = { kind: 'person', id: '430103198507220469', token: 'demo:430103198507220469' };
+    await again;
+    await el.updateComplete;
+    expect(control(el, '/applicant/name').value).to.not.equal('李思远').and.not.equal('');
+    expect(control(el, '/applicant/idNumber').value).to.equal('430103198507220469');
   });
 });
 

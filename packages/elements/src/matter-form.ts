@@ -33,7 +33,7 @@ import {
 } from '@matterform/core';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { loadMatterChecks, type MatterChecks } from './form-checks.js';
-import { expandPointer, FormState, removeAt, within, writeAt } from './form-state.js';
+import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
@@ -51,6 +51,7 @@ import {
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
+import { loadedRegions } from './regions.js';
 import { WidgetRegistry, type WidgetContext } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
@@ -444,8 +445,9 @@ export class MatterForm extends LitElement {
       // Another version of the same matter: keep what the person typed where it still fits.
       for (const pointer of previous.typed) {
         const value = getAt(previous.data, pointer);
-        if (value !== undefined && state.fieldAt(pointer))
-          (writeAt(state.data, pointer, value), state.typed.add(pointer));
+        if (value === undefined || !state.fieldAt(pointer)) continue;
+        writeAt(state.data, pointer, value);
+        state.typed.add(pointer);
       }
     } else if (this.#hostValue) state.setHostValue(this.#hostValue);
     this.#state = state;
@@ -598,6 +600,12 @@ export class MatterForm extends LitElement {
   #edit(pointer: string, value: unknown): void {
     const state = this.#state;
     if (!state || this.readonly || this.#isDisabled()) return;
+    const provenance = state.provenance.get(pointer);
+    if (provenance?.locked && !provenance.edited) {
+      // A locked value is submitted exactly as received (SPEC §6): put it back in the box.
+      this._revision++;
+      return;
+    }
     state.edit(pointer, value);
     this.#idempotency = undefined;
     this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
@@ -935,7 +943,10 @@ export class MatterForm extends LitElement {
     let pointer = error.pointer;
     // The nearest drawn element: the field, else the fieldset of the object or list holding it.
     const index = state.stepOf(pointer);
-    this._stepIndex = index;
+    if (index !== this._stepIndex) {
+      this._stepIndex = index;
+      this.dispatchEvent(matterEvent('matter-step', { index, id: (state.steps[index] as FormStep).id }));
+    }
     this._revision++;
     void this.updateComplete.then(() => {
       while (pointer !== '' && !this.renderRoot.querySelector(`#${this.#idFor(pointer)}`))
@@ -1509,6 +1520,13 @@ export class MatterForm extends LitElement {
                   .join('-')}）`
               : title;
             let text = readableValue(value, optionsOf(root, field.schema, lang), lang);
+            const format = mergedSchema(root, field.schema).format;
+            if (typeof value === 'string' && format === 'date') text = formatDate(value, lang);
+            if (typeof value === 'string' && format === 'cn-region') {
+              const regions = loadedRegions();
+              const names = regions?.path(value).map((code) => regions.nameOf(code) ?? code);
+              if (names && names.length > 0) text = `${names.join(' ')}（${value}）`;
+            }
             if (typeof value === 'string' && masked(pointer, field)) {
               const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
               text = maskText(value, concept?.mask);
