@@ -37,7 +37,9 @@ try {
     const problems = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+      // A source with no data for the applicant answers 404 (SPEC §6): expected, not a problem.
+      const noData = message.location().url?.startsWith(`${demo.url}/api/sources/`) && /\b404\b/.test(message.text());
+      if (message.type() === 'error' && !noData) problems.push(message.text());
     });
     await page.setViewport(viewport);
     await page.goto(`${demo.url}/?${query}`, { waitUntil: 'load' });

@@ -92,7 +92,7 @@ describe('department-site demo in Chromium', function () {
     const matters = await page.$$eval('#matter-select option', (options) => options.map((o) => o.value));
     expect(matters).to.have.length(13);
     expect(await selectedText(page, 'matter-select')).to.equal('居住证申领');
-    expect(await page.$eval('#matter-title', (h) => h.textContent)).to.equal('居住证申领');
+    expect(await page.$eval('#matter-title', (h) => h.textContent)).to.equal('在线办理：居住证申领');
     expect(await selectedText(page, 'subject-select')).to.equal('合成申请人甲 · 4301**********0311');
 
     // A matter for organizations: people can no longer be chosen, and an organization is.
@@ -118,7 +118,9 @@ describe('department-site demo in Chromium', function () {
     );
     expect(await page.$eval('#prefill-summary', (p) => p.textContent)).to.match(/^Filled \d+ fields/);
     expect(await page.evaluate(() => document.documentElement.lang)).to.equal('en');
-    expect(await page.$eval('#matter-title', (h) => h.textContent)).to.equal('Residence permit application');
+    expect(await page.$eval('#matter-title', (h) => h.textContent)).to.equal(
+      'Apply online: Residence permit application',
+    );
     expect(await page.$eval('matter-form', (form) => (form as HTMLElement).lang)).to.equal('en');
     expect(await page.$eval('#lang-toggle', (button) => button.textContent)).to.equal('中文');
     expect(await selectedText(page, 'subject-select')).to.equal('synthetic applicant A · 4301**********0311');

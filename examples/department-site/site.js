@@ -23,7 +23,7 @@ const TEXT = {
     subjectLabel: '申请人（模拟登录）',
     kindPerson: '自然人',
     kindOrganization: '法人',
-    formTitle: '在线申请',
+    guideTitle: '办事指南',
     statusTitle: '办理状态',
     statusLoading: '正在加载……',
     statusMounting: '正在打开“{title}”的申请表……',
@@ -75,6 +75,7 @@ const TEXT = {
     channelMail: '邮寄',
     channelSelfService: '自助终端',
     pageTitle: '{title} · 长沙市政务服务网（演示）',
+    pageHeading: '在线办理：{title}',
     footerDemo: '本页是 matterform 的演示：事项来自示例目录，申请人和证照均为合成数据，由本机模拟网关提供。',
     footerContact: '咨询电话：12345（演示）',
     switchTo: 'English',
@@ -99,7 +100,7 @@ const TEXT = {
     subjectLabel: 'Applicant (simulated sign-in)',
     kindPerson: 'Individuals',
     kindOrganization: 'Organizations',
-    formTitle: 'Apply online',
+    guideTitle: 'About this service',
     statusTitle: 'Status',
     statusLoading: 'Loading…',
     statusMounting: 'Opening the form for “{title}”…',
@@ -151,6 +152,7 @@ const TEXT = {
     channelMail: 'post',
     channelSelfService: 'self-service terminal',
     pageTitle: '{title} · Changsha Government Services Online (demo)',
+    pageHeading: 'Apply online: {title}',
     footerDemo:
       'This page demonstrates matterform: the matters come from the sample catalogue; the applicants and their licences are synthetic, served by a mock gateway on this machine.',
     footerContact: 'Enquiries: 12345 (demo)',
@@ -330,7 +332,7 @@ function renderGuide() {
   const matter = currentMatter();
   if (!matter) return;
   const title = localize(matter.title);
-  byId('matter-title').textContent = title;
+  byId('matter-title').textContent = t('pageHeading', { title });
   byId('crumb-matter').textContent = title;
   document.title = t('pageTitle', { title });
   const forOrganizations = !(matter.audience ?? ['person']).includes('person');
