@@ -7,6 +7,11 @@ import terser from '@rollup/plugin-terser';
 
 export default {
   input: { matterform: 'packages/elements/dist/index.js' },
+  // ajv's compiler is a chunk of its own, fetched by `loadMatterChecks` only when a matter has
+  // no precompiled validator (SPEC §9). It imports what it shares with the entry from the entry
+  // itself, which may therefore export a few internal names: otherwise rollup would move the
+  // shared code into a third file and the entry would no longer be self-contained.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
     format: 'es',

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { readdir } from 'node:fs/promises';
 import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 import { mockGateway } from './test/gateway-plugin.mjs';
+import { strictCsp } from './test/csp-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -26,6 +27,7 @@ export default {
       },
     },
     mockGateway(),
+    strictCsp(),
     cjsPrebundle({
       packages: ['ajv', 'ajv-formats'],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,

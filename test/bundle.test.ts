@@ -1,43 +1,86 @@
 // dist/matterform.js is what department sites load with one <script type="module">: it must
-// work on its own in a browser, with ajv's CommonJS folded in by the bundler.
+// work on its own in a browser and carry no compiler (SPEC §9). ajv's compiler is a chunk of
+// its own, fetched by `loadMatterChecks` only when a matter has no precompiled validator.
 import { expect } from 'chai';
+import {
+  compiledValidator,
+  loadedChunks,
+  importBundle,
+  sampleMatters,
+  type Bundle,
+} from './bundle-checks.test-helpers.js';
 
-interface Bundle {
-  isCnIdNumber(value: string): boolean;
-  compileSchema(
-    schema: object,
-  ): (data: unknown) => { valid: boolean; errors: { pointer: string; message: { en: string } }[] };
-  loadCatalogue(input: unknown): { ok: boolean; problems: { pointer: string; code: string }[] };
+// Error messages of ajv's code generator and compiler: any build of ajv that can compile a
+// schema has them, and nothing else in the bundle says them.
+const COMPILER_MARKERS = ['CodeGen: ', 'ajv implementation error'];
+
+async function text(path: string): Promise<string> {
+  const response = await fetch(path);
+  expect(response.status, path).to.equal(200);
+  return response.text();
 }
 
 describe('dist/matterform.js', () => {
   let bundle: Bundle;
   before(async () => {
-    // A URL in a variable: the type checker has no module for it, the browser does.
-    const url = '/dist/matterform.js';
-    bundle = (await import(url)) as Bundle;
+    bundle = await importBundle();
   });
 
-  it('checks identifiers and validates data with the Chinese formats', () => {
-    expect(bundle.isCnIdNumber('430102199003077433')).to.equal(true);
-    expect(bundle.isCnIdNumber('430102199003077434')).to.equal(false);
-    const validate = bundle.compileSchema({
+  it('holds no part of ajv’s compiler, nor the catalogue checker or the rater, and imports nothing statically', async () => {
+    const main = await text('/dist/matterform.js');
+    for (const marker of COMPILER_MARKERS) expect(main, marker).not.to.contain(marker);
+    // The meta-schemas' ids, and a rule name only the four-colour rater uses.
+    expect(main).not.to.contain('matterform.dev/schemas/');
+    expect(main).not.to.contain('manual-fields');
+    expect(main).not.to.match(/(^|[;}])\s*(import|export)[^(;]*\bfrom\s*["']/);
+    for (const name of ['compileSchema', 'loadCatalogue', 'rateMatter', 'standaloneSource'])
+      expect(bundle, name).not.to.have.property(name);
+  });
+
+  it('loads the compiler from a chunk of its own, by a dynamic import', async () => {
+    const main = await text('/dist/matterform.js');
+    const chunks = [...main.matchAll(/\bimport\(\s*["'](\.\/chunks\/[^"']+\.js)["']\s*\)/g)].map((m) => m[1] as string);
+    expect(chunks).to.have.length.of.at.least(1);
+    const withCompiler = [];
+    for (const chunk of chunks) {
+      const source = await text(new URL(chunk, new URL('/dist/matterform.js', location.href)).pathname);
+      if (COMPILER_MARKERS.every((marker) => source.includes(marker))) withCompiler.push(chunk);
+    }
+    expect(withCompiler).to.have.length(1);
+  });
+
+  it('checks a matter with its compiled validator without fetching the compiler', async () => {
+    const [matter] = (await sampleMatters()).filter((m) => m.id === 'residence-permit');
+    if (!matter) throw new Error('the sample catalogue has no residence-permit');
+    const checks = await bundle.loadMatterChecks(matter.schema, await compiledValidator(matter), {
+      conditions: (matter.materials ?? []).map((m) => m.when),
+    });
+    expect(checks.precompiled).to.equal(true);
+    const rented = { properties: { housing: { const: 'rented' } }, required: ['housing'] };
+    expect(checks.test(rented, { housing: 'rented' })).to.equal(true);
+    expect(checks.test(rented, { housing: 'owned' })).to.equal(false);
+    expect(checks.validate({ housing: 'rented' }).errors.map((e) => e.pointer)).to.include('/applicant');
+    expect(loadedChunks()).to.deep.equal([]);
+  });
+
+  it('compiles at run time, fetching the compiler chunk, when given no validator', async () => {
+    const checks = await bundle.loadMatterChecks({
       type: 'object',
       required: ['mobile'],
       properties: {
         mobile: { type: 'string', format: 'cn-mobile', 'x-i18n': { en: { title: 'Mobile' } }, title: '手机' },
       },
     });
-    expect(validate({ mobile: '13800138000' }).valid).to.equal(true);
-    const { errors } = validate({ mobile: '12345' });
+    expect(checks.precompiled).to.equal(false);
+    expect(checks.validate({ mobile: '13800138000' }).valid).to.equal(true);
+    const { errors } = checks.validate({ mobile: '12345' });
     expect(errors.map((e) => e.pointer)).to.deep.equal(['/mobile']);
     expect(errors[0]?.message.en).to.contain('Mobile');
+    expect(loadedChunks()).to.have.length(1);
   });
 
-  it('loads a catalogue and reports a broken one by pointer', () => {
-    const broken = { concepts: [{ id: 'Bad', title: 'x', schema: {} }], sources: [], licences: [], matters: [] };
-    const load = bundle.loadCatalogue(broken);
-    expect(load.ok).to.equal(false);
-    expect(load.problems.map((p) => `${p.code} ${p.pointer}`)).to.include('meta-pattern /concepts/0/id');
+  it('checks identifiers with the Chinese formats', () => {
+    expect(bundle.isCnIdNumber('430102199003077433')).to.equal(true);
+    expect(bundle.isCnIdNumber('430102199003077434')).to.equal(false);
   });
 });

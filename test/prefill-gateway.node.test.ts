@@ -2,6 +2,7 @@
 // in Node; test/prefill-gateway.test.ts runs them in Chromium.
 import { expect } from 'chai';
 import {
+  createConditionTester,
   evaluateMaterials,
   httpConnector,
   planMatter,
@@ -80,7 +81,11 @@ describe('signed prefill through the gateway', () => {
 
       // A source named only by a material is asked with no concepts; its 200 satisfies it.
       expect(sample.audit.find((e) => e.source === 'moe-education')).to.deep.include({ concepts: [], status: 200 });
-      const studying = evaluateMaterials(plan, { data: { ...result.data, basis: 'study' }, answers: result.answers });
+      const studying = evaluateMaterials(plan, {
+        data: { ...result.data, basis: 'study' },
+        answers: result.answers,
+        test: createConditionTester(plan.schema),
+      });
       expect(studying.find((m) => m.id === 'enrolment-proof')).to.deep.equal({
         id: 'enrolment-proof',
         status: 'data',

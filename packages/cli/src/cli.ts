@@ -14,6 +14,7 @@ import {
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
+  type JsonSchema,
   type JsonSchemaObject,
   type Locale,
   type Problem,
@@ -188,7 +189,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const text =
           command === 'types'
             ? await matterTypes(matter as TypedMatter)
-            : await compileMatterModule(matter.schema as JsonSchemaObject, `${matter.id}@${matter.version}`);
+            : await compileMatterModule(matter.schema as JsonSchemaObject, {
+                from: `${matter.id}@${matter.version}`,
+                conditions: (matter.materials ?? []).map((m) => m.when as JsonSchema | undefined),
+              });
         await writeFile(join(out, name), text);
         io.stdout(`${join(out, name)}\n`);
         written++;

@@ -1,22 +1,42 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { standaloneSource, type JsonSchemaObject } from '@matterform/core';
+import { build, type Plugin } from 'esbuild';
+import { standaloneSource, type JsonSchema, type JsonSchemaObject } from '@matterform/core';
 
 // Resolve the generated code's imports (`@matterform/core/formats`, ajv-formats, ajv's
 // runtime helpers) as this package's own dependencies, from src/ or dist/ alike.
 const CLI_PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 
+export interface CompileMatterOptions {
+  /** `<id>@<version>`, named in the banner. */
+  from?: string;
+  /** The matter's materials' `when`s, precompiled beside the schema's own conditions. */
+  conditions?: readonly (JsonSchema | undefined)[];
+}
+
 /**
  * One self-contained ES module validating data against `schema` (SPEC §8 `compile`): it
  * exports `validate` (also as default), an ajv standalone function whose `errors` the
- * element turns into messages with `createValidatorFromPrecompiled`. Everything it needs is
- * bundled in — no imports, no `eval` or `new Function` — so it runs under a strict CSP.
- * `from` (`<id>@<version>`) names the matter in the banner.
+ * element turns into messages with `createValidatorFromPrecompiled`, carrying in
+ * `validate.conditions` a precompiled check of every condition of the matter for
+ * `loadMatterChecks`. Everything it needs is bundled in — no imports, no `eval` or
+ * `new Function` — so it runs under a strict CSP.
  */
-export async function compileMatterModule(schema: JsonSchemaObject, from?: string): Promise<string> {
-  const origin = from === undefined ? '' : ` from ${from.replace(/[\r\n]+/g, ' ')}`;
+export async function compileMatterModule(
+  schema: JsonSchemaObject,
+  options: CompileMatterOptions = {},
+): Promise<string> {
+  const origin = options.from === undefined ? '' : ` from ${options.from.replace(/[\r\n]+/g, ' ')}`;
+  const source = standaloneSource(schema, { conditions: options.conditions ?? [] });
   const result = await build({
-    stdin: { contents: standaloneSource(schema), resolveDir: CLI_PACKAGE, sourcefile: 'validate.js', loader: 'js' },
+    // The standalone source also exports each condition check by its ajv name; the module
+    // exports only what the element reads.
+    stdin: {
+      contents: `export { validate, default } from '${STANDALONE}';`,
+      resolveDir: CLI_PACKAGE,
+      sourcefile: 'validate.js',
+      loader: 'js',
+    },
+    plugins: [standaloneModule(source)],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -30,4 +50,21 @@ export async function compileMatterModule(schema: JsonSchemaObject, from?: strin
   const output = result.outputFiles[0];
   if (!output) throw new Error('esbuild wrote no output');
   return output.text;
+}
+
+const STANDALONE = 'matterform:standalone';
+
+/** Serves the standalone source under `STANDALONE`, its own imports resolved from this package. */
+function standaloneModule(source: string): Plugin {
+  return {
+    name: 'matterform-standalone',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^matterform:standalone$/ }, () => ({ path: STANDALONE, namespace: 'matterform' }));
+      plugin.onLoad({ filter: /.*/, namespace: 'matterform' }, () => ({
+        contents: source,
+        resolveDir: CLI_PACKAGE,
+        loader: 'js',
+      }));
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * every consent given — the same engines and the same fixtures the mock gateway serves.
  */
 import {
+  createConditionTester,
   evaluateMaterials,
   localize,
   planMatter,
@@ -55,7 +56,9 @@ export async function prefillReport(
   // Midday of the given day: the same date in every time zone a reader may be in.
   const now = options.today ? () => new Date(`${options.today}T12:00:00Z`) : () => new Date();
   const plan = planMatter(matter, catalogue, subject.kind);
+  const test = createConditionTester(plan.schema);
   const result = await prefill(plan, {
+    test,
     subject: { kind: subject.kind, id: subject.id },
     connectors: [staticConnector({ catalogue, fixtures, now })],
     consents: recordConsents(plan, { givenTo: 'host', now }),
@@ -77,6 +80,7 @@ export async function prefillReport(
   const materials = evaluateMaterials(plan, {
     data: result.data,
     answers: result.answers,
+    test,
     ...(options.today ? { today: options.today } : {}),
   });
   return { fields, materials, failed: result.failed, invalid: result.invalid };

@@ -1,33 +1,23 @@
 /**
  * Evaluating the conditions of a matter against its data: branch fields (SPEC §3.1
- * "Branch fields") and materials' `when` (SPEC §3.3). Both are plain JSON Schema tested
- * with the validator.
+ * "Branch fields") and materials' `when` (SPEC §3.3). Both are plain JSON Schema, tested by
+ * an injected `ConditionTester`; this module never compiles, so the browser bundle can use
+ * it without ajv's compiler. What a tester checks, and under which key a precompiled check
+ * is filed, is decided here for both the run-time and the precompiled testers.
  */
-import type { BranchCondition, FieldInfo } from './fields.js';
+import { collectFields, type BranchCondition, type FieldInfo } from './fields.js';
 import type { JsonSchema, JsonSchemaObject } from './json-schema.js';
-import { isSchemaObject } from './json-schema.js';
+import { isSchemaObject, subschemas } from './json-schema.js';
 import { getAt, joinPointer } from './pointer.js';
-import { compileSchema } from './validate.js';
-
-/** True when `data` is valid against `schema`. Injectable where run-time compiling is not allowed (CSP). */
-export type ConditionTester = (schema: JsonSchema, data: unknown) => boolean;
 
 /**
- * A tester that compiles each condition once with ajv (the same tester for the same matter
- * schema). A condition may `$ref` the matter's
- * `$defs`/`definitions`, so it is compiled inside a wrapper carrying those and the matter's
- * dialect.
+ * True when `data` is valid against `schema`. Always injected: a tester compiled at run time
+ * (`createConditionTester`, needs `unsafe-eval`) or precompiled (`loadMatterChecks`), so
+ * that the engines using it never bring in the compiler themselves.
  */
-export function createConditionTester(root: JsonSchemaObject): ConditionTester {
-  let tester = testers.get(root);
-  if (!tester) testers.set(root, (tester = newTester(root)));
-  return tester;
-}
+export type ConditionTester = (schema: JsonSchema, data: unknown) => boolean;
 
-// One tester per matter schema, so what it compiled is kept for as long as the matter is.
-const testers = new WeakMap<JsonSchemaObject, ConditionTester>();
-
-// Keywords that never change what is valid; fields differing only in these share one compiled check.
+// Keywords that never change what is valid; conditions differing only in these share one check.
 const ANNOTATIONS = new Set([
   'title',
   'description',
@@ -39,32 +29,95 @@ const ANNOTATIONS = new Set([
   'deprecated',
 ]);
 
-function newTester(root: JsonSchemaObject): ConditionTester {
-  const byObject = new WeakMap<JsonSchemaObject, ReturnType<typeof compileSchema>>();
-  const byShape = new Map<string, ReturnType<typeof compileSchema>>();
-  return (schema, data) => {
-    if (typeof schema === 'boolean') return schema;
-    let validate = byObject.get(schema);
-    if (!validate) {
-      // Only the top level is stripped: deeper down, `title` may be a property's name.
-      const shape = Object.fromEntries(
-        Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')),
-      ) as JsonSchemaObject;
-      const key = JSON.stringify(shape);
-      validate = byShape.get(key) ?? compileCondition(root, shape);
-      byShape.set(key, validate);
-      byObject.set(schema, validate);
-    }
-    return validate(data).valid;
-  };
+/** `schema` without its top-level annotations: what a condition's check is compiled from. */
+function conditionShape(schema: JsonSchemaObject): JsonSchemaObject {
+  // Only the top level is stripped: deeper down, `title` may be a property's name.
+  return Object.fromEntries(
+    Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')),
+  ) as JsonSchemaObject;
 }
 
-function compileCondition(root: JsonSchemaObject, schema: JsonSchemaObject): ReturnType<typeof compileSchema> {
-  const wrapper: JsonSchemaObject = { allOf: [schema] };
+/**
+ * The key of a condition's check: its shape (top-level annotations dropped) as JSON with
+ * sorted keys. `matterform compile` files each precompiled check under it and the run-time
+ * testers look checks up by it, so both must compute it here; sorting keeps a matter that
+ * was re-serialised in another key order matching its compiled checks.
+ */
+export function conditionKey(schema: JsonSchemaObject): string {
+  return sortedJson(conditionShape(schema));
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => sortedJson(item ?? null)).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const members = Object.keys(value)
+    .sort()
+    .flatMap((key) => {
+      const member = (value as Record<string, unknown>)[key];
+      return member === undefined ? [] : [`${JSON.stringify(key)}:${sortedJson(member)}`];
+    });
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * The schema a condition's check is compiled from. A condition may `$ref` the matter's
+ * `$defs`/`definitions`, so its shape is wrapped with those and the matter's dialect.
+ */
+export function conditionSchema(root: JsonSchemaObject, condition: JsonSchemaObject): JsonSchemaObject {
+  const wrapper: JsonSchemaObject = { allOf: [conditionShape(condition)] };
   if (root.$schema !== undefined) wrapper.$schema = root.$schema;
   if (root.$defs !== undefined) wrapper.$defs = root.$defs;
   if (root.definitions !== undefined) wrapper.definitions = root.definitions;
-  return compileSchema(wrapper);
+  return wrapper;
+}
+
+/** A check of one condition: true when the data is valid. */
+export type ConditionCheck = (data: unknown) => boolean;
+
+/**
+ * A tester that asks `checkFor` once per condition key (so conditions differing only in
+ * annotations, and the same object tested again, reuse one check).
+ */
+export function testerFrom(checkFor: (key: string, condition: JsonSchemaObject) => ConditionCheck): ConditionTester {
+  const byObject = new WeakMap<JsonSchemaObject, ConditionCheck>();
+  const byKey = new Map<string, ConditionCheck>();
+  return (schema, data) => {
+    if (typeof schema === 'boolean') return schema;
+    let check = byObject.get(schema);
+    if (!check) {
+      const key = conditionKey(schema);
+      check = byKey.get(key) ?? checkFor(key, schema);
+      byKey.set(key, check);
+      byObject.set(schema, check);
+    }
+    return check(data);
+  };
+}
+
+/**
+ * Every condition a matter's tester can be asked, by key: each `if`, each branch selector
+ * (`BranchCondition.ifSchema`), the schema of each field with `x-concept` (the prefill's value
+ * check), and `extra` (the materials' `when`s). What `matterform compile` precompiles.
+ */
+export function conditionSchemas(
+  root: JsonSchemaObject,
+  extra: readonly (JsonSchema | undefined)[] = [],
+): Map<string, JsonSchemaObject> {
+  const found = new Map<string, JsonSchemaObject>();
+  const add = (schema: JsonSchema | undefined) => {
+    if (isSchemaObject(schema)) {
+      const key = conditionKey(schema);
+      if (!found.has(key)) found.set(key, schema);
+    }
+  };
+  for (const [schema] of subschemas(root)) add(schema.if as JsonSchema | undefined);
+  for (const field of collectFields(root)) {
+    for (const first of [field.condition, ...(field.alsoWhen ?? [])])
+      for (let condition = first; condition; condition = condition.outer) add(condition.ifSchema);
+    if (field.concept !== undefined) add(field.schema);
+  }
+  extra.forEach(add);
+  return found;
 }
 
 /** Replaces each `-` (any array item) of a field pointer with the concrete indices of `concrete`. */

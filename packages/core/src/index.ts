@@ -49,7 +49,9 @@ export {
 } from './formats.js';
 export {
   compileSchema,
+  createConditionTester,
   dialectOf,
+  fieldValueCheck,
   schemaProblems,
   unknownFormats,
   type CompileOptions,
@@ -65,7 +67,14 @@ export {
   type RawValidationError,
   type ValidationResult,
 } from './field-errors.js';
-export { standaloneSource } from './standalone.js';
+export { standaloneSource, type StandaloneOptions } from './standalone.js';
+export {
+  CspBlockedError,
+  loadMatterChecks,
+  type MatterChecks,
+  type MatterChecksOptions,
+  type PrecompiledMatterValidator,
+} from './checks.js';
 export {
   collectFields,
   isCompatible,
@@ -113,7 +122,8 @@ export type {
 } from './submission.js';
 export {
   conditionHolds,
-  createConditionTester,
+  conditionKey,
+  conditionSchemas,
   fieldApplies,
   fieldShown,
   instantiatePointer,
@@ -135,7 +145,6 @@ export {
   DEFAULT_TIMEOUT_MS,
   describePlacement,
   fetchProviders,
-  fieldValueCheck,
   licenceValid,
   placeFills,
   prefill,

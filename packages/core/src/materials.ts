@@ -4,7 +4,7 @@
  * the uploads — with why it applies and how it was satisfied, in words the form can show.
  */
 import type { ArchivedDocument, ProviderId } from './connectors.js';
-import { createConditionTester, whenMatches, type ConditionTester } from './conditions.js';
+import { whenMatches, type ConditionTester } from './conditions.js';
 import type { JsonSchema } from './json-schema.js';
 import type { MaterialPlan, MatterPlan } from './plan.js';
 import { licenceValid, todayOf, validLicence, type ProviderAnswers } from './prefill.js';
@@ -19,14 +19,14 @@ export interface MaterialsInput {
   uploads?: Readonly<Record<string, readonly MaterialFile[]>>;
   /** `YYYY-MM-DD`; default today (UTC). */
   today?: string;
-  test?: ConditionTester;
+  /** `MatterChecks.test` (give it the materials' `when`s), or `createConditionTester` in Node. */
+  test: ConditionTester;
 }
 
 /** The entry of every material of the plan, in the matter's order. */
 export function evaluateMaterials(plan: MatterPlan, input: MaterialsInput): MaterialEntry[] {
   const today = input.today ?? todayOf(new Date());
-  const test = input.test ?? createConditionTester(plan.schema);
-  return plan.materials.map((m) => evaluateMaterial(m, input, today, test));
+  return plan.materials.map((m) => evaluateMaterial(m, input, today, input.test));
 }
 
 function evaluateMaterial(

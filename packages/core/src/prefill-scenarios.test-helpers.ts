@@ -7,6 +7,7 @@ import { ALL_CASES, NO_DATA, TODAY, engineCatalogue } from './engine-fixtures.te
 import type { Catalogue, Matter } from './generated/catalogue.js';
 import { planMatter } from './plan.js';
 import { placeFills, prefill, type PrefillOptions, type PrefillResult } from './prefill.js';
+import { createConditionTester } from './validate.js';
 
 export interface Harness {
   connectors: Connector[];
@@ -175,7 +176,9 @@ export function describePrefillScenarios(name: string, harness: () => Harness): 
       const waiting = result.waiting.map((f) => f.pointer);
       expect(waiting).to.include('/rental/number');
       const plan = planMatter(matter, catalogue, 'person');
-      const later = placeFills(plan, { ...result.data, housing: 'rented' }, result.waiting);
+      const later = placeFills(plan, { ...result.data, housing: 'rented' }, result.waiting, {
+        test: createConditionTester(plan.schema),
+      });
       expect(later.data.rental).to.deep.equal({ number: 'ZL-2026-0001' });
       expect(later.placed.map((f) => f.provider)).to.deep.equal(['source:s-city']);
     });

@@ -6,6 +6,7 @@ import { planMatter } from './plan.js';
 import { fetchProviders, placeFills, prefill, resolveFields, sameValue } from './prefill.js';
 import { describePrefillScenarios } from './prefill-scenarios.test-helpers.js';
 import { staticConnector } from './static-connector.js';
+import { createConditionTester, fieldValueCheck } from './validate.js';
 
 /** The static connector, counting the calls it receives. */
 function countingStatic(catalogue: Catalogue, fixtures: Fixtures): { connector: Connector; calls: string[] } {
@@ -132,12 +133,12 @@ describe('prefill engine', () => {
     const rest = staticConnector({ catalogue: loaded.catalogue, fixtures: loaded.fixtures, delays: false });
     const answers = await fetchProviders(p, { subject: ALL_CASES, connectors: [rest] });
     // In 2010 only the older card (2006–2016) was valid.
-    const in2010 = resolveFields(p, answers, { today: '2010-06-01' });
+    const in2010 = resolveFields(p, answers, { today: '2010-06-01', checkValue: fieldValueCheck(p.schema) });
     expect(in2010.fills.find((f) => f.pointer === '/applicant/name')).to.include({
       value: '测试旧',
       provider: 'licence:l-id',
     });
-    const now = resolveFields(p, answers, { today: TODAY });
+    const now = resolveFields(p, answers, { today: TODAY, checkValue: fieldValueCheck(p.schema) });
     expect(now.fills.find((f) => f.pointer === '/applicant/name')).to.include({ value: '测试甲' });
   });
 
@@ -168,11 +169,12 @@ describe('prefill engine', () => {
       fetchedAt: '2026-11-26T08:00:00Z',
       conflicts: [],
     });
-    const placed = placeFills(p, {}, [fill('/mobile', '13900000002')], { defaults: true });
+    const test = createConditionTester(p.schema);
+    const placed = placeFills(p, {}, [fill('/mobile', '13900000002')], { defaults: true, test });
     expect(placed.data).to.deep.equal({ mobile: '13900000002' });
-    const defaulted = placeFills(p, { mobile: '10000000000' }, [fill('/mobile', '13900000002')]);
+    const defaulted = placeFills(p, { mobile: '10000000000' }, [fill('/mobile', '13900000002')], { test });
     expect(defaulted.data.mobile).to.equal('13900000002');
-    const hostSet = placeFills(p, { email: 'host@example.com' }, [fill('/email', 'x@example.com')]);
+    const hostSet = placeFills(p, { email: 'host@example.com' }, [fill('/email', 'x@example.com')], { test });
     expect(hostSet.data.email).to.equal('host@example.com');
     expect(hostSet.placed).to.deep.equal([]);
   });

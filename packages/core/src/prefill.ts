@@ -18,9 +18,9 @@ import {
   type SourceAnswer,
   type SubjectRef,
 } from './connectors.js';
-import { createConditionTester, fieldShown, type ConditionTester } from './conditions.js';
+import { loadMatterChecks } from './checks.js';
+import { fieldShown, type ConditionTester } from './conditions.js';
 import type { FieldInfo } from './fields.js';
-import type { JsonSchemaObject } from './json-schema.js';
 import { isFresh, type FieldPlan, type MatterPlan } from './plan.js';
 import { getAt, parsePointer } from './pointer.js';
 import type { Conflict, ConsentRecord, Provenance } from './submission.js';
@@ -290,13 +290,13 @@ export interface Resolution {
   invalid: InvalidValue[];
 }
 
-/** Whether a provider's value fits its field; injectable where run-time compiling is not allowed. */
+/** Whether a provider's value fits its field: `MatterChecks.checkValue`, or `fieldValueCheck` in Node. */
 export type ValueCheck = (field: FieldInfo, value: unknown) => boolean;
 
 export interface ResolveOptions {
   /** `YYYY-MM-DD`; licences are valid through their `validUntil` day. Default: today (UTC). */
   today?: string;
-  checkValue?: ValueCheck;
+  checkValue: ValueCheck;
 }
 
 export function todayOf(date: Date): string {
@@ -320,9 +320,9 @@ export function licenceValid(licence: HeldLicence, today: string): boolean {
 }
 
 /** For every field with providers, the first valid value in provider order and the others that differ. */
-export function resolveFields(plan: MatterPlan, answers: ProviderAnswers, options: ResolveOptions = {}): Resolution {
+export function resolveFields(plan: MatterPlan, answers: ProviderAnswers, options: ResolveOptions): Resolution {
   const today = options.today ?? todayOf(new Date());
-  const checkValue = options.checkValue ?? fieldValueCheck(plan.schema);
+  const { checkValue } = options;
   const fills: FieldFill[] = [];
   const invalid: InvalidValue[] = [];
   const held = answers.licences ?? [];
@@ -395,16 +395,6 @@ function valueFrom(
   return candidate;
 }
 
-/**
- * Checks a value against its field's schema with ajv, compiled once per field. The field
- * schema's `$ref`s are relative to the matter, so it is wrapped with the matter's
- * definitions and dialect.
- */
-export function fieldValueCheck(root: JsonSchemaObject): ValueCheck {
-  const test = createConditionTester(root);
-  return (field, value) => test(field.schema, value);
-}
-
 /** Deep equality of JSON values (key order ignored). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -431,7 +421,7 @@ export interface PlaceOptions {
   protect?: (pointer: string) => boolean;
   /** Pointers already filled earlier (so a fill is reported once). */
   placed?: ReadonlySet<string>;
-  test?: ConditionTester;
+  test: ConditionTester;
   /** Also put `default`s into fields as they come to apply (SPEC §3.1 Timing). */
   defaults?: boolean;
 }
@@ -453,9 +443,9 @@ export function placeFills(
   plan: MatterPlan,
   data: Record<string, unknown>,
   fills: readonly FieldFill[],
-  options: PlaceOptions = {},
+  options: PlaceOptions,
 ): Placement {
-  const test = options.test ?? createConditionTester(plan.schema);
+  const { test } = options;
   const protect = options.protect ?? (() => false);
   const result = structuredClone(data);
   const placedNow: FieldFill[] = [];
@@ -533,11 +523,17 @@ export function setAt(data: Record<string, unknown>, pointer: string, value: unk
 // ---------------------------------------------------------------------------------------
 // all at once
 
-export interface PrefillOptions extends FetchOptions, ResolveOptions {
+export interface PrefillOptions extends FetchOptions, Omit<ResolveOptions, 'checkValue'> {
   /** The data so far (the host's `value`); not changed. */
   data?: Record<string, unknown>;
   protect?: (pointer: string) => boolean;
+  /**
+   * The tester of `loadMatterChecks`. Without it, one compiled at run time is loaded for the
+   * plan's schema (rejecting with `CspBlockedError` where the page's CSP forbids that).
+   */
   test?: ConditionTester;
+  /** Default: `test` of the field's schema. */
+  checkValue?: ValueCheck;
   defaults?: boolean;
 }
 
@@ -556,9 +552,11 @@ export interface PrefillResult {
 
 /** Fetches, resolves and places in one go (SPEC §5 `matter-prefill` detail, plus provenance). */
 export async function prefill(plan: MatterPlan, options: PrefillOptions): Promise<PrefillResult> {
+  const test = options.test ?? (await loadMatterChecks(plan.schema)).test;
+  const checkValue: ValueCheck = options.checkValue ?? ((field, value) => test(field.schema, value));
   const answers = await fetchProviders(plan, options);
-  const resolution = resolveFields(plan, answers, options);
-  const placement = placeFills(plan, options.data ?? {}, resolution.fills, options);
+  const resolution = resolveFields(plan, answers, { ...options, checkValue });
+  const placement = placeFills(plan, options.data ?? {}, resolution.fills, { ...options, test });
   return {
     ...describePlacement(placement.placed),
     data: placement.data,

@@ -1,8 +1,9 @@
 /**
- * Validating a matter's data against its JSON Schema (SPEC §3.1) with ajv compiled at run
+ * Validating a matter's data and testing its conditions (SPEC §3.1) with ajv compiled at run
  * time (needs `unsafe-eval`), and checking schemas themselves for the catalogue validator.
  * The messages come from field-errors.ts; precompiled validators (CSP-safe) are wrapped
- * there too, without this module's compiler.
+ * there too, without this module's compiler. The browser bundle loads this module (and ajv
+ * with it) only through `loadMatterChecks`'s dynamic import.
  */
 import { Ajv, Name, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -18,9 +19,11 @@ import {
   type RawValidationError,
 } from './field-errors.js';
 import { interopDefault } from './commonjs.js';
+import { conditionSchema, testerFrom, type ConditionTester } from './conditions.js';
 import { refTarget } from './fields.js';
 import { cnFormats, cnFormatNames } from './formats.js';
 import { isSchemaObject, subschemas, type JsonSchema, type JsonSchemaObject } from './json-schema.js';
+import type { ValueCheck } from './prefill.js';
 import type { Message } from './text.js';
 
 /** `2020-12` for `$schema` 2020-12; everything else is draft-07 with `$defs`, `dependentRequired`, `dependentSchemas`. */
@@ -119,6 +122,34 @@ function compileOnce(ajv: Ajv | Ajv2020, schema: JsonSchemaObject): ReturnType<A
   } finally {
     ajv.removeSchema(schema);
   }
+}
+
+/**
+ * A tester that compiles each condition once (the same tester for the same matter schema,
+ * so what it compiled is kept for as long as the matter is). Compiles with `new Function`:
+ * where the page's CSP forbids that, use `loadMatterChecks` with a precompiled validator.
+ */
+export function createConditionTester(root: JsonSchemaObject): ConditionTester {
+  let tester = testers.get(root);
+  if (!tester) {
+    tester = testerFrom((_key, condition) => {
+      const validate = compileSchema(conditionSchema(root, condition));
+      return (data) => validate(data).valid;
+    });
+    testers.set(root, tester);
+  }
+  return tester;
+}
+
+const testers = new WeakMap<JsonSchemaObject, ConditionTester>();
+
+/**
+ * Checks a provider's value against its field's schema, compiled once per field shape. The
+ * field schema's `$ref`s are relative to the matter, so it is checked like a condition.
+ */
+export function fieldValueCheck(root: JsonSchemaObject): ValueCheck {
+  const test = createConditionTester(root);
+  return (field, value) => test(field.schema, value);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,9 +1,82 @@
 // The public API of @matterform/elements and of the browser bundle dist/matterform.js (SPEC §5
 // "Exports"). Importing it defines <matter-form> and <matter-materials>.
+//
+// The core's API is exported by name, not `export *`: its catalogue checker, rater and
+// run-time compiler are for the CLI and the designer, and would put ajv's compiler into every
+// form page (the compiler is fetched as a separate chunk only when a matter has no
+// precompiled validator; see `loadMatterChecks`).
 import './define.js';
 import './define-materials.js';
 
-export * from '@matterform/core';
+export type {
+  Catalogue,
+  Concept,
+  Fixtures,
+  FixtureSubject,
+  Layout,
+  LayoutStep,
+  LicenceType,
+  Material,
+  MaterialUpload,
+  Matter,
+  Output,
+  Source,
+  Subject,
+  Text,
+  JsonSchema,
+  JsonSchemaObject,
+  Locale,
+  Message,
+} from '@matterform/core';
+export {
+  CspBlockedError,
+  loadMatterChecks,
+  type DataValidator,
+  type FieldError,
+  type MatterChecks,
+  type MatterChecksOptions,
+  type PrecompiledMatterValidator,
+  type PrecompiledValidateFunction,
+  type ValidationResult,
+} from '@matterform/core';
+export {
+  httpConnector,
+  ProviderError,
+  staticConnector,
+  type ArchiveAnswer,
+  type ArchivedAnswer,
+  type ArchivedDocument,
+  type ArchiveRequest,
+  type Connector,
+  type FailureReason,
+  type HeldLicence,
+  type HttpConnector,
+  type HttpConnectorOptions,
+  type LicencesRequest,
+  type ProviderId,
+  type SourceAnswer,
+  type SourceRequest,
+  type StaticConnectorOptions,
+  type SubjectKind,
+  type SubjectRef,
+} from '@matterform/core';
+export {
+  verifySubmission,
+  type Conflict,
+  type ConsentRecord,
+  type MaterialEntry,
+  type MaterialFile,
+  type MaterialStatus,
+  type Payload,
+  type Provenance,
+  type SignatureError,
+  type SignatureErrorCode,
+  type SignatureSecret,
+  type Submission,
+  type VerifyOptions,
+  type VerifyResult,
+} from '@matterform/core';
+export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
 export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './matter-form.js';
 export { WidgetRegistry, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
 export { builtinWidgets } from './widgets/basic.js';

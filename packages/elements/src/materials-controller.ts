@@ -57,7 +57,8 @@ export interface MaterialsEntriesInput {
   answers?: MaterialsInput['answers'];
   /** `YYYY-MM-DD`; default today (UTC). */
   today?: string;
-  test?: ConditionTester;
+  /** Tests the materials' `when`s: `MatterChecks.test` from `loadMatterChecks`. */
+  test: ConditionTester;
 }
 
 // Digests by file object, for every controller: a file added, removed and added again (or
@@ -135,10 +136,9 @@ export class MaterialsController implements ReactiveController {
           sha256,
         }));
     }
-    const options: MaterialsInput = { data: input.data, uploads };
+    const options: MaterialsInput = { data: input.data, uploads, test: input.test };
     if (input.answers !== undefined) options.answers = input.answers;
     if (input.today !== undefined) options.today = input.today;
-    if (input.test !== undefined) options.test = input.test;
     return evaluateMaterials(input.plan, options);
   }
 

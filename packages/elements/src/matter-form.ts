@@ -6,6 +6,7 @@ import {
   getAt,
   httpConnector,
   joinPointer,
+  loadMatterChecks,
   localize,
   materialsComplete,
   planMatter,
@@ -23,16 +24,16 @@ import {
   type JsonSchemaObject,
   type Locale,
   type MaterialEntry,
+  type MatterChecks,
   type Matter,
   type MatterPlan,
-  type PrecompiledValidateFunction,
+  type PrecompiledMatterValidator,
   type ProviderAnswers,
   type ProviderId,
   type Submission,
   type SubjectRef,
 } from '@matterform/core';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
-import { loadMatterChecks, type MatterChecks } from './form-checks.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
@@ -251,7 +252,7 @@ export class MatterForm extends LitElement {
   readonly #materials = new MaterialsController(this);
   #state?: FormState;
   #checks?: MatterChecks;
-  #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledValidateFunction };
+  #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
   #loadToken = 0;
   #hostValue?: Record<string, unknown>;
   #resolvedSubject?: MatterSubject;
@@ -282,7 +283,7 @@ export class MatterForm extends LitElement {
   declare catalogue?: Catalogue;
   declare subject?: MatterSubject;
   declare connectors?: Connector[];
-  declare validators?: Record<string, PrecompiledValidateFunction>;
+  declare validators?: Record<string, PrecompiledMatterValidator>;
   /** An archive instance, or `false` to keep nothing on this device (the archive arrives in its own package). */
   declare archive?: unknown;
   declare consent: ConsentMode;
@@ -389,8 +390,8 @@ export class MatterForm extends LitElement {
     const absolute = new URL(url, document.baseURI).href;
     try {
       const module = (await import(/* @vite-ignore */ absolute)) as {
-        validate?: PrecompiledValidateFunction;
-        default?: PrecompiledValidateFunction;
+        validate?: PrecompiledMatterValidator;
+        default?: PrecompiledMatterValidator;
       };
       const validate = module.validate ?? module.default;
       if (typeof validate !== 'function') throw new Error('the module exports no validate function');
@@ -422,14 +423,16 @@ export class MatterForm extends LitElement {
   async #build(
     matter: Matter,
     catalogue: Catalogue,
-    validator: PrecompiledValidateFunction | undefined,
+    validator: PrecompiledMatterValidator | undefined,
     token: number,
   ): Promise<void> {
     let checks: MatterChecks;
     let plan: MatterPlan;
     try {
       collectFields(matter.schema as JsonSchemaObject);
-      checks = await loadMatterChecks(matter.schema as JsonSchemaObject, validator);
+      checks = await loadMatterChecks(matter.schema as JsonSchemaObject, validator, {
+        conditions: (matter.materials ?? []).map((m) => m.when),
+      });
       plan = planMatter(matter, catalogue, this.#subjectKind());
     } catch (error) {
       if (token !== this.#loadToken) return;

@@ -1,8 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   fetchProviders,
+  loadMatterChecks,
   planMatter,
   type Catalogue,
+  type ConditionTester,
   type Connector,
   type MaterialEntry,
   type Matter,
@@ -25,6 +27,12 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'matter-materials': CustomEvent<MatterMaterialsDetail>;
   }
+}
+
+interface WhenChecks {
+  plan: MatterPlan;
+  test?: ConditionTester;
+  blocked?: boolean;
 }
 
 const CHECKING: Message = {
@@ -121,6 +129,11 @@ export class MatterMaterials extends LitElement {
   #asking: AbortController | undefined;
   #entries: MaterialEntry[] = [];
   #announced: string | undefined;
+  /**
+   * The tester of the materials' `when`s, per plan: loaded with the compiler (a separate
+   * chunk) when some material has one; `blocked` where the page's CSP forbids compiling.
+   */
+  #checks: WhenChecks | undefined;
 
   /** The matter (SPEC §3). */
   declare matter: Matter | undefined;
@@ -169,15 +182,18 @@ export class MatterMaterials extends LitElement {
     }
     this.#plan = this.#planned();
     this.#ask();
-    const entries = this.#plan
-      ? this.#uploads.entries({ plan: this.#plan, data: this.value, answers: this.#answers })
-      : [];
+    this.#loadChecks();
+    const test = this.#checks?.test;
+    const entries =
+      this.#plan && test
+        ? this.#uploads.entries({ plan: this.#plan, data: this.value, answers: this.#answers, test })
+        : [];
     // Kept while nothing changed, so `materials` stays the array the last event carried.
     if (JSON.stringify(entries) !== JSON.stringify(this.#entries)) this.#entries = entries;
   }
 
   override updated(): void {
-    if (!this.#plan || this.#asking) return;
+    if (!this.#plan || this.#asking || !this.#checks?.test) return;
     const snapshot = JSON.stringify(this.#entries);
     if (snapshot === this.#announced) return;
     this.#announced = snapshot;
@@ -197,6 +213,29 @@ export class MatterMaterials extends LitElement {
       this.#unusable = true;
       return undefined;
     }
+  }
+
+  #loadChecks(): void {
+    const plan = this.#plan;
+    if (!plan || this.#checks?.plan === plan) return;
+    const whens = plan.materials.flatMap((m) => (m.material.when === undefined ? [] : [m.material.when]));
+    if (whens.length === 0) {
+      // evaluateMaterials asks the tester about `when`s only: with none, nothing is compiled.
+      this.#checks = { plan, test: () => true };
+      return;
+    }
+    const checks: WhenChecks = { plan };
+    this.#checks = checks;
+    loadMatterChecks(plan.schema).then(
+      ({ test }) => {
+        checks.test = test;
+        this.requestUpdate();
+      },
+      () => {
+        checks.blocked = true;
+        this.requestUpdate();
+      },
+    );
   }
 
   /**
@@ -246,10 +285,11 @@ export class MatterMaterials extends LitElement {
   }
 
   override render() {
-    if (this.#unusable) return html`<p part="unusable" role="alert">${say(UNUSABLE, langOf(this))}</p>`;
+    if (this.#unusable || this.#checks?.blocked)
+      return html`<p part="unusable" role="alert">${say(UNUSABLE, langOf(this))}</p>`;
     if (!this.#plan) return nothing;
     const lang = langOf(this);
-    const checking = this.#asking !== undefined;
+    const checking = this.#asking !== undefined || this.#checks?.test === undefined;
     return html`${checking ? html`<p class="checking" part="checking" role="status">${say(CHECKING, lang)}</p>` : nothing}
       <div aria-busy=${checking ? 'true' : 'false'}>
         ${renderMaterials({

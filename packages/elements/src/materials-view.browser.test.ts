@@ -3,7 +3,14 @@
 // onsite and template materials, expired licences, and ids the error summary links to.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { planMatter, type Catalogue, type Matter, type MaterialsInput, type SubjectKind } from '@matterform/core';
+import {
+  createConditionTester,
+  planMatter,
+  type Catalogue,
+  type Matter,
+  type MaterialsInput,
+  type SubjectKind,
+} from '@matterform/core';
 import { MaterialsController } from './materials-controller.js';
 import { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials-view.js';
 import { tokens } from './styles.js';
@@ -49,7 +56,8 @@ class ViewHost extends LitElement {
     if (!this.settings) return html``;
     const { matter, catalogue, kind, data, answers, idPrefix, lang, ...view } = this.settings;
     const plan = planMatter(matter, catalogue, kind ?? 'person');
-    const entries = this.controller.entries({ plan, data: data ?? {}, answers, today: '2026-11-26' });
+    const test = createConditionTester(plan.schema);
+    const entries = this.controller.entries({ plan, data: data ?? {}, answers, today: '2026-11-26', test });
     const draw = (prefix: string) =>
       renderMaterials({ ...view, plan, entries, controller: this.controller, lang: lang ?? 'zh-CN', idPrefix: prefix });
     return html`${draw(idPrefix ?? 'm')}${this.twice ? draw('other') : ''}`;

@@ -1,7 +1,7 @@
 // MaterialsController without a view: what it keeps, refuses and hands to a submission.
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { planMatter, type Catalogue, type Material } from '@matterform/core';
+import { createConditionTester, planMatter, type Catalogue, type Material } from '@matterform/core';
 import { MaterialsController } from './materials-controller.js';
 import { matterOf, pdf, sampleCatalogue } from './materials.test-helpers.js';
 
@@ -124,12 +124,13 @@ describe('MaterialsController', () => {
     const controller = new MaterialsController(host());
     const plan = planMatter(matterOf(catalogue, 'residence-permit'), catalogue, 'person');
     const data = { housing: 'rented' };
-    controller.entries({ plan, data });
+    const test = createConditionTester(plan.schema);
+    controller.entries({ plan, data, test });
     await controller.addFiles('rental-contract', [pdf('lease.pdf')]);
     await controller.addFiles('photo-1inch', [
       new File([new Uint8Array([137, 80, 78, 71])], 'p.png', { type: 'image/png' }),
     ]);
-    const entries = controller.entries({ plan, data });
+    const entries = controller.entries({ plan, data, test });
     const rental = entries.find((e) => e.id === 'rental-contract');
     expect(rental?.status).to.equal('uploaded');
     expect(rental?.files).to.have.length(1);
