@@ -14,13 +14,11 @@ import {
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
-  type JsonSchema,
-  type JsonSchemaObject,
   type Locale,
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
-import { compileMatterModule } from './compile.js';
+import { compileMatter } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { isDate } from './gateway.js';
@@ -186,13 +184,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     for (const matter of load.catalogue.matters) {
       const name = command === 'types' ? `${matter.id}.d.ts` : `${matter.id}@${matter.version}.mjs`;
       try {
-        const text =
-          command === 'types'
-            ? await matterTypes(matter as TypedMatter)
-            : await compileMatterModule(matter.schema as JsonSchemaObject, {
-                from: `${matter.id}@${matter.version}`,
-                conditions: (matter.materials ?? []).map((m) => m.when as JsonSchema | undefined),
-              });
+        const text = command === 'types' ? await matterTypes(matter as TypedMatter) : await compileMatter(matter);
         await writeFile(join(out, name), text);
         io.stdout(`${join(out, name)}\n`);
         written++;

@@ -10,8 +10,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
-import { localize, type Catalogue, type Fixtures, type JsonSchemaObject } from '@matterform/core';
-import { compileMatterModule } from './compile.js';
+import { localize, type Catalogue, type Fixtures } from '@matterform/core';
+import { compileMatter } from './compile.js';
 import { createGateway, requestUrl } from './gateway.js';
 
 export interface ServeOptions {
@@ -185,7 +185,7 @@ function sampleFiles(
     if (!matter) return Promise.resolve(undefined);
     let module = compiled.get(second);
     if (!module) {
-      module = compileMatterModule(matter.schema as JsonSchemaObject, `${matter.id}@${matter.version}`).then(
+      module = compileMatter(matter).then(
         (body) => ({ body, type: CONTENT_TYPES['.mjs'] as string }),
         (error: unknown) => {
           // Forget the failure, so the next request tries again rather than repeating it.
