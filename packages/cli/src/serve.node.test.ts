@@ -226,8 +226,12 @@ describe('matterform serve', () => {
     expect(validator.body).not.to.match(/new Function|\beval\(/);
     const file = join(work, 'residence-permit.mjs');
     await writeFile(file, validator.body);
-    const { validate } = (await import(pathToFileURL(file).href)) as { validate: (data: unknown) => boolean };
+    const { validate } = (await import(pathToFileURL(file).href)) as {
+      validate: ((data: unknown) => boolean) & { conditions?: Record<string, unknown> };
+    };
     expect(validate({})).to.equal(false);
+    // As `compile` writes it: the materials' `when`s precompiled too (residence-permit has several).
+    expect(Object.keys(validate.conditions ?? {})).not.to.be.empty;
 
     for (const path of [
       '/matters/nope.json',
