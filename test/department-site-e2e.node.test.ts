@@ -116,7 +116,9 @@ describe('department-site demo in Chromium', function () {
         document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"]')?.textContent?.trim() ===
         'Applicant',
     );
-    expect(await page.$eval('#prefill-summary', (p) => p.textContent)).to.match(/^Filled \d+ fields/);
+    expect(await page.$eval('#prefill-summary', (p) => p.textContent)).to.match(
+      /^Fields filled for you: \d+, of which \d+/,
+    );
     expect(await page.evaluate(() => document.documentElement.lang)).to.equal('en');
     expect(await page.$eval('#matter-title', (h) => h.textContent)).to.equal(
       'Apply online: Residence permit application',
