@@ -28,6 +28,32 @@ export default tseslint.config(
     },
   },
   {
+    // The department-site example is plain browser JavaScript, served as is.
+    files: ['examples/department-site/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        document: 'readonly',
+        customElements: 'readonly',
+        history: 'readonly',
+        location: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
+    // Functions these scripts hand to puppeteer's page.evaluate run in the page.
+    files: ['scripts/demo-browser.mjs', 'scripts/screenshot-demo.mjs'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        requestAnimationFrame: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
     // chai's property assertions (`expect(x).to.exist`) are expressions by design.
     files: ['**/*.test.ts', '**/*.test-helpers.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -14,13 +14,11 @@ import {
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
-  type JsonSchema,
-  type JsonSchemaObject,
   type Locale,
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
-import { compileMatterModule } from './compile.js';
+import { compileMatter } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { isDate } from './gateway.js';
@@ -51,12 +49,15 @@ Commands:
                                         (default md; --out writes FILE and prints its path)
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
-  serve DIR --fixtures FILE [--port N] [--today YYYY-MM-DD] [--site DIR]
+  serve DIR --fixtures FILE [--port N] [--today YYYY-MM-DD] [--site DIR] [--bundle DIR]
                                         run the mock gateway at /api and a site at / on
                                         127.0.0.1 (port 8787 by default, 0 for a free one;
-                                        site: examples/department-site when it exists);
-                                        prints the URLs, logs each call to stderr, stops
-                                        on Ctrl-C or SIGTERM
+                                        site: examples/department-site when it exists),
+                                        with /catalogue.json, /matters/<id>.json,
+                                        /validators/<id>@<version>.mjs and the browser
+                                        bundle (bundle: dist when dist/matterform.js
+                                        exists) at /matterform.js; prints the URLs, logs
+                                        each call to stderr, stops on Ctrl-C or SIGTERM
 
 Options:
   --lang zh-CN|en   language of messages (default: from LANG, else zh-CN)
@@ -84,6 +85,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         summary: { type: 'boolean', default: false },
         port: { type: 'string' },
         site: { type: 'string' },
+        bundle: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -124,7 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`${command} takes no --${option}`);
     if (values.today !== undefined && command !== 'prefill' && command !== 'serve')
       throw new UsageError(`${command} takes no --today`);
-    for (const option of ['port', 'site'] as const) {
+    for (const option of ['port', 'site', 'bundle'] as const) {
       if (values[option] !== undefined && command !== 'serve') throw new UsageError(`${command} takes no --${option}`);
     }
     if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
@@ -182,13 +184,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     for (const matter of load.catalogue.matters) {
       const name = command === 'types' ? `${matter.id}.d.ts` : `${matter.id}@${matter.version}.mjs`;
       try {
-        const text =
-          command === 'types'
-            ? await matterTypes(matter as TypedMatter)
-            : await compileMatterModule(matter.schema as JsonSchemaObject, {
-                from: `${matter.id}@${matter.version}`,
-                conditions: (matter.materials ?? []).map((m) => m.when as JsonSchema | undefined),
-              });
+        const text = command === 'types' ? await matterTypes(matter as TypedMatter) : await compileMatter(matter);
         await writeFile(join(out, name), text);
         io.stdout(`${join(out, name)}\n`);
         written++;
@@ -209,12 +205,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_SITE = 'examples/department-site';
+const DEFAULT_BUNDLE = 'dist';
 
 interface ServeValues {
   fixtures?: string | undefined;
   port?: string | undefined;
   today?: string | undefined;
   site?: string | undefined;
+  bundle?: string | undefined;
   strict: boolean;
 }
 
@@ -237,6 +235,14 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
   } else if ((await stat(DEFAULT_SITE).catch(() => undefined))?.isDirectory()) {
     site = DEFAULT_SITE;
   }
+  let bundle: string | undefined;
+  if (values.bundle !== undefined) {
+    if (!(await stat(join(values.bundle, 'matterform.js')).catch(() => undefined))?.isFile())
+      throw new UsageError(`--bundle: "${values.bundle}" holds no matterform.js (npm run build writes dist/)`);
+    bundle = values.bundle;
+  } else if ((await stat(join(DEFAULT_BUNDLE, 'matterform.js')).catch(() => undefined))?.isFile()) {
+    bundle = DEFAULT_BUNDLE;
+  }
 
   const load = await loadCatalogueFrom(dir);
   const failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -252,6 +258,7 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
       port,
       ...(values.today !== undefined ? { today: values.today } : {}),
       ...(site !== undefined ? { site } : {}),
+      ...(bundle !== undefined ? { bundle } : {}),
       log: (line) => io.stderr(line + '\n'),
     });
   } catch (error) {
@@ -259,7 +266,12 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
     io.stderr(`matterform: serve: ${code === 'EADDRINUSE' ? `port ${port} is in use` : (error as Error).message}\n`);
     return 1;
   }
-  io.stdout(`site    ${server.url}/${site === undefined ? '' : `  (${site})`}\ngateway ${server.gatewayUrl}\n`);
+  // The gateway line comes last: scripts wait for it to know the server is up.
+  io.stdout(
+    `site    ${server.url}/${site === undefined ? '' : `  (${site})`}\n` +
+      (bundle === undefined ? '' : `bundle  ${server.url}/matterform.js  (${bundle})\n`) +
+      `gateway ${server.gatewayUrl}\n`,
+  );
   await stopSignal();
   await server.close();
   return 0;

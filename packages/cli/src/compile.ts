@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { standaloneSource, type JsonSchema, type JsonSchemaObject } from '@matterform/core';
+import { standaloneSource, type JsonSchema, type JsonSchemaObject, type Matter } from '@matterform/core';
 
 // Resolve the generated code's imports (`@matterform/core/formats`, ajv-formats, ajv's
 // runtime helpers) as this package's own dependencies, from src/ or dist/ alike.
@@ -50,6 +50,17 @@ export async function compileMatterModule(
   const output = result.outputFiles[0];
   if (!output) throw new Error('esbuild wrote no output');
   return output.text;
+}
+
+/**
+ * The module `matterform compile` writes for one matter, as `serve` serves it too: the
+ * schema's checks and the materials' conditions.
+ */
+export function compileMatter(matter: Matter): Promise<string> {
+  return compileMatterModule(matter.schema as JsonSchemaObject, {
+    from: `${matter.id}@${matter.version}`,
+    conditions: (matter.materials ?? []).map((m) => m.when as JsonSchema | undefined),
+  });
 }
 
 const STANDALONE = 'matterform:standalone';

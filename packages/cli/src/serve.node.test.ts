@@ -3,7 +3,9 @@ import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
+import { loadCatalogueFrom } from '@matterform/core/node';
 import { main } from './cli.js';
 
 const repo = new URL('../../../', import.meta.url).pathname;
@@ -66,10 +68,11 @@ async function serve(args: string[], cwd = repo): Promise<Served> {
 function rawGet(
   base: string,
   path: string,
+  method = 'GET',
 ): Promise<{ status: number; type?: string; location?: string; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    request({ hostname, port, path, method: 'GET' }, (res) => {
+    request({ hostname, port, path, method }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       res.on('end', () => {
@@ -153,6 +156,100 @@ describe('matterform serve', () => {
     expect(subject.status).to.equal(200);
   });
 
+  it('serves the bundle, its chunks and maps from --bundle, and nothing else of that folder', async () => {
+    const bundle = join(work, 'dist');
+    await mkdir(join(bundle, 'chunks'), { recursive: true });
+    await writeFile(join(bundle, 'matterform.js'), 'export const bundle = 1;');
+    await writeFile(join(bundle, 'matterform.js.map'), '{"version":3}');
+    await writeFile(join(bundle, 'chunks', 'ajv-1a2b.js'), 'export const chunk = 1;');
+    await writeFile(join(bundle, 'chunks', 'ajv-1a2b.js.map'), '{"version":3}');
+    await writeFile(join(bundle, 'notes.txt'), 'bundle folder, not bundle');
+    await writeFile(join(bundle, '.env'), 'SECRET=1');
+    await writeFile(join(work, 'outside.txt'), 'outside');
+    await symlink(join(work, 'outside.txt'), join(bundle, 'chunks', 'link.js'));
+    const site = join(work, 'site');
+    await mkdir(site);
+    await writeFile(join(site, 'index.html'), '<!doctype html><title>site</title>');
+    const served = await serve([catalogue, '--fixtures', fixtures, '--port', '0', '--site', site, '--bundle', bundle]);
+    expect(served.output().stdout).to.match(/^bundle {2}http:\/\/127\.0\.0\.1:\d+\/matterform\.js {2}\(/m);
+
+    const js = 'text/javascript; charset=utf-8';
+    const json = 'application/json; charset=utf-8';
+    expect(await rawGet(served.site, '/matterform.js')).to.deep.equal({
+      status: 200,
+      type: js,
+      body: 'export const bundle = 1;',
+    });
+    expect(await rawGet(served.site, '/matterform.js.map')).to.include({ status: 200, type: json });
+    expect(await rawGet(served.site, '/chunks/ajv-1a2b.js')).to.include({ status: 200, type: js });
+    expect(await rawGet(served.site, '/chunks/ajv-1a2b.js.map')).to.include({ status: 200, type: json });
+    expect(await rawGet(served.site, '/matterform.js', 'HEAD')).to.deep.equal({ status: 200, type: js, body: '' });
+    expect(await rawGet(served.site, '/matterform.js', 'POST')).to.include({ status: 405 });
+    expect(await rawGet(served.site, '/')).to.include({ status: 200, type: 'text/html; charset=utf-8' });
+    for (const path of [
+      '/notes.txt',
+      '/.env',
+      '/matterform-designer.js',
+      '/chunks/missing.js',
+      '/chunks/link.js',
+      '/chunks/..%2fnotes.txt',
+      '/chunks/%2e%2e/%2e%2e/outside.txt',
+      '/chunks/..%2f..%2foutside.txt',
+      '/chunks/%2e%2e%5cnotes.txt',
+      '/chunks/',
+    ]) {
+      const answer = await rawGet(served.site, path);
+      expect(answer.status, path).to.equal(404);
+      expect(answer.body, path).not.to.match(/outside|bundle folder|SECRET/);
+    }
+  });
+
+  it('serves the catalogue as one object, each matter, and each matter’s CSP-safe validator', async () => {
+    const served = await serve([catalogue, '--fixtures', fixtures, '--port', '0'], work);
+    const json = 'application/json; charset=utf-8';
+    const load = await loadCatalogueFrom(catalogue);
+
+    const whole = await rawGet(served.site, '/catalogue.json');
+    expect(whole).to.include({ status: 200, type: json });
+    const object = JSON.parse(whole.body) as Record<string, unknown>;
+    expect(Object.keys(object)).to.deep.equal(['concepts', 'sources', 'licences', 'matters']);
+    expect(object).to.deep.equal(JSON.parse(JSON.stringify(load.catalogue)));
+
+    const matter = await rawGet(served.site, '/matters/residence-permit.json');
+    expect(matter).to.include({ status: 200, type: json });
+    expect(JSON.parse(matter.body)).to.deep.equal(
+      JSON.parse(JSON.stringify(load.catalogue.matters.find((m) => m.id === 'residence-permit'))),
+    );
+
+    const validator = await rawGet(served.site, '/validators/residence-permit@1.0.0.mjs');
+    expect(validator).to.include({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(validator.body).not.to.match(/new Function|\beval\(/);
+    const file = join(work, 'residence-permit.mjs');
+    await writeFile(file, validator.body);
+    const { validate } = (await import(pathToFileURL(file).href)) as {
+      validate: ((data: unknown) => boolean) & { conditions?: Record<string, unknown> };
+    };
+    expect(validate({})).to.equal(false);
+    // As `compile` writes it: the materials' `when`s precompiled too (residence-permit has several).
+    expect(Object.keys(validate.conditions ?? {})).not.to.be.empty;
+
+    for (const path of [
+      '/matters/nope.json',
+      '/matters/residence-permit',
+      '/matters/',
+      '/matters/residence-permit.json/x',
+      '/matters/..%2fcatalogue.json',
+      '/validators/residence-permit@9.9.9.mjs',
+      '/validators/residence-permit.mjs',
+      '/validators/..%2f..%2fpackage.json',
+      '/matterform.js',
+    ]) {
+      expect((await rawGet(served.site, path)).status, path).to.equal(404);
+    }
+    expect(await rawGet(served.site, '/catalogue.json', 'HEAD')).to.deep.equal({ status: 200, type: json, body: '' });
+    expect((await rawGet(served.site, '/catalogue.json', 'DELETE')).status).to.equal(405);
+  });
+
   it('exits 2 on bad usage and 1 on fixtures that do not check', async () => {
     const run = async (args: string[]) => {
       let stderr = '';
@@ -168,6 +265,9 @@ describe('matterform serve', () => {
     expect(date).to.include({ code: 2 });
     expect(date.stderr).to.contain('--today takes a date');
     expect(await run([catalogue, '--fixtures', fixtures, '--site', join(work, 'none')])).to.include({ code: 2 });
+    const bundle = await run([catalogue, '--fixtures', fixtures, '--bundle', work]);
+    expect(bundle).to.include({ code: 2 });
+    expect(bundle.stderr).to.contain('holds no matterform.js');
     expect((await run([catalogue])).stderr).to.contain('serve needs --fixtures');
     expect(await run([catalogue, '--fixtures', fixtures, '--today', 'today'])).to.include({ code: 2 });
     const bad = await run([catalogue, '--fixtures', join(work, 'fixtures.json')]);

@@ -1,7 +1,9 @@
 /**
- * `matterform serve` (SPEC §8): one HTTP server on 127.0.0.1 with the mock gateway at `/api`
- * and a site's static files at `/` — or, with no site, a plain page that lists the routes
- * and the synthetic subjects' demo tokens.
+ * `matterform serve` (SPEC §8): one HTTP server on 127.0.0.1 with the mock gateway at `/api`,
+ * what a department site needs beside it — the browser bundle (SPEC §9), the catalogue as
+ * one object and per matter, each matter's CSP-safe validator — and a site's static files at
+ * `/`, or, with no site, a plain page that lists the routes and the synthetic subjects' demo
+ * tokens.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { localize, type Catalogue, type Fixtures } from '@matterform/core';
+import { compileMatter } from './compile.js';
 import { createGateway, requestUrl } from './gateway.js';
 
 export interface ServeOptions {
@@ -20,6 +23,11 @@ export interface ServeOptions {
   today?: string;
   /** Folder of static files served at `/`. */
   site?: string;
+  /**
+   * Folder of the built browser bundle (the repo's `dist/`): its `matterform*.js` files and
+   * source maps are served at `/`, its `chunks/` at `/chunks/`.
+   */
+  bundle?: string;
   log?: (line: string) => void;
 }
 
@@ -64,13 +72,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.log ? { log: options.log } : {}),
   });
   const root = options.site === undefined ? undefined : await realpath(options.site);
+  const bundle = options.bundle === undefined ? undefined : await realpath(options.bundle);
+  const sample = sampleFiles(options.catalogue, options.log ?? (() => {}));
   const index = indexPage(options);
   const server = createServer((req, res) => {
     void (async () => {
       try {
         if (await gateway.handle(req, res)) return;
-        if (root !== undefined) await serveStatic(root, req, res);
-        else if (requestUrl(req).pathname === '/') text(res, 200, index);
+        const target = requestTarget(req);
+        if (typeof target === 'number') return text(res, target, target === 400 ? 'Bad request\n' : 'Not found\n');
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.setHeader('Allow', 'GET, HEAD');
+          return text(res, 405, 'Method not allowed\n');
+        }
+        const generated = sample(target.segments);
+        if (generated) return sendGenerated(res, req, target.segments, await generated);
+        if (bundle !== undefined && isBundlePath(target.segments)) await serveStatic(bundle, target, req, res);
+        else if (root !== undefined) await serveStatic(root, target, req, res);
+        else if (target.path === '/') text(res, 200, index);
         else text(res, 404, 'Not found\n');
       } catch {
         if (!res.headersSent) text(res, 500, 'Internal error\n');
@@ -99,25 +118,115 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
+interface Target {
+  /** The decoded path, e.g. `/forms/`. */
+  path: string;
+  /** Its non-empty segments. */
+  segments: string[];
+}
+
 /**
- * A file under `root` (already a real path), or 404. No dot segments or dotfiles, and the
- * resolved path — symbolic links followed — must stay inside `root`.
+ * The request's path, decoded once, or the status refusing it: 400 when it does not decode,
+ * 404 for a NUL, a backslash, or a segment starting with a dot (`..`, dotfiles) — so no route
+ * below ever sees a path that could climb out of its folder.
  */
-async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    return text(res, 405, 'Method not allowed\n');
-  }
+function requestTarget(req: IncomingMessage): Target | 400 | 404 {
   let path: string;
   try {
     path = decodeURIComponent(requestUrl(req).pathname);
   } catch {
-    return text(res, 400, 'Bad request\n');
+    return 400;
   }
   const segments = path.split('/').filter((s) => s !== '');
-  if (path.includes('\0') || segments.some((s) => s.startsWith('.') || s.includes('\\'))) {
-    return text(res, 404, 'Not found\n');
-  }
+  if (path.includes('\0') || segments.some((s) => s.startsWith('.') || s.includes('\\'))) return 404;
+  return { path, segments };
+}
+
+/** The bundle's own paths: `/matterform.js`, `/matterform-designer.js`, their maps, `/chunks/…`. */
+function isBundlePath(segments: string[]): boolean {
+  const [first, second] = segments;
+  if (segments.length === 1) return /^matterform[a-z0-9-]*\.js(\.map)?$/.test(first ?? '');
+  return segments.length === 2 && first === 'chunks' && second !== undefined;
+}
+
+interface Generated {
+  body: string;
+  type: string;
+}
+
+/**
+ * The sample catalogue as a site loads it: `/catalogue.json` (one SPEC §2 object, for
+ * `catalogue-src`), `/matters/<id>.json` (for `src`), and `/validators/<id>@<version>.mjs`
+ * (what `matterform compile` writes, for `validator-src` or the `validators` property, so a
+ * page under a CSP without `unsafe-eval` validates too). Validators are compiled on first
+ * request and kept: compiling all of them would slow every start for pages that never ask.
+ * Undefined for any other path.
+ */
+function sampleFiles(
+  catalogue: Catalogue,
+  log: (line: string) => void,
+): (segments: string[]) => Promise<Generated | undefined> | undefined {
+  const json = (value: unknown): Generated => ({ body: JSON.stringify(value), type: CONTENT_TYPES['.json'] as string });
+  const catalogueFile = json({
+    concepts: catalogue.concepts,
+    sources: catalogue.sources,
+    licences: catalogue.licences,
+    matters: catalogue.matters,
+  });
+  const matters = new Map(catalogue.matters.map((m) => [`${m.id}.json`, json(m)]));
+  const validators = new Map(catalogue.matters.map((m) => [`${m.id}@${m.version}.mjs`, m]));
+  const compiled = new Map<string, Promise<Generated | undefined>>();
+  return ([first, second, ...rest]) => {
+    if (rest.length > 0) return undefined;
+    if (first === 'catalogue.json' && second === undefined) return Promise.resolve(catalogueFile);
+    if (first === 'matters' && second !== undefined) return Promise.resolve(matters.get(second));
+    if (first !== 'validators' || second === undefined) return undefined;
+    const matter = validators.get(second);
+    if (!matter) return Promise.resolve(undefined);
+    let module = compiled.get(second);
+    if (!module) {
+      module = compileMatter(matter).then(
+        (body) => ({ body, type: CONTENT_TYPES['.mjs'] as string }),
+        (error: unknown) => {
+          // Forget the failure, so the next request tries again rather than repeating it.
+          compiled.delete(second);
+          log(`matterform: serve: compiling ${second}: ${(error as Error).message}`);
+          throw error;
+        },
+      );
+      compiled.set(second, module);
+    }
+    return module;
+  };
+}
+
+function sendGenerated(
+  res: ServerResponse,
+  req: IncomingMessage,
+  segments: string[],
+  file: Generated | undefined,
+): void {
+  if (!file)
+    return text(res, 404, `Not found: no ${segments[0] === 'validators' ? 'validator' : 'matter'} of that name\n`);
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': String(Buffer.byteLength(file.body)),
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+/**
+ * A file under `root` (already a real path), or 404. The resolved path — symbolic links
+ * followed — must stay inside `root`.
+ */
+async function serveStatic(
+  root: string,
+  { path, segments }: Target,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   let file = await inside(root, join(root, ...segments));
   let info = file ? await stat(file).catch(() => undefined) : undefined;
   if (file && info?.isDirectory()) {
@@ -177,6 +286,14 @@ function indexPage(options: ServeOptions): string {
     '  GET  /submissions/{reference}',
     'Mock only (no sign-in):',
     '  GET  /__mock/audit   POST /__mock/reset   GET /__mock/config   GET /__mock/subjects',
+    '',
+    'Beside the gateway:',
+    '  GET  /catalogue.json                  the catalogue as one object (SPEC §2)',
+    '  GET  /matters/{id}.json               one matter',
+    '  GET  /validators/{id}@{version}.mjs   its CSP-safe validator, as `matterform compile` writes it',
+    ...(options.bundle === undefined
+      ? []
+      : ['  GET  /matterform.js, /chunks/{name}   the browser bundle (SPEC §9) and its source maps']),
     '',
     'Sign in with  Authorization: Bearer <token>  or the cookie  matterform_session=<token>:',
   ];
