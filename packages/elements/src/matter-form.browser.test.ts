@@ -180,6 +180,15 @@ describe('<matter-form>: language', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('switches language when the host sets the lang property', async () => {
+    const el = await sampleForm('residence-permit', { consent: 'granted' });
+    await nextPrefill(el);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(buttonNamed(el, 'Save and continue')).to.exist;
+    expect(el.getAttribute('lang')).to.equal('en');
+  });
+
   it('takes the language of the nearest ancestor', async () => {
     const [matter, catalogue] = await Promise.all([sampleMatter('residence-permit'), sampleCatalogue()]);
     const wrapper = fixtureSync<HTMLElement>(html`<div lang="en"><matter-form></matter-form></div>`);

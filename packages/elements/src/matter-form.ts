@@ -16,6 +16,7 @@ import {
   recordConsents,
   renderOutputs,
   todayOf,
+  toLocale,
   type Catalogue,
   type ConsentRecord,
   type Connector,
@@ -939,7 +940,8 @@ export class MatterForm extends LitElement {
   }
 
   #lang(): Locale {
-    return langOf(this);
+    // The property first: lit reflects it to the attribute only after this render.
+    return this.lang ? toLocale(this.lang) : langOf(this);
   }
 
   // ---------------------------------------------------------------------------------------
