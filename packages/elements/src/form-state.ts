@@ -305,8 +305,46 @@ export class FormState {
   }
 
   validate(): ValidationResult {
-    this.result = this.checks.validate(this.data);
+    const result = this.checks.validate(this.data);
+    this.result = result.valid ? result : this.#intoGroups(result);
     return this.result;
+  }
+
+  /**
+   * A required group (an object drawn as a fieldset) that nothing has been typed into yet is
+   * missing as a whole, but the person sees its fields, not the group: the problems are told
+   * at those fields, found by checking the data again as if the group were there, empty.
+   * Only where the messages point changes; whether the data is valid is its own verdict. A
+   * group whose fields are all optional keeps its own "required".
+   */
+  #intoGroups(result: ValidationResult): ValidationResult {
+    const probe = structuredClone(this.data);
+    const opened = new Set<string>();
+    let errors = result.errors;
+    for (let depth = 0; depth < 16; depth++) {
+      const groups = errors.filter(
+        (e) => e.keyword === 'required' && !opened.has(e.pointer) && this.#missingGroup(probe, e.pointer),
+      );
+      if (groups.length === 0) break;
+      for (const group of groups) {
+        writeAt(probe, group.pointer, {});
+        opened.add(group.pointer);
+      }
+      errors = this.checks.validate(probe).errors;
+    }
+    if (opened.size === 0) return result;
+    const told = result.errors.flatMap((error) => {
+      if (error.keyword !== 'required' || !opened.has(error.pointer)) return [error];
+      const inside = errors.filter((e) => e.pointer !== error.pointer && within(e.pointer, error.pointer));
+      return inside.length > 0 ? inside : [error];
+    });
+    return { valid: false, errors: told };
+  }
+
+  #missingGroup(data: Record<string, unknown>, pointer: string): boolean {
+    if (getAt(data, pointer) !== undefined) return false;
+    const field = this.fieldAt(pointer);
+    return field?.kind === 'object' && this.shown(field, pointer);
   }
 
   /** Which step an error belongs to: the one drawing its field (or an ancestor of it); else the last. */

@@ -67,6 +67,12 @@ function stepIndex(el: MatterForm): number {
   return [...shadow(el).querySelectorAll('.progress li')].findIndex((li) => li.getAttribute('aria-current') === 'step');
 }
 
+/** The ids the error summary links to, in its order. */
+const summaryLinks = (el: MatterForm) =>
+  [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')].map(
+    (a) => a.getAttribute('href')?.slice(1) ?? '',
+  );
+
 /** The data pointer behind a control id (the inverse of `idFor('mf', pointer)`). */
 const pointerOf = (id: string) =>
   id.slice(2).replace(/_([0-9a-f]+)_/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
@@ -116,16 +122,7 @@ async function answer(
       await settle(el);
       return;
     }
-    // A group left empty: fill in what it holds that is not marked optional.
-    const required = schema.required ?? [];
-    if (required.length === 0) throw new Error(`${pointer} is a group with nothing required and no add button`);
-    for (const name of required) {
-      const child = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const drawn = shadow(el).getElementById(idFor('mf', child));
-      // What a provider filled meanwhile (a branch's fields arrive when it opens) is left alone.
-      if (drawn && getAt(el.value, child) === undefined) await answer(el, matter, fields, child, variant);
-    }
-    return;
+    throw new Error(`the error summary names the group ${pointer}, not the fields in it`);
   }
   const value = validValue(schema);
   if (target instanceof HTMLSelectElement) {
@@ -313,17 +310,21 @@ async function complete(matterId: string, variant: Variant, audit: boolean): Pro
     button(el, '保存并继续').click();
     await settle(el);
     if (stepIndex(el) !== index) continue;
-    const links = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')].map(
-      (a) => a.getAttribute('href')?.slice(1) ?? '',
-    );
+    const links = summaryLinks(el);
     if (links.length === 0) throw new Error(`${matterId}: "${heading(el)}" does not continue and says nothing`);
     const summary = links.join(' ');
     if (summary === stuck) throw new Error(`${matterId}: answering ${links.map(pointerOf).join(', ')} changed nothing`);
     stuck = summary;
-    for (const id of links) {
-      if (id.startsWith('mm-')) throw new Error(`${matterId}: material ${id.slice(3)} still blocks the step`);
-      // An answer may hide a later branch field of the same summary: only those still drawn.
-      if (shadow(el).getElementById(id)) await answer(el, matter, fields, pointerOf(id), variant);
+    // The summary follows each answer (a choice can open or close branches): work down it as it is now.
+    const answered = new Set<string>();
+    for (;;) {
+      const next = summaryLinks(el).find((id) => !answered.has(id));
+      if (next === undefined) break;
+      answered.add(next);
+      if (next.startsWith('mm-')) throw new Error(`${matterId}: material ${next.slice(3)} still blocks the step`);
+      if (!shadow(el).getElementById(next))
+        throw new Error(`${matterId}: the error summary links to ${pointerOf(next)}, which is not on the page`);
+      await answer(el, matter, fields, pointerOf(next), variant);
     }
   }
 
