@@ -306,8 +306,23 @@ export class FormState {
 
   validate(): ValidationResult {
     const result = this.checks.validate(this.data);
-    this.result = result.valid ? result : this.#intoGroups(result);
+    this.result = result.valid ? result : this.#shownOnly(this.#intoGroups(result));
     return this.result;
+  }
+
+  /**
+   * Leaves out problems at branch fields that do not apply yet: with no choice made, a
+   * `oneOf` of branches fails in every one of them, and ajv names the fields of one (请填写
+   * “购房信息” before any 迁入类别 is chosen) that are not on the page. They come back, where
+   * the person can see them, once their branch applies. Never all of them: the form does not
+   * refuse to go on without saying why.
+   */
+  #shownOnly(result: ValidationResult): ValidationResult {
+    const shown = result.errors.filter((error) => {
+      const field = this.fieldAt(error.pointer);
+      return field === undefined || this.shown(field, error.pointer);
+    });
+    return shown.length > 0 ? { valid: false, errors: shown } : result;
   }
 
   /**

@@ -312,6 +312,8 @@ async function complete(matterId: string, variant: Variant, audit: boolean): Pro
     if (stepIndex(el) !== index) continue;
     const links = summaryLinks(el);
     if (links.length === 0) throw new Error(`${matterId}: "${heading(el)}" does not continue and says nothing`);
+    const nowhere = links.filter((id) => !id.startsWith('mm-') && !shadow(el).getElementById(id)).map(pointerOf);
+    if (nowhere.length > 0) throw new Error(`${matterId}: the error summary asks for ${nowhere.join(', ')}, not shown`);
     const summary = links.join(' ');
     if (summary === stuck) throw new Error(`${matterId}: answering ${links.map(pointerOf).join(', ')} changed nothing`);
     stuck = summary;
