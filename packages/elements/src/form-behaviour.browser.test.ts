@@ -362,3 +362,41 @@ describe('<matter-form>: markup only', () => {
     });
   });
 });
+
+describe('<matter-form>: lists of plain values', () => {
+  const phones = {
+    id: 'phone-list',
+    version: '1.0.0',
+    title: '联系电话',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      properties: {
+        phones: { type: 'array', title: '备用电话', items: { type: 'string', format: 'cn-mobile' } },
+        grid: { type: 'array', title: '表格', items: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  } as unknown as Matter;
+
+  it('names each box by its item, and keeps focus on a moved item’s button', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.value = { phones: ['13800138000', '13900139000'], grid: [['甲']] };
+    el.catalogue = catalogue;
+    el.matter = phones;
+    await ready;
+    await el.updateComplete;
+    const second = control(el, '/phones/1');
+    expect([...(second.labels ?? [])].map((l) => l.textContent?.trim())).to.deep.equal(['备用电话 第 2 项']);
+    expect(control(el, '/grid/0/0').labels).to.have.length(1);
+    // Clicking the label reaches the box.
+    second.labels?.[0]?.click();
+    expect(shadow(el).activeElement).to.equal(second);
+    const up = shadow(el).querySelector<HTMLButtonElement>('button[aria-label="上移：备用电话 第 2 项"]');
+    up?.focus();
+    up?.click();
+    await settle(el);
+    expect(el.value).to.deep.include({ phones: ['13900139000', '13800138000'] });
+    expect(shadow(el).activeElement?.getAttribute('aria-label')).to.equal('下移：备用电话 第 1 项');
+  });
+});

@@ -104,3 +104,17 @@ export function buttonNamed(el: MatterForm, name: string): HTMLButtonElement {
   if (!found) throw new Error(`no button "${name}"`);
   return found;
 }
+
+/**
+ * Controls a browser gives no label: what a screen reader would announce without a name, and
+ * what a click on the label would not reach. (axe matches `label[for]` by text; the browser
+ * takes the first element with that id, which must be the control itself.)
+ */
+export function unlabelledControls(el: MatterForm): string[] {
+  const controls = el.shadowRoot?.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+    'input:not([type="hidden"]), select, textarea',
+  );
+  return [...(controls ?? [])]
+    .filter((control) => (control.labels?.length ?? 0) === 0 && !control.hasAttribute('aria-label'))
+    .map((control) => `${control.localName}#${control.id}`);
+}

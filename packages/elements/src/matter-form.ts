@@ -1371,8 +1371,12 @@ export class MatterForm extends LitElement {
               </button>
             </div>`
           : nothing;
+      // An item of plain values is one control, which carries the item's id: the fieldset
+      // around it takes another, or the browser would give `<label for>` the fieldset and
+      // leave the box without a name.
+      const itemId = children.length > 0 ? this.#idFor(itemPointer) : `${this.#idFor(itemPointer)}-item`;
       drawn.push(
-        html`<fieldset class="group" part="group" id=${this.#idFor(itemPointer)} tabindex="-1">
+        html`<fieldset class="group" part="group" id=${itemId} tabindex="-1">
           <legend>${label}</legend>
           ${body} ${actions}
         </fieldset>`,
@@ -1483,7 +1487,8 @@ export class MatterForm extends LitElement {
     // Keep focus on the same button of the moved item, so it can be moved again by keyboard.
     const label = by < 0 ? T.moveUp : T.moveDown;
     void this.updateComplete.then(() => {
-      const item = this.renderRoot.querySelector(`#${this.#idFor(joinPointer(pointer, target))}`);
+      const id = this.#idFor(joinPointer(pointer, target));
+      const item = this.renderRoot.querySelector(`#${id}-item`) ?? this.renderRoot.querySelector(`#${id}`);
       const buttons = [...(item?.querySelectorAll<HTMLButtonElement>(':scope > .item-actions > button') ?? [])];
       const same = buttons.find((b) => b.textContent?.trim() === say(label, this.#lang()) && !b.disabled);
       (same ?? buttons.find((b) => !b.disabled))?.focus();

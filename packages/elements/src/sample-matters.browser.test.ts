@@ -17,7 +17,7 @@ import type { MatterPrefillDetail } from './events.js';
 import type { MatterForm, Receipt } from './matter-form.js';
 import { patternOf } from './form-state.js';
 import { idFor, mergedSchema } from './present.js';
-import { mockGateways, sampleCatalogue } from './form.test-helpers.js';
+import { mockGateways, sampleCatalogue, unlabelledControls } from './form.test-helpers.js';
 import { validValue } from './synthetic-values.test-helpers.js';
 import './define.js';
 
@@ -304,6 +304,7 @@ async function complete(matterId: string, variant: Variant, audit: boolean): Pro
       steps.push(heading(el));
       if (variant === 'last' && index < fieldSteps) await tickAll(el, matter, fields);
       if (audit) await expect(el).to.be.accessible();
+      expect(unlabelledControls(el), `unlabelled controls on "${heading(el)}"`).to.deep.equal([]);
     }
     if (index === fieldSteps + 1) break;
     if (index === fieldSteps) uploaded = await uploadMissing(el, matter);
