@@ -21,6 +21,7 @@ import {
   type Text,
   type ValidationResult,
 } from '@matterform/core';
+import { mergedSchema } from './present.js';
 
 export interface FormChecks {
   validate(data: unknown): ValidationResult;
@@ -127,10 +128,14 @@ export class FormState {
   /** Top-level pointers on no step, appended to the last (SPEC §3.1): each one a warning. */
   readonly unplaced: string[] = [];
 
+  /** Whether any field has a `default`: then every change may bring one in. */
+  readonly #hasDefaults: boolean;
+
   constructor(plan: MatterPlan, checks: FormChecks) {
     this.plan = plan;
     this.checks = checks;
     this.steps = this.#steps(plan.matter);
+    this.#hasDefaults = plan.fields.some(({ field }) => field.schema.default !== undefined);
   }
 
   get matter(): Matter {
@@ -257,17 +262,19 @@ export class FormState {
    * now applies. Returns those newly placed values.
    */
   settle(): FieldFill[] {
-    if (!this.plan.hasBranches && this.waiting.length === 0) return [];
+    if (!this.plan.hasBranches && this.waiting.length === 0 && !this.#hasDefaults) return [];
     const placedNow: FieldFill[] = [];
     // Dropping a value may make another branch stop applying, and placing one may open another.
     for (let round = 0; round <= this.plan.fields.length; round++) {
       const dropped = this.#prune();
+      const before = this.data;
       const placement = placeFills(this.plan, this.data, this.waiting, {
         protect: (pointer) => this.typed.has(pointer),
         placed: this.placed,
         test: this.checks.test,
         defaults: true,
       });
+      this.#itemDefaults(before, placement.data);
       const changed = JSON.stringify(placement.data) !== JSON.stringify(this.data);
       this.data = placement.data;
       for (const fill of placement.placed) {
@@ -286,6 +293,32 @@ export class FormState {
       if (!dropped && !changed) break;
     }
     return placedNow;
+  }
+
+  /**
+   * Defaults inside list items, which `placeFills` leaves to whoever adds an item: an item
+   * already there (from the host's `value`) gets its fields' defaults like any field first
+   * shown. A list put in by its own default, shorter than its `minItems`, is made up to it
+   * with the item's default: the schema's author gave both, so the list starts complete.
+   */
+  #itemDefaults(before: Record<string, unknown>, data: Record<string, unknown>): void {
+    for (const { field } of this.plan.fields) {
+      const fallback = field.schema.default;
+      if (fallback === undefined) continue;
+      if (field.inArray) {
+        for (const pointer of expandPointer(data, field.pointer))
+          if (getAt(data, pointer) === undefined && !this.typed.has(pointer) && this.shown(field, pointer))
+            writeAt(data, pointer, structuredClone(fallback));
+        continue;
+      }
+      const list = getAt(data, field.pointer);
+      const { items: itemSchema } = field.schema;
+      const items = Array.isArray(itemSchema) ? undefined : mergedSchema(this.plan.schema, itemSchema).default;
+      const minItems = field.schema.minItems ?? 0;
+      if (!Array.isArray(list) || items === undefined || list.length >= minItems) continue;
+      if (getAt(before, field.pointer) !== undefined || JSON.stringify(list) !== JSON.stringify(fallback)) continue;
+      while (list.length < minItems) list.push(structuredClone(items));
+    }
   }
 
   #prune(): boolean {
