@@ -2,10 +2,19 @@
 // except the Node-only *.node.test.ts files.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 import { mockGateway } from './test/gateway-plugin.mjs';
 import { strictCsp } from './test/csp-plugin.mjs';
+
+// Another project's JSON-Schema samples live beside the repo, not in it (they are not ours to
+// commit); a clean clone elsewhere has none, and their test then skips.
+const peerSchemas = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  process.env.MATTERFORM_PEER_SCHEMAS ?? '../shared/peer-schemas',
+);
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -24,6 +33,17 @@ export default {
           n.endsWith('.json'),
         );
         return { body: JSON.stringify(names.sort()), type: 'json' };
+      },
+    },
+    // GET /__peer-schemas/<file>.json: one file of that folder. A file (or folder) that is not
+    // there falls through to the static server, which answers 404.
+    {
+      name: 'peer-schemas',
+      async serve(context) {
+        const match = /^\/__peer-schemas\/([\w-]+\.json)$/.exec(context.path);
+        if (!match) return undefined;
+        const body = await readFile(resolve(peerSchemas, match[1]), 'utf8').catch(() => undefined);
+        return body === undefined ? undefined : { body, type: 'json' };
       },
     },
     mockGateway(),
