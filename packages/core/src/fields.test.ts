@@ -102,6 +102,25 @@ describe('fields', () => {
       expect(resolveRef(root, 'https://example.org/m.json#/$defs/a').pointer).to.equal('/$defs/a');
     });
 
+    it('follows a bundled schema’s refs to the resources embedded under their own $id', () => {
+      const integer: JsonSchemaObject = { $id: 'https://example.org/mixins/integer', type: 'integer', $defs: { min: { minimum: 0 } } };
+      const root: JsonSchemaObject = {
+        $id: 'https://example.org/forms/bundle',
+        $defs: { 'https://example.org/mixins/integer': integer, count: { $ref: '/mixins/integer' } },
+        properties: { count: { $ref: '#/$defs/count' } },
+      };
+      const pointer = '/$defs/https:~1~1example.org~1mixins~1integer';
+      expect(resolveRef(root, '/mixins/integer', '/$defs/count')).to.deep.equal({ schema: integer, pointer });
+      expect(resolveRef(root, 'https://example.org/mixins/integer#/$defs/min').pointer).to.equal(
+        `${pointer}/$defs/min`,
+      );
+      // Relative to the resource it stands in.
+      const nested: JsonSchemaObject = { ...root, $defs: { ...root.$defs, x: { $id: 'sub/', y: { $id: 'leaf' } } } };
+      expect(resolveRef(nested, 'leaf', '/$defs/x').pointer).to.equal('/$defs/x/y');
+      expect(collectFields(root).map((f) => [f.pointer, f.schema.type])).to.deep.equal([['/count', 'integer']]);
+      expect(walkError(() => resolveRef(root, '/mixins/string', '/$defs/count')).code).to.equal('ref-unresolved');
+    });
+
     it('throws ref-unresolved for a missing target, a remote ref, an anchor and bad encoding', () => {
       const root: JsonSchemaObject = { type: 'object', $defs: { a: { type: 'string' }, n: 5 as never } };
       for (const ref of ['#/$defs/missing', 'other.json#/a', '#anchor', '#/$defs/%E0%A4%A', '#/$defs/n']) {

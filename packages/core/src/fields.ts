@@ -98,8 +98,13 @@ export function resolveRef(root: JsonSchemaObject, ref: string, at?: string): { 
     new SchemaWalkError('ref-unresolved', where, `$ref ${JSON.stringify(ref)} does not resolve: ${why}`);
   const hash = ref.indexOf('#');
   const base = hash === -1 ? ref : ref.slice(0, hash);
-  if (hash === -1 || (base !== '' && base !== rootBase(root)))
-    throw unresolved('only local references (#…) are followed');
+  if (hash === -1 || (base !== '' && base !== rootBase(root))) {
+    const bundled = embeddedResource(root, ref, where);
+    if (bundled === undefined) throw unresolved('only local references (#…) are followed');
+    if (typeof bundled.schema !== 'boolean' && !isSchemaObject(bundled.schema))
+      throw unresolved('nothing there is a schema');
+    return bundled as { schema: JsonSchema; pointer: string };
+  }
   let fragment: string;
   try {
     fragment = decodeURIComponent(ref.slice(hash + 1));
@@ -123,6 +128,76 @@ export function refTarget(root: JsonSchemaObject, ref: string): JsonSchema | und
 
 function rootBase(root: JsonSchemaObject): string | undefined {
   return typeof root.$id === 'string' ? root.$id.replace(/#$/, '') : undefined;
+}
+
+// Stands in for a base URI where the schema gives none, so relative `$id`s still combine.
+const NO_BASE = 'https://matterform.invalid/';
+
+/**
+ * A bundled schema (JSON Schema 2020-12 §9.3.1): resources embedded anywhere in the document
+ * under their own `$id`, which a `$ref` names by URI, relative to the base where it stands.
+ * Still nothing outside the document is fetched: a URI no embedded resource has is unresolved.
+ */
+function embeddedResource(
+  root: JsonSchemaObject,
+  ref: string,
+  at: string,
+): { schema: unknown; pointer: string } | undefined {
+  let target: URL;
+  try {
+    target = new URL(ref, baseAt(root, at));
+  } catch {
+    return undefined;
+  }
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(target.hash.slice(1));
+  } catch {
+    return undefined;
+  }
+  if (fragment !== '' && !fragment.startsWith('/')) return undefined;
+  target.hash = '';
+  const pointer = resourcesOf(root).get(target.href);
+  if (pointer === undefined) return undefined;
+  return { schema: getAt(root, pointer + fragment), pointer: pointer + fragment };
+}
+
+/** The base URI in force at a document pointer: the `$id`s on the way there, each relative to the one above. */
+function baseAt(root: JsonSchemaObject, pointer: string): string {
+  let base = new URL(typeof root.$id === 'string' ? root.$id : '', NO_BASE).href;
+  let node: unknown = root;
+  for (const token of pointer === '' ? [] : parsePointer(pointer)) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+    if (isSchemaObject(node) && typeof node.$id === 'string') base = new URL(node.$id, base).href;
+  }
+  return base;
+}
+
+const resourceIndex = new WeakMap<JsonSchemaObject, Map<string, string>>();
+
+/** Every embedded resource of the document: its absolute `$id` (no fragment) → its pointer. */
+function resourcesOf(root: JsonSchemaObject): Map<string, string> {
+  let index = resourceIndex.get(root);
+  if (index) return index;
+  const found = new Map<string, string>();
+  const visit = (node: unknown, pointer: string, base: string, depth: number) => {
+    if (node === null || typeof node !== 'object' || depth > MAX_SCHEMA_DEPTH * 2) return;
+    let here = base;
+    if (!Array.isArray(node) && typeof (node as JsonSchemaObject).$id === 'string') {
+      try {
+        const id = new URL((node as JsonSchemaObject).$id as string, base);
+        id.hash = '';
+        here = id.href;
+        if (!found.has(here)) found.set(here, pointer);
+      } catch {
+        // Not a URI: names no resource.
+      }
+    }
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapeToken(key)}`, here, depth + 1);
+  };
+  visit(root, '', NO_BASE, 0);
+  resourceIndex.set(root, (index = found));
+  return index;
 }
 
 // ---------------------------------------------------------------------------------------
