@@ -400,3 +400,80 @@ describe('<matter-form>: lists of plain values', () => {
     expect(shadow(el).activeElement?.getAttribute('aria-label')).to.equal('下移：备用电话 第 1 项');
   });
 });
+
+describe('<matter-form>: entries an object does not declare', () => {
+  const flags = {
+    id: 'feature-flags',
+    version: '1.0.0',
+    title: '功能开关',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      properties: {
+        owner: { type: 'string', title: '负责人' },
+        limits: {
+          type: 'object',
+          title: '限额',
+          properties: {},
+          patternProperties: { '^[a-z]+$': { type: 'integer', minimum: 1 } },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: { type: 'boolean' },
+      propertyNames: { enum: ['owner', 'limits', 'darkMode', 'beta'] },
+    },
+  } as unknown as Matter;
+
+  async function flagsForm(): Promise<MatterForm> {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.value = { darkMode: true, limits: { daily: 5 } };
+    el.catalogue = catalogue;
+    el.matter = flags;
+    await ready;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('draws the host’s entries by their keys, adds one from the names allowed, removes one', async () => {
+    const el = await flagsForm();
+    expect(control(el, '/darkMode').checked).to.equal(true);
+    expect(control(el, '/darkMode').labels?.[0]?.textContent).to.include('darkMode');
+    expect(control(el, '/limits/daily').value).to.equal('5');
+    await expect(el).to.be.accessible();
+    // Only the names not taken are offered.
+    const names = shadow(el).querySelector<HTMLSelectElement>('#mf-new-entry') as HTMLSelectElement;
+    expect([...names.options].map((o) => o.value)).to.deep.equal(['-1', 'beta']);
+    names.value = 'beta';
+    names.closest('.add-entry')?.querySelector('button')?.click();
+    await settle(el);
+    expect(shadow(el).activeElement, 'focus moves to the new entry').to.equal(control(el, '/beta'));
+    control(el, '/beta').click();
+    await el.updateComplete;
+    expect(el.value).to.deep.include({ beta: true });
+    shadow(el).querySelector<HTMLButtonElement>('button[aria-label="删除：darkMode"]')?.click();
+    await settle(el);
+    expect(el.value).to.not.have.property('darkMode');
+    expect(shadow(el).querySelector('#mf_2f_darkMode')).to.equal(null);
+  });
+
+  it('types a new key where any name matching the pattern is taken, and refuses one that does not match', async () => {
+    const el = await flagsForm();
+    const name = shadow(el).querySelector<HTMLInputElement>('#mf_2f_limits-new-entry') as HTMLInputElement;
+    name.value = 'Weekly';
+    name.closest('.add-entry')?.querySelector('button')?.click();
+    await settle(el);
+    expect(shadow(el).querySelector('#mf_2f_limits-new-entry-error')?.textContent).to.include('Weekly');
+    name.value = 'weekly';
+    name.closest('.add-entry')?.querySelector('button')?.click();
+    await settle(el);
+    await type(el, '/limits/weekly', '30');
+    expect(el.value).to.deep.include({ limits: { daily: 5, weekly: 30 } });
+    await type(el, '/limits/weekly', '0');
+    buttonNamed(el, '保存并继续').click();
+    await settle(el);
+    expect(shadow(el).querySelector('[part="error-summary"] a')?.getAttribute('href')).to.equal(
+      '#mf_2f_limits_2f_weekly',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import {
   type FieldError,
   type FieldFill,
   type FieldInfo,
+  type JsonSchemaObject,
   type Matter,
   type MatterPlan,
   type Provenance,
@@ -147,7 +148,140 @@ export class FormState {
   }
 
   fieldAt(pointer: string): FieldInfo | undefined {
-    return this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer));
+    return this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer)) ?? this.#extraField(pointer);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Entries beyond the declared properties: an object's `patternProperties` and
+  // `additionalProperties` describe keys it does not name, which the host's data may hold
+  // and the person may add. They are drawn after the object's fields, named by their key.
+
+  /** Keys the person added to an object and has not answered yet (the data holds no value for them). */
+  readonly extraNames = new Map<string, string[]>();
+
+  /** The schema of the object at a data pointer ('' is the root), merged; undefined when it is no object field. */
+  #objectSchema(pointer: string): JsonSchemaObject | undefined {
+    const root = this.plan.schema;
+    if (pointer === '') return mergedSchema(root, root);
+    const field = this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer));
+    if (field) return field.kind === 'object' ? mergedSchema(root, field.schema) : undefined;
+    // An item of a list of objects: the list's `items`.
+    const slash = pointer.lastIndexOf('/');
+    const list = this.plan.fieldByPointer.get(patternOf(pointer.slice(0, slash), this.plan.fieldByPointer));
+    if (list?.kind !== 'array' || !/^\d+$/.test(pointer.slice(slash + 1))) return undefined;
+    const items = list.schema.items;
+    return isRecord(items) ? mergedSchema(root, items as JsonSchemaObject) : undefined;
+  }
+
+  /** The names an object declares: its fields, branch fields included. */
+  #declared(pointer: string): Set<string> {
+    const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
+    return new Set(this.plan.fields.filter(({ field }) => field.parent === pattern).map(({ field }) => field.name));
+  }
+
+  /** The schema an object gives the key `name` it does not declare; undefined when it draws none for it. */
+  extraSchema(objectPointer: string, name: string): JsonSchemaObject | undefined {
+    const object = this.#objectSchema(objectPointer);
+    if (!object || this.#declared(objectPointer).has(name)) return undefined;
+    for (const [pattern, schema] of Object.entries(object.patternProperties ?? {})) {
+      let matches = false;
+      try {
+        matches = new RegExp(pattern, 'u').test(name);
+      } catch {
+        // A pattern no validator compiles names no key.
+      }
+      if (matches) return isRecord(schema) ? mergedSchema(this.plan.schema, schema as JsonSchemaObject) : undefined;
+    }
+    const extra = object.additionalProperties;
+    return isRecord(extra) ? mergedSchema(this.plan.schema, extra as JsonSchemaObject) : undefined;
+  }
+
+  #extraField(pointer: string): FieldInfo | undefined {
+    const tokens = parsePointer(pointer);
+    const name = tokens.pop();
+    if (name === undefined) return undefined;
+    const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
+    const schema = this.extraSchema(parent, name);
+    if (!schema) return undefined;
+    const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+    return {
+      pointer,
+      schemaPointer: '',
+      schema,
+      parent: parent === '' ? '' : patternOf(parent, this.plan.fieldByPointer),
+      name,
+      kind: type === 'array' ? 'array' : 'leaf',
+      branch: false,
+      required: false,
+      inArray: parent.split('/').some((t) => /^\d+$/.test(t)),
+    };
+  }
+
+  /** The undeclared entries of the object at `pointer` to draw: those in the data, then those just added. */
+  extraEntries(pointer: string): FieldInfo[] {
+    const value = getAt(this.data, pointer);
+    const names = [...(isRecord(value) ? Object.keys(value) : []), ...(this.extraNames.get(pointer) ?? [])];
+    return [...new Set(names)].flatMap((name) => this.#extraField(joinPointer(pointer, name)) ?? []);
+  }
+
+  /** Every drawn object's undeclared entries: the root's, each shown object field's, each object item's. */
+  allExtraEntries(): FieldInfo[] {
+    const objects = new Set<string>(['']);
+    for (const { field } of this.plan.fields) {
+      const pattern = field.kind === 'object' ? field.pointer : field.kind === 'array' ? `${field.pointer}/-` : '';
+      if (pattern === '') continue;
+      for (const pointer of expandPointer(this.data, pattern))
+        if (isRecord(getAt(this.data, pointer)) && (field.kind !== 'object' || this.shown(field, pointer)))
+          objects.add(pointer);
+    }
+    return [...objects].flatMap((pointer) => this.extraEntries(pointer));
+  }
+
+  /**
+   * Whether the person can add an entry to the object at `pointer`, and from which names:
+   * `propertyNames.enum` less those taken, or any name (undefined) the schema accepts.
+   * False when the object takes no undeclared keys, or holds `maxProperties` already.
+   */
+  extraChoices(pointer: string): { names?: string[] } | false {
+    const object = this.#objectSchema(pointer);
+    if (!object || !(isRecord(object.additionalProperties) || isRecord(object.patternProperties))) return false;
+    const value = getAt(this.data, pointer);
+    const taken = new Set([
+      ...(isRecord(value) ? Object.keys(value) : []),
+      ...(this.extraNames.get(pointer) ?? []),
+      ...this.#declared(pointer),
+    ]);
+    if (typeof object.maxProperties === 'number' && taken.size - this.#declared(pointer).size >= object.maxProperties)
+      return false;
+    const names = isRecord(object.propertyNames) ? (object.propertyNames as JsonSchemaObject).enum : undefined;
+    if (!Array.isArray(names)) return {};
+    const free = names.filter((n): n is string => typeof n === 'string' && !taken.has(n));
+    return free.length > 0 ? { names: free } : false;
+  }
+
+  /** Adds the key `name` to the object at `pointer`, if the schema takes it: the answer comes when typed. */
+  addExtra(pointer: string, name: string): boolean {
+    const object = this.#objectSchema(pointer);
+    const value = getAt(this.data, pointer);
+    if (!object || name === '' || (isRecord(value) && Object.hasOwn(value, name))) return false;
+    if ((this.extraNames.get(pointer) ?? []).includes(name) || !this.extraSchema(pointer, name)) return false;
+    if (object.propertyNames !== undefined && !this.checks.test(object.propertyNames, name)) return false;
+    this.extraNames.set(pointer, [...(this.extraNames.get(pointer) ?? []), name]);
+    return true;
+  }
+
+  removeExtra(pointer: string): void {
+    const tokens = parsePointer(pointer);
+    const name = tokens.pop() as string;
+    const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
+    this.extraNames.set(
+      parent,
+      (this.extraNames.get(parent) ?? []).filter((n) => n !== name),
+    );
+    removeAt(this.data, pointer);
+    this.raw.delete(pointer);
+    this.provenance.delete(pointer);
+    this.typed.add(parent);
   }
 
   /**
@@ -198,6 +332,7 @@ export class FormState {
     this.raw.clear();
     this.provenance.clear();
     this.placed.clear();
+    this.extraNames.clear();
     for (const [pointer, provenance] of provided) {
       const now = getAt(this.data, pointer);
       if (now !== undefined && JSON.stringify(now) === JSON.stringify(getAt(before, pointer))) {

@@ -41,6 +41,7 @@ import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
 import { materialsStyles, renderMaterials } from './materials-view.js';
+import { renderAddEntry } from './extra-entries.js';
 import {
   idFor,
   maskText,
@@ -283,6 +284,8 @@ export class MatterForm extends LitElement {
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
   #redraw = new Map<string, number>();
   #fetched = new Map<string, string>();
+  /** Per object, the name of an entry the person last tried to add and the schema refused. */
+  #refusedEntry = new Map<string, string>();
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
   declare matter?: Matter;
@@ -366,6 +369,7 @@ export class MatterForm extends LitElement {
     state.typed.clear();
     state.raw.clear();
     state.revealed.clear();
+    state.extraNames.clear();
     this.#summary = [];
     this.#materials.reset();
     this.#epoch++;
@@ -1133,7 +1137,81 @@ export class MatterForm extends LitElement {
       const field = state.fieldAt(pointer);
       return field ? this.#renderField(state, field, pointer, lang) : nothing;
     });
-    return html`${drawn.length === 0 ? html`<p>${say(T.noFields, lang)}</p>` : drawn}`;
+    // The root's undeclared entries go where its unplaced fields go: on the last step of fields.
+    const extras =
+      state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
+    return html`${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : drawn}${extras}`;
+  }
+
+  /**
+   * The entries an object holds beyond the properties it declares (`additionalProperties`,
+   * `patternProperties`), each drawn as a field named by its key with a button to remove it,
+   * then a way to add one.
+   */
+  #renderExtras(state: FormState, pointer: string, lang: Locale): TemplateResult | typeof nothing {
+    const entries = state.extraEntries(pointer);
+    const editable = !this.readonly && !this.#isDisabled();
+    const choices = this.readonly ? false : state.extraChoices(pointer);
+    if (entries.length === 0 && !choices) return nothing;
+    const root = state.matter.schema as JsonSchemaObject;
+    return html`${entries.map(
+      (entry) =>
+        html`${
+          entry.kind === 'array' && optionsOf(root, entry.schema, lang).length === 0
+            ? this.#renderArray(state, entry, entry.schema, entry.pointer, entry.name, lang)
+            : this.#renderLeaf(state, entry, entry.schema, entry.pointer, entry.name, false, lang)
+        }
+        ${
+          editable
+            ? html`<div class="item-actions">
+                <button
+                  part="button"
+                  type="button"
+                  aria-label=${`${say(T.removeItem, lang)}：${entry.name}`}
+                  @click=${() => this.#removeExtra(entry.pointer)}
+                >
+                  ${say(T.removeItem, lang)}
+                </button>
+              </div>`
+            : nothing
+        }`,
+    )}
+    ${
+      choices
+        ? renderAddEntry({
+            id: `${this.#idFor(pointer)}-new-entry`,
+            lang,
+            names: choices.names,
+            refused: this.#refusedEntry.get(pointer),
+            disabled: !editable,
+            add: (name) => this.#addExtra(pointer, name),
+          })
+        : nothing
+    }`;
+  }
+
+  #addExtra(pointer: string, name: string): void {
+    const state = this.#state;
+    if (!state) return;
+    if (state.addExtra(pointer, name)) {
+      this.#refusedEntry.delete(pointer);
+      this.#focusAfterRender = this.#idFor(joinPointer(pointer, name));
+    } else this.#refusedEntry.set(pointer, name);
+    this._revision++;
+  }
+
+  #removeExtra(entry: string): void {
+    const state = this.#state;
+    if (!state) return;
+    state.removeExtra(entry);
+    const parent = entry.slice(0, entry.lastIndexOf('/'));
+    this.#idempotency = undefined;
+    this.dispatchEvent(
+      matterEvent('matter-input', { pointer: parent, value: structuredClone(getAt(state.data, parent)) }),
+    );
+    state.settle();
+    this.#changed();
+    this.#focusAfterRender = `${this.#idFor(parent)}-new-entry`;
   }
 
   #children(state: FormState, pattern: string): readonly FieldInfo[] {
@@ -1152,6 +1230,7 @@ export class MatterForm extends LitElement {
         </legend>
         ${this.#hint(field.schema, pointer, lang)}
         ${children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang))}
+        ${this.#renderExtras(state, pointer, lang)}
       </fieldset>`;
     }
     const root = state.matter.schema as JsonSchemaObject;
@@ -1337,7 +1416,8 @@ export class MatterForm extends LitElement {
       const label = itemTitle(i);
       const body =
         children.length > 0
-          ? children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))
+          ? html`${children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))}
+            ${this.#renderExtras(state, itemPointer, lang)}`
           : this.#renderItemValue(state, field, itemSchema, itemPointer, pattern, label, lang);
       const actions =
         editable && !tuple
@@ -1600,6 +1680,17 @@ export class MatterForm extends LitElement {
         }
       }
     });
+    for (const entry of state.allExtraEntries()) {
+      const value = getAt(state.data, entry.pointer);
+      if (value === undefined) continue;
+      rows.push({
+        step: state.stepOf(entry.pointer),
+        pointer: entry.pointer,
+        label: entry.name,
+        value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
+        source: say(T.youTyped, lang),
+      });
+    }
     return rows;
   }
 
