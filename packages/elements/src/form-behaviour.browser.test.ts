@@ -161,6 +161,22 @@ describe('<matter-form>: validation when the person tries to continue', () => {
     expect(shadow(el).querySelector('[part="error-summary"]')?.textContent).to.include('年龄');
   });
 
+  it('keeps the minus of a negative number, however it is typed', async () => {
+    const el = await form();
+    await type(el, '/name', '王五');
+    await type(el, '/mobile', '13800138000');
+    await type(el, '/age', '-3');
+    expect(el.value).to.include({ age: -3 });
+    buttonNamed(el, '保存并继续').click();
+    await el.updateComplete;
+    // 年龄 has minimum 0: the person is told, rather than 3 going in silently.
+    expect(shadow(el).querySelector('[part="error-summary"]')?.textContent).to.include('年龄');
+    await type(el, '/age', '－１２');
+    expect(el.value).to.include({ age: -12 });
+    await type(el, '/age', '1,000');
+    expect(el.value).to.include({ age: 1000 });
+  });
+
   it('marks optional fields, not required ones, and carries autocomplete tokens', async () => {
     const el = await form();
     const label = (pointer: string) =>

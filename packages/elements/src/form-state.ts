@@ -376,7 +376,11 @@ export class FormState {
       if (typeof schema.format === 'string' && IDENTIFIER_FORMATS.has(schema.format))
         value = normalizeIdentifier(input);
       if ((type === 'number' || type === 'integer') && input.trim() !== '') {
-        const number = Number(normalizeIdentifier(input).replace(/[,，]/g, ''));
+        // The sign first: identifier normalising drops hyphens and dashes, which here mean minus.
+        const text = input.trim();
+        const sign = /^[-\u2212\uFF0D]/.test(text) ? '-' : '';
+        const digits = normalizeIdentifier(sign ? text.slice(1) : text).replace(/[,，]/g, '');
+        const number = Number(sign + digits.replace(/\uFF0E/g, '.'));
         // Not a number yet: keep the text so it is shown and reported, never dropped.
         value = Number.isFinite(number) ? number : input;
       }
