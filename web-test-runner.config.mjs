@@ -58,6 +58,10 @@ export default {
   testFramework: { config: { ui: 'bdd', timeout: 20000 } },
   browsers: [
     chromeLauncher({
+      // Test files run two at a time. In one window the second page is a background tab, where
+      // Chromium runs no animation frames: a fixture waiting for a frame then times out. Each
+      // page gets a context (a window) of its own, so both stay in the foreground.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,
