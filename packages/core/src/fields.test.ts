@@ -103,7 +103,11 @@ describe('fields', () => {
     });
 
     it('follows a bundled schema’s refs to the resources embedded under their own $id', () => {
-      const integer: JsonSchemaObject = { $id: 'https://example.org/mixins/integer', type: 'integer', $defs: { min: { minimum: 0 } } };
+      const integer: JsonSchemaObject = {
+        $id: 'https://example.org/mixins/integer',
+        type: 'integer',
+        $defs: { min: { minimum: 0 } },
+      };
       const root: JsonSchemaObject = {
         $id: 'https://example.org/forms/bundle',
         $defs: { 'https://example.org/mixins/integer': integer, count: { $ref: '/mixins/integer' } },
@@ -132,6 +136,27 @@ describe('fields', () => {
   });
 
   describe('collectFields', () => {
+    it('takes a property with no type whose oneOf alternatives are objects for an object of branch fields', () => {
+      const root: JsonSchemaObject = {
+        definitions: {
+          person: { type: 'object', properties: { name: { type: 'string' } } },
+          company: { type: 'object', properties: { name: { type: 'string' }, code: { type: 'string' } } },
+        },
+        properties: {
+          contact: { oneOf: [{ $ref: '#/definitions/person' }, { $ref: '#/definitions/company' }] },
+          code: { oneOf: [{ type: 'string' }, { type: 'null' }] },
+        },
+      };
+      const fields = collectFields(root);
+      expect(fields.map((f) => [f.pointer, f.kind, f.branch])).to.deep.equal([
+        ['/contact', 'object', false],
+        ['/contact/name', 'leaf', true],
+        ['/contact/code', 'leaf', true],
+        ['/code', 'leaf', false],
+      ]);
+      expect(fields[1]?.alsoWhen).to.have.length(1);
+    });
+
     it('lists nested objects, $ref fields and array items depth-first in schema order', () => {
       const fields = collectFields(residence);
       expect(fields.map((f) => f.pointer)).to.deep.equal([

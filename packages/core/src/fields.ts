@@ -539,6 +539,24 @@ function choosesBranches(walk: Walk, node: Node, key: 'oneOf' | 'anyOf'): boolea
   });
 }
 
+/**
+ * A property with no `type` whose `oneOf`/`anyOf` alternatives each describe an object (at
+ * least one declaring properties, none a value of another type) is an object: its fields are
+ * the alternatives', branch fields of it, not one box holding the whole object as text.
+ */
+function objectAlternatives(walk: Walk, node: Node): boolean {
+  const schema = node.schema;
+  if (!isSchemaObject(schema) || schema.type !== undefined || schema.properties !== undefined) return false;
+  return (['oneOf', 'anyOf'] as const).some((key) => {
+    if (!choosesBranches(walk, node, key)) return false;
+    const alternatives = schema[key] as JsonSchema[];
+    return alternatives.some((alternative, i) => {
+      const flat = flatten(walk, child(walk, node, [key, i], alternative));
+      return flat.properties !== undefined || typeList(flat.type).includes('object');
+    });
+  });
+}
+
 function selectorOf(walk: Walk, alternative: Node, own: ReadonlySet<string>): JsonSchemaObject | undefined {
   const properties: Record<string, JsonSchemaObject> = {};
   walkOwn(walk, alternative, (name, property) => {
@@ -646,13 +664,14 @@ function fieldOf(
   branch: boolean,
 ): FieldInfo {
   const schema = mergeDeclarations(walk, declarations);
+  const first = declarations[0]?.node;
   const field: FieldInfo = {
     pointer: `${at}/${escapeToken(name)}`,
-    schemaPointer: declarations[0]?.node.pointer ?? '',
+    schemaPointer: first?.pointer ?? '',
     schema,
     parent: at,
     name,
-    kind: kindOf(schema),
+    kind: first && objectAlternatives(walk, { ...first, schema }) ? 'object' : kindOf(schema),
     branch,
     required: shape.required.has(name),
     inArray,
@@ -707,7 +726,8 @@ function itemFields(walk: Walk, contributors: readonly Contributor[], at: string
     const unconditional = items.filter((c) => !c.condition);
     const schema = mergeDeclarations(walk, unconditional.length > 0 ? unconditional : items);
     const pointer = `${at}/${token}`;
-    const kind = kindOf(schema);
+    const first = items[0]?.node;
+    const kind = first && objectAlternatives(walk, { ...first, schema }) ? 'object' : kindOf(schema);
     if (kind === 'object') objectFields(walk, items, pointer, true, out);
     else if (kind === 'array') itemFields(walk, items, pointer, out);
   }

@@ -493,3 +493,97 @@ describe('<matter-form>: entries an object does not declare', () => {
     );
   });
 });
+
+describe('<matter-form>: alternatives nothing in the data selects', () => {
+  const identification = {
+    id: 'identification',
+    version: '1.0.0',
+    title: '身份核验',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      definitions: {
+        person: { type: 'object', properties: { name: { type: 'string', title: '姓名' } }, required: ['name'] },
+        company: {
+          type: 'object',
+          properties: { name: { type: 'string', title: '名称' }, creditCode: { type: 'string', title: '信用代码' } },
+          required: ['name', 'creditCode'],
+        },
+      },
+      properties: {
+        contact: {
+          title: '联系人',
+          oneOf: [
+            { title: '个人', $ref: '#/definitions/person' },
+            { title: '单位', $ref: '#/definitions/company' },
+          ],
+        },
+        documents: {
+          type: 'array',
+          title: '证件',
+          items: {
+            type: 'object',
+            anyOf: [
+              { title: '身份证', properties: { idNumber: { type: 'string', title: '身份证号' } } },
+              { title: '护照', properties: { passport: { type: 'string', title: '护照号' } } },
+            ],
+          },
+        },
+      },
+      required: ['contact'],
+    },
+  } as unknown as Matter;
+
+  async function idForm(value: Record<string, unknown>): Promise<MatterForm> {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.value = value;
+    el.catalogue = catalogue;
+    el.matter = identification;
+    await ready;
+    await el.updateComplete;
+    return el;
+  }
+
+  const radio = (el: MatterForm, label: string) =>
+    [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (r) => r.labels?.[0]?.textContent?.trim() === label,
+    ) as HTMLInputElement;
+
+  it('asks which one applies, shows only its fields, and drops the other’s answers', async () => {
+    const el = await idForm({ contact: { name: '合成示例有限公司', creditCode: '91430100582017362D' } });
+    // The data fits 单位 only: that one is chosen, its fields shown.
+    expect(radio(el, '单位').checked).to.equal(true);
+    expect(control(el, '/contact/creditCode').value).to.equal('91430100582017362D');
+    await expect(el).to.be.accessible();
+    radio(el, '个人').click();
+    await settle(el);
+    expect(shadow(el).querySelector('#mf_2f_contact_2f_creditCode')).to.equal(null);
+    // 姓名 is in both: it stays.
+    expect(el.value).to.deep.equal({ contact: { name: '合成示例有限公司' } });
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('chooses for each item of a list on its own', async () => {
+    const el = await idForm({ contact: { name: '甲' }, documents: [{ idNumber: '1' }, { passport: 'E1' }] });
+    expect(control(el, '/documents/0/idNumber').value).to.equal('1');
+    expect(control(el, '/documents/1/passport').value).to.equal('E1');
+    expect(shadow(el).querySelector('#mf_2f_documents_2f_0_2f_passport')).to.equal(null);
+    expect(shadow(el).querySelector('#mf_2f_documents_2f_1_2f_idNumber')).to.equal(null);
+    await expect(el).to.be.accessible();
+    // An anyOf takes one or more: 护照 too for the first document, and its number can be given.
+    const boxes = (item: number) => [
+      ...shadow(el).querySelectorAll<HTMLInputElement>(`#mf_2f_documents_2f_${item} input[type="checkbox"]`),
+    ];
+    expect(boxes(0).map((b) => b.checked)).to.deep.equal([true, false]);
+    boxes(0)[1]?.click();
+    await settle(el);
+    await type(el, '/documents/0/passport', 'E2');
+    expect(el.value).to.deep.include({ documents: [{ idNumber: '1', passport: 'E2' }, { passport: 'E1' }] });
+    // The last one ticked stays ticked.
+    boxes(1)[1]?.click();
+    await settle(el);
+    expect(boxes(1).map((b) => b.checked)).to.deep.equal([false, true]);
+    expect(control(el, '/documents/1/passport').value).to.equal('E1');
+  });
+});

@@ -4,12 +4,15 @@
  * which defaults come in, and which errors to show. `<matter-form>` draws it.
  */
 import {
+  conditionHolds,
   fieldShown,
+  instantiatePointer,
   getAt,
   joinPointer,
   normalizeIdentifier,
   parsePointer,
   placeFills,
+  type BranchCondition,
   type Catalogue,
   type ConditionTester,
   type FieldError,
@@ -35,6 +38,19 @@ export interface FormStep {
   title: Text;
   /** Data pointers drawn on this step, in order (empty for materials and review). */
   pointers: string[];
+}
+
+/** A choice among alternatives nothing in the data selects, at one object. */
+export interface ChoiceGroup {
+  /** Schema pointer of the `oneOf`/`anyOf` list. */
+  list: string;
+  /** An `anyOf`: one or more may be chosen. */
+  several: boolean;
+  /** The alternatives, `$ref`/`allOf` merged. */
+  alternatives: JsonSchemaObject[];
+  chosen: number[];
+  /** The first field (concrete pointer) of the object that one of them declares: where the choice is drawn. */
+  first: string;
 }
 
 /** Formats whose typed text is normalised before it is checked (SPEC §3.1). */
@@ -137,6 +153,7 @@ export class FormState {
     this.checks = checks;
     this.steps = this.#steps(plan.matter);
     this.#hasDefaults = plan.fields.some(({ field }) => field.schema.default !== undefined);
+    this.#collectUnchosen();
   }
 
   get matter(): Matter {
@@ -316,7 +333,130 @@ export class FormState {
   }
 
   shown(field: FieldInfo, pointer = field.pointer): boolean {
-    return fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer);
+    if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer)) return false;
+    return this.#unchosen.size === 0 || this.#chosenPath(field, pointer);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Alternatives nothing in the data selects: a `oneOf`/`anyOf` of object branches with no
+  // `const`/`enum` to tell them apart ({ lorem } or { ipsum }; a person or a company). The
+  // person chooses — one of a `oneOf`, one or more of an `anyOf` — and only the chosen
+  // alternatives' fields are shown; the others' values go, as when any branch stops applying.
+
+  /** Each such alternatives group: the data pointer of its object (a pattern) and the schema pointer of its list. */
+  readonly #unchosen = new Map<string, { at: string; list: string }>();
+  /** The chosen alternatives per concrete object and group: `<object pointer>|<list schema pointer>`. */
+  readonly choices = new Map<string, number[]>();
+
+  #collectUnchosen(): void {
+    for (const { field } of this.plan.fields)
+      for (const start of [field.condition, ...(field.alsoWhen ?? [])])
+        for (let c = start; c; c = c.outer)
+          if (c.kind === 'alternative' && c.ifSchema === undefined) {
+            const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
+            this.#unchosen.set(`${c.at}|${list}`, { at: c.at, list });
+          }
+  }
+
+  /**
+   * The alternatives chosen for the object at `at`; before any choice, from the data: of a
+   * `oneOf`, the one it fits that holds most of its keys (else the one holding most, else the
+   * first); of an `anyOf`, every one it fits and has keys of (else as for a `oneOf`). Kept, so
+   * the alternatives do not change under the person as they type.
+   */
+  chosen(at: string, list: string): number[] {
+    const key = `${at}|${list}`;
+    const stored = this.choices.get(key);
+    if (stored !== undefined) return stored;
+    const alternatives = getAt(this.plan.schema, list);
+    const value = getAt(this.data, at);
+    let chosen = [0];
+    if (Array.isArray(alternatives) && isRecord(value)) {
+      const fits = alternatives.map((a) => this.checks.test(a as JsonSchemaObject, value));
+      const held = alternatives.map(
+        (a) =>
+          Object.keys(mergedSchema(this.plan.schema, a as JsonSchemaObject).properties ?? {}).filter((name) =>
+            Object.hasOwn(value, name),
+          ).length,
+      );
+      const best = (among: number[]) =>
+        among.reduce((top, i) => ((held[i] ?? 0) > (held[top] ?? 0) ? i : top), among[0] ?? 0);
+      const fitting = fits.flatMap((fit, i) => (fit ? [i] : []));
+      const several = list.endsWith('/anyOf') ? fitting.filter((i) => (held[i] ?? 0) > 0) : [];
+      chosen = several.length > 0 ? several : [best(fitting.length > 0 ? fitting : alternatives.map((_, i) => i))];
+    }
+    this.choices.set(key, chosen);
+    return chosen;
+  }
+
+  /** The person's choice of alternatives: the others' fields and values go. */
+  choose(at: string, list: string, chosen: number[]): void {
+    this.choices.set(
+      `${at}|${list}`,
+      [...chosen].sort((a, b) => a - b),
+    );
+  }
+
+  /** The alternatives groups drawn at the object `pointer`, whose enclosing branches apply. */
+  choiceGroups(pointer: string): ChoiceGroup[] {
+    const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
+    const seen = new Set<string>();
+    const groups: ChoiceGroup[] = [];
+    for (const { field } of this.plan.fields) {
+      if (field.parent !== pattern || !field.branch) continue;
+      for (const start of [field.condition, ...(field.alsoWhen ?? [])])
+        for (let c = start; c; c = c.outer) {
+          if (c.kind !== 'alternative' || c.ifSchema !== undefined || c.at !== pattern) continue;
+          const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
+          const alternatives = getAt(this.plan.schema, list);
+          if (seen.has(list) || !Array.isArray(alternatives) || !this.#outerApplies(c, pointer)) continue;
+          seen.add(list);
+          groups.push({
+            list,
+            several: list.endsWith('/anyOf'),
+            alternatives: alternatives.map((a) => mergedSchema(this.plan.schema, a as JsonSchemaObject)),
+            chosen: this.chosen(pointer, list),
+            first: joinPointer(pointer, field.name),
+          });
+        }
+    }
+    return groups;
+  }
+
+  #outerApplies(condition: BranchCondition, pointer: string): boolean {
+    const outer = condition.outer;
+    if (!outer) return true;
+    const at = instantiatePointer(outer.at, pointer);
+    return conditionHolds(outer, this.data, this.checks.test, at) && this.#chainChosen(outer, pointer);
+  }
+
+  /** Whether every choice-made alternative on a condition's chain is the one chosen. */
+  #chainChosen(condition: BranchCondition, pointer: string): boolean {
+    for (let c: BranchCondition | undefined = condition; c; c = c.outer) {
+      if (c.kind !== 'alternative' || c.ifSchema !== undefined) continue;
+      const cut = c.schemaPointer.lastIndexOf('/');
+      const index = Number(c.schemaPointer.slice(cut + 1));
+      if (!this.chosen(instantiatePointer(c.at, pointer), c.schemaPointer.slice(0, cut)).includes(index)) return false;
+    }
+    return true;
+  }
+
+  /** The field and each object around it: a branch among them applies through the chosen alternatives. */
+  #chosenPath(field: FieldInfo, pointer: string): boolean {
+    for (let current: FieldInfo | undefined = field; current;) {
+      if (current.branch && current.condition) {
+        const concrete = instantiatePointer(current.pointer, pointer);
+        const applies = [current.condition, ...(current.alsoWhen ?? [])].some(
+          (c) =>
+            conditionHolds(c, this.data, this.checks.test, instantiatePointer(c.at, concrete)) &&
+            this.#chainChosen(c, concrete),
+        );
+        if (!applies) return false;
+      }
+      if (current.parent === '') break;
+      current = this.plan.fieldByPointer.get(current.parent);
+    }
+    return true;
   }
 
   /**
@@ -333,6 +473,7 @@ export class FormState {
     this.provenance.clear();
     this.placed.clear();
     this.extraNames.clear();
+    this.choices.clear();
     for (const [pointer, provenance] of provided) {
       const now = getAt(this.data, pointer);
       if (now !== undefined && JSON.stringify(now) === JSON.stringify(getAt(before, pointer))) {
@@ -408,7 +549,8 @@ export class FormState {
       const dropped = this.#prune();
       const before = this.data;
       const placement = placeFills(this.plan, this.data, this.waiting, {
-        protect: (pointer) => this.typed.has(pointer),
+        // Nor into the fields of an alternative not chosen (core does not know the choice).
+        protect: (pointer) => this.typed.has(pointer) || !this.#shownAt(pointer),
         placed: this.placed,
         test: this.checks.test,
         defaults: true,
@@ -458,6 +600,12 @@ export class FormState {
       if (getAt(before, field.pointer) !== undefined || JSON.stringify(list) !== JSON.stringify(fallback)) continue;
       while (list.length < minItems) list.push(structuredClone(items));
     }
+  }
+
+  #shownAt(pointer: string): boolean {
+    if (this.#unchosen.size === 0) return true;
+    const field = this.fieldAt(pointer);
+    return field === undefined || this.shown(field, pointer);
   }
 
   #prune(): boolean {

@@ -42,6 +42,7 @@ import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
 import { materialsStyles, renderMaterials } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
+import { renderChoice } from './alternatives.js';
 import {
   idFor,
   maskText,
@@ -1140,7 +1141,43 @@ export class MatterForm extends LitElement {
     // The root's undeclared entries go where its unplaced fields go: on the last step of fields.
     const extras =
       state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
-    return html`${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : drawn}${extras}`;
+    // A choice between the root's alternatives comes on the step drawing the first of their fields.
+    const choices = this.#renderChoices(state, '', lang, (first) => pointers.some((p) => within(first, p)));
+    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : drawn}${extras}`;
+  }
+
+  /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
+  #renderChoices(
+    state: FormState,
+    pointer: string,
+    lang: Locale,
+    here: (first: string) => boolean = () => true,
+  ): TemplateResult[] {
+    return state
+      .choiceGroups(pointer)
+      .filter((group) => here(group.first))
+      .map((group, n) =>
+        renderChoice({
+          id: `${this.#idFor(pointer)}-choice${n === 0 ? '' : `-${n}`}`,
+          lang,
+          alternatives: group.alternatives,
+          several: group.several,
+          chosen: group.chosen,
+          readonly: this.readonly,
+          disabled: this.#isDisabled(),
+          choose: (chosen) => {
+            state.choose(pointer, group.list, chosen);
+            // Unticking the last of an anyOf is refused: put the box back.
+            this._revision++;
+            this.#idempotency = undefined;
+            state.settle();
+            this.dispatchEvent(
+              matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }),
+            );
+            this.#changed();
+          },
+        }),
+      );
   }
 
   /**
@@ -1228,7 +1265,7 @@ export class MatterForm extends LitElement {
         <legend part="label">
           ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
         </legend>
-        ${this.#hint(field.schema, pointer, lang)}
+        ${this.#hint(field.schema, pointer, lang)} ${this.#renderChoices(state, pointer, lang)}
         ${children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang))}
         ${this.#renderExtras(state, pointer, lang)}
       </fieldset>`;
@@ -1416,7 +1453,8 @@ export class MatterForm extends LitElement {
       const label = itemTitle(i);
       const body =
         children.length > 0
-          ? html`${children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))}
+          ? html`${this.#renderChoices(state, itemPointer, lang)}
+            ${children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))}
             ${this.#renderExtras(state, itemPointer, lang)}`
           : this.#renderItemValue(state, field, itemSchema, itemPointer, pattern, label, lang);
       const actions =

@@ -107,8 +107,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The subschemas that apply to `data` at one place, found independently of the form's own
- * walker: `$ref` and `allOf` always; an `anyOf`/`oneOf` alternative, an `if`'s `then`/`else`,
- * a dependency, when ajv says the data takes that way.
+ * walker: `$ref` and `allOf` always; `anyOf`/`oneOf` alternatives the data fits (and holds
+ * properties of), an `if`'s `then`/`else`, a dependency, when ajv says the data takes that way.
  */
 function applicable(root: JsonSchemaObject, schema: JsonSchema | undefined, data: unknown): JsonSchemaObject[] {
   const out: JsonSchemaObject[] = [];
@@ -123,8 +123,23 @@ function applicable(root: JsonSchemaObject, schema: JsonSchema | undefined, data
     out.push(s);
     if (typeof s.$ref === 'string') visit(refAt(root, s.$ref));
     for (const part of s.allOf ?? []) visit(part);
-    for (const keyword of ['anyOf', 'oneOf'] as const)
-      for (const alternative of s[keyword] ?? []) if (holds(alternative)) visit(alternative);
+    // The form shows the alternatives chosen, offering the others: of an anyOf, those the data
+    // fits and holds properties of; of a oneOf, the one it fits holding most; else the first it fits.
+    const held = (alternative: JsonSchema) =>
+      new Set(
+        applicable(root, alternative, undefined).flatMap((a) =>
+          Object.keys(a.properties ?? {}).filter((name) => isObject(data) && Object.hasOwn(data, name)),
+        ),
+      ).size;
+    const fitting = (keyword: 'anyOf' | 'oneOf') => (s[keyword] ?? []).filter((alternative) => holds(alternative));
+    const several = fitting('anyOf').filter((alternative) => held(alternative) > 0);
+    for (const alternative of several.length > 0 ? several : fitting('anyOf').slice(0, 1)) visit(alternative);
+    visit(
+      fitting('oneOf').reduce<JsonSchema | undefined>(
+        (top, a) => (top === undefined || held(a) > held(top) ? a : top),
+        undefined,
+      ),
+    );
     if (s.if !== undefined) visit(holds(s.if) ? s.then : s.else);
     for (const [name, dependent] of Object.entries({ ...s.dependencies, ...s.dependentSchemas }))
       if (isObject(data) && Object.hasOwn(data, name) && !Array.isArray(dependent)) visit(dependent as JsonSchema);
