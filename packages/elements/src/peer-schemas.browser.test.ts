@@ -262,7 +262,9 @@ function misshown(control: HTMLElement, value: unknown): string | undefined {
 }
 
 /** Places no control is expected for, with the reason. */
-const HIDDEN: Record<string, Record<string, string>> = {};
+const HIDDEN: Record<string, Record<string, string>> = {
+  'rjsf-null': { '/helpText': 'type "null": nothing to answer, drawn as a note (its title and description)' },
+};
 
 /**
  * Cases whose verdict in the form differs from ajv's on `formData`, with the reason. Each of

@@ -277,6 +277,17 @@ export const checkboxesWidget: Widget = {
   },
 };
 
+/**
+ * `type: "null"`: a field that can only hold nothing, which schemas use to put a heading or a
+ * note in the form. Its title and description are shown; there is nothing to type.
+ */
+export const noteWidget: Widget = {
+  name: 'note',
+  group: true,
+  rank: (ctx) => (ctx.schema.type === 'null' ? 9 : 0),
+  render: () => html``,
+};
+
 export const hiddenWidget: Widget = {
   name: 'hidden',
   rank: (ctx) => (asked(ctx, 'hidden') ? 10 : 0),
@@ -293,5 +304,6 @@ export const builtinWidgets: readonly Widget[] = [
   radioWidget,
   checkboxWidget,
   checkboxesWidget,
+  noteWidget,
   hiddenWidget,
 ];
