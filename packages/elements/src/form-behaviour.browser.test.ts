@@ -587,3 +587,51 @@ describe('<matter-form>: alternatives nothing in the data selects', () => {
     expect(control(el, '/documents/1/passport').value).to.equal('E1');
   });
 });
+
+describe('<matter-form>: fixed values and notes', () => {
+  const fixed = {
+    id: 'fixed-values',
+    version: '1.0.0',
+    title: '固定值',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      properties: {
+        notice: { type: 'null', title: '填表须知', description: '以下内容须如实填写。' },
+        tags: { type: 'array', title: '标签', items: { type: 'string' }, const: ['red', 'green', 'blue'] },
+      },
+      required: ['tags'],
+    },
+  } as unknown as Matter;
+
+  async function fixedForm(): Promise<MatterForm> {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.catalogue = catalogue;
+    el.matter = fixed;
+    await ready;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('shows a null field as a note, with nothing to type', async () => {
+    const el = await fixedForm();
+    const note = [...shadow(el).querySelectorAll('fieldset')].find((f) => f.textContent?.includes('填表须知'));
+    expect(note?.textContent).to.include('以下内容须如实填写。');
+    expect(note?.querySelector('input, select, textarea'), 'nothing to type in a note').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers a list fixed by const as its items to tick', async () => {
+    const el = await fixedForm();
+    const boxes = [...shadow(el).querySelectorAll<HTMLInputElement>('input[id^="mf_2f_tags"]')];
+    expect(boxes.map((b) => b.labels?.[0]?.textContent)).to.deep.equal(['red', 'green', 'blue']);
+    for (const box of boxes) {
+      box.click();
+      await el.updateComplete;
+    }
+    expect(el.value).to.deep.equal({ tags: ['red', 'green', 'blue'] });
+    expect(el.checkValidity()).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});

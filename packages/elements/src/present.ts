@@ -82,6 +82,10 @@ export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang
       return { value, label: schemaText(b, 'title', lang) ?? displayValue(value) };
     });
   }
+  // A list fixed by `const` is its items to tick, all of them: one box for the whole list
+  // would put the list inside itself.
+  if (Array.isArray(own.const) && (own.type === 'array' || own.items !== undefined))
+    return own.const.map((value) => ({ value, label: displayValue(value) }));
   if (own.const !== undefined)
     return [{ value: own.const, label: schemaText(own, 'title', lang) ?? displayValue(own.const) }];
   if (own.type === 'array' && isObject(own.items)) {
