@@ -635,3 +635,53 @@ describe('<matter-form>: fixed values and notes', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<matter-form>: a schema that contains itself', () => {
+  const tree = {
+    id: 'org-tree',
+    version: '1.0.0',
+    title: '组织架构',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      definitions: {
+        node: {
+          type: 'object',
+          properties: {
+            name: { type: 'string', title: '名称' },
+            staff: { type: 'integer', title: '人数', minimum: 0 },
+            children: {
+              type: 'array',
+              title: '下级',
+              items: { oneOf: [{ type: 'null' }, { $ref: '#/definitions/node' }] },
+            },
+          },
+        },
+      },
+      properties: { root: { title: '本级', $ref: '#/definitions/node' } },
+    },
+  } as unknown as Matter;
+
+  it('draws its nodes as deep as the data goes, and a new node takes answers', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.value = { root: { name: '总部', children: [{ name: '一部', children: [] }] } };
+    el.catalogue = catalogue;
+    el.matter = tree;
+    await ready;
+    await el.updateComplete;
+    expect(control(el, '/root/children/0/name').value).to.equal('一部');
+    await type(el, '/root/children/0/staff', '12');
+    expect(el.value).to.deep.include({ root: { name: '总部', children: [{ name: '一部', children: [], staff: 12 }] } });
+    // A node under 一部.
+    const list = shadow(el).querySelector('#mf_2f_root_2f_children_2f_0_2f_children') as HTMLElement;
+    [...list.querySelectorAll<HTMLButtonElement>(':scope > button')].at(-1)?.click();
+    await settle(el);
+    await type(el, '/root/children/0/children/0/name', '一组');
+    expect(el.value).to.deep.include({
+      root: { name: '总部', children: [{ name: '一部', staff: 12, children: [{ name: '一组' }] }] },
+    });
+    expect(el.checkValidity()).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -25,7 +25,7 @@ import {
   type Text,
   type ValidationResult,
 } from '@matterform/core';
-import { mergedSchema } from './present.js';
+import { mergedSchema, objectSchemaOf } from './present.js';
 
 export interface FormChecks {
   validate(data: unknown): ValidationResult;
@@ -165,7 +165,51 @@ export class FormState {
   }
 
   fieldAt(pointer: string): FieldInfo | undefined {
-    return this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer)) ?? this.#extraField(pointer);
+    return (
+      this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer)) ??
+      this.#extraField(pointer) ??
+      this.#unplannedField(pointer)
+    );
+  }
+
+  /**
+   * A field the plan could not list ahead of the data: inside an object that contains itself
+   * (a tree's nodes) or may be null, drawn as deep as the data goes. Its schema is found by
+   * walking the data pointer through the schema.
+   */
+  #unplannedField(pointer: string): FieldInfo | undefined {
+    const root = this.plan.schema;
+    const tokens = parsePointer(pointer);
+    let schema: JsonSchemaObject | undefined = mergedSchema(root, root);
+    for (const token of tokens) {
+      if (!schema) return undefined;
+      const object: JsonSchemaObject = objectSchemaOf(root, schema) ?? schema;
+      const property =
+        object.properties && Object.hasOwn(object.properties, token) ? object.properties[token] : undefined;
+      const index = /^\d+$/.test(token) ? Number(token) : -1;
+      const prefix = Array.isArray(object.prefixItems)
+        ? object.prefixItems
+        : Array.isArray(object.items)
+          ? object.items
+          : [];
+      const rest = Array.isArray(object.items) ? object.additionalItems : object.items;
+      const next = property ?? (index < 0 ? undefined : index < prefix.length ? prefix[index] : rest);
+      schema = isRecord(next) ? mergedSchema(root, next as JsonSchemaObject) : undefined;
+    }
+    const name = tokens.at(-1);
+    if (!schema || name === undefined) return undefined;
+    const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+    return {
+      pointer,
+      schemaPointer: '',
+      schema,
+      parent: pointer.slice(0, pointer.lastIndexOf('/')),
+      name,
+      kind: objectSchemaOf(root, schema) ? 'object' : type === 'array' ? 'array' : 'leaf',
+      branch: false,
+      required: false,
+      inArray: tokens.some((t) => /^\d+$/.test(t)),
+    };
   }
 
   // ---------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ import {
   idFor,
   maskText,
   mergedSchema,
+  objectSchemaOf,
   optionsOf,
   providerKeeper,
   providerName,
@@ -1552,9 +1553,47 @@ export class MatterForm extends LitElement {
       concept: undefined,
     };
     const root = state.matter.schema as JsonSchemaObject;
+    const object = objectSchemaOf(root, schema);
+    if (object) return this.#renderUnplannedObject(state, object, pointer, label, lang);
     if (itemField.kind === 'array' && optionsOf(root, schema, lang).length === 0)
       return this.#renderArray(state, itemField, schema, pointer, label, lang);
     return this.#renderLeaf(state, itemField, schema, pointer, label, true, lang);
+  }
+
+  /**
+   * An object the plan could not unfold ahead of the data — a tree's node, which contains
+   * itself, or an item that may be null — drawn from its schema as deep as the data goes:
+   * an object below it shows its fields once this one holds something.
+   */
+  #renderUnplannedObject(
+    state: FormState,
+    object: JsonSchemaObject,
+    pointer: string,
+    title: string,
+    lang: Locale,
+  ): TemplateResult {
+    const root = state.matter.schema as JsonSchemaObject;
+    const here = getAt(state.data, pointer);
+    const required = new Set(object.required ?? []);
+    const parts = Object.entries(object.properties ?? {}).map(([name, property]) => {
+      const at = joinPointer(pointer, name);
+      const field = state.fieldAt(at);
+      if (!field) return nothing;
+      const schema = mergedSchema(root, property);
+      const label = schemaText(schema, 'title', lang) ?? name;
+      const inner = objectSchemaOf(root, schema);
+      if (inner)
+        return here === undefined || here === null
+          ? nothing
+          : this.#renderUnplannedObject(state, inner, at, label, lang);
+      if (field.kind === 'array' && optionsOf(root, schema, lang).length === 0)
+        return this.#renderArray(state, field, schema, at, label, lang);
+      return this.#renderLeaf(state, field, schema, at, label, required.has(name), lang);
+    });
+    return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
+      <legend part="label">${title}</legend>
+      ${this.#hint(object, pointer, lang)} ${parts}
+    </fieldset>`;
   }
 
   #addItem(pointer: string, itemSchema: JsonSchemaObject): void {

@@ -62,6 +62,29 @@ export function mergedSchema(root: JsonSchemaObject, schema: JsonSchema | undefi
   return merged;
 }
 
+/**
+ * The object a schema describes, also where it allows null besides — `type: ["object",
+ * "null"]`, or `oneOf`/`anyOf` of one object and `null` (as a tree's child that may be
+ * empty) — merged; undefined for anything else.
+ */
+export function objectSchemaOf(root: JsonSchemaObject, schema: JsonSchema | undefined): JsonSchemaObject | undefined {
+  const merged = mergedSchema(root, schema);
+  const types = Array.isArray(merged.type) ? merged.type : merged.type === undefined ? [] : [merged.type];
+  if (types.includes('object') && types.every((t) => t === 'object' || t === 'null')) return merged;
+  if (types.length === 0 && isObject(merged.properties)) return merged;
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const alternatives = merged[keyword];
+    if (!Array.isArray(alternatives) || types.some((t) => t !== 'object' && t !== 'null')) continue;
+    const flat = alternatives.map((a) => mergedSchema(root, a));
+    const objects = flat.filter((a) => a.type === 'object' || (a.type === undefined && isObject(a.properties)));
+    const nulls = flat.filter((a) => a.type === 'null' || a.const === null);
+    const [only] = objects;
+    if (only && objects.length === 1 && objects.length + nulls.length === flat.length)
+      return { ...only, title: merged.title ?? only.title, description: merged.description ?? only.description };
+  }
+  return undefined;
+}
+
 /** Labelled choices of a schema: `enum` (+ `x-enumTitles`), or `oneOf`/`anyOf` whose every branch is a `const`. */
 export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang: Locale): WidgetOption[] {
   const own = mergedSchema(root, schema);
