@@ -124,14 +124,18 @@ function applicable(root: JsonSchemaObject, schema: JsonSchema | undefined, data
     if (typeof s.$ref === 'string') visit(refAt(root, s.$ref));
     for (const part of s.allOf ?? []) visit(part);
     // The form shows the alternatives chosen, offering the others: of an anyOf, those the data
-    // fits and holds properties of; of a oneOf, the one it fits holding most; else the first it fits.
+    // fits and holds properties of; of a oneOf, the one it fits holding most; else the first.
     const held = (alternative: JsonSchema) =>
       new Set(
         applicable(root, alternative, undefined).flatMap((a) =>
           Object.keys(a.properties ?? {}).filter((name) => isObject(data) && Object.hasOwn(data, name)),
         ),
       ).size;
-    const fitting = (keyword: 'anyOf' | 'oneOf') => (s[keyword] ?? []).filter((alternative) => holds(alternative));
+    // Where the data fits none yet (nothing typed), the form still offers one: the same rule over all.
+    const fitting = (keyword: 'anyOf' | 'oneOf') => {
+      const fit = (s[keyword] ?? []).filter((alternative) => holds(alternative));
+      return fit.length > 0 || !isObject(data) ? fit : (s[keyword] ?? []);
+    };
     const several = fitting('anyOf').filter((alternative) => held(alternative) > 0);
     for (const alternative of several.length > 0 ? several : fitting('anyOf').slice(0, 1)) visit(alternative);
     visit(
