@@ -47,7 +47,7 @@ const catalogue = { concepts: [], sources: [], licences: [], matters: [] } as un
  * matter's schema; any other root goes under the property `value`, its `definitions`/`$defs`
  * (and dialect) moved to the wrapper so its local `$ref`s still resolve.
  */
-export function wrap(peer: PeerCase, file: PeerFile): { matter: Matter; value?: Record<string, unknown> } {
+function wrap(peer: PeerCase, file: PeerFile): { matter: Matter; value?: Record<string, unknown> } {
   const id = `peer-${peer.name}`;
   const title = typeof file.schema.title === 'string' ? file.schema.title : peer.name;
   const base = { id, version: '1.0.0', title, authority: 'react-jsonschema-form playground' };
@@ -278,6 +278,8 @@ const HIDDEN: Record<string, Record<string, string>> = {
  * invalid with "Enter First name" beside a box that says Chuck would contradict what they
  * see; the form judges the data it shows, which ajv finds valid too.
  */
+// No case needs the README's other allowance (formats ajv does not know, like `data-url`):
+// rjsf-files declares them, but its formData holds no file, so both verdicts agree.
 const DEFAULT_FILLS_REQUIRED = {
   valid: true,
   filled: '/firstName',
