@@ -51,7 +51,16 @@ export function createValidatorFromPrecompiled(
   return (data) => {
     const valid = validate(data) === true;
     if (valid) return { valid, errors: [] };
-    return { valid, errors: toFieldErrors(schema, data, validate.errors ?? []) };
+    // The messages are made when first read: a caller that only asks whether the data is
+    // valid (a form, on every keystroke) does not pay for hundreds of them.
+    const raw = validate.errors ?? [];
+    let errors: FieldError[] | undefined;
+    return {
+      valid,
+      get errors() {
+        return (errors ??= toFieldErrors(schema, data, raw));
+      },
+    };
   };
 }
 

@@ -237,7 +237,7 @@ export class FormState {
   /** The names an object declares: its fields, branch fields included. */
   #declared(pointer: string): Set<string> {
     const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
-    return new Set(this.plan.fields.filter(({ field }) => field.parent === pattern).map(({ field }) => field.name));
+    return new Set(this.childrenOf(pattern).map((field) => field.name));
   }
 
   /** The schema an object gives the key `name` it does not declare; undefined when it draws none for it. */
@@ -446,8 +446,8 @@ export class FormState {
     const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
     const seen = new Set<string>();
     const groups: ChoiceGroup[] = [];
-    for (const { field } of this.plan.fields) {
-      if (field.parent !== pattern || !field.branch) continue;
+    for (const field of this.childrenOf(pattern)) {
+      if (!field.branch) continue;
       for (const start of [field.condition, ...(field.alsoWhen ?? [])])
         for (let c = start; c; c = c.outer) {
           if (c.kind !== 'alternative' || c.ifSchema !== undefined || c.at !== pattern) continue;
@@ -668,9 +668,23 @@ export class FormState {
     return dropped;
   }
 
+  /**
+   * Judges the data. Whether it is valid is known at once; the messages are worked out
+   * only when something shows them (a revealed step, the summary, `checkValidity`): turning
+   * hundreds of raw errors into messages on every keystroke of a long, empty form would
+   * cost more than everything else a keystroke does.
+   */
   validate(): ValidationResult {
-    const result = this.checks.validate(this.data);
-    this.result = result.valid ? result : this.#shownOnly(this.#intoGroups(result));
+    const raw = this.checks.validate(this.data);
+    if (raw.valid) return (this.result = raw);
+    let errors: FieldError[] | undefined;
+    this.result = {
+      valid: false,
+      get errors() {
+        return (errors ??= process());
+      },
+    };
+    const process = () => this.#shownOnly(this.#intoGroups(raw)).errors;
     return this.result;
   }
 
@@ -748,6 +762,7 @@ export class FormState {
   shownErrors(): FieldError[] {
     // Every drawn field asks: kept until the result or the revealed steps change, so a render
     // filters the errors once, not once per field (fields × errors × layout pointers each time).
+    if (this.revealed.size === 0 || this.result.valid) return [];
     const revealed = [...this.revealed].join(' ');
     if (this.#shown?.result !== this.result || this.#shown.revealed !== revealed) {
       const errors = this.result.errors.filter((error) =>

@@ -639,12 +639,9 @@ export class MatterForm extends LitElement {
     if (!render) this.#epoch++;
     const result = state.validate();
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
-    const first = result.errors[0];
+    // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
-    else {
-      const lang = this.#lang();
-      this.#internals.setValidity({ customError: true }, first ? first.message[lang] : say(T.problem, lang));
-    }
+    else this.#internals.setValidity({ customError: true }, say(T.problem, this.#lang()));
     this.#scheduleFormValue();
     if (render) this._revision++;
   }
@@ -756,8 +753,11 @@ export class MatterForm extends LitElement {
 
   /** Judges the data against the schema across all steps (materials don't count); fires `invalid` when not valid. */
   checkValidity(): boolean {
-    if (!this.#state) return false;
+    const state = this.#state;
+    if (!state) return false;
     this.#changed(false);
+    const first = state.result.errors[0];
+    if (first) this.#internals.setValidity({ customError: true }, first.message[this.#lang()]);
     return this.#internals.checkValidity();
   }
 
