@@ -65,6 +65,7 @@ if (process.argv.includes('--check')) {
     );
     process.exit(1);
   }
+  console.log(`gen-region-data: packages/elements/src/region-data.ts is up to date (${codes.length} divisions)`);
 } else {
   await writeFile(out, text);
   console.log(`gen-region-data: wrote ${codes.length} divisions to packages/elements/src/region-data.ts`);

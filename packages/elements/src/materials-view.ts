@@ -33,7 +33,7 @@
  * | `--matter-material-border-color` | `var(--matter-color-border, #6f777b)` |
  * | `--matter-material-done-color` | `var(--matter-color-success, #00703c)`: licence, data, archive, uploaded |
  * | `--matter-material-onsite-color` | `var(--matter-color-warning, #8a4b00)` |
- * | `--matter-material-todo-color` | `var(--matter-color-muted, #505a5f)`: missing, not yet an error |
+ * | `--matter-material-outstanding-color` | `var(--matter-color-muted, #505a5f)`: missing, not yet an error |
  * | `--matter-material-error-color` | `var(--matter-color-error, #d4351c)`: expired, or missing once errors show |
  *
  * and the shared tokens `--matter-color-text`, `--matter-color-muted`, `--matter-color-accent`,
@@ -74,7 +74,7 @@ export interface MaterialsViewOptions {
   headingLevel?: number;
 }
 
-type Tone = 'done' | 'onsite' | 'todo' | 'error' | 'checking';
+type Tone = 'done' | 'onsite' | 'outstanding' | 'error' | 'checking';
 
 const STATUS: Record<MaterialStatus, Message> = {
   'not-applicable': { 'zh-CN': '无需提供', en: 'Not needed' },
@@ -140,8 +140,8 @@ const TEXT = {
   requiredExpired: { 'zh-CN': '{title}已过期，请上传有效的材料', en: '{title} has expired: upload a current one' },
 } satisfies Record<string, Message>;
 
-// `todo` is an empty ring: a shape of its own beside the tick, the exclamation mark and the `i`.
-const ICON: Record<Tone, string> = { done: '✓', onsite: 'i', todo: '', error: '!', checking: '…' };
+// `outstanding` is an empty ring: a shape of its own beside the tick, the exclamation mark and the `i`.
+const ICON: Record<Tone, string> = { done: '✓', onsite: 'i', outstanding: '', error: '!', checking: '…' };
 
 /** Statuses that still take an upload; `archive` and `uploaded` so a copy can be replaced or added to. */
 const TAKES_UPLOAD = new Set<MaterialStatus>(['missing', 'expired', 'uploaded', 'archive']);
@@ -194,7 +194,7 @@ function renderMaterial(
       : outstanding
         ? entry.status === 'expired' || errors.length > 0
           ? 'error'
-          : 'todo'
+          : 'outstanding'
         : 'done';
   // Without a file input the error summary's link lands on the material's name.
   const titleTarget = errors.length > 0 && !canUpload;
@@ -552,7 +552,7 @@ export const materialsStyles = css`
     --_matter-material-border-color: var(--matter-material-border-color, var(--_matter-color-border));
     --_matter-material-done-color: var(--matter-material-done-color, var(--_matter-color-success));
     --_matter-material-onsite-color: var(--matter-material-onsite-color, var(--_matter-color-warning));
-    --_matter-material-todo-color: var(--matter-material-todo-color, var(--_matter-color-muted));
+    --_matter-material-outstanding-color: var(--matter-material-outstanding-color, var(--_matter-color-muted));
     --_matter-material-error-color: var(--matter-material-error-color, var(--_matter-color-error));
   }
   .materials {
@@ -563,7 +563,7 @@ export const materialsStyles = css`
     gap: var(--_matter-materials-gap);
   }
   .material {
-    --_tone: var(--_matter-material-todo-color);
+    --_tone: var(--_matter-material-outstanding-color);
     background: var(--_matter-material-background);
     border: 1px solid var(--_matter-material-border-color);
     border-left: 6px solid var(--_tone);
@@ -615,7 +615,7 @@ export const materialsStyles = css`
     font-size: 0.875em;
     line-height: 1;
   }
-  .tone-todo .icon {
+  .tone-outstanding .icon {
     background: transparent;
     border: 2px solid var(--_tone);
   }

@@ -87,7 +87,7 @@ const UNUSABLE: Message = {
  * @cssproperty --matter-material-border-color - Border of a material.
  * @cssproperty --matter-material-done-color - Edge and badge of a satisfied material (licence, data, archive, uploaded).
  * @cssproperty --matter-material-onsite-color - Edge and badge of a material to show in person.
- * @cssproperty --matter-material-todo-color - Edge and badge of a material still to provide.
+ * @cssproperty --matter-material-outstanding-color - Edge and badge of a material still to provide.
  * @cssproperty --matter-material-error-color - Edge, badge and messages of an expired or erroneous material.
  * @cssproperty --matter-color-text - Text.
  * @cssproperty --matter-color-muted - Secondary text.
