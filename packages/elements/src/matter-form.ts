@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
@@ -37,6 +36,7 @@ import {
 } from '@matterform/core';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
+import { fieldPart, type FieldParts } from './field-part.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
@@ -285,6 +285,8 @@ export class MatterForm extends LitElement {
   #epoch = 0;
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
   #redraw = new Map<string, number>();
+  /** The fields on the page, by pointer, for redrawing one alone. */
+  readonly #fieldParts: FieldParts = new Map();
   #fetched = new Map<string, string>();
   /** Per object, the name of an entry the person last tried to add and the schema refused. */
   #refusedEntry = new Map<string, string>();
@@ -627,23 +629,49 @@ export class MatterForm extends LitElement {
     this.#idempotency = undefined;
     this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: getAt(state.data, pointer) }));
+    const shownBefore = state.shownErrors();
     const placed = state.settle();
-    this.#changed();
+    this.#checkAgain();
+    if (placed.length > 0 || !this.#redrawAlone(state, pointer, shownBefore)) this._revision++;
     if (placed.length > 0) this.#announceFills(placed);
+  }
+
+  /**
+   * Redraws the edited field alone when nothing else on the page can have changed: no
+   * branches that could show or hide fields, no summary or gateway errors on screen, the
+   * other fields' shown errors and the materials as they were. False: render everything.
+   */
+  #redrawAlone(state: FormState, pointer: string, shownBefore: readonly FieldError[]): boolean {
+    if (state.plan.hasBranches || this.#summary.length > 0 || this.#serverErrors.length > 0) return false;
+    const others = (errors: readonly FieldError[]) =>
+      errors
+        .filter((e) => e.pointer !== pointer)
+        .map((e) => `${e.pointer} ${e.keyword}`)
+        .join('\n');
+    if (others(shownBefore) !== others(state.shownErrors())) return false;
+    const materials = this.#entriesKey;
+    this.#refreshMaterials();
+    if (this.#entriesKey !== materials) return false;
+    return this.#fieldParts.get(pointer)?.redraw() ?? false;
   }
 
   /** Validity, materials and the form value follow every change. */
   #changed(render = true): void {
+    if (!render) this.#epoch++;
+    this.#checkAgain();
+    if (render) this._revision++;
+  }
+
+  /** Validity and the form value, without drawing. */
+  #checkAgain(): void {
     const state = this.#state;
     if (!state) return;
-    if (!render) this.#epoch++;
     const result = state.validate();
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
     else this.#internals.setValidity({ customError: true }, say(T.problem, this.#lang()));
     this.#scheduleFormValue();
-    if (render) this._revision++;
   }
 
   #refreshMaterials(): void {
@@ -1300,25 +1328,28 @@ export class MatterForm extends LitElement {
     required: boolean,
     lang: Locale,
   ): unknown {
-    const provenance = state.provenance.get(pointer);
-    const error =
-      state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
-      this.#serverErrors.find((e) => e.pointer === pointer)?.message;
-    const depends = [
-      pointer,
-      state.raw.get(pointer) ?? getAt(state.data, pointer),
-      provenance,
-      provenance?.edited,
-      error,
-      this.readonly,
-      this.#isDisabled(),
-      lang,
-      title,
-      required,
-      this.#epoch,
-      this.#redraw.get(pointer),
-    ];
-    return guard(depends, () => this.#drawLeaf(state, field, schema, pointer, title, required, lang));
+    const depends = () => {
+      const provenance = state.provenance.get(pointer);
+      const error =
+        state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
+        this.#serverErrors.find((e) => e.pointer === pointer)?.message;
+      return [
+        state.raw.get(pointer) ?? getAt(state.data, pointer),
+        provenance,
+        provenance?.edited,
+        error,
+        this.readonly,
+        this.#isDisabled(),
+        lang,
+        title,
+        required,
+        this.#epoch,
+        this.#redraw.get(pointer),
+      ];
+    };
+    return fieldPart(pointer, this.#fieldParts, depends, () =>
+      this.#drawLeaf(state, field, schema, pointer, title, required, lang),
+    );
   }
 
   #drawLeaf(
