@@ -1280,16 +1280,12 @@ export class MatterForm extends LitElement {
     this.#focusAfterRender = `${this.#idFor(parent)}-new-entry`;
   }
 
-  #children(state: FormState, pattern: string): readonly FieldInfo[] {
-    return state.childrenOf(pattern);
-  }
-
   #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): unknown {
     if (!state.shown(field, pointer)) return nothing;
     if (field.schema['x-widget'] === 'hidden') return nothing;
     const title = schemaText(field.schema, 'title', lang) ?? field.name;
     if (field.kind === 'object') {
-      const children = this.#children(state, field.pointer);
+      const children = state.childrenOf(field.pointer);
       return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
         <legend part="label">
           ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
@@ -1481,7 +1477,7 @@ export class MatterForm extends LitElement {
       const itemSchema = mergedSchema(root, (i < fixed.length ? fixed[i] : rest) as JsonSchemaObject);
       const tuple = i < fixed.length;
       const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
-      const children = this.#children(state, pattern);
+      const children = state.childrenOf(pattern);
       const label = itemTitle(i);
       const body =
         children.length > 0
@@ -1744,7 +1740,7 @@ export class MatterForm extends LitElement {
           if (
             field.kind === 'array' &&
             optionsOf(root, field.schema, lang).length === 0 &&
-            this.#children(state, `${field.pointer}/-`).length > 0
+            state.childrenOf(`${field.pointer}/-`).length > 0
           )
             continue;
           for (const pointer of expandPointer(state.data, field.pointer)) {
