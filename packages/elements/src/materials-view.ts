@@ -51,6 +51,7 @@ import {
   type ProviderId,
 } from '@matterform/core';
 import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from './i18n.js';
+import { maskText } from './present.js';
 import { acceptLabel, filesWord, formatBytes, type MaterialsController } from './materials-controller.js';
 
 export interface MaterialsViewOptions {
@@ -76,7 +77,8 @@ export interface MaterialsViewOptions {
 
 type Tone = 'done' | 'onsite' | 'outstanding' | 'error' | 'checking';
 
-const STATUS: Record<MaterialStatus, Message> = {
+/** Each status in words; the review step says them too. */
+export const MATERIAL_STATUS: Record<MaterialStatus, Message> = {
   'not-applicable': { 'zh-CN': '无需提供', en: 'Not needed' },
   onsite: { 'zh-CN': '需到现场出示原件', en: 'Show the original in person' },
   licence: { 'zh-CN': '已由电子证照提供', en: 'Provided by your electronic licence' },
@@ -213,7 +215,7 @@ function renderMaterial(
       </div>
       <span class="status" part="status"
         ><span class="icon" part="status-icon" aria-hidden="true">${ICON[tone]}</span>
-        ${say(checking ? TEXT.checking : STATUS[entry.status], lang)}</span
+        ${say(checking ? TEXT.checking : MATERIAL_STATUS[entry.status], lang)}</span
       >
     </div>
     ${details(entry, material, checking, options).map((line) => html`<p class="detail" part="detail">${line}</p>`)}
@@ -443,10 +445,8 @@ function renderErrors(id: string, errors: readonly Message[], busy: boolean, lan
 
 /** `4301**********0311`: an identifier's first and last four characters (two of a short one). */
 export function maskNumber(number: string): string {
-  const chars = [...number];
-  if (chars.length < 6) return number;
-  const keep = chars.length >= 10 ? 4 : 2;
-  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - 2 * keep) + chars.slice(-keep).join('');
+  if (number.length < 6) return number;
+  return maskText(number, number.length >= 10 ? 'keep 4 …4' : 'keep 2 …2');
 }
 
 function fill(message: Message, params: { title: Material['title'] }): Message {

@@ -40,7 +40,7 @@ import { fieldPart, type FieldParts } from './field-part.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
-import { materialsStyles, renderMaterials } from './materials-view.js';
+import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
 import {
@@ -1938,19 +1938,8 @@ function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefin
   return undefined;
 }
 
-const STATUS: Record<string, Message> = {
-  'not-applicable': { 'zh-CN': '无需提供', en: 'Not needed' },
-  onsite: { 'zh-CN': '请携带原件到窗口核验', en: 'Bring the original to the counter' },
-  licence: { 'zh-CN': '已通过电子证照获取', en: 'Found in your e-licences' },
-  data: { 'zh-CN': '已通过数据共享核验', en: 'Checked with shared data' },
-  uploaded: { 'zh-CN': '已上传', en: 'Uploaded' },
-  archive: { 'zh-CN': '使用您以前提交的材料', en: 'Using a copy you gave before' },
-  expired: { 'zh-CN': '已过期，请重新上传', en: 'Expired: upload a new copy' },
-  missing: { 'zh-CN': '尚未提供', en: 'Not provided yet' },
-};
-
 function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
-  const base = say(STATUS[entry.status] ?? (STATUS['missing'] as Message), lang);
+  const base = say(MATERIAL_STATUS[entry.status], lang);
   if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
   if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
   if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;

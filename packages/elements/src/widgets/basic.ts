@@ -112,22 +112,7 @@ export const textareaWidget: Widget = {
 export const dateWidget: Widget = {
   name: 'date',
   rank: (ctx) => (asked(ctx, 'date') ? 10 : ctx.schema.format === 'date' ? 4 : 0),
-  render: (ctx) =>
-    html`<input
-      part="input"
-      id=${ctx.id}
-      name=${ctx.pointer}
-      type="date"
-      .value=${live(displayText(ctx.value))}
-      ?readonly=${ctx.readonly}
-      ?disabled=${ctx.disabled}
-      ?required=${ctx.required}
-      aria-invalid=${ctx.invalid ? 'true' : 'false'}
-      aria-describedby=${ctx.describedBy || nothing}
-      aria-readonly=${ctx.readonly ? 'true' : nothing}
-      autocomplete=${ctx.autocomplete ?? 'off'}
-      @input=${(event: Event) => ctx.change((event.target as HTMLInputElement).value)}
-    />`,
+  render: (ctx) => textInput(ctx, 'date'),
 };
 
 const optionIndex = (ctx: WidgetContext): number =>
