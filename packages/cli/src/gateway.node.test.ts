@@ -537,6 +537,34 @@ describe('mock gateway: submissions', () => {
     expect(gateway?.submissions).to.have.length(2);
   });
 
+  it('plays an outage: refused unread, then accepted with the reply lost, then the same 201 again', async () => {
+    await start();
+    const plan = (body: unknown) =>
+      call('/__mock/outage', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await plan({ subject: B, mode: 'sideways' })).status).to.equal(400);
+    expect((await plan({ subject: B, mode: 'refuse' })).status).to.equal(204);
+    const submission = await lawyerSubmission();
+    let down: unknown;
+    await submit(submission).catch((error: unknown) => (down = error));
+    expect(down, 'the connection drops').to.be.instanceOf(TypeError);
+    expect(gateway?.submissions).to.have.length(0);
+
+    expect((await plan({ subject: B, mode: 'lose-reply' })).status).to.equal(204);
+    let lost: unknown;
+    await submit(submission).catch((error: unknown) => (lost = error));
+    expect(lost, 'the reply never arrives').to.be.instanceOf(TypeError);
+    expect(gateway?.submissions, 'but the submission was taken').to.have.length(1);
+
+    const retry = await submit(submission);
+    expect(retry.status).to.equal(201);
+    expect((retry.body as { reference: string }).reference).to.equal(gateway?.submissions[0]?.reference);
+    expect(gateway?.submissions, 'and only once').to.have.length(1);
+  });
+
   it('rejects a tampered locked value as signature-mismatch, and keeps no 422 for the key', async () => {
     await start();
     const submission = await lawyerSubmission();

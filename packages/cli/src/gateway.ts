@@ -13,7 +13,10 @@
  *   no date; documents are small genuine files of their type, listed with their real size
  *   and sha256 and served at `/archive/documents/{index}/{name}`;
  * - `GET /__mock/audit`, `POST /__mock/reset`, `GET /__mock/config`, `GET /__mock/subjects`
- *   (no login) let tests count calls and demos pick a subject.
+ *   (no login) let tests count calls and demos pick a subject;
+ * - `POST /__mock/outage { subject, mode, times? }` makes that subject's next submissions
+ *   fail: `refuse` drops the connection unread (the gateway is down), `lose-reply` accepts
+ *   the submission and drops the connection before the 201 (the reply is lost).
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -140,6 +143,8 @@ const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXY23456789';
 const MAX_JSON_BYTES = 1024 * 1024;
 const SESSION_COOKIE = 'matterform_session';
 const MALFORMED_ANSWER = { values: 'unavailable', fetchedAt: 0 };
+const OUTAGE_MODES = ['refuse', 'lose-reply'] as const;
+type OutageMode = (typeof OUTAGE_MODES)[number];
 
 class HttpError extends Error {
   readonly status: number;
@@ -509,12 +514,45 @@ export function createGateway(options: GatewayOptions): Gateway {
   // -------------------------------------------------------------------------------------
   // Mock-only routes: no login, not audited (a test that counts calls must not count its own).
 
+  /** Subject id → the next `times` submissions of that subject fail this way. */
+  const outages = new Map<string, { mode: OutageMode; times: number }>();
+
+  /** `POST /__mock/outage { subject, mode: "refuse" | "lose-reply", times? }` (times 0 ends it). */
+  async function planOutage(req: IncomingMessage): Promise<Reply> {
+    let plan: unknown;
+    try {
+      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 4096)));
+    } catch {
+      return failure(400, 'the body must be JSON');
+    }
+    if (
+      !isObject(plan) ||
+      typeof plan.subject !== 'string' ||
+      !OUTAGE_MODES.includes(plan.mode as OutageMode) ||
+      (plan.times !== undefined && (!Number.isInteger(plan.times) || (plan.times as number) < 0))
+    ) {
+      return failure(400, 'expected { subject, mode: "refuse" | "lose-reply", times?: integer ≥ 0 }');
+    }
+    const times = (plan.times as number | undefined) ?? 1;
+    if (times === 0) outages.delete(plan.subject);
+    else outages.set(plan.subject, { mode: plan.mode as OutageMode, times });
+    return { status: 204 };
+  }
+
+  function takeOutage(subjectId: string): OutageMode | undefined {
+    const outage = outages.get(subjectId);
+    if (!outage) return undefined;
+    if (--outage.times === 0) outages.delete(subjectId);
+    return outage.mode;
+  }
+
   const mockRoute = (method: string, route: string): Reply | undefined => {
     if (method === 'GET' && route === '/__mock/audit') return { status: 200, json: audit };
     if (method === 'POST' && route === '/__mock/reset') {
       audit.length = 0;
       accepted.length = 0;
       replies.clear();
+      outages.clear();
       return { status: 204 };
     }
     if (method === 'GET' && route === '/__mock/config') return { status: 200, json: { today: today() } };
@@ -543,6 +581,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     cors(req, res);
     if (method === 'OPTIONS') {
       send(res, { status: 204, headers: preflightHeaders() });
+      return true;
+    }
+    if (method === 'POST' && route === '/__mock/outage') {
+      send(res, await planOutage(req));
       return true;
     }
     if (route.startsWith('/__mock/')) {
@@ -574,8 +616,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       else if (!subject) reply = unauthorized();
       else {
         entry.subject = subject.subject.id;
+        const outage = found.r.template === '/submissions' ? takeOutage(subject.subject.id) : undefined;
+        if (outage === 'refuse') {
+          // As if the gateway were down: the connection drops before anything is read.
+          req.socket.destroy();
+          return true;
+        }
         const params = (found.m as RegExpExecArray).slice(1);
         reply = await found.r.run({ req, url, params, subject, entry, signal: controller.signal });
+        if (outage === 'lose-reply') {
+          // The submission is accepted, and the reply lost on the way back.
+          entry.status = reply.status;
+          record(entry);
+          req.socket.destroy();
+          return true;
+        }
       }
     } catch (error) {
       if (controller.signal.aborted) {
