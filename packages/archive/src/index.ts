@@ -1,2 +1,25 @@
-// This package gets its code with its own issue; its README says what it is for.
-export {};
+// The applicant's archive bag in the browser: answers by concept, documents by material,
+// drafts per matter and the submission outbox, sealed at rest in IndexedDB.
+export {
+  Archive,
+  ArchiveError,
+  createArchive,
+  type ArchiveErrorCode,
+  type ArchiveOptions,
+  type ArchiveSubject,
+  type Draft,
+  type DraftContent,
+  type DraftSave,
+  type KeptDocument,
+  type PurgeCounts,
+  type QueuedSubmission,
+} from './archive.js';
+export {
+  deliverQueued,
+  OutboxCourier,
+  retryDelay,
+  submissionBody,
+  type DeliveryOptions,
+  type DeliveryOutcome,
+  type ServerError,
+} from './outbox.js';
