@@ -16,7 +16,9 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // The archive on the device (IndexedDB, Web Crypto) is fetched when a form first keeps something.
+    chunkFileNames: ({ facadeModuleId }) =>
+      /[\/]packages[\/]archive[\/]/.test(facadeModuleId ?? '') ? 'chunks/archive-[hash].js' : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [

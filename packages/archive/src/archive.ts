@@ -107,6 +107,8 @@ export interface PurgeCounts {
 
 interface ChannelMessage {
   kind: 'draft' | 'cleared';
+  /** The archive object that sent it: its own messages are not news to it. */
+  from: string;
   subject?: string;
   matter?: string;
   revision?: number;
@@ -127,6 +129,7 @@ export class Archive implements Connector {
   #channel?: BroadcastChannel;
   #watchers = new Set<(message: ChannelMessage) => void>();
   #persistAsked = false;
+  readonly #id = crypto.randomUUID();
 
   constructor(options: ArchiveOptions = {}) {
     this.name = options.name ?? 'matterform-archive';
@@ -595,6 +598,7 @@ export class Archive implements Connector {
     if (this.#channel || typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(this.name);
     this.#channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      if (event.data.from === this.#id) return;
       if (event.data.kind === 'cleared') {
         this.#opened = undefined;
         this.#subjects.clear();
@@ -603,11 +607,11 @@ export class Archive implements Connector {
     };
   }
 
-  #broadcast(message: ChannelMessage): void {
+  #broadcast(message: Omit<ChannelMessage, 'from'>): void {
     if (typeof BroadcastChannel === 'undefined') return;
-    // A channel of its own: BroadcastChannel never delivers to the sender's object.
+    // A channel of its own: BroadcastChannel never delivers to the sending object.
     const channel = new BroadcastChannel(this.name);
-    channel.postMessage(message);
+    channel.postMessage({ ...message, from: this.#id });
     channel.close();
   }
 }

@@ -18,7 +18,6 @@ export {
   deliverQueued,
   OutboxCourier,
   retryDelay,
-  submissionBody,
   type DeliveryOptions,
   type DeliveryOutcome,
   type ServerError,

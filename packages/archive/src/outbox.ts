@@ -2,7 +2,7 @@
 // a Web Lock so two tabs never send one submission at the same time, with the idempotency key
 // the submission was queued with — a retry after a lost reply gets the same 201, never a
 // second application. The token is read from the subject at send time and never stored.
-import type { SubjectRef, Submission } from '@matterform/core';
+import { submissionBody, type SubjectRef, type Submission } from '@matterform/core';
 import type { Archive, QueuedSubmission } from './archive.js';
 
 export interface ServerError {
@@ -30,14 +30,6 @@ export interface DeliveryOptions {
 
 const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 5 * 60_000;
-
-/** The multipart body of SPEC §6: part `submission` (JSON) plus one part per file. */
-export function submissionBody(submission: Submission, files: readonly { part: string; file: File }[]): FormData {
-  const body = new FormData();
-  body.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'submission.json');
-  for (const { part, file } of files) body.append(part, file, file.name);
-  return body;
-}
 
 /** The wait before try number `attempts + 1`: doubling from 2 s to 5 min, a little jittered. */
 export function retryDelay(attempts: number): number {

@@ -120,6 +120,7 @@ export type {
   Provenance,
   Submission,
 } from './submission.js';
+export { submissionBody } from './submission.js';
 export {
   conditionHolds,
   conditionKey,

@@ -73,3 +73,11 @@ export interface Submission {
   submittedAt: string;
   idempotencyKey: string;
 }
+
+/** The multipart body of SPEC §6 `POST {action}`: part `submission` (JSON), then one part per file named by its sha256. */
+export function submissionBody(submission: Submission, files: readonly { part: string; file: File }[]): FormData {
+  const body = new FormData();
+  body.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'submission.json');
+  for (const { part, file } of files) body.append(part, file, file.name);
+  return body;
+}

@@ -2,8 +2,12 @@
 // gateways the test runner starts, and a <matter-form> set up for a synthetic applicant.
 import { fixture, html } from '@open-wc/testing';
 import { loadCatalogueFiles, type Catalogue, type CatalogueFile, type Matter } from '@matterform/core';
-import type { MatterForm } from './matter-form.js';
+import { MatterForm } from './matter-form.js';
 import './define.js';
+
+// Forms in these tests keep nothing on the device unless a test gives one an archive: one
+// test's submission must not fill the next test's form. (The archive has tests of its own.)
+MatterForm.defaultArchive = false;
 
 const BASE = '/schemas/catalogue/';
 

@@ -73,6 +73,16 @@ export interface MaterialsViewOptions {
   checking?: boolean;
   /** `aria-level` of each material's name (default 3). */
   headingLevel?: number;
+  /** The archived copy an `archive` material uses: shown with a preview, and replaceable by an upload. */
+  archived?: (materialId: string) => ArchivedCopy | undefined;
+}
+
+/** An archived document as the list shows it: the device's copy has its file, the gateway's a URL. */
+export interface ArchivedCopy {
+  name: string;
+  size?: number;
+  file?: File;
+  url?: string;
 }
 
 type Tone = 'done' | 'onsite' | 'outstanding' | 'error' | 'checking';
@@ -128,6 +138,9 @@ const TEXT = {
   },
   template: { 'zh-CN': '下载模板：{title}', en: 'Download the template for {title}' },
   upload: { 'zh-CN': '上传{title}', en: 'Upload {title}' },
+  replace: { 'zh-CN': '上传新的{title}替换档案中的副本', en: 'Upload a new {title} to replace the archived copy' },
+  archivedCopy: { 'zh-CN': '档案中的副本：', en: 'The copy in your archive: ' },
+  openCopy: { 'zh-CN': '查看{name}', en: 'Open {name}' },
   hintTypes: { 'zh-CN': '可上传 {types} 文件', en: '{types}' },
   hintAnyType: { 'zh-CN': '可上传任意类型的文件', en: 'Any type of file' },
   hintSize: { 'zh-CN': '每个不超过 {max}', en: 'up to {max} each' },
@@ -336,10 +349,14 @@ function renderUpload(
 
   // Read-only: the chosen files stay in view, with nothing to change them.
   const editable = options.readonly !== true;
+  const copy = entry.status === 'archive' ? options.archived?.(entry.id) : undefined;
   return html`<div class="upload" part="upload">
+    ${copy ? renderArchivedCopy(copy, controller, lang) : nothing}
     ${
       editable
-        ? html`<label for=${id} part="file-label">${say(TEXT.upload, lang, { title })}</label>
+        ? html`<label for=${id} part="file-label"
+              >${say(entry.status === 'archive' ? TEXT.replace : TEXT.upload, lang, { title })}</label
+            >
             <p class="hint" part="hint" id=${`${id}-hint`}>${hint.join(lang === 'en' ? '; ' : '，')}</p>
             <input
               type="file"
@@ -399,6 +416,21 @@ function renderUpload(
     }
     ${renderErrors(errorId, errors, busy, lang)}
   </div>`;
+}
+
+function renderArchivedCopy(copy: ArchivedCopy, controller: MaterialsController, lang: Locale): TemplateResult {
+  return html`<p class="file archived-copy" part="archived-copy">
+    ${say(TEXT.archivedCopy, lang)} ${copy.file ? preview(controller, copy.file) : nothing}
+    <span class="file-name">${copy.name}</span>
+    ${copy.size !== undefined ? html`<span class="file-size">${formatBytes(copy.size, lang)}</span>` : nothing}
+    ${
+      copy.url && safeHref(copy.url) !== undefined
+        ? html`<a href=${safeHref(copy.url) as string} target="_blank" rel="noopener"
+            >${say(TEXT.openCopy, lang, { name: copy.name })}</a
+          >`
+        : nothing
+    }
+  </p>`;
 }
 
 function preview(controller: MaterialsController, file: File): TemplateResult | typeof nothing {

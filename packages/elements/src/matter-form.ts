@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
   collectFields,
+  combineArchives,
   getAt,
   httpConnector,
   joinPointer,
@@ -14,6 +15,7 @@ import {
   resolveFields,
   recordConsents,
   renderOutputs,
+  submissionBody,
   todayOf,
   toLocale,
   type Catalogue,
@@ -34,6 +36,16 @@ import {
   type Submission,
   type SubjectRef,
 } from '@matterform/core';
+import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
+import {
+  ARCHIVE_TEXT,
+  renderDraftOffer,
+  renderKeepSensitive,
+  renderMisfits,
+  renderNewerDraft,
+  type Misfit,
+} from './archive-view.js';
+import { DraftsController, isQuotaError, type DraftState } from './drafts.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { fieldPart, type FieldParts } from './field-part.js';
@@ -73,7 +85,20 @@ export interface Receipt {
 }
 
 /** What the form is doing, for what it draws. */
-type Phase = 'empty' | 'loading' | 'consent' | 'filling' | 'ready' | 'submitting' | 'submitted' | 'failed';
+type Phase =
+  | 'empty'
+  | 'loading'
+  | 'consent'
+  | 'filling'
+  | 'ready'
+  | 'submitting'
+  /** Submitted into the outbox; the gateway has not acknowledged it yet. */
+  | 'queued'
+  | 'submitted'
+  | 'failed';
+
+// The archive is a chunk of its own (SPEC §9's budget): fetched when a form first needs it.
+const archiveModule = () => import('@matterform/archive');
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
@@ -253,8 +278,23 @@ export class MatterForm extends LitElement {
 
   static override styles = [tokens, formStyles, materialsStyles, regionStyles];
 
+  /**
+   * The archive of a form whose `archive` is not set: one `createArchive()` shared by the
+   * page, made on first use. Set it to `false` to keep nothing on the device unless a form
+   * is given an archive of its own.
+   */
+  static defaultArchive: Archive | false | undefined = undefined;
+
   readonly #internals: ElementInternals;
   readonly #materials = new MaterialsController(this);
+  readonly #drafts = new DraftsController(this, (error) => this.#storageFailed(error));
+  #courier?: { archive: Archive; courier: OutboxCourier };
+  /** This subject's documents kept on the device, by material id (satisfying `archive` materials). */
+  #deviceDocuments = new Map<string, KeptDocument>();
+  #misfits: Misfit[] = [];
+  #keepSensitive = false;
+  /** What became of submissions queued by an earlier page. */
+  #outboxNotes: string[] = [];
   #state?: FormState;
   #checks?: MatterChecks;
   #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
@@ -297,8 +337,8 @@ export class MatterForm extends LitElement {
   declare subject?: MatterSubject;
   declare connectors?: Connector[];
   declare validators?: Record<string, PrecompiledMatterValidator>;
-  /** An archive instance, or `false` to keep nothing on this device (the archive arrives in its own package). */
-  declare archive?: unknown;
+  /** An archive (`createArchive()`), or `false` to keep nothing on this device; unset: `MatterForm.defaultArchive`. */
+  declare archive?: Archive | false;
   declare consent: ConsentMode;
   declare lang: string;
   declare readonly: boolean;
@@ -358,9 +398,16 @@ export class MatterForm extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const subject = this.subject ?? this.#resolvedSubject;
+    if (this.#state && subject) void this.#startCourier(subject);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#prefillAbort?.abort();
+    this.#courier?.courier.stop();
   }
 
   /** Native form reset: back to the values after loading and prefill. */
@@ -492,9 +539,29 @@ export class MatterForm extends LitElement {
     return kind ?? (this.matter?.audience?.[0] as 'person' | 'organization' | undefined) ?? 'person';
   }
 
-  #connectors(): Connector[] {
-    if (this.connectors) return this.connectors;
-    return this.gateway ? [httpConnector({ gateway: this.gateway })] : [];
+  async #connectors(): Promise<Connector[]> {
+    const given = this.connectors ?? (this.gateway ? [httpConnector({ gateway: this.gateway })] : []);
+    const device = await this.#device();
+    if (!device) return given;
+    // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
+    const server = given.find((c) => typeof c.archive === 'function');
+    const archive = server ? combineArchives(server, device) : combineArchives(device);
+    return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
+  }
+
+  /** Whether anything may be kept on this device. */
+  #archiving(): boolean {
+    return this.archive === undefined ? MatterForm.defaultArchive !== false : this.archive !== false;
+  }
+
+  /** The archive on this device, if anything may be kept here. */
+  async #device(): Promise<Archive | undefined> {
+    if (this.archive !== undefined) return this.archive || undefined;
+    if (MatterForm.defaultArchive === undefined) {
+      const { createArchive } = await archiveModule();
+      MatterForm.defaultArchive ??= createArchive();
+    }
+    return MatterForm.defaultArchive || undefined;
   }
 
   async #subjectChanged(): Promise<void> {
@@ -532,6 +599,13 @@ export class MatterForm extends LitElement {
       this.#load();
       return;
     }
+    this.#misfits = [];
+    this.#outboxNotes = [];
+    this.#deviceDocuments = new Map();
+    void this.#startCourier(subject);
+    void this.#device().then((device) => {
+      if (state === this.#state) void this.#drafts.open(device, subject, state.matter.id);
+    });
     await this.prefill();
   }
 
@@ -560,7 +634,7 @@ export class MatterForm extends LitElement {
     try {
       const answers = await fetchProviders(state.plan, {
         subject,
-        connectors: this.#connectors(),
+        connectors: await this.#connectors(),
         consents: this.#consents,
         signal: abort.signal,
       });
@@ -582,6 +656,7 @@ export class MatterForm extends LitElement {
       };
       this._phase = 'ready';
       this.dispatchEvent(matterEvent('matter-prefill', this.#prefillDetail));
+      void this.#loadDeviceDocuments(subject, state);
     } catch (error) {
       if (abort.signal.aborted) return;
       this._phase = 'ready';
@@ -672,24 +747,28 @@ export class MatterForm extends LitElement {
     if (result.valid) this.#internals.setValidity({});
     else this.#internals.setValidity({ customError: true }, say(T.problem, this.#lang()));
     this.#scheduleFormValue();
+    this.#drafts.schedule(() => this.#draftContent());
   }
 
   #refreshMaterials(): void {
     const state = this.#state;
     if (!state || !this.#checks) return;
-    const entries = this.#materials.entries({
-      plan: state.plan,
-      data: state.data,
-      answers: this.#answers,
-      today: todayOf(new Date()),
-      test: this.#checks.test,
-    });
+    const entries = this.#withDeviceFiles(
+      this.#materials.entries({
+        plan: state.plan,
+        data: state.data,
+        answers: this.#answers,
+        today: todayOf(new Date()),
+        test: this.#checks.test,
+      }),
+    );
     const key = JSON.stringify(entries);
     this.#entries = entries;
     if (key !== this.#entriesKey) {
       this.#entriesKey = key;
       this.#idempotency = undefined;
       this.#scheduleFormValue();
+      this.#drafts.schedule(() => this.#draftContent());
       this.dispatchEvent(
         new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
       );
@@ -713,7 +792,7 @@ export class MatterForm extends LitElement {
     if (!submission) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));
-    for (const { file, sha256 } of this.#materials.files(this.#entries)) form.append(sha256, file, file.name);
+    for (const { part, file } of this.#submissionFiles()) form.append(part, file, file.name);
     this.#internals.setFormValue(form);
   }
 
@@ -728,6 +807,7 @@ export class MatterForm extends LitElement {
       this._stepIndex = bounded;
       const step = state.steps[bounded] as (typeof state.steps)[number];
       this.dispatchEvent(matterEvent('matter-step', { index: bounded, id: step.id }));
+      this.#drafts.schedule(() => this.#draftContent());
     }
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
@@ -849,6 +929,179 @@ export class MatterForm extends LitElement {
   }
 
   // ---------------------------------------------------------------------------------------
+  // the archive on this device: drafts, kept answers and documents, the outbox
+
+  async #startCourier(subject: MatterSubject): Promise<void> {
+    const device = await this.#device();
+    if (this.#courier && this.#courier.archive !== device) this.#courier.courier.stop();
+    if (!device || !this.isConnected) return;
+    if (this.#courier?.archive !== device) {
+      const { OutboxCourier } = await archiveModule();
+      this.#courier = { archive: device, courier: new OutboxCourier(device, (o) => this.#outboxReport(o)) };
+    }
+    this.#courier.courier.start(subject);
+  }
+
+  /** This subject's documents kept on the device: their files go with `archive` materials. */
+  async #loadDeviceDocuments(subject: MatterSubject, state: FormState): Promise<void> {
+    const device = await this.#device();
+    if (!device) return;
+    const ids = state.plan.materials.map((m) => m.material.id);
+    const documents = await device.documents(subject, ids).catch(() => [] as KeptDocument[]);
+    if (state !== this.#state) return;
+    this.#deviceDocuments = new Map(documents.map((d) => [d.material, d]));
+    this.requestUpdate();
+  }
+
+  /** An `archive` material whose copy is on this device lists that file, which is sent with it. */
+  #withDeviceFiles(entries: MaterialEntry[]): MaterialEntry[] {
+    if (this.#deviceDocuments.size === 0) return entries;
+    return entries.map((entry) => {
+      const copy = this.#deviceCopy(entry);
+      if (!copy || entry.files) return entry;
+      return { ...entry, files: [{ name: copy.name, type: copy.type, size: copy.size, sha256: copy.sha256 }] };
+    });
+  }
+
+  #deviceCopy(entry: MaterialEntry): KeptDocument | undefined {
+    const copy = entry.status === 'archive' ? this.#deviceDocuments.get(entry.id) : undefined;
+    return copy && copy.uploadedAt === entry.by?.archive?.uploadedAt ? copy : undefined;
+  }
+
+  /** Every file the submission sends, each named by its sha256 (SPEC §6). */
+  #submissionFiles(): { part: string; file: File }[] {
+    const files = this.#materials.files(this.#entries).map(({ file, sha256 }) => ({ part: sha256, file }));
+    for (const entry of this.#entries) {
+      const copy = this.#deviceCopy(entry);
+      if (copy && !files.some((f) => f.part === copy.sha256)) files.push({ part: copy.sha256, file: copy.file });
+    }
+    return files;
+  }
+
+  /** What the draft keeps: the values the person typed, their uploads, and the step. */
+  #draftContent(): DraftContent | undefined {
+    const state = this.#state;
+    if (!state || this._phase === 'submitted') return undefined;
+    const typed = [...state.typed].filter((p) => !state.hostSet.has(p) && getAt(state.data, p) !== undefined);
+    const files = [...this.#materials.uploads].flatMap(([material, list]) => list.map((file) => ({ material, file })));
+    if (typed.length === 0 && files.length === 0) return undefined;
+    const data: Record<string, unknown> = {};
+    const labels: Record<string, string> = {};
+    const lang = this.#lang();
+    for (const pointer of typed) {
+      writeAt(data, pointer, structuredClone(getAt(state.data, pointer)));
+      const field = state.fieldAt(pointer);
+      labels[pointer] = (field && schemaText(field.schema, 'title', lang)) ?? field?.name ?? pointer;
+    }
+    const draft: DraftState = { step: this._stepIndex, typed, labels };
+    return {
+      matter: { id: state.matter.id, version: state.matter.version },
+      data,
+      state: draft as unknown as Record<string, unknown>,
+      files,
+    };
+  }
+
+  #answerDraft(continueIt: boolean): void {
+    if (!continueIt) {
+      void this.#drafts.decline().then(() => this.#drafts.schedule(() => this.#draftContent()));
+      return;
+    }
+    const draft = this.#drafts.accept();
+    if (draft && this.#state) this.#applyDraft(this.#state, draft, false);
+  }
+
+  #answerNewer(load: boolean): void {
+    const draft = this.#drafts.takeNewer(load);
+    if (draft && this.#state) this.#applyDraft(this.#state, draft, true);
+  }
+
+  /**
+   * Puts a draft's typed values back, field by field: a value goes back where its field still
+   * is (for a draft of an older version, only where the field's schema still takes it); the
+   * rest is listed for the person, never dropped unseen. `replace`: this page's typed values
+   * give way to the draft's (another tab's newer draft).
+   */
+  #applyDraft(state: FormState, draft: Draft, replace: boolean): void {
+    const saved = draft.state as unknown as DraftState | undefined;
+    const sameVersion = draft.matter.version === state.matter.version;
+    const checks = this.#checks;
+    const misfits: Misfit[] = [];
+    if (replace) {
+      for (const pointer of [...state.typed]) {
+        if (state.hostSet.has(pointer) || state.provenance.has(pointer)) continue;
+        removeAt(state.data, pointer);
+        state.typed.delete(pointer);
+      }
+    }
+    for (const pointer of saved?.typed ?? []) {
+      const value = getAt(draft.data, pointer);
+      if (value === undefined) continue;
+      const field = state.fieldAt(pointer);
+      const provenance = state.provenance.get(pointer);
+      const fits = field !== undefined && (sameVersion || checks?.checkValue(field, value) !== false);
+      if (!fits || (provenance?.locked && JSON.stringify(getAt(state.data, pointer)) !== JSON.stringify(value))) {
+        misfits.push({ label: saved?.labels[pointer] ?? pointer, value: displayOf(value) });
+        continue;
+      }
+      writeAt(state.data, pointer, structuredClone(value));
+      state.typed.add(pointer);
+      if (provenance) provenance.edited = true;
+    }
+    if (replace) this.#materials.reset();
+    const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
+    for (const { material, file } of draft.files ?? []) {
+      if (materials.has(material)) void this.#materials.addFiles(material, [file]);
+      else misfits.push({ label: say(ARCHIVE_TEXT.misfitFile, this.#lang(), { name: file.name }), value: '' });
+    }
+    this.#misfits = misfits;
+    state.settle();
+    this.#epoch++;
+    this.#changed();
+    const step = Math.max(0, Math.min(saved?.step ?? 0, state.steps.length - 1));
+    this.#goTo(step, misfits.length > 0 ? 'matter-misfits' : undefined);
+  }
+
+  /**
+   * Keeps the answers (by concept) and the uploads of reusable materials for this subject's
+   * next matters. Sensitive concepts only when the person ticked the box on the review step.
+   */
+  async #keep(submission: Submission): Promise<void> {
+    const device = await this.#device();
+    const state = this.#state;
+    const subject = this.subject ?? this.#resolvedSubject;
+    if (!device || !state || !subject) return;
+    const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
+    const answers: Record<string, unknown> = {};
+    for (const { field } of state.plan.fields) {
+      if (!field.concept || field.inArray || (sensitive.has(field.concept) && !this.#keepSensitive)) continue;
+      const value = getAt(submission.data, field.pointer);
+      if (value !== undefined) answers[field.concept] = structuredClone(value);
+    }
+    const today = todayOf(new Date());
+    try {
+      await device.keepAnswers(subject, answers);
+      for (const { material } of state.plan.materials) {
+        const file = this.#materials.uploaded(material.id)[0]?.file;
+        if (!file || material.reusable !== true) continue;
+        const validUntil = material.validDays === undefined ? null : addDays(today, material.validDays);
+        await device.keepDocument(subject, { material: material.id, file, validUntil });
+      }
+    } catch (error) {
+      this.#storageFailed(error);
+    }
+  }
+
+  /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
+  #storageFailed(error: unknown): void {
+    if (isQuotaError(error)) {
+      this.#fail('storage-quota', say(ARCHIVE_TEXT.storageQuota, this.#lang()));
+      return;
+    }
+    console.warn('matterform: the archive on this device failed', error);
+  }
+
+  // ---------------------------------------------------------------------------------------
   // submit
 
   #submission(): Submission | undefined {
@@ -901,17 +1154,102 @@ export class MatterForm extends LitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented || this.name || !this.action) {
       if (this.name) this.#updateFormValue();
+      if (!event.defaultPrevented) void this.#keep(submission);
       return submission;
     }
-    return this.#send(submission);
+    const device = await this.#device();
+    return device ? this.#sendThroughOutbox(device, submission) : this.#send(submission);
+  }
+
+  /**
+   * With an archive, a submission goes into the outbox before the network (ARCHITECTURE step
+   * 6): if the gateway cannot be reached, or the reply is lost, it is sent again — with the
+   * same idempotency key — until the gateway acknowledges it, across reloads.
+   */
+  async #sendThroughOutbox(device: Archive, submission: Submission): Promise<Receipt> {
+    const subject = (this.subject ?? this.#resolvedSubject) as MatterSubject;
+    const action = new URL(this.action as string, document.baseURI).href;
+    try {
+      await device.enqueue(subject, { action, submission, files: this.#submissionFiles() });
+    } catch (error) {
+      // Nowhere to keep it: send it straight away, as without an archive.
+      this.#storageFailed(error);
+      return this.#send(submission);
+    }
+    void this.#keep(submission);
+    this._phase = 'submitting';
+    const { deliverQueued } = await archiveModule();
+    const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
+    const mine = outcomes.find((o) => o.submission.idempotencyKey === submission.idempotencyKey);
+    for (const outcome of outcomes) if (outcome !== mine) this.#outboxReport(outcome);
+    // Whatever is still queued is tried again when due, online again, or signed in again.
+    void this.#courier?.courier.wake(false);
+    if (mine?.status === 'delivered') return this.#acknowledged(mine);
+    if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
+    this._phase = 'queued';
+    if (mine?.status === 'unauthorized')
+      throw this.#fail('unauthorized', say(ARCHIVE_TEXT.queuedUnauthorized, this.#lang()));
+    throw this.#fail('submit-failed', say(ARCHIVE_TEXT.queued, this.#lang()));
+  }
+
+  /** What the outbox courier (or a round of sending) says became of a queued submission. */
+  #outboxReport(outcome: DeliveryOutcome): void {
+    const mine = outcome.submission.idempotencyKey === this.#idempotency?.key && this._phase === 'queued';
+    const lang = this.#lang();
+    if (outcome.status === 'delivered') {
+      if (mine) void this.#acknowledged(outcome);
+      else {
+        this.#outboxNotes = [
+          ...this.#outboxNotes,
+          say(ARCHIVE_TEXT.earlierDelivered, lang, { reference: outcome.reference }),
+        ];
+        this.dispatchEvent(matterEvent('matter-submitted', outcome));
+        this._revision++;
+      }
+    } else if (outcome.status === 'rejected') {
+      if (mine) this.#refused(outcome.httpStatus, outcome.errors);
+      else {
+        const message = outcome.errors.map((e) => e.message).join('; ') || `HTTP ${outcome.httpStatus}`;
+        this.#outboxNotes = [...this.#outboxNotes, say(ARCHIVE_TEXT.earlierRejected, lang, { message })];
+        this.#fail('submit-failed', message, false);
+        this._revision++;
+      }
+    } else if (outcome.status === 'unauthorized') {
+      this.#fail('unauthorized', say(ARCHIVE_TEXT.queuedUnauthorized, lang), mine);
+    }
+  }
+
+  /** The gateway took it: the confirmation, the event, and the draft is done with. */
+  #acknowledged(outcome: { submission: Submission; reference: string; receivedAt: string }): Receipt {
+    const receipt: Receipt = {
+      submission: outcome.submission,
+      reference: outcome.reference,
+      receivedAt: outcome.receivedAt,
+    };
+    this.#receipt = receipt;
+    this.#message = undefined;
+    this._phase = 'submitted';
+    this.#focusAfterRender = 'matter-confirmation';
+    void this.#drafts.discard();
+    this.dispatchEvent(matterEvent('matter-submitted', receipt));
+    return receipt;
+  }
+
+  /** The gateway refused it for good (409, 422): its reasons go where the person will see them. */
+  #refused(status: number, errors: readonly { pointer: string; message: string }[]): Error {
+    this._phase = 'ready';
+    this.#serverErrors = errors.map((e) => ({ pointer: e.pointer, message: e.message }));
+    const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
+    return this.#fail(
+      'submit-failed',
+      say(T.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
+    );
   }
 
   async #send(submission: Submission): Promise<Receipt> {
     const action = new URL(this.action as string, document.baseURI).href;
     const subject = this.subject ?? this.#resolvedSubject;
-    const body = new FormData();
-    body.append('submission', new Blob([JSON.stringify(submission)], { type: 'application/json' }), 'submission.json');
-    for (const { file, sha256 } of this.#materials.files(this.#entries)) body.append(sha256, file, file.name);
+    const body = submissionBody(submission, this.#submissionFiles());
     const headers = new Headers({ 'Idempotency-Key': submission.idempotencyKey, Accept: 'application/json' });
     if (subject?.token) headers.set('Authorization', `Bearer ${subject.token}`);
     this._phase = 'submitting';
@@ -936,31 +1274,18 @@ export class MatterForm extends LitElement {
       this._phase = 'ready';
       throw this.#fail('unauthorized', say(T.unauthorized, this.#lang()));
     }
-    if (response.status !== 201 || !answer.reference) {
-      this._phase = 'ready';
-      this.#serverErrors = (answer.errors ?? []).map((e) => ({ pointer: e.pointer, message: e.message }));
-      const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
-      throw this.#fail(
-        'submit-failed',
-        say(T.submitFailed, this.#lang(), { message: `HTTP ${response.status}${detail ? ` — ${detail}` : ''}` }),
-      );
-    }
-    const receipt = {
+    if (response.status !== 201 || !answer.reference) throw this.#refused(response.status, answer.errors ?? []);
+    return this.#acknowledged({
       submission,
       reference: answer.reference,
       receivedAt: answer.receivedAt ?? new Date().toISOString(),
-    };
-    this.#receipt = receipt;
-    this._phase = 'submitted';
-    this.#focusAfterRender = 'matter-confirmation';
-    this.dispatchEvent(matterEvent('matter-submitted', receipt));
-    return receipt;
+    });
   }
 
   #fail(code: MatterErrorCode, message: string, show = true): Error {
     if (show) {
       this.#message = { code, text: message };
-      if (code !== 'submit-failed' && code !== 'unauthorized') this._phase = 'failed';
+      if (code !== 'submit-failed' && code !== 'unauthorized' && code !== 'storage-quota') this._phase = 'failed';
       this._revision++;
     }
     this.dispatchEvent(matterEvent('matter-error', { code, message }));
@@ -1034,7 +1359,7 @@ export class MatterForm extends LitElement {
             </li>`,
         )}
       </ol>
-      ${this.#renderNotices(state, lang)} ${this.#renderSummary(state, lang)}
+      ${this.#renderNotices(state, lang)} ${this.#renderDraftNotices(lang)} ${this.#renderSummary(state, lang)}
       ${this._phase === 'consent' ? this.#renderConsent(state, lang) : nothing}
       <section aria-labelledby="matter-step-heading">
         <p class="step-caption">${say(T.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
@@ -1047,8 +1372,32 @@ export class MatterForm extends LitElement {
               : this.#renderFieldsStep(state, step.pointers, lang)
         }
       </section>
-      ${this.#renderActions(state, lang)}
+      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing} ${this.#renderActions(state, lang)}
     </div>`;
+  }
+
+  /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
+  #renderDraftNotices(lang: Locale): TemplateResult {
+    const offered = this.#drafts.offered;
+    const newer = this.#drafts.newer;
+    return html`${offered ? renderDraftOffer(offered.savedAt, lang, (c) => this.#answerDraft(c)) : nothing}
+    ${newer ? renderNewerDraft(newer.savedAt, lang, (load) => this.#answerNewer(load)) : nothing}
+    ${
+      this.#misfits.length > 0
+        ? renderMisfits(this.#misfits, lang, () => {
+            this.#misfits = [];
+            this._revision++;
+          })
+        : nothing
+    }`;
+  }
+
+  /** On the review step: whether sensitive answers may be kept on this device for next time. */
+  #renderKeepChoice(state: FormState, lang: Locale): TemplateResult | typeof nothing {
+    if (!this.#archiving() || this.readonly) return nothing;
+    const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
+    if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
+    return renderKeepSensitive(this.#keepSensitive, lang, this.#isDisabled(), (keep) => (this.#keepSensitive = keep));
   }
 
   #renderNotices(state: FormState, lang: Locale): TemplateResult {
@@ -1077,6 +1426,7 @@ export class MatterForm extends LitElement {
           ? html`<p class="notice warning" part="notice" role="alert">${this.#message.text}</p>`
           : nothing
       }
+      ${this.#outboxNotes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
     </div>`;
   }
 
@@ -1726,6 +2076,18 @@ export class MatterForm extends LitElement {
       showErrors: this.#showMaterialErrors,
       idPrefix: 'mm',
       checking: this._phase === 'filling' || this._phase === 'consent',
+      archived: (id) => {
+        const device = this.#deviceDocuments.get(id);
+        if (device) return { name: device.name, size: device.size, file: device.file };
+        const listed = this.#answers?.archive?.documents.find((d) => d.material === id);
+        return (
+          listed && {
+            name: listed.name,
+            ...(listed.size !== undefined ? { size: listed.size } : {}),
+            ...(listed.url ? { url: listed.url } : {}),
+          }
+        );
+      },
     });
   }
 
@@ -1963,4 +2325,16 @@ function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; messag
     if (!Array.isArray(catalogue?.[key]))
       return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
   return undefined;
+}
+
+/** A value as the person would read it back in a list. */
+function displayOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `YYYY-MM-DD` plus whole days. */
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
