@@ -546,23 +546,25 @@ describe('mock gateway: submissions', () => {
         body: JSON.stringify(body),
       });
     expect((await plan({ subject: B, mode: 'sideways' })).status).to.equal(400);
+    expect((await plan({ subject: B, matter: 'company-name-change', mode: 'refuse' })).status).to.equal(204);
+    expect((await submit(await lawyerSubmission())).status, 'another matter is not affected').to.equal(201);
     expect((await plan({ subject: B, mode: 'refuse' })).status).to.equal(204);
     const submission = await lawyerSubmission();
     let down: unknown;
     await submit(submission).catch((error: unknown) => (down = error));
     expect(down, 'the connection drops').to.be.instanceOf(TypeError);
-    expect(gateway?.submissions).to.have.length(0);
+    expect(gateway?.submissions).to.have.length(1);
 
     expect((await plan({ subject: B, mode: 'lose-reply' })).status).to.equal(204);
     let lost: unknown;
     await submit(submission).catch((error: unknown) => (lost = error));
     expect(lost, 'the reply never arrives').to.be.instanceOf(TypeError);
-    expect(gateway?.submissions, 'but the submission was taken').to.have.length(1);
+    expect(gateway?.submissions, 'but the submission was taken').to.have.length(2);
 
     const retry = await submit(submission);
     expect(retry.status).to.equal(201);
-    expect((retry.body as { reference: string }).reference).to.equal(gateway?.submissions[0]?.reference);
-    expect(gateway?.submissions, 'and only once').to.have.length(1);
+    expect((retry.body as { reference: string }).reference).to.equal(gateway?.submissions[1]?.reference);
+    expect(gateway?.submissions, 'and only once').to.have.length(2);
   });
 
   it('rejects a tampered locked value as signature-mismatch, and keeps no 422 for the key', async () => {

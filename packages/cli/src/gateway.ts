@@ -14,9 +14,10 @@
  *   and sha256 and served at `/archive/documents/{index}/{name}`;
  * - `GET /__mock/audit`, `POST /__mock/reset`, `GET /__mock/config`, `GET /__mock/subjects`
  *   (no login) let tests count calls and demos pick a subject;
- * - `POST /__mock/outage { subject, mode, times? }` makes that subject's next submissions
- *   fail: `refuse` drops the connection unread (the gateway is down), `lose-reply` accepts
- *   the submission and drops the connection before the 201 (the reply is lost).
+ * - `POST /__mock/outage { subject, matter?, mode, times? }` makes that subject's next
+ *   submissions (of that matter) fail: `refuse` drops the connection and keeps nothing (the
+ *   gateway is down), `lose-reply` takes the submission and drops the connection before the
+ *   201 (the reply is lost).
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -160,6 +161,8 @@ interface Reply {
   bytes?: Uint8Array;
   type?: string;
   headers?: Record<string, string>;
+  /** A planned outage (`/__mock/outage`): drop the connection instead of answering. */
+  drop?: OutageMode;
 }
 
 interface Call {
@@ -441,6 +444,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (isObject(parsed) && isObject(parsed.matter) && typeof parsed.matter.id === 'string') {
       entry.purpose = CATALOGUE_ID.test(parsed.matter.id) ? parsed.matter.id : '(invalid)';
     }
+    const outage = takeOutage(subject.subject.id, entry.purpose);
+    if (outage === 'refuse') return { status: 503, drop: outage };
 
     // A retry sends the same content under a new multipart boundary: compare content, not bytes.
     const fingerprint = sha256(
@@ -467,7 +472,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         replies.set(slot, { fingerprint, reply });
         entry.reference = (reply.json as { reference: string }).reference;
       }
-      return reply;
+      return outage ? { ...reply, drop: outage } : reply;
     } finally {
       inFlight.delete(slot);
     }
@@ -514,10 +519,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   // -------------------------------------------------------------------------------------
   // Mock-only routes: no login, not audited (a test that counts calls must not count its own).
 
-  /** Subject id → the next `times` submissions of that subject fail this way. */
-  const outages = new Map<string, { mode: OutageMode; times: number }>();
+  /** Subject id → the next `times` submissions of that subject (for that matter) fail this way. */
+  const outages = new Map<string, { mode: OutageMode; times: number; matter?: string }>();
 
-  /** `POST /__mock/outage { subject, mode: "refuse" | "lose-reply", times? }` (times 0 ends it). */
+  /** `POST /__mock/outage { subject, matter?, mode: "refuse" | "lose-reply", times? }` (times 0 ends it). */
   async function planOutage(req: IncomingMessage): Promise<Reply> {
     let plan: unknown;
     try {
@@ -529,19 +534,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       !isObject(plan) ||
       typeof plan.subject !== 'string' ||
       !OUTAGE_MODES.includes(plan.mode as OutageMode) ||
+      (plan.matter !== undefined && typeof plan.matter !== 'string') ||
       (plan.times !== undefined && (!Number.isInteger(plan.times) || (plan.times as number) < 0))
     ) {
-      return failure(400, 'expected { subject, mode: "refuse" | "lose-reply", times?: integer ≥ 0 }');
+      return failure(400, 'expected { subject, matter?, mode: "refuse" | "lose-reply", times?: integer ≥ 0 }');
     }
     const times = (plan.times as number | undefined) ?? 1;
+    const matter = plan.matter as string | undefined;
     if (times === 0) outages.delete(plan.subject);
-    else outages.set(plan.subject, { mode: plan.mode as OutageMode, times });
+    else outages.set(plan.subject, { mode: plan.mode as OutageMode, times, ...(matter ? { matter } : {}) });
     return { status: 204 };
   }
 
-  function takeOutage(subjectId: string): OutageMode | undefined {
+  function takeOutage(subjectId: string, matter: string | undefined): OutageMode | undefined {
     const outage = outages.get(subjectId);
-    if (!outage) return undefined;
+    if (!outage || (outage.matter !== undefined && outage.matter !== matter)) return undefined;
     if (--outage.times === 0) outages.delete(subjectId);
     return outage.mode;
   }
@@ -616,19 +623,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       else if (!subject) reply = unauthorized();
       else {
         entry.subject = subject.subject.id;
-        const outage = found.r.template === '/submissions' ? takeOutage(subject.subject.id) : undefined;
-        if (outage === 'refuse') {
-          // As if the gateway were down: the connection drops before anything is read.
-          req.socket.destroy();
-          return true;
-        }
         const params = (found.m as RegExpExecArray).slice(1);
         reply = await found.r.run({ req, url, params, subject, entry, signal: controller.signal });
-        if (outage === 'lose-reply') {
-          // The submission is accepted, and the reply lost on the way back.
+        if (reply.drop === 'refuse') {
+          // As if the gateway were down: nothing is kept, nothing answered.
+          breakConnection(req);
+          return true;
+        }
+        if (reply.drop === 'lose-reply') {
+          // The submission is taken, and the reply lost on the way back.
           entry.status = reply.status;
           record(entry);
-          req.socket.destroy();
+          breakConnection(req);
           return true;
         }
       }
@@ -666,6 +672,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const controller of pending) controller.abort();
     },
   };
+}
+
+/**
+ * Ends the connection with bytes that are no HTTP response, so the client sees a network
+ * error. (A plain reset would not do: a browser silently retries a request whose reused
+ * keep-alive connection closes before any response, and the retry would succeed.)
+ */
+function breakConnection(req: IncomingMessage): void {
+  req.socket.end('MOCK-OUTAGE\r\n\r\n');
 }
 
 /** Starts the gateway on its own HTTP server on a loopback address. */

@@ -293,6 +293,8 @@ export class MatterForm extends LitElement {
   #deviceDocuments = new Map<string, KeptDocument>();
   #misfits: Misfit[] = [];
   #keepSensitive = false;
+  /** A full disk is said once per form, not at every save. */
+  #quotaReported = false;
   /** What became of submissions queued by an earlier page. */
   #outboxNotes: string[] = [];
   #state?: FormState;
@@ -1095,7 +1097,8 @@ export class MatterForm extends LitElement {
   /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
   #storageFailed(error: unknown): void {
     if (isQuotaError(error)) {
-      this.#fail('storage-quota', say(ARCHIVE_TEXT.storageQuota, this.#lang()));
+      if (!this.#quotaReported) this.#fail('storage-quota', say(ARCHIVE_TEXT.storageQuota, this.#lang()));
+      this.#quotaReported = true;
       return;
     }
     console.warn('matterform: the archive on this device failed', error);
