@@ -18,7 +18,9 @@ export default {
     entryFileNames: '[name].js',
     // The archive on the device (IndexedDB, Web Crypto) is fetched when a form first keeps something.
     chunkFileNames: ({ facadeModuleId }) =>
-      /[\\/]packages[\\/]archive[\\/]/.test(facadeModuleId ?? '') ? 'chunks/archive-[hash].js' : 'chunks/[name]-[hash].js',
+      /[\\/]packages[\\/]archive[\\/]/.test(facadeModuleId ?? '')
+        ? 'chunks/archive-[hash].js'
+        : 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [
