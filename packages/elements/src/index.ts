@@ -78,6 +78,18 @@ export {
 } from '@matterform/core';
 export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
 export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './matter-form.js';
+export { createArchive } from './lazy-archive.js';
+export type {
+  Archive,
+  ArchiveErrorCode,
+  ArchiveOptions,
+  ArchiveSubject,
+  Draft,
+  DraftContent,
+  KeptDocument,
+  PurgeCounts,
+  QueuedSubmission,
+} from '@matterform/archive';
 export { WidgetRegistry, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
 export { builtinWidgets } from './widgets/basic.js';
 export { regionWidget } from './widgets/region.js';

@@ -46,6 +46,7 @@ import {
   type Misfit,
 } from './archive-view.js';
 import { DraftsController, isQuotaError, type DraftState } from './drafts.js';
+import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { fieldPart, type FieldParts } from './field-part.js';
@@ -97,7 +98,7 @@ type Phase =
   | 'submitted'
   | 'failed';
 
-// The archive is a chunk of its own (SPEC §9's budget): fetched when a form first needs it.
+// The archive's code is a chunk of its own (SPEC §9's budget): fetched when a form first needs it.
 const archiveModule = () => import('@matterform/archive');
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
@@ -212,6 +213,11 @@ const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);
  * @csspart error-summary - The list of problems shown when the person tries to continue.
  * @csspart notice - Messages about filling (sources that failed, what was filled).
  * @csspart consent - The consent panel.
+ * @csspart draft-offer - A draft saved on the device, offered back.
+ * @csspart draft-conflict - Another tab's newer draft of the same form.
+ * @csspart draft-misfits - Answers of an earlier draft that no longer fit the form.
+ * @csspart keep-sensitive - The review step's opt-in to keep sensitive answers on the device.
+ * @csspart archived-copy - The archived document an `archive` material uses.
  * @csspart field - One field's wrapper (label, hint, error, control, badge).
  * @csspart label - A field's label or legend.
  * @csspart hint - A field's description or help text.
@@ -559,10 +565,7 @@ export class MatterForm extends LitElement {
   /** The archive on this device, if anything may be kept here. */
   async #device(): Promise<Archive | undefined> {
     if (this.archive !== undefined) return this.archive || undefined;
-    if (MatterForm.defaultArchive === undefined) {
-      const { createArchive } = await archiveModule();
-      MatterForm.defaultArchive ??= createArchive();
-    }
+    MatterForm.defaultArchive ??= createArchive();
     return MatterForm.defaultArchive || undefined;
   }
 
