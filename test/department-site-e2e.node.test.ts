@@ -65,14 +65,21 @@ describe('department-site demo in Chromium', function () {
   });
 
   /** A page at `width`, collecting what it logs as errors — CSP refusals included. */
-  async function open(query: string, viewport: { width: number; height: number; deviceScaleFactor?: number }) {
-    const page = await browser.newPage();
+  async function open(
+    query: string,
+    viewport: { width: number; height: number; deviceScaleFactor?: number },
+    { ownStorage = false } = {},
+  ) {
+    // `ownStorage`: a browser context of its own, so this page's archive starts empty.
+    const page = ownStorage ? await (await browser.createBrowserContext()).newPage() : await browser.newPage();
     pages.push(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push((error as Error).message));
     page.on('console', (message) => {
-      // A source with no data for the applicant answers 404 (SPEC §6): Chromium logs it, the form expects it.
-      const noData = message.location().url?.startsWith(`${demo.url}/api/sources/`) && /\b404\b/.test(message.text());
+      // A source with no data for the applicant answers 404 (SPEC §6), and some synthetic
+      // applicants' sources are down on purpose (503): Chromium logs both, the form expects them.
+      const noData =
+        message.location().url?.startsWith(`${demo.url}/api/sources/`) && /\b(404|503)\b/.test(message.text());
       if (message.type() === 'error' && !noData) errors.push(message.text());
     });
     await page.setViewport(viewport);
@@ -223,6 +230,92 @@ describe('department-site demo in Chromium', function () {
     expect(await page.$eval('#result-panel', (panel) => (panel as HTMLElement).hidden)).to.equal(true);
     await waitForPrefill(page);
     expect(await stepHeading(page)).to.equal('申请人');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('丙 applies for a residence permit; her next matter opens with her employer and photo from this device', async () => {
+    const C = '430624199411080151';
+    const EMPLOYER = '长沙合成示例物流有限公司';
+    const { page, errors } = await open(
+      `?matter=residence-permit&subject=${C}`,
+      { width: 1280, height: 900 },
+      { ownStorage: true },
+    );
+    await waitForPrefill(page);
+    expect(await page.$eval('#archive-note', (p) => p.textContent)).to.contain('还没有保存');
+
+    await continueStep(page, '居住情况');
+    await (await control(page, '自有住房')).click();
+    await (await control(page, '不动产权证书号')).type('湘（2023）长沙市不动产权第0456789号');
+    await continueStep(page, '申领条件');
+    await (await control(page, '合法稳定就业')).click();
+    await (await control(page, '工作单位')).type(EMPLOYER);
+    // Her own photo rather than the one on her ID card: the photo material then applies.
+    await (await control(page, '使用身份证照片')).click();
+    await continueStep(page, '申请材料');
+    // Files chosen as a person chooses them; the photo is drawn here, a real JPEG.
+    await page.evaluate(async () => {
+      const root = document.getElementById('form')?.shadowRoot as ShadowRoot;
+      const canvas = new OffscreenCanvas(60, 80);
+      (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).fillRect(10, 10, 40, 60);
+      const photo = new File([await canvas.convertToBlob({ type: 'image/jpeg' })], 'zhaopian.jpg', {
+        type: 'image/jpeg',
+      });
+      // (No functions declared in here: the test's compiler would wrap them in a helper the page lacks.)
+      const text = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF';
+      const files: Record<string, File> = {
+        'property-certificate': new File([text], 'fangchanzheng.pdf', { type: 'application/pdf' }),
+        'employment-proof': new File([text], 'laodong-hetong.pdf', { type: 'application/pdf' }),
+        'photo-1inch': photo,
+      };
+      for (const [material, file] of Object.entries(files)) {
+        const input = root.querySelector<HTMLInputElement>(`#mm-${material}`);
+        if (!input) throw new Error(`no file input for ${material}`);
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+    await page.waitForFunction(() => {
+      const form = document.getElementById('form') as unknown as { materials: { id: string; status: string }[] };
+      return ['property-certificate', 'employment-proof', 'photo-1inch'].every(
+        (id) => form.materials.find((m) => m.id === id)?.status === 'uploaded',
+      );
+    });
+    await continueStep(page, '核对并提交');
+    await page.click('#form >>> [part~="actions"] button.primary');
+    await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
+    await page.waitForFunction(() => (document.getElementById('archive-list')?.textContent ?? '').includes('工作单位'));
+    const kept = await page.$eval('#archive-list', (list) => list.textContent ?? '');
+    expect(kept).to.contain('一寸').and.contain('zhaopian.jpg');
+    expect(kept, 'her ID number is sensitive: not kept without her opt-in').not.to.contain('公民身份号码');
+
+    // The next matter, for the same person: a road transport qualification renewal.
+    await page.select('#matter-select', 'road-transport-qualification-renewal');
+    await waitForPrefill(page);
+    const providers = await page.$$eval('#prefill-providers li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(providers.some((p) => p.startsWith('电子档案袋（以往填报）'))).to.equal(true);
+    const next = await page.evaluate(() => {
+      const form = document.getElementById('form') as unknown as {
+        value: { employer?: string };
+        materials: { id: string; status: string; files?: { name: string }[] }[];
+      };
+      return { employer: form.value.employer, photo: form.materials.find((m) => m.id === 'photo-1inch') };
+    });
+    expect(next.employer).to.equal(EMPLOYER);
+    expect(next.photo?.status).to.equal('archive');
+    expect(next.photo?.files?.map((f) => f.name)).to.deep.equal(['zhaopian.jpg']);
+
+    // Forget me: nothing is kept any more, and the form opens empty of it.
+    await page.click('#forget-me');
+    await page.waitForFunction(() => (document.getElementById('archive-note')?.textContent ?? '').includes('已清除'));
+    await waitForPrefill(page);
+    expect(
+      await page.evaluate(
+        () => (document.getElementById('form') as unknown as { value: { employer?: string } }).value.employer,
+      ),
+    ).to.equal(undefined);
     expect(errors).to.deep.equal([]);
   });
 });

@@ -56,6 +56,15 @@ const TEXT = {
     receivedAt: '接收时间：{time}',
     submissionTitle: '提交的数据（JSON）',
     startAgain: '再办一件',
+    nextMatterHint: '再选一个事项试试：您刚才填写的答案和上传的材料已加密保存在本设备上，相同的内容会自动带入。',
+    archiveTitle: '本设备上的档案',
+    archiveIntro: '您提交过的答案和可重复使用的材料，加密保存在本浏览器中，用于下次自动填写。',
+    archiveEmpty: '本设备上还没有保存 {name} 的内容。',
+    archiveAnswers: '答案：{list}',
+    archiveDocuments: '材料：{list}',
+    archiveDrafts: '未完成的申请：{list}',
+    archiveForget: '在本设备上忘记我',
+    archiveForgotten: '已清除本设备上保存的全部答案、材料和草稿。',
     loadFailed: '无法加载示例目录或合成申请人：{message}',
     factAuthority: '实施机关',
     factCode: '事项编码',
@@ -134,6 +143,17 @@ const TEXT = {
     receivedAt: 'Received: {time}',
     submissionTitle: 'The submission (JSON)',
     startAgain: 'Start again',
+    nextMatterHint:
+      'Now try another matter: the answers you gave and the documents you uploaded are kept, encrypted, on this device, and fill in what they can.',
+    archiveTitle: 'Kept on this device',
+    archiveIntro:
+      'Answers you submitted and reusable documents, encrypted in this browser, to fill in your next applications.',
+    archiveEmpty: 'Nothing is kept on this device for {name} yet.',
+    archiveAnswers: 'Answers: {list}',
+    archiveDocuments: 'Documents: {list}',
+    archiveDrafts: 'Unfinished applications: {list}',
+    archiveForget: 'Forget me on this device',
+    archiveForgotten: 'Every answer, document and draft kept on this device has been deleted.',
     loadFailed: 'Could not load the sample catalogue or the synthetic applicants: {message}',
     factAuthority: 'Authority',
     factCode: 'Code',
@@ -513,6 +533,64 @@ function renderResult() {
   byId('submission-json').textContent = JSON.stringify(submitted.submission, null, 2);
 }
 
+/**
+ * What the page's archive (the one every <matter-form> here uses: the element class's
+ * `defaultArchive`) keeps for the current applicant: concept and material titles only, never
+ * the values, which stay in the form.
+ */
+async function renderArchive(message) {
+  const session = state.session;
+  const chosen = state.subjects.find((s) => s.subject.id === state.subjectId);
+  const archive = customElements.get('matter-form')?.defaultArchive;
+  const list = byId('archive-list');
+  const note = byId('archive-note');
+  if (!chosen || !archive || !state.catalogue) {
+    list.replaceChildren();
+    note.textContent = message ?? '';
+    return;
+  }
+  const subject = { kind: chosen.subject.kind, id: chosen.subject.id };
+  const [answers, documents, drafts] = await Promise.all([
+    archive.answers(subject).catch(() => ({})),
+    archive.documents(subject).catch(() => []),
+    Promise.all(state.catalogue.matters.map((m) => archive.draft(subject, m.id).catch(() => undefined))),
+  ]);
+  if (session !== state.session) return;
+  const conceptTitle = (id) => {
+    const concept = state.catalogue.concepts.find((c) => c.id === id);
+    return concept ? localize(concept.title) : id;
+  };
+  const materialTitle = (id) => {
+    const material = state.catalogue.matters.flatMap((m) => m.materials ?? []).find((m) => m.id === id);
+    return material ? localize(material.title) : id;
+  };
+  const lines = [];
+  const concepts = Object.keys(answers);
+  if (concepts.length > 0)
+    lines.push(t('archiveAnswers', { list: concepts.map(conceptTitle).join(t('listSeparator')) }));
+  if (documents.length > 0)
+    lines.push(
+      t('archiveDocuments', {
+        list: documents.map((d) => `${materialTitle(d.material)}（${d.name}）`).join(t('listSeparator')),
+      }),
+    );
+  const unfinished = state.catalogue.matters.filter((_, i) => drafts[i]);
+  if (unfinished.length > 0)
+    lines.push(t('archiveDrafts', { list: unfinished.map((m) => localize(m.title)).join(t('listSeparator')) }));
+  list.replaceChildren(...lines.map((line) => el('li', { textContent: line })));
+  note.textContent = message ?? (lines.length === 0 ? t('archiveEmpty', { name: subjectName(chosen.label).name }) : '');
+}
+
+async function forgetMe() {
+  const archive = customElements.get('matter-form')?.defaultArchive;
+  if (!archive) return;
+  // The form goes first: it would otherwise save its draft again on the way out.
+  byId('form').replaceWith(byId('form').cloneNode(false));
+  await archive.clear();
+  await mountForm();
+  await renderArchive(t('archiveForgotten'));
+}
+
 function setStatus(key, params = {}) {
   state.status = { key, params };
   renderStatus();
@@ -539,7 +617,9 @@ function listen(host) {
     renderPrefill();
   });
   host.addEventListener('matter-prefill', (event) => {
-    if (fromCurrent(event)) onPrefill(event.detail);
+    if (!fromCurrent(event)) return;
+    onPrefill(event.detail);
+    void renderArchive();
   });
   host.addEventListener('matter-submit', (event) => {
     if (fromCurrent(event)) setStatus('statusSubmitting');
@@ -549,6 +629,7 @@ function listen(host) {
     state.submitted = event.detail;
     setStatus('statusSubmitted', { reference: event.detail.reference });
     renderResult();
+    void renderArchive();
     byId('result-panel').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   });
   host.addEventListener('matter-error', (event) => {
@@ -626,6 +707,7 @@ async function start() {
     applyLang();
     remember();
   });
+  byId('forget-me').addEventListener('click', () => void forgetMe());
   byId('start-again').addEventListener('click', () => {
     void mountForm();
     byId('main').scrollIntoView({ behavior: 'smooth', block: 'start' });

@@ -1160,7 +1160,7 @@ export class MatterForm extends LitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented || this.name || !this.action) {
       if (this.name) this.#updateFormValue();
-      if (!event.defaultPrevented) void this.#keep(submission);
+      if (!event.defaultPrevented) await this.#keep(submission);
       return submission;
     }
     const device = await this.#device();
@@ -1182,7 +1182,8 @@ export class MatterForm extends LitElement {
       this.#storageFailed(error);
       return this.#send(submission);
     }
-    void this.#keep(submission);
+    // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
+    await this.#keep(submission);
     this._phase = 'submitting';
     const { deliverQueued } = await archiveModule();
     const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
