@@ -282,6 +282,36 @@ describe('archive: the outbox', () => {
   });
 });
 
+describe('archive: tabs take turns', () => {
+  it('does not send a submission another tab is sending', async () => {
+    const { archive, name } = freshArchive();
+    const otherTab = createArchive({ name, persist: false });
+    await archive.enqueue(PERSON, {
+      action: 'http://127.0.0.1:9/submissions',
+      submission: {
+        matter: { id: 'm', version: '1.0.0' },
+        subject: PERSON,
+        data: {},
+        materials: [],
+        provenance: {},
+        consents: [],
+        payloads: [],
+        submittedAt: '2026-11-26T09:00:00Z',
+        idempotencyKey: 'k-tabs',
+      },
+      files: [],
+    });
+    // This tab holds the submission's lock, as it does while its POST is in flight.
+    await navigator.locks.request(`${name}:outbox:k-tabs`, async () => {
+      expect(await deliverQueued(otherTab, PERSON, { all: true })).to.deep.equal([]);
+    });
+    expect((await archive.queued(PERSON))[0]?.attempts, 'the other tab did not try').to.equal(0);
+    const [outcome] = await deliverQueued(otherTab, PERSON, { all: true });
+    expect(outcome?.status, 'once the lock is free, it does').to.equal('waiting');
+    otherTab.close();
+  });
+});
+
 describe('archive: clear()', () => {
   it('leaves nothing: no database, no answers, no documents, no drafts, no outbox', async () => {
     const { archive, name } = freshArchive();

@@ -257,6 +257,30 @@ describe('<matter-form> with an archive: the outbox', function () {
     );
   }
 
+  it('waits with a 401 and sends once the page signs the same person in again', async () => {
+    const { archive } = freshArchive();
+    const { el, events } = await ready(archive);
+    // The sign-in expired while she was filling in.
+    el.subject = { ...F, token: 'expired-session' };
+    await settle(el);
+    button(el, '提交申请').click();
+    await until('the 401', () => (events.some((e) => e.name === 'matter-error') ? true : undefined));
+    expect((events[0]?.detail as { code: string }).code).to.equal('unauthorized');
+    await settle(el);
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('登录已失效');
+    const [queued] = await archive.queued(F);
+    expect(queued, 'nothing lost').to.not.equal(undefined);
+    expect(JSON.stringify(queued), 'the token is never stored').not.to.contain('expired-session');
+
+    const delivered = new Promise<Receipt>((resolve) =>
+      el.addEventListener('matter-submitted', (e) => resolve((e as CustomEvent<Receipt>).detail), { once: true }),
+    );
+    el.subject = { ...F, token: `demo:${F.id}` };
+    const receipt = await delivered;
+    expect(receipt.submission.idempotencyKey).to.equal(queued?.key);
+    expect(await archive.queued(F)).to.deep.equal([]);
+  });
+
   it('sends what an earlier page left in the outbox as soon as a form opens for that person', async () => {
     const { archive } = freshArchive();
     const { el } = await ready(archive);

@@ -584,7 +584,11 @@ export class MatterForm extends LitElement {
     }
     if (!subject) return;
     const key = `${subject.kind}:${subject.id}`;
-    if (this.#subjectKey === key && this.#answers) return;
+    if (this.#subjectKey === key && this.#answers) {
+      // The same person signed in again (a new token): what waits in the outbox goes now.
+      void this.#startCourier(subject);
+      return;
+    }
     const audience = state.matter.audience;
     if (audience && !audience.includes(subject.kind)) {
       this.#fail(
