@@ -123,7 +123,8 @@ export class OutboxCourier {
   #subject?: SubjectRef;
   #timer?: ReturnType<typeof setTimeout>;
   #running?: Promise<void>;
-  #again = false;
+  /** The round asked for while one was running: it starts when that one ends. */
+  #next?: Promise<void>;
   /** Refused with 401 under the current login: tried again only with a new one. */
   #unauthorized = new Set<string>();
   readonly #online = (): void => void this.wake();
@@ -147,18 +148,20 @@ export class OutboxCourier {
     globalThis.removeEventListener?.('online', this.#online);
   }
 
-  /** Tries every queued submission now (only the due ones with `all = false`); resolves when done. */
+  /**
+   * Tries every queued submission now (only the due ones with `all = false`); resolves when
+   * a round that started after this call is done — what was queued before it has been tried.
+   */
   wake(all = true): Promise<void> {
     if (this.#running) {
-      this.#again = true;
-      return this.#running;
+      this.#next ??= this.#running.then(() => {
+        this.#next = undefined;
+        return this.wake(true);
+      });
+      return this.#next;
     }
     this.#running = this.#round(all).finally(() => {
       this.#running = undefined;
-      if (this.#again) {
-        this.#again = false;
-        void this.wake();
-      }
     });
     return this.#running;
   }

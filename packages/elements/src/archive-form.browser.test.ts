@@ -258,8 +258,12 @@ describe('<matter-form> with an archive: the outbox', function () {
   }
 
   it('waits with a 401 and sends once the page signs the same person in again', async () => {
-    const { archive } = freshArchive();
+    const { archive, name } = freshArchive();
     const { el, events } = await ready(archive);
+    // She opts in to keeping her ID number on this device.
+    const keep = shadow(el).querySelector<HTMLInputElement>('#matter-keep-sensitive');
+    expect(keep?.checked, 'not kept unless she asks').to.equal(false);
+    keep?.click();
     // The sign-in expired while she was filling in.
     el.subject = { ...F, token: 'expired-session' };
     await settle(el);
@@ -279,6 +283,8 @@ describe('<matter-form> with an archive: the outbox', function () {
     const receipt = await delivered;
     expect(receipt.submission.idempotencyKey).to.equal(queued?.key);
     expect(await archive.queued(F)).to.deep.equal([]);
+    expect((await archive.answers(F))['person.idNumber']?.value, 'kept, as she asked').to.equal(F.id);
+    expect(await storedText(name), 'and only ever encrypted').not.to.contain(F.id);
   });
 
   it('sends what an earlier page left in the outbox as soon as a form opens for that person', async () => {

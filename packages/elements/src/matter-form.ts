@@ -299,6 +299,8 @@ export class MatterForm extends LitElement {
   #deviceDocuments = new Map<string, KeptDocument>();
   #misfits: Misfit[] = [];
   #keepSensitive = false;
+  /** The submission `submit()` is sending now, waiting for the courier's word on it. */
+  #awaiting?: { key: string; resolve: (outcome: DeliveryOutcome | undefined) => void };
   /** A full disk is said once per form, not at every save. */
   #quotaReported = false;
   /** What became of submissions queued by an earlier page. */
@@ -431,6 +433,8 @@ export class MatterForm extends LitElement {
     state.extraNames.clear();
     this.#summary = [];
     this.#materials.reset();
+    // The person cleared the form: the draft of what they had typed goes too.
+    void this.#drafts.discard();
     this.#epoch++;
     this.#changed();
   }
@@ -1189,12 +1193,7 @@ export class MatterForm extends LitElement {
     // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
     await this.#keep(submission);
     this._phase = 'submitting';
-    const { deliverQueued } = await archiveModule();
-    const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
-    const mine = outcomes.find((o) => o.submission.idempotencyKey === submission.idempotencyKey);
-    for (const outcome of outcomes) if (outcome !== mine) this.#outboxReport(outcome);
-    // Whatever is still queued is tried again when due, online again, or signed in again.
-    void this.#courier?.courier.wake(false);
+    const mine = await this.#deliverNow(device, subject, submission.idempotencyKey);
     if (mine?.status === 'delivered') return this.#acknowledged(mine);
     if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
     this._phase = 'queued';
@@ -1203,8 +1202,34 @@ export class MatterForm extends LitElement {
     throw this.#fail('submit-failed', say(ARCHIVE_TEXT.queued, this.#lang()));
   }
 
+  /**
+   * One round of sending now, through this page's courier (so it and the round never send
+   * the same submission at once); resolves with what became of this submission, or undefined
+   * when another tab is sending it.
+   */
+  async #deliverNow(device: Archive, subject: MatterSubject, key: string): Promise<DeliveryOutcome | undefined> {
+    const courier = this.#courier?.archive === device ? this.#courier.courier : undefined;
+    if (!courier) {
+      const { deliverQueued } = await archiveModule();
+      const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
+      const mine = outcomes.find((o) => o.submission.idempotencyKey === key);
+      for (const outcome of outcomes) if (outcome !== mine) this.#outboxReport(outcome);
+      return mine;
+    }
+    const outcome = new Promise<DeliveryOutcome | undefined>((resolve) => {
+      this.#awaiting = { key, resolve };
+      // The round is over and it was not among its outcomes: another tab holds it.
+      void courier.wake().then(() => resolve(undefined));
+    });
+    return outcome.finally(() => (this.#awaiting = undefined));
+  }
+
   /** What the outbox courier (or a round of sending) says became of a queued submission. */
   #outboxReport(outcome: DeliveryOutcome): void {
+    if (this.#awaiting?.key === outcome.submission.idempotencyKey) {
+      this.#awaiting.resolve(outcome);
+      return;
+    }
     const mine = outcome.submission.idempotencyKey === this.#idempotency?.key && this._phase === 'queued';
     const lang = this.#lang();
     if (outcome.status === 'delivered') {
