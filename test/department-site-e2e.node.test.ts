@@ -290,6 +290,7 @@ describe('department-site demo in Chromium', function () {
     const kept = await page.$eval('#archive-list', (list) => list.textContent ?? '');
     expect(kept).to.contain('一寸').and.contain('zhaopian.jpg');
     expect(kept, 'her ID number is sensitive: not kept without her opt-in').not.to.contain('公民身份号码');
+    expect(kept, 'the draft went with the submission').not.to.contain('未完成的申请');
 
     // The next matter, for the same person: a road transport qualification renewal.
     await page.select('#matter-select', 'road-transport-qualification-renewal');

@@ -1256,7 +1256,7 @@ export class MatterForm extends LitElement {
   }
 
   /** The gateway took it: the confirmation, the event, and the draft is done with. */
-  #acknowledged(outcome: { submission: Submission; reference: string; receivedAt: string }): Receipt {
+  async #acknowledged(outcome: { submission: Submission; reference: string; receivedAt: string }): Promise<Receipt> {
     const receipt: Receipt = {
       submission: outcome.submission,
       reference: outcome.reference,
@@ -1266,7 +1266,8 @@ export class MatterForm extends LitElement {
     this.#message = undefined;
     this._phase = 'submitted';
     this.#focusAfterRender = 'matter-confirmation';
-    void this.#drafts.discard();
+    // Gone before anyone hears of the submission: a page that looks finds no half-done form.
+    await this.#drafts.discard();
     this.dispatchEvent(matterEvent('matter-submitted', receipt));
     return receipt;
   }
