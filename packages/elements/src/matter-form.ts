@@ -29,6 +29,7 @@ import {
   type Matter,
   type MatterPlan,
   type PrecompiledMatterValidator,
+  type Provenance,
   type ProviderAnswers,
   type ProviderId,
   type Submission,
@@ -58,7 +59,7 @@ import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
 import { loadedRegions } from './regions.js';
-import { WidgetRegistry, type WidgetContext } from './widget.js';
+import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -1305,9 +1306,13 @@ export class MatterForm extends LitElement {
     const description = schemaText(schema, 'description', lang);
     const help = schemaText(schema, 'help', lang);
     if (!description && !help) return nothing;
-    return html`<div class="hint" part="hint" id=${`${this.#idFor(pointer)}-hint`}>
-      ${description ? html`<p class="hint">${description}</p>` : nothing}
-      ${help ? html`<p class="hint">${help}</p>` : nothing}
+    const id = `${this.#idFor(pointer)}-hint`;
+    // One template for the one line most hints are: a long form has hundreds of them.
+    if (!description || !help)
+      return html`<div class="hint" part="hint" id=${id}><p class="hint">${description ?? help}</p></div>`;
+    return html`<div class="hint" part="hint" id=${id}>
+      <p class="hint">${description}</p>
+      <p class="hint">${help}</p>
     </div>`;
   }
 
@@ -1395,7 +1400,7 @@ export class MatterForm extends LitElement {
     };
     const widget = widgetRegistry.pick(context);
     if (!widget || widget.name === 'hidden') return nothing;
-    const label = html`${title}${required ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}`;
+    const label = required ? title : html`${title}<span class="optional">${say(T.optional, lang)}</span>`;
     const hint = this.#hint(schema, pointer, lang);
     const errorLine = error
       ? html`<p class="error-message" part="error-message" id=${`${id}-error`}>
@@ -1404,47 +1409,50 @@ export class MatterForm extends LitElement {
           }
         </p>`
       : nothing;
-    const badge = provenance
-      ? html`<p class="badge" part="badge" id=${`${id}-badge`}>
-          ${
-            provenance.edited
-              ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-              : say(T.from, lang, {
-                  provider: providerName(state.plan, provenance.provider, lang),
-                  date: formatDate(provenance.fetchedAt, lang),
-                })
-          }
-        </p>`
-      : nothing;
-    const keeper = provenance ? providerKeeper(state.plan, provenance.provider, lang) : undefined;
-    const lockNote =
-      locked && provenance
-        ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
-            ${say(keeper ? T.locked : T.lockedNoKeeper, lang, {
-              provider: providerName(state.plan, provenance.provider, lang),
-              keeper: keeper ?? '',
-            })}
-          </p>`
-        : nothing;
-    const conflicts = provenance?.conflicts?.length
-      ? html`<p class="conflicts" part="conflicts">
-          ${say(T.conflicts, lang)}${provenance.conflicts
-            .map(
-              (c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, context.options, lang)}`,
-            )
-            .join(lang === 'en' ? '; ' : '；')}
-        </p>`
-      : nothing;
+    // Most fields have no provenance: one empty part for its three notes instead of three.
+    const notes = provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : nothing;
     if (widget.group) {
       return html`<fieldset class="field" part="field" ?data-invalid=${error !== undefined}>
         <legend part="label">${label}</legend>
-        ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
+        ${hint}${errorLine}${widget.render(context)}${notes}
       </fieldset>`;
     }
     return html`<div class="field" part="field" ?data-invalid=${error !== undefined}>
-      <label for=${id} part="label">${label}</label>
-      ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
+      <label for=${id} part="label">${label}</label>${hint}${errorLine}${widget.render(context)}${notes}
     </div>`;
+  }
+
+  /** Where a prefilled value came from, whether it is locked, and what other sources said. */
+  #provenanceNotes(
+    state: FormState,
+    provenance: Provenance,
+    id: string,
+    locked: boolean,
+    options: readonly WidgetOption[],
+    lang: Locale,
+  ): TemplateResult {
+    const provider = providerName(state.plan, provenance.provider, lang);
+    const badge = html`<p class="badge" part="badge" id=${`${id}-badge`}>
+      ${
+        provenance.edited
+          ? say(T.youChanged, lang, { provider })
+          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) })
+      }
+    </p>`;
+    const keeper = providerKeeper(state.plan, provenance.provider, lang);
+    const lockNote = locked
+      ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
+          ${say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' })}
+        </p>`
+      : nothing;
+    const conflicts = provenance.conflicts?.length
+      ? html`<p class="conflicts" part="conflicts">
+          ${say(T.conflicts, lang)}${provenance.conflicts
+            .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
+            .join(lang === 'en' ? '; ' : '；')}
+        </p>`
+      : nothing;
+    return html`${badge}${lockNote}${conflicts}`;
   }
 
   #renderArray(
