@@ -1411,14 +1411,17 @@ export class MatterForm extends LitElement {
       : nothing;
     // Most fields have no provenance: one empty part for its three notes instead of three.
     const notes = provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : nothing;
-    if (widget.group) {
-      return html`<fieldset class="field" part="field" ?data-invalid=${error !== undefined}>
+    // Above the control, in one part: its hint and its error message, which most fields lack.
+    const above = hint === nothing ? errorLine : errorLine === nothing ? hint : html`${hint}${errorLine}`;
+    const control = widget.render(context);
+    const invalid = error !== undefined;
+    if (widget.group)
+      return html`<fieldset class="field" part="field" ?data-invalid=${invalid}>
         <legend part="label">${label}</legend>
-        ${hint}${errorLine}${widget.render(context)}${notes}
+        ${above}${control}${notes}
       </fieldset>`;
-    }
-    return html`<div class="field" part="field" ?data-invalid=${error !== undefined}>
-      <label for=${id} part="label">${label}</label>${hint}${errorLine}${widget.render(context)}${notes}
+    return html`<div class="field" part="field" ?data-invalid=${invalid}>
+      <label for=${id} part="label">${label}</label>${above}${control}${notes}
     </div>`;
   }
 
