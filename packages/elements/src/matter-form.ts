@@ -38,6 +38,7 @@ import {
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { fieldPart, type FieldParts } from './field-part.js';
+import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
@@ -1173,7 +1174,7 @@ export class MatterForm extends LitElement {
       state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
     // A choice between the root's alternatives comes on the step drawing the first of their fields.
     const choices = this.#renderChoices(state, '', lang, (first) => pointers.some((p) => within(first, p)));
-    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : drawn}${extras}`;
+    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
   }
 
   /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
@@ -1292,7 +1293,7 @@ export class MatterForm extends LitElement {
           ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
         </legend>
         ${this.#hint(field.schema, pointer, lang)} ${this.#renderChoices(state, pointer, lang)}
-        ${children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang))}
+        ${fixedList(children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang)))}
         ${this.#renderExtras(state, pointer, lang)}
       </fieldset>`;
     }
