@@ -6,6 +6,7 @@
 import { html, noChange, nothing, type TemplateResult } from 'lit';
 import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import { live } from 'lit/directives/live.js';
+import { fixedList } from '../fixed-list.js';
 import { typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
@@ -220,26 +221,28 @@ export const radioWidget: Widget = {
       aria-describedby=${ctx.describedBy || nothing}
       aria-readonly=${ctx.readonly ? 'true' : nothing}
     >
-      ${ctx.options.map((option, index) => {
-        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-        return html`<div class="choice">
-          <input
-            part="choice-input"
-            type="radio"
-            id=${id}
-            name=${ctx.id}
-            .checked=${live(index === chosen)}
-            ?disabled=${ctx.disabled}
-            aria-invalid=${ctx.invalid ? 'true' : 'false'}
-            @click=${(event: Event) => {
-              if (ctx.readonly) event.preventDefault();
-            }}
-            @change=${() => {
-              if (!ctx.readonly) ctx.change(option.value);
-            }}
-          /><label for=${id}>${option.label}</label>
-        </div>`;
-      })}
+      ${fixedList(
+        ctx.options.map((option, index) => {
+          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+          return html`<div class="choice">
+            <input
+              part="choice-input"
+              type="radio"
+              id=${id}
+              name=${ctx.id}
+              .checked=${live(index === chosen)}
+              ?disabled=${ctx.disabled}
+              aria-invalid=${ctx.invalid ? 'true' : 'false'}
+              @click=${(event: Event) => {
+                if (ctx.readonly) event.preventDefault();
+              }}
+              @change=${() => {
+                if (!ctx.readonly) ctx.change(option.value);
+              }}
+            /><label for=${id}>${option.label}</label>
+          </div>`;
+        }),
+      )}
     </div>`;
   },
 };
@@ -277,31 +280,33 @@ export const checkboxesWidget: Widget = {
     const current = Array.isArray(ctx.value) ? ctx.value : [];
     const has = (value: unknown) => current.some((v) => JSON.stringify(v) === JSON.stringify(value));
     return html`<div class="choices" part="choices" aria-describedby=${ctx.describedBy || nothing}>
-      ${ctx.options.map((option, index) => {
-        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-        return html`<div class="choice">
-          <input
-            part="choice-input"
-            type="checkbox"
-            id=${id}
-            .checked=${live(has(option.value))}
-            ?disabled=${ctx.disabled}
-            aria-invalid=${ctx.invalid ? 'true' : 'false'}
-            @click=${(event: Event) => {
-              if (ctx.readonly) event.preventDefault();
-            }}
-            @change=${(event: Event) => {
-              if (ctx.readonly) return;
-              const on = (event.target as HTMLInputElement).checked;
-              // Keep the options' order, whatever order they were ticked in.
-              const next = ctx.options
-                .map((o) => o.value)
-                .filter((v) => (JSON.stringify(v) === JSON.stringify(option.value) ? on : has(v)));
-              ctx.change(next.length > 0 ? next : undefined);
-            }}
-          /><label for=${id}>${option.label}</label>
-        </div>`;
-      })}
+      ${fixedList(
+        ctx.options.map((option, index) => {
+          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+          return html`<div class="choice">
+            <input
+              part="choice-input"
+              type="checkbox"
+              id=${id}
+              .checked=${live(has(option.value))}
+              ?disabled=${ctx.disabled}
+              aria-invalid=${ctx.invalid ? 'true' : 'false'}
+              @click=${(event: Event) => {
+                if (ctx.readonly) event.preventDefault();
+              }}
+              @change=${(event: Event) => {
+                if (ctx.readonly) return;
+                const on = (event.target as HTMLInputElement).checked;
+                // Keep the options' order, whatever order they were ticked in.
+                const next = ctx.options
+                  .map((o) => o.value)
+                  .filter((v) => (JSON.stringify(v) === JSON.stringify(option.value) ? on : has(v)));
+                ctx.change(next.length > 0 ? next : undefined);
+              }}
+            /><label for=${id}>${option.label}</label>
+          </div>`;
+        }),
+      )}
     </div>`;
   },
 };
