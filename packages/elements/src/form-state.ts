@@ -789,7 +789,12 @@ export class FormState {
       steps.push({ id: 'fields-0', title: matter.title, pointers: top });
     } else {
       const drawn = steps.flatMap((s) => s.pointers);
-      const covered = (pointer: string) => drawn.some((d) => within(pointer, d));
+      // By ancestors, not by each drawn pointer: a long form has a thousand fields to place.
+      const placed = new Set(drawn);
+      const covered = (pointer: string) => {
+        for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (placed.has(at)) return true;
+        return placed.has('');
+      };
       const last = steps.at(-1) as FormStep;
       for (const { field } of this.plan.fields) {
         if (field.inArray || covered(field.pointer)) continue;

@@ -31,6 +31,7 @@ import {
   type Matter,
   type MatterPlan,
   type PrecompiledMatterValidator,
+  type Provenance,
   type ProviderAnswers,
   type ProviderId,
   type Submission,
@@ -50,6 +51,7 @@ import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { fieldPart, type FieldParts } from './field-part.js';
+import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
@@ -71,7 +73,7 @@ import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
 import { loadedRegions } from './regions.js';
-import { WidgetRegistry, type WidgetContext } from './widget.js';
+import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -1559,7 +1561,7 @@ export class MatterForm extends LitElement {
       state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
     // A choice between the root's alternatives comes on the step drawing the first of their fields.
     const choices = this.#renderChoices(state, '', lang, (first) => pointers.some((p) => within(first, p)));
-    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : drawn}${extras}`;
+    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
   }
 
   /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
@@ -1678,7 +1680,7 @@ export class MatterForm extends LitElement {
           ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
         </legend>
         ${this.#hint(field.schema, pointer, lang)} ${this.#renderChoices(state, pointer, lang)}
-        ${children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang))}
+        ${fixedList(children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang)))}
         ${this.#renderExtras(state, pointer, lang)}
       </fieldset>`;
     }
@@ -1692,9 +1694,13 @@ export class MatterForm extends LitElement {
     const description = schemaText(schema, 'description', lang);
     const help = schemaText(schema, 'help', lang);
     if (!description && !help) return nothing;
-    return html`<div class="hint" part="hint" id=${`${this.#idFor(pointer)}-hint`}>
-      ${description ? html`<p class="hint">${description}</p>` : nothing}
-      ${help ? html`<p class="hint">${help}</p>` : nothing}
+    const id = `${this.#idFor(pointer)}-hint`;
+    // One template for the one line most hints are: a long form has hundreds of them.
+    if (!description || !help)
+      return html`<div class="hint" part="hint" id=${id}><p class="hint">${description ?? help}</p></div>`;
+    return html`<div class="hint" part="hint" id=${id}>
+      <p class="hint">${description}</p>
+      <p class="hint">${help}</p>
     </div>`;
   }
 
@@ -1782,7 +1788,7 @@ export class MatterForm extends LitElement {
     };
     const widget = widgetRegistry.pick(context);
     if (!widget || widget.name === 'hidden') return nothing;
-    const label = html`${title}${required ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}`;
+    const label = required ? title : html`${title}<span class="optional">${say(T.optional, lang)}</span>`;
     const hint = this.#hint(schema, pointer, lang);
     const errorLine = error
       ? html`<p class="error-message" part="error-message" id=${`${id}-error`}>
@@ -1791,47 +1797,53 @@ export class MatterForm extends LitElement {
           }
         </p>`
       : nothing;
-    const badge = provenance
-      ? html`<p class="badge" part="badge" id=${`${id}-badge`}>
-          ${
-            provenance.edited
-              ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-              : say(T.from, lang, {
-                  provider: providerName(state.plan, provenance.provider, lang),
-                  date: formatDate(provenance.fetchedAt, lang),
-                })
-          }
+    // Most fields have no provenance: one empty part for its three notes instead of three.
+    const notes = provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : nothing;
+    // Above the control, in one part: its hint and its error message, which most fields lack.
+    const above = hint === nothing ? errorLine : errorLine === nothing ? hint : html`${hint}${errorLine}`;
+    const control = widget.render(context);
+    const invalid = error !== undefined;
+    if (widget.group)
+      return html`<fieldset class="field" part="field" ?data-invalid=${invalid}>
+        <legend part="label">${label}</legend>
+        ${above}${control}${notes}
+      </fieldset>`;
+    return html`<div class="field" part="field" ?data-invalid=${invalid}>
+      <label for=${id} part="label">${label}</label>${above}${control}${notes}
+    </div>`;
+  }
+
+  /** Where a prefilled value came from, whether it is locked, and what other sources said. */
+  #provenanceNotes(
+    state: FormState,
+    provenance: Provenance,
+    id: string,
+    locked: boolean,
+    options: readonly WidgetOption[],
+    lang: Locale,
+  ): TemplateResult {
+    const provider = providerName(state.plan, provenance.provider, lang);
+    const badge = html`<p class="badge" part="badge" id=${`${id}-badge`}>
+      ${
+        provenance.edited
+          ? say(T.youChanged, lang, { provider })
+          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) })
+      }
+    </p>`;
+    const keeper = providerKeeper(state.plan, provenance.provider, lang);
+    const lockNote = locked
+      ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
+          ${say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' })}
         </p>`
       : nothing;
-    const keeper = provenance ? providerKeeper(state.plan, provenance.provider, lang) : undefined;
-    const lockNote =
-      locked && provenance
-        ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
-            ${say(keeper ? T.locked : T.lockedNoKeeper, lang, {
-              provider: providerName(state.plan, provenance.provider, lang),
-              keeper: keeper ?? '',
-            })}
-          </p>`
-        : nothing;
-    const conflicts = provenance?.conflicts?.length
+    const conflicts = provenance.conflicts?.length
       ? html`<p class="conflicts" part="conflicts">
           ${say(T.conflicts, lang)}${provenance.conflicts
-            .map(
-              (c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, context.options, lang)}`,
-            )
+            .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
             .join(lang === 'en' ? '; ' : '；')}
         </p>`
       : nothing;
-    if (widget.group) {
-      return html`<fieldset class="field" part="field" ?data-invalid=${error !== undefined}>
-        <legend part="label">${label}</legend>
-        ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
-      </fieldset>`;
-    }
-    return html`<div class="field" part="field" ?data-invalid=${error !== undefined}>
-      <label for=${id} part="label">${label}</label>
-      ${hint} ${errorLine} ${widget.render(context)} ${badge} ${lockNote} ${conflicts}
-    </div>`;
+    return html`${badge}${lockNote}${conflicts}`;
   }
 
   #renderArray(

@@ -181,5 +181,7 @@ export function providerKeeper(plan: MatterPlan, provider: ProviderId | string, 
 
 /** A stable, valid element id for a data pointer. */
 export function idFor(prefix: string, pointer: string): string {
+  // Most pointers are words and slashes: one plain replacement, not a callback per slash.
+  if (/^[A-Za-z0-9/]*$/.test(pointer)) return prefix + pointer.replaceAll('/', '_2f_');
   return prefix + pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`);
 }

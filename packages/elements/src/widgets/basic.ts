@@ -3,9 +3,11 @@
  * (rank 10) overrides. Each draws native controls only, so browsers, screen readers and
  * phones treat them as they treat any form.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import { live } from 'lit/directives/live.js';
-import { typeOf, type Widget, type WidgetContext } from '../widget.js';
+import { fixedList } from '../fixed-list.js';
+import { typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 
@@ -150,13 +152,56 @@ export const selectWidget: Widget = {
         ctx.change(index >= 0 ? ctx.options[index]?.value : undefined);
       }}
     >
-      <option value="-1" ?selected=${chosen < 0}>${ctx.lang === 'en' ? 'Choose…' : '请选择'}</option>
-      ${ctx.options.map(
-        (option, index) => html`<option value=${index} ?selected=${index === chosen}>${option.label}</option>`,
-      )}
+      ${selectOptions(ctx.lang === 'en' ? 'Choose…' : '请选择', ctx.options, chosen)}
     </select>`;
   },
 };
+
+/**
+ * A select's options, the first one asking to choose: built once as plain elements (a long
+ * form has hundreds of them, a template each would cost a dozen parts) and afterwards only
+ * their `selected` attribute moved, as the `?selected` binding did.
+ */
+class SelectOptions extends Directive {
+  #drawn?: { prompt: string; options: readonly WidgetOption[] };
+  #elements: HTMLOptionElement[] = [];
+  #chosen = -1;
+
+  render(_prompt: string, _options: readonly WidgetOption[], _chosen: number): unknown {
+    return noChange;
+  }
+
+  override update(_part: ChildPart, [prompt, options, chosen]: [string, readonly WidgetOption[], number]): unknown {
+    const drawn = this.#drawn;
+    const same =
+      drawn !== undefined &&
+      drawn.prompt === prompt &&
+      drawn.options.length === options.length &&
+      drawn.options.every((option, index) => option.label === options[index]?.label);
+    if (same) {
+      if (chosen !== this.#chosen) {
+        this.#elements[this.#chosen + 1]?.toggleAttribute('selected', false);
+        this.#elements[chosen + 1]?.toggleAttribute('selected', true);
+        this.#chosen = chosen;
+      }
+      return noChange;
+    }
+    this.#drawn = { prompt, options };
+    this.#chosen = chosen;
+    const fragment = document.createDocumentFragment();
+    this.#elements = [prompt, ...options.map((option) => option.label)].map((label, index) => {
+      const element = document.createElement('option');
+      element.value = String(index - 1);
+      element.textContent = label;
+      if (index - 1 === chosen) element.setAttribute('selected', '');
+      fragment.append(element);
+      return element;
+    });
+    return fragment;
+  }
+}
+
+const selectOptions = directive(SelectOptions);
 
 export const radioWidget: Widget = {
   name: 'radio',
@@ -176,26 +221,28 @@ export const radioWidget: Widget = {
       aria-describedby=${ctx.describedBy || nothing}
       aria-readonly=${ctx.readonly ? 'true' : nothing}
     >
-      ${ctx.options.map((option, index) => {
-        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-        return html`<div class="choice">
-          <input
-            part="choice-input"
-            type="radio"
-            id=${id}
-            name=${ctx.id}
-            .checked=${live(index === chosen)}
-            ?disabled=${ctx.disabled}
-            aria-invalid=${ctx.invalid ? 'true' : 'false'}
-            @click=${(event: Event) => {
-              if (ctx.readonly) event.preventDefault();
-            }}
-            @change=${() => {
-              if (!ctx.readonly) ctx.change(option.value);
-            }}
-          /><label for=${id}>${option.label}</label>
-        </div>`;
-      })}
+      ${fixedList(
+        ctx.options.map((option, index) => {
+          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+          return html`<div class="choice">
+            <input
+              part="choice-input"
+              type="radio"
+              id=${id}
+              name=${ctx.id}
+              .checked=${live(index === chosen)}
+              ?disabled=${ctx.disabled}
+              aria-invalid=${ctx.invalid ? 'true' : 'false'}
+              @click=${(event: Event) => {
+                if (ctx.readonly) event.preventDefault();
+              }}
+              @change=${() => {
+                if (!ctx.readonly) ctx.change(option.value);
+              }}
+            /><label for=${id}>${option.label}</label>
+          </div>`;
+        }),
+      )}
     </div>`;
   },
 };
@@ -233,31 +280,33 @@ export const checkboxesWidget: Widget = {
     const current = Array.isArray(ctx.value) ? ctx.value : [];
     const has = (value: unknown) => current.some((v) => JSON.stringify(v) === JSON.stringify(value));
     return html`<div class="choices" part="choices" aria-describedby=${ctx.describedBy || nothing}>
-      ${ctx.options.map((option, index) => {
-        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-        return html`<div class="choice">
-          <input
-            part="choice-input"
-            type="checkbox"
-            id=${id}
-            .checked=${live(has(option.value))}
-            ?disabled=${ctx.disabled}
-            aria-invalid=${ctx.invalid ? 'true' : 'false'}
-            @click=${(event: Event) => {
-              if (ctx.readonly) event.preventDefault();
-            }}
-            @change=${(event: Event) => {
-              if (ctx.readonly) return;
-              const on = (event.target as HTMLInputElement).checked;
-              // Keep the options' order, whatever order they were ticked in.
-              const next = ctx.options
-                .map((o) => o.value)
-                .filter((v) => (JSON.stringify(v) === JSON.stringify(option.value) ? on : has(v)));
-              ctx.change(next.length > 0 ? next : undefined);
-            }}
-          /><label for=${id}>${option.label}</label>
-        </div>`;
-      })}
+      ${fixedList(
+        ctx.options.map((option, index) => {
+          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+          return html`<div class="choice">
+            <input
+              part="choice-input"
+              type="checkbox"
+              id=${id}
+              .checked=${live(has(option.value))}
+              ?disabled=${ctx.disabled}
+              aria-invalid=${ctx.invalid ? 'true' : 'false'}
+              @click=${(event: Event) => {
+                if (ctx.readonly) event.preventDefault();
+              }}
+              @change=${(event: Event) => {
+                if (ctx.readonly) return;
+                const on = (event.target as HTMLInputElement).checked;
+                // Keep the options' order, whatever order they were ticked in.
+                const next = ctx.options
+                  .map((o) => o.value)
+                  .filter((v) => (JSON.stringify(v) === JSON.stringify(option.value) ? on : has(v)));
+                ctx.change(next.length > 0 ? next : undefined);
+              }}
+            /><label for=${id}>${option.label}</label>
+          </div>`;
+        }),
+      )}
     </div>`;
   },
 };
