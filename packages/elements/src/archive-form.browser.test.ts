@@ -183,9 +183,13 @@ describe('<matter-form> with an archive: answers and documents given once', func
     // The materials step, reached the way a person can't skip to: the step list is the form's.
     (el as unknown as { _stepIndex: number })._stepIndex = (el.matter as Matter).layout?.steps?.length ?? 1;
     await settle(el);
-    const copy = shadow(el).querySelector('[part~="archived-copy"]');
-    expect(copy?.textContent).to.contain('zhaopian.jpg');
-    expect(copy?.querySelector('img')?.getAttribute('src')).to.match(/^blob:/);
+    // The copy's file comes from the device a moment after the list of what the archive holds.
+    const preview = await until(
+      'the preview',
+      () => shadow(el).querySelector('[part~="archived-copy"] img') ?? undefined,
+    );
+    expect(preview.getAttribute('src')).to.match(/^blob:/);
+    expect(shadow(el).querySelector('[part~="archived-copy"]')?.textContent).to.contain('zhaopian.jpg');
     const input = shadow(el).querySelector<HTMLInputElement>('#mm-photo-1inch');
     expect(shadow(el).querySelector('label[for="mm-photo-1inch"]')?.textContent).to.contain('替换');
     await expect(el).to.be.accessible();
