@@ -1,12 +1,19 @@
 /**
- * What `<matter-form>` says about the archive on this device: the saved draft it offers back,
- * another tab's newer draft, earlier answers that no longer fit the form, the opt-in for
- * keeping sensitive answers, and submissions waiting in the outbox.
+ * What `<matter-form>` draws about the archive on this device: the saved draft it offers
+ * back, another tab's newer draft, earlier answers that no longer fit the form, and the
+ * opt-in for keeping sensitive answers. A chunk of its own, fetched with the archive: a page
+ * that keeps nothing on the device never loads it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, say, type Locale, type Message } from './i18n.js';
+import type { Misfit } from './drafts.js';
 
-export const ARCHIVE_TEXT = {
+const ARCHIVE_TEXT = {
+  dismiss: { 'zh-CN': '知道了', en: 'Dismiss' },
+  keepSensitive: {
+    'zh-CN': '在本设备上保留我的证件号码等敏感信息，下次自动填写（选填）',
+    en: 'Keep my sensitive answers, such as ID numbers, on this device to fill in next time (optional)',
+  },
   draftFound: {
     'zh-CN': '您在{date}填写过此事项，内容已保存在本设备上。',
     en: 'You started this application on {date}; your answers were saved on this device.',
@@ -23,47 +30,11 @@ export const ARCHIVE_TEXT = {
     'zh-CN': '以下之前填写的内容不适用于当前版本的表单，请核对后重新填写：',
     en: 'These earlier answers no longer fit this version of the form; please check them and give them again:',
   },
-  misfitFile: { 'zh-CN': '已上传的文件“{name}”', en: 'The uploaded file “{name}”' },
-  dismiss: { 'zh-CN': '知道了', en: 'Dismiss' },
-  keepSensitive: {
-    'zh-CN': '在本设备上保留我的证件号码等敏感信息，下次自动填写（选填）',
-    en: 'Keep my sensitive answers, such as ID numbers, on this device to fill in next time (optional)',
-  },
   keepSensitiveHint: {
     'zh-CN': '其他答案会在本设备上加密保存 180 天，便于下次办理时自动填写。',
     en: 'Your other answers are kept encrypted on this device for 180 days, to fill in your next application.',
   },
-  queued: {
-    'zh-CN': '网络暂时无法连接。您的申请已保存在本设备上，恢复连接后将自动提交，无需重新填写。',
-    en: 'We could not reach the server. Your application is saved on this device and will be sent as soon as the connection is back; you do not need to fill it in again.',
-  },
-  queuedUnauthorized: {
-    'zh-CN': '您的登录已失效。申请已保存在本设备上，请重新登录后自动提交。',
-    en: 'Your sign-in has expired. Your application is saved on this device and will be sent when you sign in again.',
-  },
-  earlierDelivered: {
-    'zh-CN': '您之前保存在本设备上的申请已提交，受理编号 {reference}。',
-    en: 'Your application saved on this device earlier has been sent; its reference is {reference}.',
-  },
-  earlierRejected: {
-    'zh-CN': '您之前保存在本设备上的申请未被受理：{message}',
-    en: 'Your application saved on this device earlier was not accepted: {message}',
-  },
-  storageQuota: {
-    'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
-    en: 'This device has no room left to keep your answers; please finish and submit soon.',
-  },
-  storageFailed: {
-    'zh-CN': '您的填写内容无法保存在本设备上：{message}',
-    en: 'Your answers could not be kept on this device: {message}',
-  },
 } satisfies Record<string, Message>;
-
-/** An earlier answer the current form has no place for, with the label it had. */
-export interface Misfit {
-  label: string;
-  value: string;
-}
 
 export function renderDraftOffer(savedAt: string, lang: Locale, answer: (continueIt: boolean) => void): TemplateResult {
   return html`<div class="notice draft" part="notice draft-offer" role="region" aria-labelledby="matter-draft-found">

@@ -38,15 +38,8 @@ import {
   type SubjectRef,
 } from '@matterform/core';
 import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
-import {
-  ARCHIVE_TEXT,
-  renderDraftOffer,
-  renderKeepSensitive,
-  renderMisfits,
-  renderNewerDraft,
-  type Misfit,
-} from './archive-view.js';
-import { DraftsController, isQuotaError, type DraftState } from './drafts.js';
+
+import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
 import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
@@ -100,8 +93,10 @@ type Phase =
   | 'submitted'
   | 'failed';
 
-// The archive's code is a chunk of its own (SPEC §9's budget): fetched when a form first needs it.
+// The archive's code, and what the form draws about it, are chunks of their own (SPEC §9's
+// budget): fetched when a form first has an archive to use.
 const archiveModule = () => import('@matterform/archive');
+const archiveViewModule = () => import('./archive-view.js');
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
@@ -307,6 +302,7 @@ export class MatterForm extends LitElement {
   #quotaReported = false;
   /** What became of submissions queued by an earlier page. */
   #outboxNotes: string[] = [];
+  #archiveView?: typeof import('./archive-view.js');
   #state?: FormState;
   #checks?: MatterChecks;
   #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
@@ -570,9 +566,13 @@ export class MatterForm extends LitElement {
 
   /** The archive on this device, if anything may be kept here. */
   async #device(): Promise<Archive | undefined> {
-    if (this.archive !== undefined) return this.archive || undefined;
     MatterForm.defaultArchive ??= createArchive();
-    return MatterForm.defaultArchive || undefined;
+    const device = (this.archive === undefined ? MatterForm.defaultArchive : this.archive) || undefined;
+    if (device && !this.#archiveView) {
+      this.#archiveView = await archiveViewModule();
+      this.requestUpdate();
+    }
+    return device;
   }
 
   async #subjectChanged(): Promise<void> {
@@ -1067,7 +1067,7 @@ export class MatterForm extends LitElement {
     const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
     for (const { material, file } of draft.files ?? []) {
       if (materials.has(material)) void this.#materials.addFiles(material, [file]);
-      else misfits.push({ label: say(ARCHIVE_TEXT.misfitFile, this.#lang(), { name: file.name }), value: '' });
+      else misfits.push({ label: say(ARCHIVE_MESSAGES.misfitFile, this.#lang(), { name: file.name }), value: '' });
     }
     this.#misfits = misfits;
     state.settle();
@@ -1110,7 +1110,7 @@ export class MatterForm extends LitElement {
   /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
   #storageFailed(error: unknown): void {
     if (isQuotaError(error)) {
-      if (!this.#quotaReported) this.#fail('storage-quota', say(ARCHIVE_TEXT.storageQuota, this.#lang()));
+      if (!this.#quotaReported) this.#fail('storage-quota', say(ARCHIVE_MESSAGES.storageQuota, this.#lang()));
       this.#quotaReported = true;
       return;
     }
@@ -1200,8 +1200,8 @@ export class MatterForm extends LitElement {
     if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
     this._phase = 'queued';
     if (mine?.status === 'unauthorized')
-      throw this.#fail('unauthorized', say(ARCHIVE_TEXT.queuedUnauthorized, this.#lang()));
-    throw this.#fail('submit-failed', say(ARCHIVE_TEXT.queued, this.#lang()));
+      throw this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, this.#lang()));
+    throw this.#fail('submit-failed', say(ARCHIVE_MESSAGES.queued, this.#lang()));
   }
 
   /**
@@ -1239,7 +1239,7 @@ export class MatterForm extends LitElement {
       else {
         this.#outboxNotes = [
           ...this.#outboxNotes,
-          say(ARCHIVE_TEXT.earlierDelivered, lang, { reference: outcome.reference }),
+          say(ARCHIVE_MESSAGES.earlierDelivered, lang, { reference: outcome.reference }),
         ];
         this.dispatchEvent(matterEvent('matter-submitted', outcome));
         this._revision++;
@@ -1248,12 +1248,12 @@ export class MatterForm extends LitElement {
       if (mine) this.#refused(outcome.httpStatus, outcome.errors);
       else {
         const message = outcome.errors.map((e) => e.message).join('; ') || `HTTP ${outcome.httpStatus}`;
-        this.#outboxNotes = [...this.#outboxNotes, say(ARCHIVE_TEXT.earlierRejected, lang, { message })];
+        this.#outboxNotes = [...this.#outboxNotes, say(ARCHIVE_MESSAGES.earlierRejected, lang, { message })];
         this.#fail('submit-failed', message, false);
         this._revision++;
       }
     } else if (outcome.status === 'unauthorized') {
-      this.#fail('unauthorized', say(ARCHIVE_TEXT.queuedUnauthorized, lang), mine);
+      this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, lang), mine);
     }
   }
 
@@ -1419,11 +1419,13 @@ export class MatterForm extends LitElement {
   #renderDraftNotices(lang: Locale): TemplateResult {
     const offered = this.#drafts.offered;
     const newer = this.#drafts.newer;
-    return html`${offered ? renderDraftOffer(offered.savedAt, lang, (c) => this.#answerDraft(c)) : nothing}
-    ${newer ? renderNewerDraft(newer.savedAt, lang, (load) => this.#answerNewer(load)) : nothing}
+    const view = this.#archiveView;
+    if (!view) return html``;
+    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#answerDraft(c)) : nothing}
+    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#answerNewer(load)) : nothing}
     ${
       this.#misfits.length > 0
-        ? renderMisfits(this.#misfits, lang, () => {
+        ? view.renderMisfits(this.#misfits, lang, () => {
             this.#misfits = [];
             this._revision++;
           })
@@ -1433,10 +1435,16 @@ export class MatterForm extends LitElement {
 
   /** On the review step: whether sensitive answers may be kept on this device for next time. */
   #renderKeepChoice(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    if (!this.#archiving() || this.readonly) return nothing;
+    const view = this.#archiveView;
+    if (!view || !this.#archiving() || this.readonly) return nothing;
     const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
     if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
-    return renderKeepSensitive(this.#keepSensitive, lang, this.#isDisabled(), (keep) => (this.#keepSensitive = keep));
+    return view.renderKeepSensitive(
+      this.#keepSensitive,
+      lang,
+      this.#isDisabled(),
+      (keep) => (this.#keepSensitive = keep),
+    );
   }
 
   #renderNotices(state: FormState, lang: Locale): TemplateResult {
