@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
-  collectFields,
   combineArchives,
   getAt,
   httpConnector,
@@ -501,11 +500,11 @@ export class MatterForm extends LitElement {
     let checks: MatterChecks;
     let plan: MatterPlan;
     try {
-      collectFields(matter.schema as JsonSchemaObject);
+      // The plan first: a schema it cannot walk fails before any compiler is fetched.
+      plan = planMatter(matter, catalogue, this.#subjectKind());
       checks = await loadMatterChecks(matter.schema as JsonSchemaObject, validator, {
         conditions: (matter.materials ?? []).map((m) => m.when),
       });
-      plan = planMatter(matter, catalogue, this.#subjectKind());
     } catch (error) {
       if (token !== this.#loadToken) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
