@@ -2,6 +2,7 @@
  * One field's place in the form's template. On a full render it draws only when what the
  * field shows changed (like lit's `guard`); between renders the form can redraw it alone,
  * so a keystroke in a long form updates one field without building the other thousand.
+ * `draw` gets what it returned last time, to patch it in place.
  */
 import { noChange } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
@@ -15,9 +16,10 @@ export class FieldPartDirective extends AsyncDirective {
   #parts?: FieldParts;
   #shown?: readonly unknown[];
   #depends: () => readonly unknown[] = () => [];
-  #draw: () => unknown = () => noChange;
+  #draw: (last: unknown) => unknown = () => noChange;
+  #last?: unknown;
 
-  render(key: string, parts: FieldParts, depends: () => readonly unknown[], draw: () => unknown): unknown {
+  render(key: string, parts: FieldParts, depends: () => readonly unknown[], draw: (last: unknown) => unknown): unknown {
     if (this.#parts?.get(this.#key) === this && (this.#key !== key || this.#parts !== parts))
       this.#parts.delete(this.#key);
     this.#key = key;
@@ -28,7 +30,7 @@ export class FieldPartDirective extends AsyncDirective {
     const now = depends();
     if (this.#shown && same(this.#shown, now)) return noChange;
     this.#shown = now;
-    return draw();
+    return (this.#last = draw(this.#last));
   }
 
   /** Draws the field again now if what it shows changed; false when it is not on the page. */
@@ -37,7 +39,7 @@ export class FieldPartDirective extends AsyncDirective {
     const now = this.#depends();
     if (this.#shown && same(this.#shown, now)) return true;
     this.#shown = now;
-    this.setValue(this.#draw());
+    this.setValue((this.#last = this.#draw(this.#last)));
     return true;
   }
 

@@ -43,6 +43,7 @@ import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
 import { fieldPart, type FieldParts } from './field-part.js';
+import { drawField, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
@@ -1743,8 +1744,8 @@ export class MatterForm extends LitElement {
         this.#redraw.get(pointer),
       ];
     };
-    return fieldPart(pointer, this.#fieldParts, depends, () =>
-      this.#drawLeaf(state, field, schema, pointer, title, required, lang),
+    return fieldPart(pointer, this.#fieldParts, depends, (last) =>
+      this.#drawLeaf(state, field, schema, pointer, title, required, lang, last),
     );
   }
 
@@ -1756,7 +1757,8 @@ export class MatterForm extends LitElement {
     title: string,
     required: boolean,
     lang: Locale,
-  ): TemplateResult | typeof nothing {
+    last: unknown,
+  ): Node | typeof nothing {
     const root = state.matter.schema as JsonSchemaObject;
     const id = this.#idFor(pointer);
     const provenance = state.provenance.get(pointer);
@@ -1795,29 +1797,23 @@ export class MatterForm extends LitElement {
     };
     const widget = widgetRegistry.pick(context);
     if (!widget || widget.name === 'hidden') return nothing;
-    const label = required ? title : html`${title}<span class="optional">${say(T.optional, lang)}</span>`;
-    const hint = this.#hint(schema, pointer, lang);
-    const errorLine = error
-      ? html`<p class="error-message" part="error-message" id=${`${id}-error`}>
-          <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${
-            'message' in error && typeof error.message === 'object' ? error.message[lang] : (error.message as string)
-          }
-        </p>`
-      : nothing;
-    // Most fields have no provenance: one empty part for its three notes instead of three.
-    const notes = provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : nothing;
-    // Above the control, in one part: its hint and its error message, which most fields lack.
-    const above = hint === nothing ? errorLine : errorLine === nothing ? hint : html`${hint}${errorLine}`;
-    const control = widget.render(context);
-    const invalid = error !== undefined;
-    if (widget.group)
-      return html`<fieldset class="field" part="field" ?data-invalid=${invalid}>
-        <legend part="label">${label}</legend>
-        ${above}${control}${notes}
-      </fieldset>`;
-    return html`<div class="field" part="field" ?data-invalid=${invalid}>
-      <label for=${id} part="label">${label}</label>${above}${control}${notes}
-    </div>`;
+    const hints = [schemaText(schema, 'description', lang), schemaText(schema, 'help', lang)].filter(
+      (line): line is string => !!line,
+    );
+    const message =
+      error && ('message' in error && typeof error.message === 'object' ? error.message[lang] : error.message);
+    return drawField(
+      {
+        widget,
+        context,
+        host: this,
+        optional: required ? undefined : say(T.optional, lang),
+        hints,
+        error: error ? [say(ERROR_PREFIX, lang), String(message ?? '')] : undefined,
+        notes: provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
+      },
+      last,
+    );
   }
 
   /** Where a prefilled value came from, whether it is locked, and what other sources said. */
@@ -1828,29 +1824,34 @@ export class MatterForm extends LitElement {
     locked: boolean,
     options: readonly WidgetOption[],
     lang: Locale,
-  ): TemplateResult {
+  ): FieldNote[] {
     const provider = providerName(state.plan, provenance.provider, lang);
-    const badge = html`<p class="badge" part="badge" id=${`${id}-badge`}>
-      ${
+    const keeper = providerKeeper(state.plan, provenance.provider, lang);
+    const notes: FieldNote[] = [
+      [
+        'badge',
+        `${id}-badge`,
         provenance.edited
           ? say(T.youChanged, lang, { provider })
-          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) })
-      }
-    </p>`;
-    const keeper = providerKeeper(state.plan, provenance.provider, lang);
-    const lockNote = locked
-      ? html`<p class="lock-note" part="lock-note" id=${`${id}-lock`}>
-          ${say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' })}
-        </p>`
-      : nothing;
-    const conflicts = provenance.conflicts?.length
-      ? html`<p class="conflicts" part="conflicts">
-          ${say(T.conflicts, lang)}${provenance.conflicts
+          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
+      ],
+    ];
+    if (locked)
+      notes.push([
+        'lock-note',
+        `${id}-lock`,
+        say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
+      ]);
+    if (provenance.conflicts?.length)
+      notes.push([
+        'conflicts',
+        null,
+        say(T.conflicts, lang) +
+          provenance.conflicts
             .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
-            .join(lang === 'en' ? '; ' : '；')}
-        </p>`
-      : nothing;
-    return html`${badge}${lockNote}${conflicts}`;
+            .join(lang === 'en' ? '; ' : '；'),
+      ]);
+    return notes;
   }
 
   #renderArray(

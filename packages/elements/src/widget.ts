@@ -51,6 +51,12 @@ export interface Widget {
   /** 0 or less: cannot draw this field. Built-ins rank 1–10; a host's widget wins with more. */
   rank(context: WidgetContext): number;
   render(context: WidgetContext): TemplateResult;
+  /**
+   * Draws the control as plain DOM instead, for the built-ins a long form has hundreds of:
+   * `drawn` is what it returned last time for this field, to patch in place (keeping focus
+   * and what the person typed) or replace. The form uses it over `render` when present.
+   */
+  draw?(context: WidgetContext, drawn?: Node): Node;
   /** Draws several controls: the form wraps it in `<fieldset><legend>` instead of `<label for>`. */
   group?: boolean;
 }

@@ -3,11 +3,10 @@
  * (rank 10) overrides. Each draws native controls only, so browsers, screen readers and
  * phones treat them as they treat any form.
  */
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type ChildPart } from 'lit/directive.js';
-import { live } from 'lit/directives/live.js';
-import { fixedList } from '../fixed-list.js';
-import { typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
+import { html } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
+import { flag, make, patch, refill, type Attributes } from '../plain-dom.js';
+import { typeOf, type Widget, type WidgetContext } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 
@@ -51,159 +50,178 @@ const inputType = (ctx: WidgetContext): string => {
   }
 };
 
-function textInput(ctx: WidgetContext, type: string): TemplateResult {
-  const mode = inputMode(ctx);
-  return html`<input
-    part="input"
-    id=${ctx.id}
-    name=${ctx.pointer}
-    type=${type}
-    .value=${live(displayText(ctx.value))}
-    ?readonly=${ctx.readonly}
-    ?disabled=${ctx.disabled}
-    ?required=${ctx.required}
-    aria-invalid=${ctx.invalid ? 'true' : 'false'}
-    aria-describedby=${ctx.describedBy || nothing}
-    aria-readonly=${ctx.readonly ? 'true' : nothing}
-    placeholder=${ctx.placeholder ?? nothing}
-    autocomplete=${ctx.autocomplete ?? 'off'}
-    inputmode=${mode ?? nothing}
-    maxlength=${typeof ctx.schema.maxLength === 'number' ? ctx.schema.maxLength : nothing}
-    spellcheck=${mode ? 'false' : nothing}
-    @input=${(event: Event) => ctx.change((event.target as HTMLInputElement).value)}
-  />`;
+type Draw = (ctx: WidgetContext, drawn?: Node) => Node;
+
+/** A built-in inside a template (a host's widget wrapping one): its part keeps what it drew to patch. */
+class Drawn extends Directive {
+  #node?: Node;
+  render(draw: Draw, ctx: WidgetContext): Node {
+    return (this.#node = draw(ctx, this.#node));
+  }
 }
 
-export const textWidget: Widget = {
+const drawn = directive(Drawn);
+
+/** A built-in: drawn as plain DOM by the form, and still a template for whoever calls `render`. */
+const builtin = (widget: Omit<Widget, 'render'> & { draw: Draw }): Widget => ({
+  ...widget,
+  render: (ctx) => html`${drawn(widget.draw, ctx)}`,
+});
+
+/** The element drawn last if it is a `tag`, to patch; otherwise a new one is made. */
+const reuse = <K extends keyof HTMLElementTagNameMap>(node: Node | undefined, tag: K) =>
+  node instanceof Element && node.localName === tag ? (node as HTMLElementTagNameMap[K]) : undefined;
+
+/** As lit's `live`: the value is set only when it differs, so typing is never overwritten. */
+function show(control: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  if (control.value !== text) control.value = text;
+}
+
+/** What each choice list was last built for: its option labels and id. */
+const built = new WeakMap<Node, string>();
+const rebuild = (node: Node, key: string): boolean => built.get(node) !== key && !!built.set(node, key);
+
+/** A text input, or a textarea when `type` is undefined. */
+function textual(ctx: WidgetContext, drawn: Node | undefined, type?: string): Node {
+  const mode = type ? inputMode(ctx) : undefined;
+  const control =
+    (type ? reuse(drawn, 'input') : reuse(drawn, 'textarea')) ??
+    (type ? make('input', { part: 'input' }) : make('textarea', { part: 'input', rows: '4' }));
+  patch(control, {
+    id: ctx.id,
+    name: ctx.pointer,
+    type: type ?? null,
+    readonly: flag(ctx.readonly),
+    disabled: flag(ctx.disabled),
+    required: flag(ctx.required),
+    'aria-invalid': String(ctx.invalid),
+    'aria-describedby': ctx.describedBy || null,
+    'aria-readonly': ctx.readonly ? 'true' : null,
+    placeholder: ctx.placeholder ?? null,
+    autocomplete: ctx.autocomplete ?? 'off',
+    inputmode: mode ?? null,
+    maxlength: type && typeof ctx.schema.maxLength === 'number' ? String(ctx.schema.maxLength) : null,
+    spellcheck: mode ? 'false' : null,
+  });
+  show(control, displayText(ctx.value));
+  control.oninput = () => ctx.change(control.value);
+  return control;
+}
+
+export const textWidget = builtin({
   name: 'text',
   rank: (ctx) => (asked(ctx, 'text') ? 10 : 1),
-  render: (ctx) => textInput(ctx, inputType(ctx)),
-};
+  draw: (ctx, drawn) => textual(ctx, drawn, inputType(ctx)),
+});
 
-export const numberWidget: Widget = {
+export const numberWidget = builtin({
   name: 'number',
   rank: (ctx) => (asked(ctx, 'number') ? 10 : numeric(ctx) ? 3 : 0),
   // A text input with a numeric keyboard: `type=number` drops what it cannot parse, and
   // what the person typed must never be lost (it is kept and reported instead).
-  render: (ctx) => textInput(ctx, 'text'),
-};
+  draw: (ctx, drawn) => textual(ctx, drawn, 'text'),
+});
 
-export const textareaWidget: Widget = {
+export const textareaWidget = builtin({
   name: 'textarea',
   rank: (ctx) =>
     asked(ctx, 'textarea') ? 10 : typeOf(ctx.schema) === 'string' && (ctx.schema.maxLength ?? 0) > 200 ? 2 : 0,
-  render: (ctx) =>
-    html`<textarea
-      part="input"
-      id=${ctx.id}
-      name=${ctx.pointer}
-      rows="4"
-      .value=${live(displayText(ctx.value))}
-      ?readonly=${ctx.readonly}
-      ?disabled=${ctx.disabled}
-      ?required=${ctx.required}
-      aria-invalid=${ctx.invalid ? 'true' : 'false'}
-      aria-describedby=${ctx.describedBy || nothing}
-      aria-readonly=${ctx.readonly ? 'true' : nothing}
-      placeholder=${ctx.placeholder ?? nothing}
-      autocomplete=${ctx.autocomplete ?? 'off'}
-      @input=${(event: Event) => ctx.change((event.target as HTMLTextAreaElement).value)}
-    ></textarea>`,
-};
+  draw: (ctx, drawn) => textual(ctx, drawn),
+});
 
-export const dateWidget: Widget = {
+export const dateWidget = builtin({
   name: 'date',
   rank: (ctx) => (asked(ctx, 'date') ? 10 : ctx.schema.format === 'date' ? 4 : 0),
-  render: (ctx) => textInput(ctx, 'date'),
-};
+  draw: (ctx, drawn) => textual(ctx, drawn, 'date'),
+});
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const optionIndex = (ctx: WidgetContext): number =>
-  ctx.options.findIndex((option) => JSON.stringify(option.value) === JSON.stringify(ctx.value));
+  ctx.options.findIndex((option) => sameValue(option.value, ctx.value));
 
-export const selectWidget: Widget = {
+export const selectWidget = builtin({
   name: 'select',
   rank: (ctx) => (asked(ctx, 'select') ? 10 : ctx.options.length > 0 && typeOf(ctx.schema) !== 'array' ? 5 : 0),
-  render: (ctx) => {
+  draw: (ctx, drawn) => {
     const chosen = optionIndex(ctx);
     // A native select cannot be read-only: a locked choice is shown as read-only text instead,
     // still focusable and announced.
     if (ctx.readonly) {
-      return html`<input
-        part="input"
-        id=${ctx.id}
-        type="text"
-        readonly
-        aria-readonly="true"
-        aria-describedby=${ctx.describedBy || nothing}
-        .value=${live(chosen >= 0 ? (ctx.options[chosen]?.label ?? '') : displayText(ctx.value))}
-      />`;
+      const input =
+        reuse(drawn, 'input') ?? make('input', { part: 'input', type: 'text', readonly: '', 'aria-readonly': 'true' });
+      patch(input, { id: ctx.id, 'aria-describedby': ctx.describedBy || null });
+      show(input, chosen >= 0 ? (ctx.options[chosen]?.label ?? '') : displayText(ctx.value));
+      return input;
     }
-    return html`<select
-      part="input"
-      id=${ctx.id}
-      name=${ctx.pointer}
-      ?disabled=${ctx.disabled}
-      ?required=${ctx.required}
-      aria-invalid=${ctx.invalid ? 'true' : 'false'}
-      aria-describedby=${ctx.describedBy || nothing}
-      autocomplete=${ctx.autocomplete ?? 'off'}
-      @change=${(event: Event) => {
-        const index = Number((event.target as HTMLSelectElement).value);
-        ctx.change(index >= 0 ? ctx.options[index]?.value : undefined);
-      }}
-    >
-      ${selectOptions(ctx.lang === 'en' ? 'Choose…' : '请选择', ctx.options, chosen)}
-    </select>`;
-  },
-};
-
-/**
- * A select's options, the first one asking to choose: built once as plain elements (a long
- * form has hundreds of them, a template each would cost a dozen parts) and afterwards only
- * their `selected` attribute moved, as the `?selected` binding did.
- */
-class SelectOptions extends Directive {
-  #drawn?: { prompt: string; options: readonly WidgetOption[] };
-  #elements: HTMLOptionElement[] = [];
-  #chosen = -1;
-
-  render(_prompt: string, _options: readonly WidgetOption[], _chosen: number): unknown {
-    return noChange;
-  }
-
-  override update(_part: ChildPart, [prompt, options, chosen]: [string, readonly WidgetOption[], number]): unknown {
-    const drawn = this.#drawn;
-    const same =
-      drawn !== undefined &&
-      drawn.prompt === prompt &&
-      drawn.options.length === options.length &&
-      drawn.options.every((option, index) => option.label === options[index]?.label);
-    if (same) {
-      if (chosen !== this.#chosen) {
-        this.#elements[this.#chosen + 1]?.toggleAttribute('selected', false);
-        this.#elements[chosen + 1]?.toggleAttribute('selected', true);
-        this.#chosen = chosen;
-      }
-      return noChange;
-    }
-    this.#drawn = { prompt, options };
-    this.#chosen = chosen;
-    const fragment = document.createDocumentFragment();
-    this.#elements = [prompt, ...options.map((option) => option.label)].map((label, index) => {
-      const element = document.createElement('option');
-      element.value = String(index - 1);
-      element.textContent = label;
-      if (index - 1 === chosen) element.setAttribute('selected', '');
-      fragment.append(element);
-      return element;
+    const select = reuse(drawn, 'select') ?? make('select', { part: 'input' });
+    patch(select, {
+      id: ctx.id,
+      name: ctx.pointer,
+      disabled: flag(ctx.disabled),
+      required: flag(ctx.required),
+      'aria-invalid': String(ctx.invalid),
+      'aria-describedby': ctx.describedBy || null,
+      autocomplete: ctx.autocomplete ?? 'off',
     });
-    return fragment;
-  }
+    // The first option asks to choose. Built once, then only their `selected` attribute moves.
+    const labels = [ctx.lang === 'en' ? 'Choose…' : '请选择', ...ctx.options.map((option) => option.label)];
+    if (rebuild(select, JSON.stringify(labels)))
+      refill(
+        select,
+        ...labels.map((label, index) =>
+          make('option', { value: String(index - 1), selected: flag(index - 1 === chosen) }, label),
+        ),
+      );
+    else for (const option of select.options) option.toggleAttribute('selected', option.index - 1 === chosen);
+    select.onchange = () => {
+      const index = Number(select.value);
+      ctx.change(index >= 0 ? ctx.options[index]?.value : undefined);
+    };
+    return select;
+  },
+});
+
+/** A choice's box: disabled with the form, unchangeable while read-only but still focusable. */
+function choiceInput(ctx: WidgetContext, input: HTMLInputElement, checked: boolean, change: () => void): void {
+  patch(input, { disabled: flag(ctx.disabled), 'aria-invalid': String(ctx.invalid) });
+  if (input.checked !== checked) input.checked = checked;
+  input.onclick = (event) => {
+    if (ctx.readonly) event.preventDefault();
+  };
+  input.onchange = () => {
+    if (!ctx.readonly) change();
+  };
 }
 
-const selectOptions = directive(SelectOptions);
+/** Radios or checkboxes, one per option, the first with the field's id. */
+function choices(
+  ctx: WidgetContext,
+  drawn: Node | undefined,
+  attributes: Attributes,
+  checked: (value: unknown, index: number) => boolean,
+  change: (value: unknown, on: boolean) => void,
+): Node {
+  const radio = 'role' in attributes;
+  const box = patch(reuse(drawn, 'div') ?? make('div', { class: 'choices', part: 'choices' }), attributes);
+  if (rebuild(box, JSON.stringify([ctx.id, ...ctx.options.map((option) => option.label)])))
+    refill(
+      box,
+      ...ctx.options.map((option, index) => {
+        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+        const input = make('input', { part: 'choice-input', type: radio ? 'radio' : 'checkbox', id });
+        if (radio) input.name = ctx.id;
+        return make('div', { class: 'choice' }, input, make('label', { for: id }, option.label));
+      }),
+    );
+  box.querySelectorAll('input').forEach((input, index) => {
+    const { value } = ctx.options[index] ?? {};
+    choiceInput(ctx, input, checked(value, index), () => change(value, input.checked));
+  });
+  return box;
+}
 
-export const radioWidget: Widget = {
+export const radioWidget = builtin({
   name: 'radio',
   group: true,
   rank: (ctx) =>
@@ -212,121 +230,74 @@ export const radioWidget: Widget = {
       : ctx.options.length > 0 && ctx.options.length <= 4 && typeOf(ctx.schema) !== 'array'
         ? 6
         : 0,
-  render: (ctx) => {
+  draw: (ctx, drawn) => {
     const chosen = optionIndex(ctx);
-    return html`<div
-      class="choices"
-      part="choices"
-      role="radiogroup"
-      aria-describedby=${ctx.describedBy || nothing}
-      aria-readonly=${ctx.readonly ? 'true' : nothing}
-    >
-      ${fixedList(
-        ctx.options.map((option, index) => {
-          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-          return html`<div class="choice">
-            <input
-              part="choice-input"
-              type="radio"
-              id=${id}
-              name=${ctx.id}
-              .checked=${live(index === chosen)}
-              ?disabled=${ctx.disabled}
-              aria-invalid=${ctx.invalid ? 'true' : 'false'}
-              @click=${(event: Event) => {
-                if (ctx.readonly) event.preventDefault();
-              }}
-              @change=${() => {
-                if (!ctx.readonly) ctx.change(option.value);
-              }}
-            /><label for=${id}>${option.label}</label>
-          </div>`;
-        }),
-      )}
-    </div>`;
+    return choices(
+      ctx,
+      drawn,
+      {
+        role: 'radiogroup',
+        'aria-describedby': ctx.describedBy || null,
+        'aria-readonly': ctx.readonly ? 'true' : null,
+      },
+      (_value, index) => index === chosen,
+      (value) => ctx.change(value),
+    );
   },
-};
+});
 
-export const checkboxWidget: Widget = {
+export const checkboxWidget = builtin({
   name: 'checkbox',
   rank: (ctx) => (asked(ctx, 'checkbox') ? 10 : typeOf(ctx.schema) === 'boolean' ? 4 : 0),
-  render: (ctx) =>
-    html`<div class="choice">
-      <input
-        part="choice-input"
-        type="checkbox"
-        id=${ctx.id}
-        name=${ctx.pointer}
-        .checked=${live(ctx.value === true)}
-        ?disabled=${ctx.disabled}
-        aria-readonly=${ctx.readonly ? 'true' : nothing}
-        aria-invalid=${ctx.invalid ? 'true' : 'false'}
-        aria-describedby=${ctx.describedBy || nothing}
-        @click=${(event: Event) => {
-          if (ctx.readonly) event.preventDefault();
-        }}
-        @change=${(event: Event) => {
-          if (!ctx.readonly) ctx.change((event.target as HTMLInputElement).checked);
-        }}
-      />
-    </div>`,
-};
+  draw: (ctx, drawn) => {
+    const box =
+      reuse(drawn, 'div') ??
+      make('div', { class: 'choice' }, make('input', { part: 'choice-input', type: 'checkbox' }));
+    const input = box.firstChild as HTMLInputElement;
+    patch(input, {
+      id: ctx.id,
+      name: ctx.pointer,
+      'aria-readonly': ctx.readonly ? 'true' : null,
+      'aria-describedby': ctx.describedBy || null,
+    });
+    choiceInput(ctx, input, ctx.value === true, () => ctx.change(input.checked));
+    return box;
+  },
+});
 
-export const checkboxesWidget: Widget = {
+export const checkboxesWidget = builtin({
   name: 'checkboxes',
   group: true,
   rank: (ctx) => (asked(ctx, 'checkboxes') ? 10 : typeOf(ctx.schema) === 'array' && ctx.options.length > 0 ? 6 : 0),
-  render: (ctx) => {
+  draw: (ctx, drawn) => {
     const current = Array.isArray(ctx.value) ? ctx.value : [];
-    const has = (value: unknown) => current.some((v) => JSON.stringify(v) === JSON.stringify(value));
-    return html`<div class="choices" part="choices" aria-describedby=${ctx.describedBy || nothing}>
-      ${fixedList(
-        ctx.options.map((option, index) => {
-          const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-          return html`<div class="choice">
-            <input
-              part="choice-input"
-              type="checkbox"
-              id=${id}
-              .checked=${live(has(option.value))}
-              ?disabled=${ctx.disabled}
-              aria-invalid=${ctx.invalid ? 'true' : 'false'}
-              @click=${(event: Event) => {
-                if (ctx.readonly) event.preventDefault();
-              }}
-              @change=${(event: Event) => {
-                if (ctx.readonly) return;
-                const on = (event.target as HTMLInputElement).checked;
-                // Keep the options' order, whatever order they were ticked in.
-                const next = ctx.options
-                  .map((o) => o.value)
-                  .filter((v) => (JSON.stringify(v) === JSON.stringify(option.value) ? on : has(v)));
-                ctx.change(next.length > 0 ? next : undefined);
-              }}
-            /><label for=${id}>${option.label}</label>
-          </div>`;
-        }),
-      )}
-    </div>`;
+    const has = (value: unknown) => current.some((v) => sameValue(v, value));
+    return choices(ctx, drawn, { 'aria-describedby': ctx.describedBy || null }, has, (value, on) => {
+      // Keep the options' order, whatever order they were ticked in.
+      const next = ctx.options.map((o) => o.value).filter((v) => (sameValue(v, value) ? on : has(v)));
+      ctx.change(next.length > 0 ? next : undefined);
+    });
   },
-};
+});
+
+const empty: Draw = (_ctx, drawn) => drawn ?? new Text();
 
 /**
  * `type: "null"`: a field that can only hold nothing, which schemas use to put a heading or a
  * note in the form. Its title and description are shown; there is nothing to type.
  */
-export const noteWidget: Widget = {
+export const noteWidget = builtin({
   name: 'note',
   group: true,
   rank: (ctx) => (ctx.schema.type === 'null' ? 9 : 0),
-  render: () => html``,
-};
+  draw: empty,
+});
 
-export const hiddenWidget: Widget = {
+export const hiddenWidget = builtin({
   name: 'hidden',
   rank: (ctx) => (asked(ctx, 'hidden') ? 10 : 0),
-  render: () => html``,
-};
+  draw: empty,
+});
 
 /** In rank order of appearance; `register` puts later ones first among equals. */
 export const builtinWidgets: readonly Widget[] = [
