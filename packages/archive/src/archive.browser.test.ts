@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { Submission } from '@matterform/core';
-import { createArchive, deliverQueued, type Archive } from './index.js';
+import { createArchive, deliverQueued, OutboxCourier, type Archive } from './index.js';
 
 // Synthetic people (GB 11643 checksums hold; nobody real).
 const PERSON = { kind: 'person' as const, id: '430102199003150311' };
@@ -279,6 +279,40 @@ describe('archive: the outbox', () => {
     expect(still?.nextAttemptAt).to.be.greaterThan(Date.now());
     expect(await deliverQueued(archive, PERSON), 'not due yet').to.deep.equal([]);
     expect(await archive.queued(OTHER), "another person's outbox is empty").to.deep.equal([]);
+  });
+});
+
+describe('archive: the outbox courier', () => {
+  it('tries again at once when the browser comes back online', async () => {
+    const { archive } = freshArchive();
+    await archive.enqueue(PERSON, {
+      action: 'http://127.0.0.1:9/submissions',
+      submission: {
+        matter: { id: 'm', version: '1.0.0' },
+        subject: PERSON,
+        data: {},
+        materials: [],
+        provenance: {},
+        consents: [],
+        payloads: [],
+        submittedAt: '2026-11-26T09:00:00Z',
+        idempotencyKey: 'k-online',
+      },
+      files: [],
+    });
+    const reports: string[] = [];
+    const courier = new OutboxCourier(archive, (outcome) => reports.push(outcome.status));
+    courier.start(PERSON);
+    await waitFor(() => reports.length === 1);
+    const [first] = await archive.queued(PERSON);
+    expect(first?.attempts).to.equal(1);
+    expect(first?.nextAttemptAt, 'the next try waits').to.be.greaterThan(Date.now() + 1000);
+    // Back online: no waiting for the timer.
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => reports.length === 2);
+    expect(reports).to.deep.equal(['waiting', 'waiting']);
+    expect((await archive.queued(PERSON))[0]?.attempts).to.equal(2);
+    courier.stop();
   });
 });
 
