@@ -34,7 +34,7 @@ export function getAt(document: unknown, pointer: string): unknown {
     throw new SyntaxError(`not a JSON Pointer: ${JSON.stringify(pointer)}`);
   let current: unknown = document;
   // Token by token along the string: a form reads values thousands of times per render.
-  for (let start = 1; start <= pointer.length; ) {
+  for (let start = 1; start <= pointer.length;) {
     const slash = pointer.indexOf('/', start);
     const end = slash === -1 ? pointer.length : slash;
     const token = unescapeToken(pointer.slice(start, end));
