@@ -226,7 +226,10 @@ describe('department-site demo in Chromium', function () {
     );
 
     // Start again: a fresh form for the same choice.
-    await page.click('#start-again');
+    // By keyboard: the panel is still scrolling smoothly into view, and a click aimed at where
+    // the button was can land beside it.
+    await page.focus('#start-again');
+    await page.keyboard.press('Enter');
     expect(await page.$eval('#result-panel', (panel) => (panel as HTMLElement).hidden)).to.equal(true);
     await waitForPrefill(page);
     expect(await stepHeading(page)).to.equal('申请人');
@@ -309,7 +312,8 @@ describe('department-site demo in Chromium', function () {
     expect(next.photo?.files?.map((f) => f.name)).to.deep.equal(['zhaopian.jpg']);
 
     // Forget me: nothing is kept any more, and the form opens empty of it.
-    await page.click('#forget-me');
+    await page.focus('#forget-me');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.getElementById('archive-note')?.textContent ?? '').includes('已清除'));
     await waitForPrefill(page);
     expect(
