@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { Submission } from '@matterform/core';
+import { everythingStored } from './stored.test-helpers.js';
 import { createArchive, deliverQueued, OutboxCourier, type Archive } from './index.js';
 
 // Synthetic people (GB 11643 checksums hold; nobody real).
@@ -11,6 +12,22 @@ const PERSON = { kind: 'person' as const, id: '430102199003150311' };
 const OTHER = { kind: 'person' as const, id: '430103198507220469' };
 const MOBILE = '13807310002';
 const DAY = 24 * 60 * 60 * 1000;
+
+// Nothing listens on port 9 of loopback: the network fails, as offline does.
+const UNREACHABLE = 'http://127.0.0.1:9/submissions';
+
+/** A queued submission's minimal body (the gateway is never reached in these tests). */
+const submission = (key: string): Submission => ({
+  matter: { id: 'residence-permit', version: '1.0.0' },
+  subject: PERSON,
+  data: {},
+  materials: [],
+  provenance: {},
+  consents: [],
+  payloads: [],
+  submittedAt: '2026-11-26T09:00:00Z',
+  idempotencyKey: key,
+});
 
 let serial = 0;
 let archives: Archive[] = [];
@@ -30,35 +47,6 @@ afterEach(async () => {
 
 function pdf(text: string, name = 'hukou.pdf'): File {
   return new File([`%PDF-1.4\n${text}\n%%EOF`], name, { type: 'application/pdf', lastModified: 1_700_000_000_000 });
-}
-
-/** Every byte and string stored in the database, as text in the three ways one could read it. */
-async function everythingStored(name: string): Promise<string> {
-  const db = await openDB(name);
-  const parts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-      const bytes =
-        value instanceof ArrayBuffer
-          ? new Uint8Array(value)
-          : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-      parts.push(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
-      parts.push(new TextDecoder('utf-16le', { fatal: false }).decode(bytes));
-      parts.push(String.fromCharCode(...bytes));
-    } else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object' && !(value instanceof CryptoKey)) {
-      for (const [key, inner] of Object.entries(value)) {
-        parts.push(key);
-        walk(inner);
-      }
-    } else parts.push(String(value));
-  };
-  for (const store of db.objectStoreNames) {
-    walk(await db.getAllKeys(store));
-    walk(await db.getAll(store));
-  }
-  db.close();
-  return parts.join('\n');
 }
 
 describe('archive: answers by concept', () => {
@@ -247,29 +235,16 @@ describe('archive: drafts', () => {
 });
 
 describe('archive: the outbox', () => {
-  const submission = (key: string): Submission => ({
-    matter: { id: 'residence-permit', version: '1.0.0' },
-    subject: PERSON,
-    data: {},
-    materials: [],
-    provenance: {},
-    consents: [],
-    payloads: [],
-    submittedAt: '2026-11-26T09:00:00Z',
-    idempotencyKey: key,
-  });
-
   it('keeps a queued submission and its files until it is sent, waiting after a failure', async () => {
     const { archive } = freshArchive();
     const file = pdf('upload');
-    // Nothing listens on port 9 of loopback: the network fails, as offline does.
     await archive.enqueue(PERSON, {
-      action: 'http://127.0.0.1:9/submissions',
+      action: UNREACHABLE,
       submission: submission('k-1'),
       files: [{ part: 'abc', file }],
     });
     const [queued] = await archive.queued(PERSON);
-    expect(queued).to.deep.include({ key: 'k-1', action: 'http://127.0.0.1:9/submissions', attempts: 0 });
+    expect(queued).to.deep.include({ key: 'k-1', action: UNREACHABLE, attempts: 0 });
     expect(await queued?.files[0]?.file.text()).to.equal(await file.text());
     const outcomes = await deliverQueued(archive, { ...PERSON, token: `demo:${PERSON.id}` });
     expect(outcomes).to.have.length(1);
@@ -285,21 +260,7 @@ describe('archive: the outbox', () => {
 describe('archive: the outbox courier', () => {
   it('tries again at once when the browser comes back online', async () => {
     const { archive } = freshArchive();
-    await archive.enqueue(PERSON, {
-      action: 'http://127.0.0.1:9/submissions',
-      submission: {
-        matter: { id: 'm', version: '1.0.0' },
-        subject: PERSON,
-        data: {},
-        materials: [],
-        provenance: {},
-        consents: [],
-        payloads: [],
-        submittedAt: '2026-11-26T09:00:00Z',
-        idempotencyKey: 'k-online',
-      },
-      files: [],
-    });
+    await archive.enqueue(PERSON, { action: UNREACHABLE, submission: submission('k-online'), files: [] });
     const reports: string[] = [];
     const courier = new OutboxCourier(archive, (outcome) => reports.push(outcome.status));
     courier.start(PERSON);
@@ -320,21 +281,7 @@ describe('archive: tabs take turns', () => {
   it('does not send a submission another tab is sending', async () => {
     const { archive, name } = freshArchive();
     const otherTab = createArchive({ name, persist: false });
-    await archive.enqueue(PERSON, {
-      action: 'http://127.0.0.1:9/submissions',
-      submission: {
-        matter: { id: 'm', version: '1.0.0' },
-        subject: PERSON,
-        data: {},
-        materials: [],
-        provenance: {},
-        consents: [],
-        payloads: [],
-        submittedAt: '2026-11-26T09:00:00Z',
-        idempotencyKey: 'k-tabs',
-      },
-      files: [],
-    });
+    await archive.enqueue(PERSON, { action: UNREACHABLE, submission: submission('k-tabs'), files: [] });
     // This tab holds the submission's lock, as it does while its POST is in flight.
     await navigator.locks.request(`${name}:outbox:k-tabs`, async () => {
       expect(await deliverQueued(otherTab, PERSON, { all: true })).to.deep.equal([]);

@@ -2,12 +2,12 @@
 // gave once is offered again, what they typed survives, and a submission made while the
 // gateway is unreachable is delivered once it is back — exactly once.
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { openDB } from 'idb';
 import type { Catalogue, Matter } from '@matterform/core';
 import { Archive, createArchive } from '@matterform/archive';
 import type { MatterForm, Receipt } from './matter-form.js';
 import { mockGateways, sampleCatalogue, sampleMatter } from './form.test-helpers.js';
 import { button, complete, settle, sha256, shadow, until, walk } from './matter-walk.test-helpers.js';
+import { everythingStored } from '../../archive/src/stored.test-helpers.js';
 import './define.js';
 
 const F = { kind: 'person' as const, id: '430121198209120286' }; // 合成申请人己, runs a corner shop
@@ -29,30 +29,6 @@ afterEach(async () => {
   for (const archive of archives) await archive.clear();
   archives = [];
 });
-
-/** Every string and byte in the database, decoded as text. */
-async function storedText(name: string): Promise<string> {
-  const db = await openDB(name);
-  const parts: string[] = [];
-  const walkValue = (value: unknown): void => {
-    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-      const bytes =
-        value instanceof ArrayBuffer
-          ? new Uint8Array(value)
-          : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-      parts.push(new TextDecoder().decode(bytes), new TextDecoder('utf-16le').decode(bytes));
-    } else if (Array.isArray(value)) value.forEach(walkValue);
-    else if (value && typeof value === 'object' && !(value instanceof CryptoKey))
-      for (const [key, inner] of Object.entries(value)) {
-        parts.push(key);
-        walkValue(inner);
-      }
-    else parts.push(String(value));
-  };
-  for (const store of db.objectStoreNames) walkValue(await db.getAll(store));
-  db.close();
-  return parts.join('\n');
-}
 
 /** A form for one applicant and matter with an archive, drawn and prefilled. */
 async function openForm(matterId: string, subject: typeof F, archive: Archive | false): Promise<MatterForm> {
@@ -132,7 +108,7 @@ describe('<matter-form> with an archive: answers and documents given once', func
     expect(kept['person.employer']?.value).to.equal(employer);
     // Her ID number is sensitive: not kept, as she did not opt in.
     expect(kept['person.idNumber']).to.equal(undefined);
-    expect(await storedText(name), 'kept encrypted').not.to.contain(employer);
+    expect(await everythingStored(name), 'kept encrypted').not.to.contain(employer);
 
     // Matter B: the same person applies for a teacher qualification.
     let materialsSeen: MatterForm | undefined;
@@ -288,7 +264,7 @@ describe('<matter-form> with an archive: the outbox', function () {
     expect(receipt.submission.idempotencyKey).to.equal(queued?.key);
     expect(await archive.queued(F)).to.deep.equal([]);
     expect((await archive.answers(F))['person.idNumber']?.value, 'kept, as she asked').to.equal(F.id);
-    expect(await storedText(name), 'and only ever encrypted').not.to.contain(F.id);
+    expect(await everythingStored(name), 'and only ever encrypted').not.to.contain(F.id);
   });
 
   it('sends what an earlier page left in the outbox as soon as a form opens for that person', async () => {
