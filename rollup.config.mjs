@@ -27,6 +27,6 @@ export default {
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
     json({ compact: true }),
-    terser({ format: { comments: false } }),
+    terser({ compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -34,16 +34,29 @@ interface Drawn {
   above: Element[];
   notes: Element[];
   /** What the label, the lines above the control and the notes were drawn from. */
-  keys: string[];
+  shown: unknown[];
 }
 
-const drawnFields = new WeakMap<object, Drawn>();
+/** Kept on the field's element: a WeakMap entry per field costs a long form more to collect. */
+const DRAWN = Symbol('drawn');
+type FieldElement = HTMLElement & { [DRAWN]?: Drawn };
 
-/** Whether piece `at` of the field shows something else now, noting that it will. */
-function changed(drawn: Drawn, at: number, shows: unknown): boolean {
-  const key = JSON.stringify(shows);
-  return drawn.keys[at] !== key && !!(drawn.keys[at] = key);
+/** Equal strings, or arrays of equal things: what a field's pieces are drawn from. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
 }
+
+/** Whether piece `at` shows something else now, noting that it will. */
+function changedPiece(shown: unknown[], at: number, shows: unknown): boolean {
+  if (at in shown && same(shown[at], shows)) return false;
+  shown[at] = shows;
+  return true;
+}
+
+const changed = (drawn: Drawn, at: number, shows: unknown) => changedPiece(drawn.shown, at, shows);
 
 function replace(old: Element[], next: Element[], place: (...nodes: Element[]) => void): Element[] {
   for (const node of old) node.remove();
@@ -51,68 +64,142 @@ function replace(old: Element[], next: Element[], place: (...nodes: Element[]) =
   return next;
 }
 
+/** The description and help of a field or group, which `aria-describedby` points at. */
+export const hintBlock = (id: string, hints: readonly string[]): HTMLElement =>
+  make(
+    'div',
+    { class: 'hint', part: 'hint', id: `${id}-hint` },
+    ...hints.map((hint) => make('p', { class: 'hint' }, hint)),
+  );
+
+const labelText = (label: string, optional: string | undefined) => [
+  label,
+  ...(optional ? [make('span', { class: 'optional' }, optional)] : []),
+];
+
+/** Above the control: its hint and its error message, which most fields lack. */
+function aboveControl({ context: { id }, hints, error }: FieldLook): Element[] {
+  const above: Element[] = hints.length > 0 ? [hintBlock(id, hints)] : [];
+  if (error)
+    above.push(
+      make(
+        'p',
+        { class: 'error-message', part: 'error-message', id: `${id}-error` },
+        make('span', { class: 'visually-hidden' }, error[0]),
+        error[1],
+      ),
+    );
+  return above;
+}
+
+const noteLines = (look: FieldLook) =>
+  look.notes.map(([part, noteId, text]) => make('p', { class: part, part, id: noteId }, text));
+
+/** A field drawn for the first time: built in order and appended once, nothing to compare. */
+function firstDraw(look: FieldLook): FieldElement {
+  const { widget, context: ctx } = look;
+  const field: FieldElement = make(widget.group ? 'fieldset' : 'div', {
+    class: 'field',
+    part: 'field',
+    'data-invalid': ctx.invalid ? '' : null,
+  });
+  const label = make(widget.group ? 'legend' : 'label', { for: widget.group ? null : ctx.id, part: 'label' });
+  label.append(...labelText(ctx.label, look.optional));
+  const above = aboveControl(look);
+  const notes = noteLines(look);
+  const drawn: Drawn = {
+    widget,
+    label,
+    above,
+    notes,
+    shown: [[ctx.label, look.optional], [ctx.id, look.hints, look.error], look.notes],
+  };
+  field[DRAWN] = drawn;
+  if (widget.draw) {
+    drawn.control = widget.draw(ctx);
+    field.append(label, ...above, drawn.control, ...notes);
+  } else {
+    drawn.marker = new Comment();
+    field.append(label, ...above, drawn.marker, ...notes);
+    render(widget.render(ctx), field, { renderBefore: drawn.marker, host: look.host });
+  }
+  return field;
+}
+
 /** Draws the field: `last` is what this returned for it before, patched when it can be. */
 export function drawField(look: FieldLook, last: unknown): Node {
   const { widget, context: ctx } = look;
   const { id } = ctx;
-  let field = last as HTMLElement;
-  let drawn = drawnFields.get(field);
-  if (drawn?.widget !== widget) {
-    field = make(widget.group ? 'fieldset' : 'div', { class: 'field', part: 'field' });
-    drawn = {
-      widget,
-      label: make(widget.group ? 'legend' : 'label', { part: 'label' }),
-      above: [],
-      notes: [],
-      keys: [],
-    };
-    field.append(drawn.label);
-    if (!widget.draw) drawn.marker = field.appendChild(new Comment());
-    drawnFields.set(field, drawn);
-  }
+  const field = last as FieldElement | undefined;
+  const drawn = field?.[DRAWN];
+  if (!field || drawn?.widget !== widget) return firstDraw(look);
   const { label } = drawn;
   patch(field, { 'data-invalid': ctx.invalid ? '' : null });
   if (!widget.group) patch(label, { for: id });
-  if (changed(drawn, 0, [ctx.label, look.optional]))
-    refill(label, ctx.label, ...(look.optional ? [make('span', { class: 'optional' }, look.optional)] : []));
+  if (changed(drawn, 0, [ctx.label, look.optional])) refill(label, ...labelText(ctx.label, look.optional));
   if (widget.draw) {
     const control = widget.draw(ctx, drawn.control);
-    if (drawn.control !== control)
-      if (drawn.control) (drawn.control as ChildNode).replaceWith(control);
-      else label.after(control);
+    if (drawn.control !== control) (drawn.control as ChildNode).replaceWith(control);
     drawn.control = control;
   } else render(widget.render(ctx), field, { renderBefore: drawn.marker, host: look.host });
-  // Above the control: its hint and its error message, which most fields lack.
-  if (changed(drawn, 1, [id, look.hints, look.error])) {
-    const { hints, error } = look;
-    const above = [
-      ...(hints.length > 0
-        ? [
-            make(
-              'div',
-              { class: 'hint', part: 'hint', id: `${id}-hint` },
-              ...hints.map((hint) => make('p', { class: 'hint' }, hint)),
-            ),
-          ]
-        : []),
-      ...(error
-        ? [
-            make(
-              'p',
-              { class: 'error-message', part: 'error-message', id: `${id}-error` },
-              make('span', { class: 'visually-hidden' }, error[0]),
-              error[1],
-            ),
-          ]
-        : []),
-    ];
-    drawn.above = replace(drawn.above, above, (...nodes) => label.after(...nodes));
-  }
+  if (changed(drawn, 1, [id, look.hints, look.error]))
+    drawn.above = replace(drawn.above, aboveControl(look), (...nodes) => label.after(...nodes));
   if (changed(drawn, 2, look.notes))
-    drawn.notes = replace(
-      drawn.notes,
-      look.notes.map(([part, noteId, text]) => make('p', { class: part, part, id: noteId }, text)),
-      (...nodes) => field.append(...nodes),
-    );
+    drawn.notes = replace(drawn.notes, noteLines(look), (...nodes) => field.append(...nodes));
   return field;
+}
+
+export interface GroupLook {
+  id: string;
+  label: string;
+  optional?: string;
+  hints: string[];
+  /** Its fields, each drawn as one node. */
+  children: Node[];
+}
+
+interface DrawnGroup {
+  legend: HTMLElement;
+  hint?: Element;
+  shown: unknown[];
+  children: readonly Node[];
+}
+
+const GROUP = Symbol('group');
+type GroupElement = HTMLFieldSetElement & { [GROUP]?: DrawnGroup };
+
+/**
+ * An object's fields in a fieldset, drawn as plain DOM: `last` is what this returned for it
+ * before. Fields that stay are never moved, so the one being typed in keeps its focus when a
+ * branch beside it appears or goes.
+ */
+export function drawGroup(look: GroupLook, last: unknown): Node {
+  let group = last as GroupElement | undefined;
+  let drawn = group?.[GROUP];
+  if (!group || !drawn) {
+    drawn = { legend: make('legend', { part: 'label' }), shown: [], children: [] };
+    group = make('fieldset', { class: 'group', part: 'group', tabindex: '-1' }, drawn.legend) as GroupElement;
+    group[GROUP] = drawn;
+  }
+  const { legend } = drawn;
+  patch(group, { id: look.id });
+  if (changedPiece(drawn.shown, 0, [look.label, look.optional]))
+    refill(legend, ...labelText(look.label, look.optional));
+  if (changedPiece(drawn.shown, 1, [look.id, look.hints])) {
+    drawn.hint?.remove();
+    drawn.hint = look.hints.length > 0 ? hintBlock(look.id, look.hints) : undefined;
+    if (drawn.hint) legend.after(drawn.hint);
+  }
+  const { children } = look;
+  if (drawn.children.length === 0) group.append(...children);
+  else if (!same(drawn.children, children)) {
+    const kept = new Set(children);
+    for (const node of drawn.children) if (!kept.has(node)) (node as ChildNode).remove();
+    let cursor = (drawn.hint ?? legend).nextSibling;
+    for (const node of children)
+      if (node === cursor) cursor = cursor.nextSibling;
+      else group.insertBefore(node, cursor);
+  }
+  drawn.children = children;
+  return group;
 }

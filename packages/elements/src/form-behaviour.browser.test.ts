@@ -685,3 +685,67 @@ describe('<matter-form>: a schema that contains itself', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<matter-form>: a branch beside the field being typed in', () => {
+  // The branch is inside the same object as the field that opens it: the fieldset around them
+  // gains and loses a field while the person types.
+  const pet = {
+    id: 'pet-licence',
+    version: '1.0.0',
+    title: '犬只登记',
+    authority: '示例局',
+    schema: {
+      type: 'object',
+      properties: {
+        dog: {
+          type: 'object',
+          title: '犬只',
+          properties: {
+            breed: { type: 'string', title: '品种' },
+            colour: { type: 'string', title: '毛色' },
+          },
+          allOf: [
+            {
+              if: { properties: { breed: { const: '藏獒' } }, required: ['breed'] },
+              then: { properties: { chip: { type: 'string', title: '芯片编号' } }, required: ['chip'] },
+            },
+            {
+              if: { required: ['colour'] },
+              then: { properties: { pattern: { type: 'string', title: '花纹' } } },
+            },
+          ],
+        },
+      },
+    },
+  } as unknown as Matter;
+
+  it('appears in its place and goes again, the person typing on in the same box', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.value = { dog: { colour: '黑' } };
+    el.catalogue = catalogue;
+    el.matter = pet;
+    await ready;
+    await el.updateComplete;
+    const labels = () =>
+      [...shadow(el).querySelectorAll('#mf_2f_dog > .field > label')].map((label) => label.firstChild?.textContent);
+    expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
+    const breed = control(el, '/dog/breed');
+    breed.focus();
+    await sendKeys({ type: '藏獒' });
+    await el.updateComplete;
+    expect(labels(), 'the chip number comes before the pattern').to.deep.equal(['品种', '毛色', '芯片编号', '花纹']);
+    expect(control(el, '/dog/breed'), 'the box typed in is the same box').to.equal(breed);
+    expect(shadow(el).activeElement, 'and keeps the focus').to.equal(breed);
+    await type(el, '/dog/chip', '156100200300400');
+    breed.focus();
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
+    expect(shadow(el).activeElement).to.equal(breed);
+    expect(el.value, 'the vanished branch’s answer is dropped').to.deep.equal({ dog: { breed: '藏', colour: '黑' } });
+    await sendKeys({ type: '獒' });
+    await el.updateComplete;
+    expect(control(el, '/dog/chip').value, 'and not brought back').to.equal('');
+  });
+});

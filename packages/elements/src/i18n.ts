@@ -6,7 +6,8 @@ import { toLocale, type Locale, type Message } from '@matterform/core';
 
 export type { Locale, Message };
 
-export function say(message: Message, lang: Locale, params: Record<string, string | number> = {}): string {
+export function say(message: Message, lang: Locale, params?: Record<string, string | number>): string {
+  if (!params) return message[lang];
   return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );

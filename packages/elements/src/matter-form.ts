@@ -42,8 +42,8 @@ import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type
 import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
-import { fieldPart, type FieldParts } from './field-part.js';
-import { drawField, type FieldNote } from './field-view.js';
+import { FieldSlots, type Drawing } from './field-slots.js';
+import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
@@ -334,7 +334,7 @@ export class MatterForm extends LitElement {
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
   #redraw = new Map<string, number>();
   /** The fields on the page, by pointer, for redrawing one alone. */
-  readonly #fieldParts: FieldParts = new Map();
+  readonly #fields = new FieldSlots();
   #fetched = new Map<string, string>();
   /** Per object, the name of an entry the person last tried to add and the schema refused. */
   #refusedEntry = new Map<string, string>();
@@ -388,7 +388,9 @@ export class MatterForm extends LitElement {
   override update(changed: PropertyValues<this>): void {
     // Uploads change through the materials controller, which only asks for an update.
     this.#refreshMaterials();
+    this.#fields.begin();
     super.update(changed);
+    this.#fields.end();
   }
 
   override updated(): void {
@@ -742,7 +744,7 @@ export class MatterForm extends LitElement {
     const materials = this.#entriesKey;
     this.#refreshMaterials();
     if (this.#entriesKey !== materials) return false;
-    return this.#fieldParts.get(pointer)?.redraw() ?? false;
+    return this.#fields.redraw(pointer);
   }
 
   /** Validity, materials and the form value follow every change. */
@@ -1682,14 +1684,24 @@ export class MatterForm extends LitElement {
     if (field.schema['x-widget'] === 'hidden') return nothing;
     const title = schemaText(field.schema, 'title', lang) ?? field.name;
     if (field.kind === 'object') {
-      const children = state.childrenOf(field.pointer);
+      const children = state
+        .childrenOf(field.pointer)
+        .map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang));
+      const optional = state.required(field) ? undefined : say(T.optional, lang);
+      const choices = this.#renderChoices(state, pointer, lang);
+      const extras = this.#renderExtras(state, pointer, lang);
+      // Most objects hold only fields: a fieldset of plain DOM around their nodes, one insert
+      // for lit instead of a template, a marker and an insert per field.
+      if (choices.length === 0 && extras === nothing && children.every((c) => c === nothing || c instanceof Node)) {
+        const hints = this.#hints(field.schema, lang);
+        const nodes = children.filter((c): c is Node => c !== nothing);
+        return this.#fields.drawAgain(`group:${pointer}`, (last) =>
+          drawGroup({ id: this.#idFor(pointer), label: title, optional, hints, children: nodes }, last),
+        );
+      }
       return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
-        <legend part="label">
-          ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
-        </legend>
-        ${this.#hint(field.schema, pointer, lang)} ${this.#renderChoices(state, pointer, lang)}
-        ${fixedList(children.map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang)))}
-        ${this.#renderExtras(state, pointer, lang)}
+        <legend part="label">${title}${optional ? html`<span class="optional">${optional}</span>` : nothing}</legend>
+        ${this.#hint(field.schema, pointer, lang)} ${choices} ${fixedList(children)} ${extras}
       </fieldset>`;
     }
     const root = state.matter.schema as JsonSchemaObject;
@@ -1698,18 +1710,23 @@ export class MatterForm extends LitElement {
     return this.#renderLeaf(state, field, field.schema, pointer, title, state.required(field), lang);
   }
 
-  #hint(schema: JsonSchemaObject, pointer: string, lang: Locale): TemplateResult | typeof nothing {
+  /** A field's description and help, the lines of its hint. */
+  #hints(schema: JsonSchemaObject, lang: Locale): string[] {
     const description = schemaText(schema, 'description', lang);
     const help = schemaText(schema, 'help', lang);
-    if (!description && !help) return nothing;
-    const id = `${this.#idFor(pointer)}-hint`;
-    // One template for the one line most hints are: a long form has hundreds of them.
-    if (!description || !help)
-      return html`<div class="hint" part="hint" id=${id}><p class="hint">${description ?? help}</p></div>`;
-    return html`<div class="hint" part="hint" id=${id}>
-      <p class="hint">${description}</p>
-      <p class="hint">${help}</p>
-    </div>`;
+    return description && help ? [description, help] : description ? [description] : help ? [help] : [];
+  }
+
+  /** The hint of an object or list: its node kept while its text stays, like a field's. */
+  #hint(schema: JsonSchemaObject, pointer: string, lang: Locale): Drawing {
+    const hints = this.#hints(schema, lang);
+    if (hints.length === 0) return nothing;
+    const id = this.#idFor(pointer);
+    return this.#fields.draw(
+      `hint:${pointer}`,
+      () => [id, ...hints],
+      () => hintBlock(id, hints),
+    );
   }
 
   /**
@@ -1744,7 +1761,7 @@ export class MatterForm extends LitElement {
         this.#redraw.get(pointer),
       ];
     };
-    return fieldPart(pointer, this.#fieldParts, depends, (last) =>
+    return this.#fields.draw(pointer, depends, (last) =>
       this.#drawLeaf(state, field, schema, pointer, title, required, lang, last),
     );
   }
@@ -1766,9 +1783,9 @@ export class MatterForm extends LitElement {
       state.shownErrors().find((e) => e.pointer === pointer) ?? this.#serverErrors.find((e) => e.pointer === pointer);
     const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
     const locked = provenance?.locked === true && !provenance.edited;
-    const description = schemaText(schema, 'description', lang) ?? schemaText(schema, 'help', lang);
+    const hints = this.#hints(schema, lang);
     const describedBy = [
-      description ? `${id}-hint` : '',
+      hints.length > 0 ? `${id}-hint` : '',
       error ? `${id}-error` : '',
       provenance ? `${id}-badge` : '',
       locked ? `${id}-lock` : '',
@@ -1797,9 +1814,6 @@ export class MatterForm extends LitElement {
     };
     const widget = widgetRegistry.pick(context);
     if (!widget || widget.name === 'hidden') return nothing;
-    const hints = [schemaText(schema, 'description', lang), schemaText(schema, 'help', lang)].filter(
-      (line): line is string => !!line,
-    );
     const message =
       error && ('message' in error && typeof error.message === 'object' ? error.message[lang] : error.message);
     return drawField(

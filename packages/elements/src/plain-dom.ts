@@ -7,17 +7,23 @@
 /** Attribute values: a string sets it, `null` removes it. */
 export type Attributes = Record<string, string | null>;
 
-/** What `patch` last set on each element, as lit keeps its bindings' last values: no DOM reads. */
-const written = new WeakMap<Element, Attributes>();
-
-/** Sets the attributes that differ from what `patch` set before. */
+/**
+ * Sets the attributes whose value differs from the element's. Reading an attribute is cheap
+ * and forces no layout; remembering what was written (as lit does) costs a record per
+ * element, which a long form pays a thousand times on its first draw.
+ */
 export function patch<E extends Element>(element: E, attributes: Attributes): E {
-  let had = written.get(element);
-  if (!had) written.set(element, (had = {}));
+  // A new element has nothing to compare with.
+  if (!element.hasAttributes()) {
+    for (const name in attributes) {
+      const value = attributes[name];
+      if (value != null) element.setAttribute(name, value);
+    }
+    return element;
+  }
   for (const name in attributes) {
     const value = attributes[name] ?? null;
-    if ((had[name] ?? null) !== value) {
-      had[name] = value;
+    if (element.getAttribute(name) !== value) {
       if (value === null) element.removeAttribute(name);
       else element.setAttribute(name, value);
     }

@@ -85,8 +85,19 @@ export function objectSchemaOf(root: JsonSchemaObject, schema: JsonSchema | unde
   return undefined;
 }
 
+/** Options found, per schema object, root and language: every field asks on every draw. */
+const optionsFound = new WeakMap<JsonSchemaObject, { root: JsonSchemaObject; lang: Locale; options: WidgetOption[] }>();
+
 /** Labelled choices of a schema: `enum` (+ `x-enumTitles`), or `oneOf`/`anyOf` whose every branch is a `const`. */
-export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang: Locale): WidgetOption[] {
+export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang: Locale): readonly WidgetOption[] {
+  const found = optionsFound.get(schema);
+  if (found?.root === root && found.lang === lang) return found.options;
+  const options = findOptions(root, schema, lang);
+  optionsFound.set(schema, { root, lang, options });
+  return options;
+}
+
+function findOptions(root: JsonSchemaObject, schema: JsonSchemaObject, lang: Locale): WidgetOption[] {
   const own = mergedSchema(root, schema);
   if (Array.isArray(own.enum)) {
     const titles = own['x-i18n']?.[lang]?.enumTitles ?? own['x-enumTitles'];
@@ -114,7 +125,7 @@ export function optionsOf(root: JsonSchemaObject, schema: JsonSchemaObject, lang
   if (own.type === 'array' && isObject(own.items)) {
     const items = mergedSchema(root, own.items);
     if (Array.isArray(items.enum) || Array.isArray(items.oneOf) || Array.isArray(items.anyOf))
-      return optionsOf(root, items, lang);
+      return findOptions(root, items, lang);
   }
   return [];
 }

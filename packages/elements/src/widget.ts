@@ -41,7 +41,7 @@ export interface WidgetContext {
   placeholder?: string;
   /** The HTML autocomplete token from the field's concept. */
   autocomplete?: string;
-  options: WidgetOption[];
+  options: readonly WidgetOption[];
   /** The person's edit. The form normalises identifiers and records provenance. */
   change(value: unknown): void;
 }

@@ -77,17 +77,19 @@ function show(control: HTMLInputElement | HTMLTextAreaElement, text: string): vo
   if (control.value !== text) control.value = text;
 }
 
-/** What each choice list was last built for: its option labels and id. */
-const built = new WeakMap<Node, string>();
-const rebuild = (node: Node, key: string): boolean => built.get(node) !== key && !!built.set(node, key);
+/** What a choice list was last built for (its option labels and id), kept on its element. */
+const BUILT = Symbol('built');
+const rebuild = (node: Node & { [BUILT]?: string }, key: string): boolean =>
+  node[BUILT] !== key && !!(node[BUILT] = key);
 
 /** A text input, or a textarea when `type` is undefined. */
 function textual(ctx: WidgetContext, drawn: Node | undefined, type?: string): Node {
   const mode = type ? inputMode(ctx) : undefined;
   const control =
-    (type ? reuse(drawn, 'input') : reuse(drawn, 'textarea')) ??
-    (type ? make('input', { part: 'input' }) : make('textarea', { part: 'input', rows: '4' }));
+    (type ? reuse(drawn, 'input') : reuse(drawn, 'textarea')) ?? document.createElement(type ? 'input' : 'textarea');
   patch(control, {
+    part: 'input',
+    rows: type ? null : '4',
     id: ctx.id,
     name: ctx.pointer,
     type: type ?? null,
@@ -154,8 +156,9 @@ export const selectWidget = builtin({
       show(input, chosen >= 0 ? (ctx.options[chosen]?.label ?? '') : displayText(ctx.value));
       return input;
     }
-    const select = reuse(drawn, 'select') ?? make('select', { part: 'input' });
+    const select = reuse(drawn, 'select') ?? document.createElement('select');
     patch(select, {
+      part: 'input',
       id: ctx.id,
       name: ctx.pointer,
       disabled: flag(ctx.disabled),
@@ -204,6 +207,7 @@ function choices(
 ): Node {
   const radio = 'role' in attributes;
   const box = patch(reuse(drawn, 'div') ?? make('div', { class: 'choices', part: 'choices' }), attributes);
+  const inputs: HTMLInputElement[] = [];
   if (rebuild(box, JSON.stringify([ctx.id, ...ctx.options.map((option) => option.label)])))
     refill(
       box,
@@ -211,10 +215,12 @@ function choices(
         const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
         const input = make('input', { part: 'choice-input', type: radio ? 'radio' : 'checkbox', id });
         if (radio) input.name = ctx.id;
+        inputs.push(input);
         return make('div', { class: 'choice' }, input, make('label', { for: id }, option.label));
       }),
     );
-  box.querySelectorAll('input').forEach((input, index) => {
+  else inputs.push(...box.querySelectorAll('input'));
+  inputs.forEach((input, index) => {
     const { value } = ctx.options[index] ?? {};
     choiceInput(ctx, input, checked(value, index), () => change(value, input.checked));
   });
