@@ -4,6 +4,54 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
+
+const compactStyles = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}');
+
+/**
+ * lit's templates with the whitespace people indent them with taken out: terser leaves
+ * template text as written. In a css`` stylesheet, comments go, and the spaces around braces,
+ * semicolons, commas and `>` and after colons (a space elsewhere can be a descendant
+ * combinator). In an html`` template, each run of white space with a line break in it becomes
+ * one space, which the page draws the same (no template holds a <pre> or a <textarea>).
+ * Only the text between `${…}`s is touched, found by parsing, never the code in them.
+ */
+function compactTemplates() {
+  return {
+    name: 'compact-templates',
+    transform(code, id) {
+      if (!/[\\/]packages[\\/]/.test(id) || !/\b(css|html) ?`/.test(code)) return null;
+      const edited = new MagicString(code);
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier') {
+          const compact =
+            node.tag.name === 'css'
+              ? compactStyles
+              : node.tag.name === 'html'
+                ? (text) => text.replace(/\s*\n\s*/g, ' ')
+                : undefined;
+          for (const quasi of compact ? node.quasi.quasis : []) {
+            const text = code.slice(quasi.start, quasi.end);
+            const shorter = compact(text);
+            if (shorter !== text) edited.overwrite(quasi.start, quasi.end, shorter);
+          }
+        }
+        for (const value of Object.values(node))
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+      };
+      visit(this.parse(code));
+      return edited.hasChanged() ? { code: edited.toString(), map: edited.generateMap({ hires: true }) } : null;
+    },
+  };
+}
 
 export default {
   input: { matterform: 'packages/elements/dist/index.js' },
@@ -26,6 +74,7 @@ export default {
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
+    compactTemplates(),
     json({ compact: true }),
     terser({ compress: { passes: 2 }, format: { comments: false } }),
   ],

@@ -1347,8 +1347,13 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // drawing
 
+  /** Element ids by pointer: a long form asks for each on every draw. */
+  readonly #ids = new Map<string, string>();
+
   #idFor(pointer: string): string {
-    return idFor('mf', pointer);
+    let id = this.#ids.get(pointer);
+    if (id === undefined) this.#ids.set(pointer, (id = idFor('mf', pointer)));
+    return id;
   }
 
   #focusError(error: { pointer: string }): void {
@@ -1686,7 +1691,15 @@ export class MatterForm extends LitElement {
     if (field.kind === 'object') {
       const children = state
         .childrenOf(field.pointer)
-        .map((child) => this.#renderField(state, child, joinPointer(pointer, child.name), lang));
+        // Outside lists the pointer is the plan's own, and so are its children's.
+        .map((child) =>
+          this.#renderField(
+            state,
+            child,
+            pointer === field.pointer ? child.pointer : joinPointer(pointer, child.name),
+            lang,
+          ),
+        );
       const optional = state.required(field) ? undefined : say(T.optional, lang);
       const choices = this.#renderChoices(state, pointer, lang);
       const extras = this.#renderExtras(state, pointer, lang);

@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { flag, make, patch, refill, type Attributes } from '../plain-dom.js';
-import { typeOf, type Widget, type WidgetContext } from '../widget.js';
+import { typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 
@@ -77,10 +77,18 @@ function show(control: HTMLInputElement | HTMLTextAreaElement, text: string): vo
   if (control.value !== text) control.value = text;
 }
 
-/** What a choice list was last built for (its option labels and id), kept on its element. */
+/**
+ * What a list of choices was last built from, kept on its element: its id (or language) and
+ * the options, which `optionsOf` hands out as the same array while the schema stays.
+ */
 const BUILT = Symbol('built');
-const rebuild = (node: Node & { [BUILT]?: string }, key: string): boolean =>
-  node[BUILT] !== key && !!(node[BUILT] = key);
+type Built = Node & { [BUILT]?: [string, readonly WidgetOption[]] };
+function rebuild(node: Built, id: string, options: readonly WidgetOption[]): boolean {
+  const built = node[BUILT];
+  if (built?.[0] === id && built[1] === options) return false;
+  node[BUILT] = [id, options];
+  return true;
+}
 
 /** A text input, or a textarea when `type` is undefined. */
 function textual(ctx: WidgetContext, drawn: Node | undefined, type?: string): Node {
@@ -168,12 +176,12 @@ export const selectWidget = builtin({
       autocomplete: ctx.autocomplete ?? 'off',
     });
     // The first option asks to choose. Built once, then only their `selected` attribute moves.
-    const labels = [ctx.lang === 'en' ? 'Choose…' : '请选择', ...ctx.options.map((option) => option.label)];
-    if (rebuild(select, JSON.stringify(labels)))
+    if (rebuild(select, ctx.lang, ctx.options))
       refill(
         select,
-        ...labels.map((label, index) =>
-          make('option', { value: String(index - 1), selected: flag(index - 1 === chosen) }, label),
+        make('option', { value: '-1', selected: flag(chosen < 0) }, ctx.lang === 'en' ? 'Choose…' : '请选择'),
+        ...ctx.options.map((option, index) =>
+          make('option', { value: String(index), selected: flag(index === chosen) }, option.label),
         ),
       );
     else for (const option of select.options) option.toggleAttribute('selected', option.index - 1 === chosen);
@@ -185,16 +193,43 @@ export const selectWidget = builtin({
   },
 });
 
-/** A choice's box: disabled with the form, unchangeable while read-only but still focusable. */
-function choiceInput(ctx: WidgetContext, input: HTMLInputElement, checked: boolean, change: () => void): void {
-  patch(input, { disabled: flag(ctx.disabled), 'aria-invalid': String(ctx.invalid) });
-  if (input.checked !== checked) input.checked = checked;
-  input.onclick = (event) => {
-    if (ctx.readonly) event.preventDefault();
-  };
-  input.onchange = () => {
-    if (!ctx.readonly) change();
-  };
+/** What a box of choices does with a click or a change, kept on it for its one pair of listeners. */
+const CHOICE = Symbol('choice');
+interface Choice {
+  readonly: boolean;
+  inputs: HTMLInputElement[];
+  change: (input: HTMLInputElement, index: number) => void;
+}
+type ChoiceBox = HTMLElement & { [CHOICE]?: Choice };
+
+/**
+ * The boxes' state and what a change does: disabled with the form, unchangeable while
+ * read-only but still focusable. The listeners sit on the box, not on each input.
+ */
+function choiceBox(
+  ctx: WidgetContext,
+  box: ChoiceBox,
+  inputs: HTMLInputElement[],
+  checked: (index: number) => boolean,
+  change: Choice['change'],
+): void {
+  if (!box[CHOICE]) {
+    box.addEventListener('click', (event) => {
+      if (box[CHOICE]?.readonly) event.preventDefault();
+    });
+    box.addEventListener('change', (event) => {
+      const choice = box[CHOICE];
+      const input = event.target as HTMLInputElement;
+      const index = choice?.inputs.indexOf(input) ?? -1;
+      if (choice && !choice.readonly && index >= 0) choice.change(input, index);
+    });
+  }
+  box[CHOICE] = { readonly: ctx.readonly, inputs, change };
+  inputs.forEach((input, index) => {
+    patch(input, { disabled: flag(ctx.disabled), 'aria-invalid': String(ctx.invalid) });
+    const on = checked(index);
+    if (input.checked !== on) input.checked = on;
+  });
 }
 
 /** Radios or checkboxes, one per option, the first with the field's id. */
@@ -208,7 +243,7 @@ function choices(
   const radio = 'role' in attributes;
   const box = patch(reuse(drawn, 'div') ?? make('div', { class: 'choices', part: 'choices' }), attributes);
   const inputs: HTMLInputElement[] = [];
-  if (rebuild(box, JSON.stringify([ctx.id, ...ctx.options.map((option) => option.label)])))
+  if (rebuild(box, ctx.id, ctx.options))
     refill(
       box,
       ...ctx.options.map((option, index) => {
@@ -220,10 +255,14 @@ function choices(
       }),
     );
   else inputs.push(...box.querySelectorAll('input'));
-  inputs.forEach((input, index) => {
-    const { value } = ctx.options[index] ?? {};
-    choiceInput(ctx, input, checked(value, index), () => change(value, input.checked));
-  });
+  const value = (index: number) => ctx.options[index]?.value;
+  choiceBox(
+    ctx,
+    box,
+    inputs,
+    (index) => checked(value(index), index),
+    (input, index) => change(value(index), input.checked),
+  );
   return box;
 }
 
@@ -266,7 +305,13 @@ export const checkboxWidget = builtin({
       'aria-readonly': ctx.readonly ? 'true' : null,
       'aria-describedby': ctx.describedBy || null,
     });
-    choiceInput(ctx, input, ctx.value === true, () => ctx.change(input.checked));
+    choiceBox(
+      ctx,
+      box,
+      [input],
+      () => ctx.value === true,
+      () => ctx.change(input.checked),
+    );
     return box;
   },
 });
