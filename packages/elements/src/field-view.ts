@@ -5,7 +5,7 @@
  * the field, as it did inside the form's.
  */
 import { render } from 'lit';
-import { make, patch, refill } from './plain-dom.js';
+import { copyOf, make, patch, refill } from './plain-dom.js';
 import type { Widget, WidgetContext } from './widget.js';
 
 /** A note under the control: its part (its class too), its id, its text. */
@@ -65,12 +65,16 @@ function replace(old: Element[], next: Element[], place: (...nodes: Element[]) =
 }
 
 /** The description and help of a field or group, which `aria-describedby` points at. */
-export const hintBlock = (id: string, hints: readonly string[]): HTMLElement =>
-  make(
-    'div',
-    { class: 'hint', part: 'hint', id: `${id}-hint` },
-    ...hints.map((hint) => make('p', { class: 'hint' }, hint)),
-  );
+export function hintBlock(id: string, hints: readonly string[]): HTMLElement {
+  const block = copyOf('hint', () => make('div', { class: 'hint', part: 'hint' }));
+  block.id = `${id}-hint`;
+  for (const hint of hints) {
+    const line = copyOf('hint-line', () => make('p', { class: 'hint' }));
+    line.append(hint);
+    block.append(line);
+  }
+  return block;
+}
 
 const labelText = (label: string, optional: string | undefined) => [
   label,
@@ -98,12 +102,16 @@ const noteLines = (look: FieldLook) =>
 /** A field drawn for the first time: built in order and appended once, nothing to compare. */
 function firstDraw(look: FieldLook): FieldElement {
   const { widget, context: ctx } = look;
-  const field: FieldElement = make(widget.group ? 'fieldset' : 'div', {
-    class: 'field',
-    part: 'field',
-    'data-invalid': ctx.invalid ? '' : null,
-  });
-  const label = make(widget.group ? 'legend' : 'label', { for: widget.group ? null : ctx.id, part: 'label' });
+  const field: FieldElement = copyOf(widget.group ? 'fieldset' : 'field', () =>
+    make(
+      widget.group ? 'fieldset' : 'div',
+      { class: 'field', part: 'field' },
+      make(widget.group ? 'legend' : 'label', { part: 'label' }),
+    ),
+  );
+  const label = field.firstChild as HTMLElement;
+  if (ctx.invalid) field.setAttribute('data-invalid', '');
+  if (!widget.group) label.setAttribute('for', ctx.id);
   label.append(...labelText(ctx.label, look.optional));
   const above = aboveControl(look);
   const notes = noteLines(look);
@@ -117,10 +125,10 @@ function firstDraw(look: FieldLook): FieldElement {
   field[DRAWN] = drawn;
   if (widget.draw) {
     drawn.control = widget.draw(ctx);
-    field.append(label, ...above, drawn.control, ...notes);
+    field.append(...above, drawn.control, ...notes);
   } else {
     drawn.marker = new Comment();
-    field.append(label, ...above, drawn.marker, ...notes);
+    field.append(...above, drawn.marker, ...notes);
     render(widget.render(ctx), field, { renderBefore: drawn.marker, host: look.host });
   }
   return field;

@@ -1797,14 +1797,11 @@ export class MatterForm extends LitElement {
     const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
     const locked = provenance?.locked === true && !provenance.edited;
     const hints = this.#hints(schema, lang);
-    const describedBy = [
-      hints.length > 0 ? `${id}-hint` : '',
-      error ? `${id}-error` : '',
-      provenance ? `${id}-badge` : '',
-      locked ? `${id}-lock` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    let describedBy = hints.length > 0 ? `${id}-hint` : '';
+    if (error) describedBy += ` ${id}-error`;
+    if (provenance) describedBy += ` ${id}-badge`;
+    if (locked) describedBy += ` ${id}-lock`;
+    describedBy = describedBy.trimStart();
     const raw = state.raw.get(pointer);
     const context: WidgetContext = {
       id,

@@ -14,13 +14,7 @@ export type Attributes = Record<string, string | null>;
  */
 export function patch<E extends Element>(element: E, attributes: Attributes): E {
   // A new element has nothing to compare with.
-  if (!element.hasAttributes()) {
-    for (const name in attributes) {
-      const value = attributes[name];
-      if (value != null) element.setAttribute(name, value);
-    }
-    return element;
-  }
+  if (!element.hasAttributes()) return assign(element, attributes);
   for (const name in attributes) {
     const value = attributes[name] ?? null;
     if (element.getAttribute(name) !== value) {
@@ -36,13 +30,30 @@ export function make<K extends keyof HTMLElementTagNameMap>(
   attributes: Attributes = {},
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
+  const element = assign(document.createElement(tag), attributes);
+  element.append(...children);
+  return element;
+}
+
+/** Sets the attributes that have a value, on an element that has none of them yet. */
+export function assign<E extends Element>(element: E, attributes: Attributes): E {
   for (const name in attributes) {
     const value = attributes[name];
     if (value != null) element.setAttribute(name, value);
   }
-  element.append(...children);
   return element;
+}
+
+const prototypes = new Map<string, Node>();
+
+/**
+ * A copy of the nodes `build` makes, built once per `key`: a clone gets its attributes all
+ * at once, where a new element takes them one call at a time.
+ */
+export function copyOf<N extends Node>(key: string, build: () => N): N {
+  let prototype = prototypes.get(key);
+  if (!prototype) prototypes.set(key, (prototype = build()));
+  return prototype.cloneNode(true) as N;
 }
 
 /** The element's children replaced by these. */

@@ -61,17 +61,24 @@ export interface Widget {
   group?: boolean;
 }
 
+/** Widgets whose rank reads only the schema, what it asks for and its options: the built-ins. */
+export const rankedBySchema = new WeakSet<Widget>();
+
 export class WidgetRegistry {
   readonly #widgets: Widget[] = [];
+  /** The pick per schema while every widget ranks by the schema alone: a long form asks per field per draw. */
+  #picked = new WeakMap<JsonSchemaObject, { options: readonly WidgetOption[]; widget: Widget | undefined }>();
 
   /** Adds a widget; a later one with the same rank wins, so a host can override a built-in. */
   register(widget: Widget): void {
     this.#widgets.unshift(widget);
+    this.#picked = new WeakMap();
   }
 
   unregister(name: string): void {
     const index = this.#widgets.findIndex((w) => w.name === name);
     if (index >= 0) this.#widgets.splice(index, 1);
+    this.#picked = new WeakMap();
   }
 
   get names(): string[] {
@@ -80,6 +87,15 @@ export class WidgetRegistry {
 
   /** The best widget for the field, or undefined when none ranks above zero. */
   pick(context: WidgetContext): Widget | undefined {
+    const known = this.#picked.get(context.schema);
+    if (known?.options === context.options) return known.widget;
+    const widget = this.#rank(context);
+    if (this.#widgets.every((w) => rankedBySchema.has(w)))
+      this.#picked.set(context.schema, { options: context.options, widget });
+    return widget;
+  }
+
+  #rank(context: WidgetContext): Widget | undefined {
     let best: Widget | undefined;
     let bestRank = 0;
     for (const widget of this.#widgets) {

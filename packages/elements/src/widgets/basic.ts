@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { flag, make, patch, refill, type Attributes } from '../plain-dom.js';
-import { typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
+import { rankedBySchema, typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 
@@ -63,10 +63,11 @@ class Drawn extends Directive {
 const drawn = directive(Drawn);
 
 /** A built-in: drawn as plain DOM by the form, and still a template for whoever calls `render`. */
-const builtin = (widget: Omit<Widget, 'render'> & { draw: Draw }): Widget => ({
-  ...widget,
-  render: (ctx) => html`${drawn(widget.draw, ctx)}`,
-});
+const builtin = (widget: Omit<Widget, 'render'> & { draw: Draw }): Widget => {
+  const made: Widget = { ...widget, render: (ctx) => html`${drawn(widget.draw, ctx)}` };
+  rankedBySchema.add(made);
+  return made;
+};
 
 /** The element drawn last if it is a `tag`, to patch; otherwise a new one is made. */
 const reuse = <K extends keyof HTMLElementTagNameMap>(node: Node | undefined, tag: K) =>

@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
 import { say, type Message } from '../i18n.js';
 import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from '../regions.js';
-import { typeOf, type Widget, type WidgetContext } from '../widget.js';
+import { rankedBySchema, typeOf, type Widget, type WidgetContext } from '../widget.js';
 
 const LEVEL_LABELS: Record<RegionLevel, Message> = {
   province: { 'zh-CN': '省', en: 'Province' },
@@ -91,6 +91,7 @@ export const regionWidget: Widget = {
     return html`<div class="region">${content}</div>`;
   },
 };
+rankedBySchema.add(regionWidget);
 
 function renderLoaded(ctx: WidgetContext, index: RegionIndex): TemplateResult {
   return ctx.readonly ? renderReadonly(ctx, index) : renderSelects(ctx, index);
