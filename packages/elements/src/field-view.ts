@@ -5,7 +5,7 @@
  * the field, as it did inside the form's.
  */
 import { render } from 'lit';
-import { copyOf, make, patch, refill } from './plain-dom.js';
+import { copyOf, make, patch } from './plain-dom.js';
 import type { Widget, WidgetContext } from './widget.js';
 
 /** A note under the control: its part (its class too), its id, its text. */
@@ -76,10 +76,15 @@ export function hintBlock(id: string, hints: readonly string[]): HTMLElement {
   return block;
 }
 
-const labelText = (label: string, optional: string | undefined) => [
-  label,
-  ...(optional ? [make('span', { class: 'optional' }, optional)] : []),
-];
+/** The label's text, then "（选填）" for an optional field. */
+function fillLabel(label: HTMLElement, text: string, optional: string | undefined): void {
+  if (label.firstChild) label.textContent = '';
+  label.append(text);
+  if (!optional) return;
+  const mark = copyOf('optional', () => make('span', { class: 'optional' }));
+  mark.append(optional);
+  label.append(mark);
+}
 
 /** Above the control: its hint and its error message, which most fields lack. */
 function aboveControl({ context: { id }, hints, error }: FieldLook): Element[] {
@@ -112,9 +117,9 @@ function firstDraw(look: FieldLook): FieldElement {
   const label = field.firstChild as HTMLElement;
   if (ctx.invalid) field.setAttribute('data-invalid', '');
   if (!widget.group) label.setAttribute('for', ctx.id);
-  label.append(...labelText(ctx.label, look.optional));
-  const above = aboveControl(look);
-  const notes = noteLines(look);
+  fillLabel(label, ctx.label, look.optional);
+  const above = look.hints.length > 0 || look.error ? aboveControl(look) : [];
+  const notes = look.notes.length > 0 ? noteLines(look) : [];
   const drawn: Drawn = {
     widget,
     label,
@@ -144,7 +149,7 @@ export function drawField(look: FieldLook, last: unknown): Node {
   const { label } = drawn;
   patch(field, { 'data-invalid': ctx.invalid ? '' : null });
   if (!widget.group) patch(label, { for: id });
-  if (changed(drawn, 0, [ctx.label, look.optional])) refill(label, ...labelText(ctx.label, look.optional));
+  if (changed(drawn, 0, [ctx.label, look.optional])) fillLabel(label, ctx.label, look.optional);
   if (widget.draw) {
     const control = widget.draw(ctx, drawn.control);
     if (drawn.control !== control) (drawn.control as ChildNode).replaceWith(control);
@@ -191,8 +196,7 @@ export function drawGroup(look: GroupLook, last: unknown): Node {
   }
   const { legend } = drawn;
   patch(group, { id: look.id });
-  if (changedPiece(drawn.shown, 0, [look.label, look.optional]))
-    refill(legend, ...labelText(look.label, look.optional));
+  if (changedPiece(drawn.shown, 0, [look.label, look.optional])) fillLabel(legend, look.label, look.optional);
   if (changedPiece(drawn.shown, 1, [look.id, look.hints])) {
     drawn.hint?.remove();
     drawn.hint = look.hints.length > 0 ? hintBlock(look.id, look.hints) : undefined;

@@ -687,65 +687,64 @@ describe('<matter-form>: a schema that contains itself', () => {
 });
 
 describe('<matter-form>: a branch beside the field being typed in', () => {
-  // The branch is inside the same object as the field that opens it: the fieldset around them
-  // gains and loses a field while the person types.
-  const pet = {
-    id: 'pet-licence',
-    version: '1.0.0',
-    title: '犬只登记',
-    authority: '示例局',
-    schema: {
-      type: 'object',
-      properties: {
-        dog: {
-          type: 'object',
-          title: '犬只',
-          properties: {
-            breed: { type: 'string', title: '品种' },
-            colour: { type: 'string', title: '毛色' },
-          },
-          allOf: [
-            {
-              if: { properties: { breed: { const: '藏獒' } }, required: ['breed'] },
-              then: { properties: { chip: { type: 'string', title: '芯片编号' } }, required: ['chip'] },
-            },
-            {
-              if: { required: ['colour'] },
-              then: { properties: { pattern: { type: 'string', title: '花纹' } } },
-            },
-          ],
-        },
-      },
+  // The fields and branches of a dog: a branch opens on its breed, another on its colour.
+  const dog = {
+    type: 'object',
+    properties: {
+      breed: { type: 'string', title: '品种' },
+      colour: { type: 'string', title: '毛色' },
     },
-  } as unknown as Matter;
+    allOf: [
+      {
+        if: { properties: { breed: { const: '藏獒' } }, required: ['breed'] },
+        then: { properties: { chip: { type: 'string', title: '芯片编号' } }, required: ['chip'] },
+      },
+      {
+        if: { required: ['colour'] },
+        then: { properties: { pattern: { type: 'string', title: '花纹' } } },
+      },
+    ],
+  };
+  const licence = (schema: object) =>
+    ({ id: 'pet-licence', version: '1.0.0', title: '犬只登记', authority: '示例局', schema }) as unknown as Matter;
 
-  it('appears in its place and goes again, the person typing on in the same box', async () => {
-    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
-    const ready = oneEvent(el, 'matter-ready');
-    el.value = { dog: { colour: '黑' } };
-    el.catalogue = catalogue;
-    el.matter = pet;
-    await ready;
-    await el.updateComplete;
-    const labels = () =>
-      [...shadow(el).querySelectorAll('#mf_2f_dog > .field > label')].map((label) => label.firstChild?.textContent);
-    expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
-    const breed = control(el, '/dog/breed');
-    breed.focus();
-    await sendKeys({ type: '藏獒' });
-    await el.updateComplete;
-    expect(labels(), 'the chip number comes before the pattern').to.deep.equal(['品种', '毛色', '芯片编号', '花纹']);
-    expect(control(el, '/dog/breed'), 'the box typed in is the same box').to.equal(breed);
-    expect(shadow(el).activeElement, 'and keeps the focus').to.equal(breed);
-    await type(el, '/dog/chip', '156100200300400');
-    breed.focus();
-    await sendKeys({ press: 'Backspace' });
-    await el.updateComplete;
-    expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
-    expect(shadow(el).activeElement).to.equal(breed);
-    expect(el.value, 'the vanished branch’s answer is dropped').to.deep.equal({ dog: { breed: '藏', colour: '黑' } });
-    await sendKeys({ type: '獒' });
-    await el.updateComplete;
-    expect(control(el, '/dog/chip').value, 'and not brought back').to.equal('');
-  });
+  // Inside an object, the fieldset around the fields gains and loses one; at the top, the step does.
+  for (const [where, matter, at, fields] of [
+    [
+      'in an object',
+      licence({ type: 'object', properties: { dog: { ...dog, title: '犬只' } } }),
+      '/dog',
+      '#mf_2f_dog > .field > label',
+    ],
+    ['at the top of the step', licence(dog), '', 'section > .field > label'],
+  ] as const)
+    it(`appears in its place and goes again, the person typing on in the same box: ${where}`, async () => {
+      const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+      const ready = oneEvent(el, 'matter-ready');
+      const wrap = (value: Record<string, unknown>) => (at ? { dog: value } : value);
+      el.value = wrap({ colour: '黑' });
+      el.catalogue = catalogue;
+      el.matter = matter;
+      await ready;
+      await el.updateComplete;
+      const labels = () => [...shadow(el).querySelectorAll(fields)].map((label) => label.firstChild?.textContent);
+      expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
+      const breed = control(el, `${at}/breed`);
+      breed.focus();
+      await sendKeys({ type: '藏獒' });
+      await el.updateComplete;
+      expect(labels(), 'the chip number comes before the pattern').to.deep.equal(['品种', '毛色', '芯片编号', '花纹']);
+      expect(control(el, `${at}/breed`), 'the box typed in is the same box').to.equal(breed);
+      expect(shadow(el).activeElement, 'and keeps the focus').to.equal(breed);
+      await type(el, `${at}/chip`, '156100200300400');
+      breed.focus();
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(labels()).to.deep.equal(['品种', '毛色', '花纹']);
+      expect(shadow(el).activeElement).to.equal(breed);
+      expect(el.value, 'the vanished branch’s answer is dropped').to.deep.equal(wrap({ breed: '藏', colour: '黑' }));
+      await sendKeys({ type: '獒' });
+      await el.updateComplete;
+      expect(control(el, `${at}/chip`).value, 'and not brought back').to.equal('');
+    });
 });

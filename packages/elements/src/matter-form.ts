@@ -335,6 +335,9 @@ export class MatterForm extends LitElement {
   #redraw = new Map<string, number>();
   /** The fields on the page, by pointer, for redrawing one alone. */
   readonly #fields = new FieldSlots();
+  /** The step's top-level fields as this render drew them, and as they were placed last. */
+  #stepFields: { plain: boolean; nodes: Node[] } = { plain: false, nodes: [] };
+  #placedFields: Node[] = [];
   #fetched = new Map<string, string>();
   /** Per object, the name of an entry the person last tried to add and the schema refused. */
   #refusedEntry = new Map<string, string>();
@@ -389,7 +392,9 @@ export class MatterForm extends LitElement {
     // Uploads change through the materials controller, which only asks for an update.
     this.#refreshMaterials();
     this.#fields.begin();
+    this.#stepFields = { plain: false, nodes: [] };
     super.update(changed);
+    this.#placeStepFields();
     this.#fields.end();
   }
 
@@ -1347,13 +1352,8 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // drawing
 
-  /** Element ids by pointer: a long form asks for each on every draw. */
-  readonly #ids = new Map<string, string>();
-
   #idFor(pointer: string): string {
-    let id = this.#ids.get(pointer);
-    if (id === undefined) this.#ids.set(pointer, (id = idFor('mf', pointer)));
-    return id;
+    return idFor('mf', pointer);
   }
 
   #focusError(error: { pointer: string }): void {
@@ -1566,7 +1566,7 @@ export class MatterForm extends LitElement {
     </section>`;
   }
 
-  #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult {
+  #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult | typeof nothing {
     const drawn = pointers.map((pointer) => {
       const field = state.fieldAt(pointer);
       return field ? this.#renderField(state, field, pointer, lang) : nothing;
@@ -1576,7 +1576,41 @@ export class MatterForm extends LitElement {
       state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
     // A choice between the root's alternatives comes on the step drawing the first of their fields.
     const choices = this.#renderChoices(state, '', lang, (first) => pointers.some((p) => within(first, p)));
+    const nodes = drawn.filter((d): d is Node => d !== nothing);
+    if (
+      choices.length === 0 &&
+      extras === nothing &&
+      nodes.length > 0 &&
+      drawn.every((d) => d === nothing || d instanceof Node)
+    ) {
+      // Placed by #placeStepFields once lit's part of the page is in: inserted once, into the page.
+      this.#stepFields = { plain: true, nodes };
+      return nothing;
+    }
+    this.#stepFields = { plain: false, nodes };
     return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
+  }
+
+  /**
+   * Puts the step's fields, when they are all plain nodes, at the end of its section after lit
+   * has put its own part of the page in. lit would insert them into its template's fragment
+   * and that fragment into the page: each insert walks every node of a long form again.
+   * Fields that stay are not moved, so the one being typed in keeps its focus.
+   */
+  #placeStepFields(): void {
+    const { plain, nodes } = this.#stepFields;
+    const before = this.#placedFields;
+    const kept = new Set(nodes);
+    // Nodes lit now holds (plain: false) are its to place; the others leave the page.
+    for (const node of before) if (!kept.has(node)) (node as ChildNode).remove();
+    this.#placedFields = plain ? nodes : [];
+    if (!plain) return;
+    const section = this.renderRoot.querySelector('section[aria-labelledby="matter-step-heading"]');
+    if (!section) return;
+    let cursor: Node | null = before.find((node) => node.parentNode === section) ?? null;
+    for (const node of nodes)
+      if (node === cursor) cursor = cursor.nextSibling;
+      else section.insertBefore(node, cursor);
   }
 
   /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */

@@ -148,8 +148,12 @@ export const dateWidget = builtin({
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const optionIndex = (ctx: WidgetContext): number =>
-  ctx.options.findIndex((option) => sameValue(option.value, ctx.value));
+function optionIndex({ options, value }: WidgetContext): number {
+  if (value === undefined) return -1;
+  // Options are mostly strings and numbers: compared as they are, objects by their JSON.
+  if (value === null || typeof value !== 'object') return options.findIndex((option) => option.value === value);
+  return options.findIndex((option) => sameValue(option.value, value));
+}
 
 export const selectWidget = builtin({
   name: 'select',
