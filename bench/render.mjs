@@ -25,7 +25,7 @@ function stats(values) {
 }
 const SIZES = [200, 1000];
 const WARM_UP = 20;
-const RENDERS = 9;
+const RENDERS = 21;
 const COLD = 3;
 const KEYSTROKES = 50;
 const FRAME_MS = 16;

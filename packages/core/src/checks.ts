@@ -63,9 +63,14 @@ export async function loadMatterChecks(
   options: MatterChecksOptions = {},
 ): Promise<MatterChecks> {
   if (!validator) {
+    // A schema compiled before needs no compiler: its checks are handed out again.
+    const known = compiledChecks.get(schema);
+    if (known) return known;
     const compiler = await loadCompiler();
     const test = compiler.createConditionTester(schema);
-    return { validate: compiler.compileSchema(schema), test, checkValue: valueCheck(test), precompiled: false };
+    const checks = { validate: compiler.compileSchema(schema), test, checkValue: valueCheck(test), precompiled: false };
+    compiledChecks.set(schema, checks);
+    return checks;
   }
   const precompiled = validator.conditions ?? {};
   const has = (key: string) => Object.hasOwn(precompiled, key);
@@ -90,6 +95,8 @@ export async function loadMatterChecks(
     precompiled: !lacking,
   };
 }
+
+const compiledChecks = new WeakMap<JsonSchemaObject, MatterChecks>();
 
 function valueCheck(test: ConditionTester): ValueCheck {
   return (field, value) => test(field.schema, value);

@@ -141,9 +141,9 @@ export class FormState {
   /** Steps whose fields show their errors (the person tried to continue past them). */
   readonly revealed = new Set<string>();
   result: ValidationResult = { valid: true, errors: [] };
-  readonly steps: FormStep[];
+  readonly steps: readonly FormStep[];
   /** Top-level pointers on no step, appended to the last (SPEC §3.1): each one a warning. */
-  readonly unplaced: string[] = [];
+  readonly unplaced: readonly string[];
 
   /** Whether any field has a `default`: then every change may bring one in. */
   readonly #hasDefaults: boolean;
@@ -151,9 +151,12 @@ export class FormState {
   constructor(plan: MatterPlan, checks: FormChecks) {
     this.plan = plan;
     this.checks = checks;
-    this.steps = this.#steps(plan.matter);
-    this.#hasDefaults = plan.fields.some(({ field }) => field.schema.default !== undefined);
-    this.#collectUnchosen();
+    let layout = layouts.get(plan);
+    if (!layout) layouts.set(plan, (layout = layoutOf(plan)));
+    this.steps = layout.steps;
+    this.unplaced = layout.unplaced;
+    this.#hasDefaults = layout.hasDefaults;
+    this.#unchosen = layout.unchosen;
   }
 
   get matter(): Matter {
@@ -388,19 +391,9 @@ export class FormState {
   // alternatives' fields are shown; the others' values go, as when any branch stops applying.
 
   /** Each such alternatives group: the data pointer of its object (a pattern) and the schema pointer of its list. */
-  readonly #unchosen = new Map<string, { at: string; list: string }>();
+  readonly #unchosen: ReadonlyMap<string, { at: string; list: string }>;
   /** The chosen alternatives per concrete object and group: `<object pointer>|<list schema pointer>`. */
   readonly choices = new Map<string, number[]>();
-
-  #collectUnchosen(): void {
-    for (const { field } of this.plan.fields)
-      for (const start of [field.condition, ...(field.alsoWhen ?? [])])
-        for (let c = start; c; c = c.outer)
-          if (c.kind === 'alternative' && c.ifSchema === undefined) {
-            const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
-            this.#unchosen.set(`${c.at}|${list}`, { at: c.at, list });
-          }
-  }
 
   /**
    * The alternatives chosen for the object at `at`; before any choice, from the data: of a
@@ -776,37 +769,67 @@ export class FormState {
   errorsOfStep(index: number): FieldError[] {
     return this.result.errors.filter((error) => this.stepOf(error.pointer) === index);
   }
+}
 
-  #steps(matter: Matter): FormStep[] {
-    const top = this.plan.fields.filter((f) => f.field.parent === '').map((f) => f.field.pointer);
-    const layout = matter.layout?.steps ?? [];
-    const steps: FormStep[] = layout.map((step, index) => ({
-      id: `fields-${index}`,
-      title: step.title,
-      pointers: [...step.fields],
-    }));
-    if (steps.length === 0) {
-      steps.push({ id: 'fields-0', title: matter.title, pointers: top });
-    } else {
-      const drawn = steps.flatMap((s) => s.pointers);
-      // By ancestors, not by each drawn pointer: a long form has a thousand fields to place.
-      const placed = new Set(drawn);
-      const covered = (pointer: string) => {
-        for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (placed.has(at)) return true;
-        return placed.has('');
-      };
-      const last = steps.at(-1) as FormStep;
-      for (const { field } of this.plan.fields) {
-        if (field.inArray || covered(field.pointer)) continue;
-        // Only the outermost field not drawn: its parent is the root or partly drawn.
-        const parentPartly = field.parent !== '' && drawn.some((d) => within(d, field.parent));
-        if (field.parent !== '' && !parentPartly) continue;
-        last.pointers.push(field.pointer);
-        this.unplaced.push(field.pointer);
-      }
+/** What a form of the plan starts from, the same for every form of it: worked out once per plan. */
+interface Layout {
+  steps: readonly FormStep[];
+  unplaced: readonly string[];
+  hasDefaults: boolean;
+  unchosen: ReadonlyMap<string, { at: string; list: string }>;
+}
+
+const layouts = new WeakMap<MatterPlan, Layout>();
+
+function layoutOf(plan: MatterPlan): Layout {
+  const unchosen = new Map<string, { at: string; list: string }>();
+  for (const { field } of plan.fields)
+    for (const start of [field.condition, ...(field.alsoWhen ?? [])])
+      for (let c = start; c; c = c.outer)
+        if (c.kind === 'alternative' && c.ifSchema === undefined) {
+          const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
+          unchosen.set(`${c.at}|${list}`, { at: c.at, list });
+        }
+  const { steps, unplaced } = stepsOf(plan);
+  return {
+    steps,
+    unplaced,
+    hasDefaults: plan.fields.some(({ field }) => field.schema.default !== undefined),
+    unchosen,
+  };
+}
+
+function stepsOf(plan: MatterPlan): { steps: FormStep[]; unplaced: string[] } {
+  const { matter } = plan;
+  const unplaced: string[] = [];
+  const top = plan.fields.filter((f) => f.field.parent === '').map((f) => f.field.pointer);
+  const layout = matter.layout?.steps ?? [];
+  const steps: FormStep[] = layout.map((step, index) => ({
+    id: `fields-${index}`,
+    title: step.title,
+    pointers: [...step.fields],
+  }));
+  if (steps.length === 0) {
+    steps.push({ id: 'fields-0', title: matter.title, pointers: top });
+  } else {
+    const drawn = steps.flatMap((s) => s.pointers);
+    // By ancestors, not by each drawn pointer: a long form has a thousand fields to place.
+    const placed = new Set(drawn);
+    const covered = (pointer: string) => {
+      for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (placed.has(at)) return true;
+      return placed.has('');
+    };
+    const last = steps.at(-1) as FormStep;
+    for (const { field } of plan.fields) {
+      if (field.inArray || covered(field.pointer)) continue;
+      // Only the outermost field not drawn: its parent is the root or partly drawn.
+      const parentPartly = field.parent !== '' && drawn.some((d) => within(d, field.parent));
+      if (field.parent !== '' && !parentPartly) continue;
+      last.pointers.push(field.pointer);
+      unplaced.push(field.pointer);
     }
-    steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
-    steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
-    return steps;
   }
+  steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
+  steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
+  return { steps, unplaced };
 }
