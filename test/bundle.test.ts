@@ -9,6 +9,9 @@ import {
   sampleMatters,
   type Bundle,
 } from './bundle-checks.test-helpers.js';
+import type { CSSResult } from 'lit';
+import { MatterForm } from '../packages/elements/src/matter-form.js';
+import { MatterMaterials } from '../packages/elements/src/matter-materials.js';
 
 // Error messages of ajv's code generator and compiler: any build of ajv that can compile a
 // schema has them, and nothing else in the bundle says them.
@@ -77,6 +80,29 @@ describe('dist/matterform.js', () => {
     expect(errors.map((e) => e.pointer)).to.deep.equal(['/mobile']);
     expect(errors[0]?.message.en).to.contain('Mobile');
     expect(loadedChunks()).to.have.length(1);
+  });
+
+  it('carries the stylesheets as written, only the white space the build takes out missing', () => {
+    const texts = (element: { styles?: unknown }) => [element.styles].flat(9).map((s) => (s as CSSResult).cssText);
+    // As the browser reads each rule; a space after a comma or inside parentheses is not
+    // significant there, and the build drops it.
+    const rules = (element: { styles?: unknown }) =>
+      texts(element).flatMap((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map((rule) => rule.cssText.replace(/([,(])\s+/g, '$1').replace(/\s+\)/g, ')'));
+      });
+    for (const [bundled, source] of [
+      [bundle.MatterForm, MatterForm],
+      [bundle.MatterMaterials, MatterMaterials],
+    ] as const) {
+      const built = rules(bundled);
+      expect(built, source.name).to.deep.equal(rules(source));
+      expect(built.length, source.name).to.be.greaterThan(20);
+    }
+    // What the build takes out is there to take in the source.
+    expect(texts(bundle.MatterForm).join('')).not.to.match(/\n\s/);
+    expect(texts(MatterForm).join('')).to.match(/\n\s/);
   });
 
   it('checks identifiers with the Chinese formats', () => {

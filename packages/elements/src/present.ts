@@ -191,19 +191,20 @@ export function providerKeeper(plan: MatterPlan, provider: ProviderId | string, 
 }
 
 /** Ids made, by prefix and pointer: every field asks on every draw, in every form on the page. */
-const ids = new Map<string, string>();
+const ids = new Map<string, Map<string, string>>();
 
 /** A stable, valid element id for a data pointer. */
 export function idFor(prefix: string, pointer: string): string {
-  const key = `${prefix} ${pointer}`;
-  let id = ids.get(key);
+  let made = ids.get(prefix);
+  if (!made) ids.set(prefix, (made = new Map()));
+  let id = made.get(pointer);
   if (id !== undefined) return id;
   // Most pointers are words and slashes: one plain replacement, not a callback per slash.
   id = /^[A-Za-z0-9/]*$/.test(pointer)
     ? prefix + pointer.replaceAll('/', '_2f_')
     : prefix + pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`);
   // Long lists of items make new pointers without end: start again rather than grow.
-  if (ids.size >= 20_000) ids.clear();
-  ids.set(key, id);
+  if (made.size >= 20_000) made.clear();
+  made.set(pointer, id);
   return id;
 }
