@@ -4,6 +4,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rm } from 'node:fs/promises';
 import MagicString from 'magic-string';
 
 const compactStyles = (text) =>
@@ -53,6 +54,16 @@ function compactTemplates() {
   };
 }
 
+/** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
+function cleanChunks() {
+  return {
+    name: 'clean-chunks',
+    async buildStart() {
+      await rm(new URL('dist/chunks', import.meta.url), { recursive: true, force: true });
+    },
+  };
+}
+
 export default {
   input: { matterform: 'packages/elements/dist/index.js' },
   // ajv's compiler is a chunk of its own, fetched by `loadMatterChecks` only when a matter has
@@ -72,6 +83,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    cleanChunks(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
     compactTemplates(),

@@ -209,12 +209,14 @@ type ChoiceBox = HTMLElement & { [CHOICE]?: Choice };
 
 /**
  * The boxes' state and what a change does: disabled with the form, unchangeable while
- * read-only but still focusable. The listeners sit on the box, not on each input.
+ * read-only but still focusable. The listeners sit on the box, not on each input. `made`:
+ * the inputs are new, made with their attributes.
  */
 function choiceBox(
   ctx: WidgetContext,
   box: ChoiceBox,
   inputs: HTMLInputElement[],
+  made: boolean,
   checked: (index: number) => boolean,
   change: Choice['change'],
 ): void {
@@ -231,11 +233,17 @@ function choiceBox(
   }
   box[CHOICE] = { readonly: ctx.readonly, inputs, change };
   inputs.forEach((input, index) => {
-    patch(input, { disabled: flag(ctx.disabled), 'aria-invalid': String(ctx.invalid) });
+    if (!made) patch(input, boxState(ctx));
     const on = checked(index);
     if (input.checked !== on) input.checked = on;
   });
 }
+
+/** The attributes a choice's box takes from the field's state. */
+const boxState = (ctx: WidgetContext): Attributes => ({
+  disabled: flag(ctx.disabled),
+  'aria-invalid': String(ctx.invalid),
+});
 
 /** Radios or checkboxes, one per option, the first with the field's id. */
 function choices(
@@ -246,15 +254,17 @@ function choices(
   change: (value: unknown, on: boolean) => void,
 ): Node {
   const radio = 'role' in attributes;
-  const box = patch(reuse(drawn, 'div') ?? make('div', { class: 'choices', part: 'choices' }), attributes);
+  const last = reuse(drawn, 'div');
+  const box = last ? patch(last, attributes) : make('div', { class: 'choices', part: 'choices', ...attributes });
+  const made = rebuild(box, ctx.id, ctx.options);
   const inputs: HTMLInputElement[] = [];
-  if (rebuild(box, ctx.id, ctx.options))
+  if (made)
     refill(
       box,
       ...ctx.options.map((option, index) => {
         const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-        const input = make('input', { part: 'choice-input', type: radio ? 'radio' : 'checkbox', id });
-        if (radio) input.name = ctx.id;
+        const type = radio ? 'radio' : 'checkbox';
+        const input = make('input', { part: 'choice-input', type, id, name: radio ? ctx.id : null, ...boxState(ctx) });
         inputs.push(input);
         return make('div', { class: 'choice' }, input, make('label', { for: id }, option.label));
       }),
@@ -265,6 +275,7 @@ function choices(
     ctx,
     box,
     inputs,
+    made,
     (index) => checked(value(index), index),
     (input, index) => change(value(index), input.checked),
   );
@@ -300,20 +311,27 @@ export const checkboxWidget = builtin({
   name: 'checkbox',
   rank: (ctx) => (asked(ctx, 'checkbox') ? 10 : typeOf(ctx.schema) === 'boolean' ? 4 : 0),
   draw: (ctx, drawn) => {
-    const box =
-      reuse(drawn, 'div') ??
-      make('div', { class: 'choice' }, make('input', { part: 'choice-input', type: 'checkbox' }));
-    const input = box.firstChild as HTMLInputElement;
-    patch(input, {
+    const attributes = {
       id: ctx.id,
       name: ctx.pointer,
       'aria-readonly': ctx.readonly ? 'true' : null,
       'aria-describedby': ctx.describedBy || null,
-    });
+    };
+    const last = reuse(drawn, 'div');
+    const box =
+      last ??
+      make(
+        'div',
+        { class: 'choice' },
+        make('input', { part: 'choice-input', type: 'checkbox', ...attributes, ...boxState(ctx) }),
+      );
+    const input = box.firstChild as HTMLInputElement;
+    if (last) patch(input, attributes);
     choiceBox(
       ctx,
       box,
       [input],
+      !last,
       () => ctx.value === true,
       () => ctx.change(input.checked),
     );
