@@ -62,23 +62,43 @@ export async function loadMatterChecks(
   validator?: PrecompiledMatterValidator,
   options: MatterChecksOptions = {},
 ): Promise<MatterChecks> {
-  if (!validator) {
-    // A schema compiled before needs no compiler: its checks are handed out again.
-    const known = compiledChecks.get(schema);
-    if (known) return known;
-    const compiler = await loadCompiler();
-    const test = compiler.createConditionTester(schema);
-    const checks = { validate: compiler.compileSchema(schema), test, checkValue: valueCheck(test), precompiled: false };
-    compiledChecks.set(schema, checks);
-    return checks;
-  }
+  const now = matterChecksNow(schema, validator, options);
+  if (now) return now;
+  const compiler = await loadCompiler();
+  if (validator) return precompiledChecks(schema, validator, compiler.createConditionTester(schema));
+  const test = compiler.createConditionTester(schema);
+  const checks = { validate: compiler.compileSchema(schema), test, checkValue: valueCheck(test), precompiled: false };
+  compiledChecks.set(schema, checks);
+  return checks;
+}
+
+/**
+ * The checks `loadMatterChecks` gives, at once, when nothing has to be loaded for them: the
+ * validator has every condition, or the schema was compiled here before. Otherwise undefined.
+ */
+export function matterChecksNow(
+  schema: JsonSchemaObject,
+  validator?: PrecompiledMatterValidator,
+  options: MatterChecksOptions = {},
+): MatterChecks | undefined {
+  // A schema compiled before needs no compiler: its checks are handed out again.
+  if (!validator) return compiledChecks.get(schema);
   const precompiled = validator.conditions ?? {};
-  const has = (key: string) => Object.hasOwn(precompiled, key);
-  const lacking = [...conditionSchemas(schema, options.conditions).keys()].some((key) => !has(key));
-  // The tester is synchronous: a fallback it may need must be loaded before it is handed out.
-  const fallback = lacking ? (await loadCompiler()).createConditionTester(schema) : undefined;
+  const lacking = [...conditionSchemas(schema, options.conditions).keys()].some(
+    (key) => !Object.hasOwn(precompiled, key),
+  );
+  return lacking ? undefined : precompiledChecks(schema, validator);
+}
+
+/** A validator's checks; `fallback` compiles the conditions it lacks, loaded beforehand: the tester is synchronous. */
+function precompiledChecks(
+  schema: JsonSchemaObject,
+  validator: PrecompiledMatterValidator,
+  fallback?: ConditionTester,
+): MatterChecks {
+  const precompiled = validator.conditions ?? {};
   const test = testerFrom((key, condition): ConditionCheck => {
-    if (has(key)) {
+    if (Object.hasOwn(precompiled, key)) {
       const check = precompiled[key] as PrecompiledValidateFunction;
       return (data) => check(data) === true;
     }
@@ -92,7 +112,7 @@ export async function loadMatterChecks(
     validate: createValidatorFromPrecompiled(schema, validator),
     test,
     checkValue: valueCheck(test),
-    precompiled: !lacking,
+    precompiled: !fallback,
   };
 }
 

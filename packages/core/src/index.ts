@@ -71,6 +71,7 @@ export { standaloneSource, type StandaloneOptions } from './standalone.js';
 export {
   CspBlockedError,
   loadMatterChecks,
+  matterChecksNow,
   type MatterChecks,
   type MatterChecksOptions,
   type PrecompiledMatterValidator,

@@ -7,6 +7,7 @@ import {
   httpConnector,
   joinPointer,
   loadMatterChecks,
+  matterChecksNow,
   localize,
   materialsComplete,
   planMatter,
@@ -510,9 +511,11 @@ export class MatterForm extends LitElement {
     try {
       // The plan first: a schema it cannot walk fails before any compiler is fetched.
       plan = planMatter(matter, catalogue, this.#subjectKind());
-      checks = await loadMatterChecks(matter.schema as JsonSchemaObject, validator, {
-        conditions: (matter.materials ?? []).map((m) => m.when),
-      });
+      const schema = matter.schema as JsonSchemaObject;
+      const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
+      // Checks that need nothing loaded are taken at once: the form is then drawn in the
+      // update that was given the matter, not in one more after it.
+      checks = matterChecksNow(schema, validator, options) ?? (await loadMatterChecks(schema, validator, options));
     } catch (error) {
       if (token !== this.#loadToken) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';

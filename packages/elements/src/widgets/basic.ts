@@ -5,7 +5,7 @@
  */
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
-import { flag, make, patch, refill, type Attributes } from '../plain-dom.js';
+import { copyOf, flag, make, patch, refill, type Attributes } from '../plain-dom.js';
 import { rankedBySchema, typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
@@ -155,6 +155,24 @@ function optionIndex({ options, value }: WidgetContext): number {
   return options.findIndex((option) => sameValue(option.value, value));
 }
 
+/**
+ * A new select with the field's options, the first asking to choose: cloned from one built
+ * for the same labels, which lists of the same choices (and each item of a list) share.
+ */
+function listOf(ctx: WidgetContext): HTMLSelectElement {
+  const choose = ctx.lang === 'en' ? 'Choose…' : '请选择';
+  const labels = [choose, ...ctx.options.map((option) => option.label)];
+  const select = copyOf(`select ${JSON.stringify(labels)}`, () =>
+    make(
+      'select',
+      {},
+      ...labels.map((label, index) => make('option', { value: String(index - 1), selected: flag(index === 0) }, label)),
+    ),
+  );
+  rebuild(select, ctx.lang, ctx.options);
+  return select;
+}
+
 export const selectWidget = builtin({
   name: 'select',
   rank: (ctx) => (asked(ctx, 'select') ? 10 : ctx.options.length > 0 && typeOf(ctx.schema) !== 'array' ? 5 : 0),
@@ -169,7 +187,8 @@ export const selectWidget = builtin({
       show(input, chosen >= 0 ? (ctx.options[chosen]?.label ?? '') : displayText(ctx.value));
       return input;
     }
-    const select = reuse(drawn, 'select') ?? document.createElement('select');
+    const last = reuse(drawn, 'select');
+    const select = last ?? listOf(ctx);
     patch(select, {
       part: 'input',
       id: ctx.id,
@@ -180,16 +199,11 @@ export const selectWidget = builtin({
       'aria-describedby': ctx.describedBy || null,
       autocomplete: ctx.autocomplete ?? 'off',
     });
-    // The first option asks to choose. Built once, then only their `selected` attribute moves.
-    if (rebuild(select, ctx.lang, ctx.options))
-      refill(
-        select,
-        make('option', { value: '-1', selected: flag(chosen < 0) }, ctx.lang === 'en' ? 'Choose…' : '请选择'),
-        ...ctx.options.map((option, index) =>
-          make('option', { value: String(index), selected: flag(index === chosen) }, option.label),
-        ),
-      );
-    else for (const option of select.options) option.toggleAttribute('selected', option.index - 1 === chosen);
+    // Built once, then only the options' `selected` attribute moves.
+    if (last && rebuild(select, ctx.lang, ctx.options)) refill(select, ...listOf(ctx).childNodes);
+    // A new list already asks to choose.
+    if (last || chosen >= 0)
+      for (const option of select.options) option.toggleAttribute('selected', option.index - 1 === chosen);
     select.onchange = () => {
       const index = Number(select.value);
       ctx.change(index >= 0 ? ctx.options[index]?.value : undefined);
