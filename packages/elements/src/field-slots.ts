@@ -8,11 +8,13 @@
 import { nothing } from 'lit';
 
 export type Drawing = Node | typeof nothing;
+/** Draws the field from what `depends` gave (`shown`), patching what it drew `last`. */
+export type Draw = (last: Drawing | undefined, shown: readonly unknown[]) => Drawing;
 
 interface Slot {
   shown: readonly unknown[];
   depends: () => readonly unknown[];
-  draw: (last: Drawing | undefined) => Drawing;
+  draw: Draw;
   drawing: Drawing;
   /** The render that last drew it. */
   render: number;
@@ -34,23 +36,23 @@ export class FieldSlots {
   }
 
   /** The field's node: what it drew last time while `depends` gives the same values, else drawn again. */
-  draw(key: string, depends: () => readonly unknown[], draw: (last: Drawing | undefined) => Drawing): Drawing {
+  draw(key: string, depends: () => readonly unknown[], draw: Draw): Drawing {
     const now = depends();
     let slot = this.#slots.get(key);
     // The same field twice in one render gets a node of its own: one node has one place.
-    if (slot?.render === this.#render) return draw(undefined);
+    if (slot?.render === this.#render) return draw(undefined, now);
     if (slot && same(slot.shown, now)) {
       Object.assign(slot, { depends, draw, render: this.#render });
       return slot.drawing;
     }
-    const drawing = draw(slot?.drawing);
+    const drawing = draw(slot?.drawing, now);
     slot = { shown: now, depends, draw, drawing, render: this.#render };
     this.#slots.set(key, slot);
     return drawing;
   }
 
   /** A node drawn on every render, patching what it drew last time (a group around fields). */
-  drawAgain(key: string, draw: (last: Drawing | undefined) => Drawing): Drawing {
+  drawAgain(key: string, draw: Draw): Drawing {
     // NaN equals nothing, not even itself: the slot never finds it unchanged.
     return this.draw(key, () => [NaN], draw);
   }
@@ -62,7 +64,7 @@ export class FieldSlots {
     if (!slot || !(old instanceof Node) || !old.isConnected) return false;
     const now = slot.depends();
     if (same(slot.shown, now)) return true;
-    const drawing = slot.draw(old);
+    const drawing = slot.draw(old, now);
     if (!(drawing instanceof Node)) return false;
     if (drawing !== old) (old as ChildNode).replaceWith(drawing);
     slot.shown = now;

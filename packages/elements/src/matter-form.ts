@@ -1811,8 +1811,12 @@ export class MatterForm extends LitElement {
         this.#redraw.get(pointer),
       ];
     };
-    return this.#fields.draw(pointer, depends, (last) =>
-      this.#drawLeaf(state, field, schema, pointer, title, required, lang, last),
+    return this.#fields.draw(pointer, depends, (last, [value, provenance, , error]) =>
+      this.#drawLeaf(state, field, schema, pointer, title, required, lang, last, {
+        value,
+        provenance: provenance as Provenance | undefined,
+        error: error as string | undefined,
+      }),
     );
   }
 
@@ -1825,27 +1829,25 @@ export class MatterForm extends LitElement {
     required: boolean,
     lang: Locale,
     last: unknown,
+    /** What #renderLeaf found for the field: its value (or the text typed), provenance and error message. */
+    { value, provenance, error }: { value: unknown; provenance?: Provenance; error?: string },
   ): Node | typeof nothing {
     const root = state.matter.schema as JsonSchemaObject;
     const id = this.#idFor(pointer);
-    const provenance = state.provenance.get(pointer);
-    const error =
-      state.shownErrors().find((e) => e.pointer === pointer) ?? this.#serverErrors.find((e) => e.pointer === pointer);
     const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
     const locked = provenance?.locked === true && !provenance.edited;
     const hints = this.#hints(schema, lang);
     let describedBy = hints.length > 0 ? `${id}-hint` : '';
-    if (error) describedBy += ` ${id}-error`;
+    if (error !== undefined) describedBy += ` ${id}-error`;
     if (provenance) describedBy += ` ${id}-badge`;
     if (locked) describedBy += ` ${id}-lock`;
     describedBy = describedBy.trimStart();
-    const raw = state.raw.get(pointer);
     const context: WidgetContext = {
       id,
       pointer,
       field,
       schema,
-      value: raw ?? getAt(state.data, pointer),
+      value,
       requested: typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined,
       lang,
       label: title,
@@ -1861,8 +1863,6 @@ export class MatterForm extends LitElement {
     };
     const widget = widgetRegistry.pick(context);
     if (!widget || widget.name === 'hidden') return nothing;
-    const message =
-      error && ('message' in error && typeof error.message === 'object' ? error.message[lang] : error.message);
     return drawField(
       {
         widget,
@@ -1870,7 +1870,7 @@ export class MatterForm extends LitElement {
         host: this,
         optional: required ? undefined : say(T.optional, lang),
         hints,
-        error: error ? [say(ERROR_PREFIX, lang), String(message ?? '')] : undefined,
+        error: error !== undefined ? [say(ERROR_PREFIX, lang), error] : undefined,
         notes: provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
       },
       last,
