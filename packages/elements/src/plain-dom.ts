@@ -52,7 +52,12 @@ const prototypes = new Map<string, Node>();
  */
 export function copyOf<N extends Node>(key: string, build: () => N): N {
   let prototype = prototypes.get(key);
-  if (!prototype) prototypes.set(key, (prototype = build()));
+  if (!prototype) {
+    // Lists of choices make a key per set of labels: a page drawing matter after matter
+    // starts again rather than keep them all.
+    if (prototypes.size >= 500) prototypes.clear();
+    prototypes.set(key, (prototype = build()));
+  }
   return prototype.cloneNode(true) as N;
 }
 
