@@ -1,6 +1,6 @@
 // What dist/matterform.js's checks answer for the sample matters, computed the same way in a
 // page with a strict CSP (test/csp/checks-frame.ts) and in the test page, for comparison.
-import type { Matter, PrecompiledMatterValidator, ValidationResult } from '@matterform/core';
+import type { Catalogue, Matter, PrecompiledMatterValidator, ValidationResult } from '@matterform/core';
 import { checkSamples } from './check-samples.test-helpers.js';
 
 export type Bundle = typeof import('@matterform/elements');
@@ -16,6 +16,17 @@ export async function sampleMatters(): Promise<Matter[]> {
   return Promise.all(
     names.map(async (name) => (await (await fetch(`/schemas/catalogue/matters/${name}`)).json()) as Matter),
   );
+}
+
+/** The sample catalogue as an object, straight from its files (the form checks no more than its shape). */
+export async function sampleCatalogue(): Promise<Catalogue> {
+  const json = async (url: string): Promise<unknown> => (await fetch(url)).json();
+  return {
+    concepts: await json('/schemas/catalogue/concepts.json'),
+    sources: await json('/schemas/catalogue/sources.json'),
+    licences: await json('/schemas/catalogue/licences.json'),
+    matters: await sampleMatters(),
+  } as Catalogue;
 }
 
 /** The module `matterform compile` writes for a sample matter (served by test/csp-plugin.mjs). */

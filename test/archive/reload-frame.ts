@@ -1,23 +1,13 @@
 // Runs in test/archive/reload.html, opened in an iframe by test/archive-reload.test.ts: 己
 // opens a sample matter in the <matter-form> of dist/matterform.js, which keeps its draft in
 // the page's default archive. The parent types, reloads this page, and looks again.
-import type { Catalogue, Matter } from '@matterform/core';
-import { importBundle } from '../bundle-checks.test-helpers.js';
+import type { Matter } from '@matterform/core';
+import { importBundle, sampleCatalogue } from '../bundle-checks.test-helpers.js';
 
 const F = '430121198209120286';
 const MATTER = 'individual-business-registration';
 
 const json = async (url: string): Promise<unknown> => (await fetch(url)).json();
-
-async function sampleCatalogue(): Promise<Catalogue> {
-  const names = (await json('/__sample-matters')) as string[];
-  return {
-    concepts: await json('/schemas/catalogue/concepts.json'),
-    sources: await json('/schemas/catalogue/sources.json'),
-    licences: await json('/schemas/catalogue/licences.json'),
-    matters: await Promise.all(names.map((name) => json(`/schemas/catalogue/matters/${name}`))),
-  } as Catalogue;
-}
 
 async function open(): Promise<void> {
   await importBundle();

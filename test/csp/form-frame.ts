@@ -3,8 +3,8 @@
 // <matter-form> of dist/matterform.js, with the validator `matterform compile` wrote, against
 // the mock gateway — prefill, a branch chosen, materials satisfied electronically, submitted.
 // Then a second form gets no validator, and must say it cannot compile here.
-import type { Catalogue, Matter, PrecompiledMatterValidator } from '@matterform/core';
-import { importBundle, loadedChunks } from '../bundle-checks.test-helpers.js';
+import type { Matter, PrecompiledMatterValidator } from '@matterform/core';
+import { importBundle, loadedChunks, sampleCatalogue } from '../bundle-checks.test-helpers.js';
 
 export interface CspFormReport {
   /** The events the form fired, by name, with their details. */
@@ -31,17 +31,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
 
 const json = async (url: string): Promise<unknown> => (await fetch(url)).json();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-/** The sample catalogue as an object, straight from its files (the form checks no more than its shape). */
-async function sampleCatalogue(): Promise<Catalogue> {
-  const names = (await json('/__sample-matters')) as string[];
-  return {
-    concepts: await json('/schemas/catalogue/concepts.json'),
-    sources: await json('/schemas/catalogue/sources.json'),
-    licences: await json('/schemas/catalogue/licences.json'),
-    matters: await Promise.all(names.map((name) => json(`/schemas/catalogue/matters/${name}`))),
-  } as Catalogue;
-}
 
 /** A person's hands on one form: the controls are found as people find them, by label. */
 function hands(el: HTMLElementTagNameMap['matter-form']) {
