@@ -67,8 +67,18 @@ function askSource(as: string, id: string, concepts: string[], extra: Record<str
   });
 }
 
-/** Checks a signature with the core's verifier, as a back office holding the gateway's key would. */
-async function verifies(subjectId: string, concept: string, value: unknown, fetchedAt: string, signature: string) {
+/**
+ * Checks a signature with the core's verifier, as a back office holding the gateway's key would,
+ * at `now`: pass the clock the gateway was given, or its signatures expire with the calendar.
+ */
+async function verifies(
+  subjectId: string,
+  concept: string,
+  value: unknown,
+  fetchedAt: string,
+  signature: string,
+  now = new Date(),
+) {
   const kind = subjectId === COMPANY ? 'organization' : 'person';
   const result = await verifySubmission(
     {
@@ -79,6 +89,7 @@ async function verifies(subjectId: string, concept: string, value: unknown, fetc
     {
       keys: { [(gateway as RunningGateway).keyId]: (gateway as RunningGateway).secret },
       matter: { schema: { type: 'object', properties: { v: { 'x-concept': concept } } } },
+      now,
     },
   );
   return result.ok;
@@ -163,15 +174,13 @@ describe('mock gateway: sources', () => {
     expect(body.values).to.deep.equal({ 'person.name': '李思远', 'person.gender': '1' });
     expect(body).to.include({ fetchedAt: '2026-11-26T10:00:00Z', validUntil: '2026-11-27T10:00:00Z' });
     expect(Object.keys(body.signatures).sort()).to.deep.equal(['person.gender', 'person.name']);
+    const signed = (subject: string, concept: string, value: unknown) =>
+      verifies(subject, concept, value, '2026-11-26T10:00:00Z', body.signatures[concept] as string, at);
     for (const [concept, value] of Object.entries(body.values)) {
-      expect(await verifies(A, concept, value, '2026-11-26T10:00:00Z', body.signatures[concept] as string)).to.equal(
-        true,
-      );
+      expect(await signed(A, concept, value), concept).to.equal(true);
     }
-    expect(await verifies(A, 'person.name', '李四远', '2026-11-26T10:00:00Z', body.signatures['person.name'] as string))
-      .to.be.false;
-    expect(await verifies(B, 'person.name', '李思远', '2026-11-26T10:00:00Z', body.signatures['person.name'] as string))
-      .to.be.false;
+    expect(await signed(A, 'person.name', '李四远')).to.be.false;
+    expect(await signed(B, 'person.name', '李思远')).to.be.false;
   });
 
   it('answers 200 with no values when asked for no concepts (a material check)', async () => {
@@ -212,13 +221,30 @@ describe('mock gateway: sources', () => {
     expect((await askSource(A, 'mohrss-social-insurance', ['socialInsurance.status'])).status).to.equal(200);
   });
 
-  it('honours a fixture’s $delayMs', async () => {
-    await start();
-    const started = performance.now();
-    const answer = await askSource(D, 'mps-population', ['person.name']);
-    expect(performance.now() - started).to.be.at.least(790);
+  it('honours a fixture’s $delayMs: that answer waits for its timer, others do not', async () => {
+    const waits: number[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await start({
+      wait: async (ms) => {
+        waits.push(ms);
+        await released;
+      },
+    });
+    let answered = false;
+    const late = askSource(D, 'mps-population', ['person.name']).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await until(() => waits.length === 1);
+    expect(waits).to.deep.equal([800]);
+    expect((await askSource(A, 'mps-population', ['person.name'])).status).to.equal(200);
+    expect(answered, 'answered before its delay ran out').to.equal(false);
+    release();
+    const answer = await late;
     expect(answer.status).to.equal(200);
     expect(answer.body).to.have.nested.property('values.person\\.name', '陈嘉怡');
+    expect(waits).to.deep.equal([800]);
   });
 
   it('answers a malformed 200 for $malformed, and injects faults for every subject', async () => {

@@ -78,6 +78,11 @@ export interface GatewayOptions {
   /** How long a value's signature stays valid (default 86 400 s): long enough to finish a form. */
   signatureTtlSeconds?: number;
   now?: () => Date;
+  /**
+   * How a `$delayMs` answer waits (default: a real timer), rejecting when `signal` aborts;
+   * a test passes its own to decide when the late answer arrives, rather than timing it.
+   */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The mock's today, YYYY-MM-DD (default: the local date of `now()`); see `GET /__mock/config`. */
   today?: string;
   inject?: Readonly<Record<string, SourceInjection>>;
@@ -192,6 +197,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const signatureTtl = options.signatureTtlSeconds ?? 86_400;
   const now = options.now ?? (() => new Date());
+  const wait = options.wait ?? ((ms: number, signal: AbortSignal) => delay(ms, undefined, { signal }));
   if (options.today !== undefined && !isDate(options.today)) {
     throw new TypeError(`today ${JSON.stringify(options.today)} is not a date YYYY-MM-DD`);
   }
@@ -277,8 +283,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         const raw = subject.sources?.[id];
         const injected = { ...fixtureInjection(raw), ...options.inject?.[id] };
-        if (injected.delayMs !== undefined && injected.delayMs > 0)
-          await delay(injected.delayMs, undefined, { signal });
+        if (injected.delayMs !== undefined && injected.delayMs > 0) await wait(injected.delayMs, signal);
         if (injected.status !== undefined && injected.status !== 200) {
           return failure(injected.status, `source "${id}" answered ${injected.status}`);
         }
