@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import { matterform, repo, sampleCatalogue } from './cli.test-helpers.js';
+import { bin, matterform, repo, sampleCatalogue } from './cli.test-helpers.js';
 import ts from 'typescript';
 import type { JsonSchema, JsonSchemaObject, Matter, PrecompiledValidateFunction } from '@matterform/core';
 
@@ -157,6 +158,47 @@ describe('matterform compile', () => {
     }
   });
 });
+
+describe('matterform writing into a pipe the reader closes (`… | head -1`)', () => {
+  it('stops writing quietly and exits 0 when the reader closes stdout after the first chunk', async () => {
+    // compile prints one path per matter as it goes, so most lines come after the close.
+    const result = await closingStdout('after the first chunk', 'compile', 'schemas/catalogue', '--out', work);
+    expect(result.stderr).to.equal('');
+    expect(result).to.include({ code: 0, signal: null });
+    const matters = await sampleMatters();
+    expect(result.firstChunk.startsWith(join(work, `${matters[0]?.id}@`)), result.firstChunk).to.equal(true);
+    expect(await readdir(work), 'every file is still written').to.have.length(matters.length);
+  });
+
+  it('exits 0 with nothing on stderr when stdout is closed before `report --format json` writes', async () => {
+    // The report is one large write: a pipe closed after its first chunk may already hold the
+    // rest (a socket pair buffers ~200 KiB), so close it before the command writes at all.
+    const result = await closingStdout('at once', 'report', 'schemas/catalogue', '--format', 'json');
+    expect(result.stderr).to.equal('');
+    expect(result).to.include({ code: 0, signal: null, firstChunk: '' });
+  });
+});
+
+/** Runs the real command with stdout piped to this process, which closes its reading end `when`. */
+async function closingStdout(
+  when: 'at once' | 'after the first chunk',
+  ...args: string[]
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; firstChunk: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: repo.pathname, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let firstChunk = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  if (when === 'at once') child.stdout.destroy();
+  else
+    child.stdout.setEncoding('utf8').once('data', (text: string) => {
+      firstChunk = text;
+      child.stdout.destroy();
+    });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (...end) => resolve(end)),
+  );
+  return { code, signal, stderr, firstChunk };
+}
 
 async function sampleMatters(): Promise<Matter[]> {
   const dir = join(catalogue, 'matters');

@@ -31,9 +31,27 @@ export interface Io {
 }
 
 const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => write(process.stdout, text),
+  stderr: (text) => write(process.stderr, text),
 };
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A reader that has read enough (`matterform report … | head -1`) closes the pipe. That is
+ * its choice, not a fault of ours: the rest of the output is dropped, with no EPIPE stack
+ * trace, and the exit code still says what the command found (0, 1 or 2, as documented),
+ * so a `pipefail` script gets the same answer whether or not the reader read to the end.
+ */
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  if (stream.writable) stream.write(text);
+}
 
 const USAGE = `Usage: matterform <command> [options]
 
