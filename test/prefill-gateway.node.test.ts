@@ -57,7 +57,11 @@ describe('signed prefill through the gateway', () => {
   it('carries the gateway signatures in the provenance, and verifySubmission accepts them until a value is changed', async () => {
     const load = await loadCatalogueFrom('schemas/catalogue');
     const fixtures = await loadFixturesFrom('schemas/catalogue/fixtures.json', load.catalogue);
-    const sample = await startGateway({ catalogue: load.catalogue, fixtures: fixtures.fixtures! });
+    // One fixed moment for the gateway's signatures, the licences' validity and the verifier:
+    // the fixtures' licences run out over the years, and signatures after a day.
+    const at = new Date('2026-11-26T10:00:00Z');
+    const now = () => at;
+    const sample = await startGateway({ catalogue: load.catalogue, fixtures: fixtures.fixtures!, now });
     try {
       const matter = load.catalogue.matters.find((m) => m.id === 'residence-permit') as Matter;
       const plan = planMatter(matter, load.catalogue, 'person');
@@ -65,7 +69,9 @@ describe('signed prefill through the gateway', () => {
       const result = await prefill(plan, {
         subject,
         connectors: [httpConnector({ gateway: sample.url })],
-        consents: recordConsents(plan, { givenTo: 'applicant' }),
+        consents: recordConsents(plan, { givenTo: 'applicant', now }),
+        now,
+        today: '2026-11-26',
       });
       const name = result.provenance['/applicant/name'];
       expect(name).to.include({ provider: 'licence:resident-id-card', locked: true });
@@ -77,13 +83,14 @@ describe('signed prefill through the gateway', () => {
         provenance: result.provenance,
       };
       const keys = { [sample.keyId]: sample.secret };
-      expect((await verifySubmission(submission, { keys, matter })).errors).to.deep.equal([]);
+      expect((await verifySubmission(submission, { keys, matter, now: at })).errors).to.deep.equal([]);
 
       // A source named only by a material is asked with no concepts; its 200 satisfies it.
       expect(sample.audit.find((e) => e.source === 'moe-education')).to.deep.include({ concepts: [], status: 200 });
       const studying = evaluateMaterials(plan, {
         data: { ...result.data, basis: 'study' },
         answers: result.answers,
+        today: '2026-11-26',
         test: createConditionTester(plan.schema),
       });
       expect(studying.find((m) => m.id === 'enrolment-proof')).to.deep.equal({
@@ -95,7 +102,7 @@ describe('signed prefill through the gateway', () => {
 
       const tampered = structuredClone(submission);
       (tampered.data.applicant as Record<string, unknown>).name = '别人';
-      const verdict = await verifySubmission(tampered, { keys, matter });
+      const verdict = await verifySubmission(tampered, { keys, matter, now: at });
       expect(verdict.ok).to.equal(false);
       expect(verdict.errors.map((e) => [e.pointer, e.code])).to.deep.equal([['/applicant/name', 'signature-mismatch']]);
     } finally {
