@@ -218,9 +218,9 @@ describe('archive: drafts', () => {
   });
 
   it('refuses a save based on a revision another tab has overtaken, and tells that tab', async () => {
-    const { archive, name } = freshArchive();
-    // Another tab: its own connection and channel over the same database.
-    const otherTab = createArchive({ name, persist: false });
+    const { archive, clock, name } = freshArchive();
+    // Another tab: its own connection and channel over the same database, on the same clock.
+    const otherTab = createArchive({ name, now: () => new Date(clock.at), persist: false });
     const heard: number[] = [];
     const stop = otherTab.watchDraft(PERSON, 'residence-permit', (revision) => heard.push(revision));
     await archive.saveDraft(PERSON, { matter, data: { typedHere: 'one' } }, null);
