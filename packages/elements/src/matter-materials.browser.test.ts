@@ -22,6 +22,8 @@ import type { MatterMaterials } from './matter-materials.js';
 
 const A = '430102199003150311'; // holds an ID card, a property certificate; social insurance on record
 const C = '430624199411080151'; // social insurance answers 503; no education record; no archive
+/** The fixtures' licences and archived copies run out over the years: judge them on one day. */
+const TODAY = '2026-11-26';
 
 interface Audited {
   route: string;
@@ -57,6 +59,7 @@ async function materials(
       .subject=${subject === undefined ? undefined : person(subject)}
       .connectors=${[httpConnector({ gateway })]}
       .value=${value}
+      .today=${TODAY}
     ></matter-materials>
   `);
   await settled(el);
@@ -310,6 +313,7 @@ describe('<matter-materials>', () => {
     el.subject = person(A);
     el.connectors = [httpConnector({ gateway })];
     el.value = {};
+    el.today = TODAY;
     document.body.append(el);
     try {
       await settled(el);
@@ -368,6 +372,20 @@ describe('<matter-materials>', () => {
       before.remove();
       after.remove();
     }
+  });
+
+  it('judges archived copies and licences on its `today`', async () => {
+    const el = await materials('residence-permit', A, { useIdCardPhoto: false }, 'en');
+    const photo = () => shown(el, '1-inch bareheaded photo (optional)');
+    expect(statusOf(photo())).to.equal('✓ Using the copy in your archive');
+    el.today = '2027-03-02'; // the day after the archived photo's validUntil
+    await el.updateComplete;
+    expect(statusOf(photo())).to.equal('! Expired: provide it again');
+    expect(statusOf(shown(el, 'Resident ID card'))).to.equal('✓ Provided by your electronic licence');
+    el.today = '2036-04-11'; // the day after the ID card licence's: the population register vouches instead
+    await el.updateComplete;
+    expect(statusOf(shown(el, 'Resident ID card'))).to.equal('✓ Confirmed with government records');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English', async () => {

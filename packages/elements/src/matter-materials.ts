@@ -102,6 +102,7 @@ export class MatterMaterials extends LitElement {
     subject: { attribute: false },
     connectors: { attribute: false },
     value: { attribute: false },
+    today: { attribute: false },
   };
 
   static override styles = [
@@ -145,6 +146,8 @@ export class MatterMaterials extends LitElement {
   declare connectors: readonly Connector[];
   /** The form's data, for the materials' `when`. Never reflected. */
   declare value: unknown;
+  /** `YYYY-MM-DD`, the day licences and archived copies must be valid on; default today (UTC). */
+  declare today: string | undefined;
 
   constructor() {
     super();
@@ -153,6 +156,7 @@ export class MatterMaterials extends LitElement {
     this.subject = undefined;
     this.connectors = [];
     this.value = undefined;
+    this.today = undefined;
   }
 
   override connectedCallback(): void {
@@ -186,7 +190,13 @@ export class MatterMaterials extends LitElement {
     const test = this.#checks?.test;
     const entries =
       this.#plan && test
-        ? this.#uploads.entries({ plan: this.#plan, data: this.value, answers: this.#answers, test })
+        ? this.#uploads.entries({
+            plan: this.#plan,
+            data: this.value,
+            answers: this.#answers,
+            test,
+            ...(this.today === undefined ? {} : { today: this.today }),
+          })
         : [];
     // Kept while nothing changed, so `materials` stays the array the last event carried.
     if (JSON.stringify(entries) !== JSON.stringify(this.#entries)) this.#entries = entries;
