@@ -122,6 +122,7 @@ export type {
   Submission,
 } from './submission/submission.js';
 export { submissionBody } from './submission/submission.js';
+export { ADDED_STEP_IDS, layoutSteps, stepId, type FormStep, type StepLayout } from './schema/layout.js';
 export {
   conditionHolds,
   conditionKey,

@@ -4,11 +4,13 @@
  * which defaults come in, and which errors to show. `<matter-form>` draws it.
  */
 import {
+  ADDED_STEP_IDS,
   conditionHolds,
   fieldShown,
   instantiatePointer,
   getAt,
   joinPointer,
+  layoutSteps,
   normalizeIdentifier,
   parsePointer,
   placeFills,
@@ -18,11 +20,11 @@ import {
   type FieldError,
   type FieldFill,
   type FieldInfo,
+  type FormStep,
   type JsonSchemaObject,
   type Matter,
   type MatterPlan,
   type Provenance,
-  type Text,
   type ValidationResult,
 } from '@matterform/core';
 import { mergedSchema, objectSchemaOf } from './present.js';
@@ -32,13 +34,7 @@ export interface FormChecks {
   test: ConditionTester;
 }
 
-export interface FormStep {
-  /** `fields-<n>` for the matter's steps, then `materials`, `review`. */
-  id: string;
-  title: Text;
-  /** Data pointers drawn on this step, in order (empty for materials and review). */
-  pointers: string[];
-}
+export type { FormStep };
 
 /** A choice among alternatives nothing in the data selects, at one object. */
 export interface ChoiceGroup {
@@ -746,7 +742,7 @@ export class FormState {
   }
 
   get fieldSteps(): number {
-    return this.steps.filter((s) => s.id.startsWith('fields-')).length;
+    return this.steps.length - ADDED_STEP_IDS.length;
   }
 
   #shown?: { result: ValidationResult; revealed: string; errors: FieldError[] };
@@ -790,46 +786,14 @@ function layoutOf(plan: MatterPlan): Layout {
           const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
           unchosen.set(`${c.at}|${list}`, { at: c.at, list });
         }
-  const { steps, unplaced } = stepsOf(plan);
+  const { steps, unplaced } = layoutSteps(
+    plan.matter,
+    plan.fields.map((f) => f.field),
+  );
   return {
     steps,
     unplaced,
     hasDefaults: plan.fields.some(({ field }) => field.schema.default !== undefined),
     unchosen,
   };
-}
-
-function stepsOf(plan: MatterPlan): { steps: FormStep[]; unplaced: string[] } {
-  const { matter } = plan;
-  const unplaced: string[] = [];
-  const top = plan.fields.filter((f) => f.field.parent === '').map((f) => f.field.pointer);
-  const layout = matter.layout?.steps ?? [];
-  const steps: FormStep[] = layout.map((step, index) => ({
-    id: `fields-${index}`,
-    title: step.title,
-    pointers: [...step.fields],
-  }));
-  if (steps.length === 0) {
-    steps.push({ id: 'fields-0', title: matter.title, pointers: top });
-  } else {
-    const drawn = steps.flatMap((s) => s.pointers);
-    // By ancestors, not by each drawn pointer: a long form has a thousand fields to place.
-    const placed = new Set(drawn);
-    const covered = (pointer: string) => {
-      for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (placed.has(at)) return true;
-      return placed.has('');
-    };
-    const last = steps.at(-1) as FormStep;
-    for (const { field } of plan.fields) {
-      if (field.inArray || covered(field.pointer)) continue;
-      // Only the outermost field not drawn: its parent is the root or partly drawn.
-      const parentPartly = field.parent !== '' && drawn.some((d) => within(d, field.parent));
-      if (field.parent !== '' && !parentPartly) continue;
-      last.pointers.push(field.pointer);
-      unplaced.push(field.pointer);
-    }
-  }
-  steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
-  steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
-  return { steps, unplaced };
 }

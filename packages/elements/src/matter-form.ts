@@ -2287,7 +2287,7 @@ export class MatterForm extends LitElement {
     const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
     return html`<div part="review">
       ${state.steps
-        .filter((s) => s.id.startsWith('fields-'))
+        .filter((_, index) => index < state.fieldSteps)
         .map((step, stepIndex) => {
           const own = rows.filter((r) => r.step === stepIndex);
           return html`<h4>${localize(step.title, lang)}</h4>

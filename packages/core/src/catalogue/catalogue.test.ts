@@ -16,6 +16,13 @@ describe('loadCatalogue (one object)', () => {
     expect(load.catalogue.concepts).to.have.length(3);
   });
 
+  it('accepts step ids (SPEC §3.2) without a warning', () => {
+    const c = sample();
+    matter(c).layout.steps[0].id = 'applicant';
+    matter(c).layout.steps.push({ id: 'step-1', title: '住房', fields: [] });
+    expect(loadCatalogue(c).problems).to.deep.equal([]);
+  });
+
   it('reports every message in zh-CN and en', () => {
     const c = sample();
     (c.concepts[0] as Record<string, unknown>).id = 'Person';
@@ -98,6 +105,32 @@ describe('loadCatalogue (one object)', () => {
         'a layout pointer that misses the schema',
         (c) => matter(c).layout.steps[0].fields.push('/applicant/phone'),
         { code: 'pointer-misses', pointer: '/matters/0/layout/steps/0/fields/3' },
+      ],
+      [
+        'a step id that is not a slug',
+        (c) => (matter(c).layout.steps[0].id = 'Applicant'),
+        { code: 'meta-pattern', pointer: '/matters/0/layout/steps/0/id' },
+      ],
+      [
+        'two steps with one id',
+        (c) => {
+          matter(c).layout.steps[0].id = 'applicant';
+          matter(c).layout.steps.push({ id: 'applicant', title: '住房', fields: [] });
+        },
+        { code: 'duplicate-step-id', pointer: '/matters/0/layout/steps/1/id' },
+      ],
+      [
+        'a step id that names a step the form adds',
+        (c) => (matter(c).layout.steps[0].id = 'review'),
+        { code: 'duplicate-step-id', pointer: '/matters/0/layout/steps/0/id' },
+      ],
+      [
+        'a step without an id whose step-<n> another step has taken',
+        (c) => {
+          matter(c).layout.steps[0].id = 'step-2';
+          matter(c).layout.steps.push({ title: '住房', fields: [] });
+        },
+        { code: 'duplicate-step-id', pointer: '/matters/0/layout/steps/1' },
       ],
       [
         'an output placeholder that misses the schema',

@@ -6,6 +6,7 @@
 import type { Concept, LicenceType, Matter, Source } from '../generated/catalogue.js';
 import { collectFields, isCompatible, resolveDataPointer, SchemaWalkError, type FieldInfo } from '../schema/fields.js';
 import { isSchemaObject, subschemas, type JsonSchema, type JsonSchemaObject } from '../schema/json-schema.js';
+import { ADDED_STEP_IDS, stepId } from '../schema/layout.js';
 import { escapeToken, isPointer, toPointer } from '../schema/pointer.js';
 import { problem, type Problem } from './problems.js';
 import { localize } from '../text.js';
@@ -231,6 +232,25 @@ function checkMatter(
         );
       }
     });
+  });
+  // The form names each step by its id in `matter-step` (SPEC §3.2): two steps of one name,
+  // or one named like an added step, cannot be told apart there.
+  const stepIds = new Map<string, number>(ADDED_STEP_IDS.map((id) => [id, -1]));
+  matter.layout?.steps?.forEach((step, stepIndex) => {
+    const id = stepId(step, stepIndex);
+    const other = stepIds.get(id);
+    if (other === undefined) stepIds.set(id, stepIndex);
+    else
+      error(
+        'duplicate-step-id',
+        step.id === undefined ? at('layout', 'steps', stepIndex) : at('layout', 'steps', stepIndex, 'id'),
+        other < 0
+          ? `步骤标识“${id}”与表单自带的步骤重名`
+          : `步骤标识“${id}”与第 ${other + 1} 步重复${step.id === undefined ? '（未写 id 的步骤记为 step-<序号>）' : ''}`,
+        other < 0
+          ? `the step id "${id}" is the name of a step the form adds`
+          : `the step id "${id}" is also step ${other + 1}'s${step.id === undefined ? ' (a step without an id is step-<n>)' : ''}`,
+      );
   });
   if (matter.layout?.steps?.length) {
     const uncovered = fields.filter((f) => !layoutPointers.some((l) => related(l, f.pointer)));
