@@ -126,6 +126,7 @@ export { ADDED_STEP_IDS, layoutSteps, stepId, type FormStep, type StepLayout } f
 export {
   conditionHolds,
   conditionKey,
+  drawnData,
   conditionSchemas,
   fieldApplies,
   fieldShown,

@@ -4,7 +4,7 @@
  * the uploads — with why it applies and how it was satisfied, in words the form can show.
  */
 import type { ArchivedDocument, ProviderId } from '../connectors/connectors.js';
-import { whenMatches, type ConditionTester } from '../schema/conditions.js';
+import { drawnData, whenMatches, type ConditionTester } from '../schema/conditions.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import type { MaterialPlan, MatterPlan } from './plan.js';
 import { licenceValid, todayOf, validLicence, type ProviderAnswers } from './prefill.js';
@@ -26,7 +26,16 @@ export interface MaterialsInput {
 /** The entry of every material of the plan, in the matter's order. */
 export function evaluateMaterials(plan: MatterPlan, input: MaterialsInput): MaterialEntry[] {
   const today = input.today ?? todayOf(new Date());
-  return plan.materials.map((m) => evaluateMaterial(m, input, today, input.test));
+  // A `when` sees the data as drawn: an object with no value yet is there, empty.
+  let drawn: unknown;
+  const whenData = () =>
+    (drawn ??= drawnData(
+      plan.fields.map((f) => f.field),
+      plan.fieldByPointer,
+      input.data,
+      input.test,
+    ));
+  return plan.materials.map((m) => evaluateMaterial(m, input, today, input.test, whenData));
 }
 
 function evaluateMaterial(
@@ -34,11 +43,12 @@ function evaluateMaterial(
   input: MaterialsInput,
   today: string,
   test: ConditionTester,
+  whenData: () => unknown,
 ): MaterialEntry {
   const { material } = plan;
   const id = material.id;
   const when = material.when as JsonSchema | undefined;
-  if (when !== undefined && !test(when, input.data)) return { id, status: 'not-applicable' };
+  if (when !== undefined && !test(when, whenData())) return { id, status: 'not-applicable' };
 
   const entry: MaterialEntry = { id, status: 'missing' };
   const matched = when === undefined ? [] : whenMatches(when, input.data);
