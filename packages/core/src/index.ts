@@ -29,6 +29,10 @@ export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer } from './schema/pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
+export { schemaTypes, typeOf } from './schema/json-schema.js';
+export { mergedSchema, objectSchemaOf } from './schema/merging.js';
+export { canAddItem, itemSchemaAt, listRules, newItemValue, type ListRules } from './schema/lists.js';
+export { catalogueShapeProblem, matterShapeProblem } from './catalogue/shape.js';
 export {
   cnFormats,
   cnFormatNames,

@@ -11,7 +11,9 @@ import {
   getAt,
   joinPointer,
   layoutSteps,
+  mergedSchema,
   normalizeIdentifier,
+  objectSchemaOf,
   parsePointer,
   placeFills,
   type BranchCondition,
@@ -27,7 +29,6 @@ import {
   type Provenance,
   type ValidationResult,
 } from '@matterform/core';
-import { mergedSchema, objectSchemaOf } from './present.js';
 
 export interface FormChecks {
   validate(data: unknown): ValidationResult;

@@ -2,12 +2,21 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
+  canAddItem,
+  catalogueShapeProblem,
   combineArchives,
+  formatProblem,
   getAt,
   httpConnector,
   joinPointer,
+  itemSchemaAt,
+  listRules,
   loadMatterChecks,
   matterChecksNow,
+  matterShapeProblem,
+  mergedSchema,
+  newItemValue,
+  objectSchemaOf,
   localize,
   materialsComplete,
   planMatter,
@@ -52,17 +61,7 @@ import { MaterialsController } from './materials-controller.js';
 import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
-import {
-  idFor,
-  maskText,
-  mergedSchema,
-  objectSchemaOf,
-  optionsOf,
-  providerKeeper,
-  providerName,
-  readableValue,
-  schemaText,
-} from './present.js';
+import { idFor, maskText, optionsOf, providerKeeper, providerName, readableValue, schemaText } from './present.js';
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
@@ -485,9 +484,9 @@ export class MatterForm extends LitElement {
   #load(): void {
     const { matter, catalogue } = this;
     if (!matter || !catalogue) return;
-    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
+    const problem = matterShapeProblem(matter) ?? catalogueShapeProblem(catalogue);
     if (problem) {
-      this.#fail(problem.code, problem.message);
+      this.#fail(problem.code as MatterErrorCode, formatProblem(problem));
       return;
     }
     const validator = this.validators?.[`${matter.id}@${matter.version}`] ?? this.validators?.['*'];
@@ -1926,23 +1925,16 @@ export class MatterForm extends LitElement {
     const root = state.matter.schema as JsonSchemaObject;
     const list = getAt(state.data, pointer);
     const items = Array.isArray(list) ? list : [];
-    const merged = mergedSchema(root, schema);
-    const fixed = Array.isArray(merged.prefixItems)
-      ? merged.prefixItems
-      : Array.isArray(merged.items)
-        ? (merged.items as JsonSchemaObject[])
-        : [];
-    const rest = Array.isArray(merged.items) ? merged.additionalItems : merged.items;
-    const canGrow =
-      rest !== false && rest !== undefined && (merged.maxItems === undefined || items.length < merged.maxItems);
-    const minItems = Math.max(merged.minItems ?? 0, fixed.length);
+    const rules = listRules(root, schema);
+    const { schema: merged, fixed, rest, minItems } = rules;
+    const canGrow = canAddItem(rules, items.length);
     const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
     const count = Math.max(items.length, fixed.length);
     const itemTitle = (i: number) => say(T.item, lang, { title, n: i + 1 });
     const drawn: TemplateResult[] = [];
     for (let i = 0; i < count; i++) {
       const itemPointer = joinPointer(pointer, i);
-      const itemSchema = mergedSchema(root, (i < fixed.length ? fixed[i] : rest) as JsonSchemaObject);
+      const itemSchema = itemSchemaAt(root, rules, i);
       const tuple = i < fixed.length;
       const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
       const children = state.childrenOf(pattern);
@@ -2097,7 +2089,7 @@ export class MatterForm extends LitElement {
     const root = state.matter.schema as JsonSchemaObject;
     const list = getAt(state.data, pointer);
     const items = Array.isArray(list) ? [...list] : [];
-    const fresh = initialValue(root, itemSchema);
+    const fresh = newItemValue(root, itemSchema);
     items.push(fresh);
     writeAt(state.data, pointer, items);
     state.typed.add(pointer);
@@ -2401,48 +2393,12 @@ function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'fi
   };
 }
 
-/** A new array item: its default, or an object carrying its properties' defaults. */
-function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefined): unknown {
-  const merged = mergedSchema(root, schema);
-  if (merged.default !== undefined) return structuredClone(merged.default);
-  const type = Array.isArray(merged.type) ? merged.type[0] : merged.type;
-  if (type === 'object' || merged.properties) {
-    const value: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(merged.properties ?? {})) {
-      const inner = mergedSchema(root, property);
-      if (inner.default !== undefined) value[name] = structuredClone(inner.default);
-    }
-    return value;
-  }
-  if (type === 'array') return [];
-  return undefined;
-}
-
 function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
   const base = say(MATERIAL_STATUS[entry.status], lang);
   if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
   if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
   if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
   return base;
-}
-
-function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
-  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
-  if (matter === null || typeof matter !== 'object')
-    return { code: 'matter-invalid', message: 'the matter is not an object' };
-  for (const key of ['id', 'version', 'title', 'schema'] as const)
-    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
-  const schema = matter.schema as JsonSchemaObject;
-  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
-    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
-  return undefined;
-}
-
-function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
-  for (const key of ['concepts', 'sources', 'licences'] as const)
-    if (!Array.isArray(catalogue?.[key]))
-      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
-  return undefined;
 }
 
 /** A value as the person would read it back in a list. */

@@ -28,7 +28,7 @@
 import type { Catalogue, Concept, LicenceType, Material, Matter, Source, Text } from '../generated/catalogue.js';
 import type { SubjectKind } from '../connectors/connectors.js';
 import { collectFields, isCompatible, resolveDataPointer, SchemaWalkError, type FieldInfo } from '../schema/fields.js';
-import { isSchemaObject, type JsonSchemaObject } from '../schema/json-schema.js';
+import { isSchemaObject, schemaTypes, type JsonSchemaObject } from '../schema/json-schema.js';
 import { localize, type Message } from '../text.js';
 
 export type Colour = 'red' | 'orange' | 'yellow' | 'green';
@@ -590,12 +590,6 @@ function holderOf(at: string, byPointer: Map<string, FieldInfo>): FieldInfo | un
   return list === at ? undefined : byPointer.get(list);
 }
 
-function typeNames(schema: JsonSchemaObject): string[] {
-  const type = schema.type;
-  const list = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
-  return list.filter((t) => t !== 'null');
-}
-
 /** An enumeration: `enum`, `const`, or `oneOf`/`anyOf` whose every alternative is a const or an enum. */
 function isEnumeration(schema: JsonSchemaObject): boolean {
   if (Array.isArray(schema.enum) || schema.const !== undefined) return true;
@@ -617,7 +611,7 @@ function isTyped(schema: JsonSchemaObject, concept: Concept | undefined): boolea
     const conceptSchema = concept && isSchemaObject(concept.schema) ? concept.schema : undefined;
     return conceptSchema && conceptSchema.type !== undefined ? isTyped(conceptSchema, undefined) : true;
   }
-  return typeNames(schema).some((t) => t === 'string' || t === 'number' || t === 'integer');
+  return schemaTypes(schema).some((t) => t === 'string' || t === 'number' || t === 'integer');
 }
 
 /** The schema of a list's items when they are plain values (no object, no list), else undefined. */
@@ -629,7 +623,7 @@ function leafItems(root: JsonSchemaObject, field: FieldInfo): JsonSchemaObject |
   for (const schema of schemas) {
     for (const [key, value] of Object.entries(schema)) if (!(key in merged)) merged[key] = value;
   }
-  const types = typeNames(merged);
+  const types = schemaTypes(merged);
   if (types.includes('object') || types.includes('array') || merged.properties !== undefined) return undefined;
   return merged;
 }

@@ -70,6 +70,27 @@ export function isSchemaObject(schema: unknown): schema is JsonSchemaObject {
   return schema !== null && typeof schema === 'object' && !Array.isArray(schema);
 }
 
+/**
+ * The types a schema's values take, `null` aside where `type` lists others: what `type` names,
+ * else the one kind of value its `const` or `enum` holds (`typeof`), else none.
+ */
+export function schemaTypes(schema: JsonSchemaObject): string[] {
+  const { type } = schema;
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type)) return type.filter((t) => t !== 'null');
+  if (schema.const !== undefined) return [typeof schema.const];
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const kinds = new Set(schema.enum.filter((v) => v !== null).map((v) => typeof v));
+    if (kinds.size === 1) return [...kinds];
+  }
+  return [];
+}
+
+/** The type a field's widget is chosen by: the first of `schemaTypes`. */
+export function typeOf(schema: JsonSchemaObject): string | undefined {
+  return schemaTypes(schema)[0];
+}
+
 const SUBSCHEMA = [
   'additionalProperties',
   'propertyNames',
