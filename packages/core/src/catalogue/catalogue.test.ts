@@ -23,6 +23,18 @@ describe('loadCatalogue (one object)', () => {
     expect(loadCatalogue(c).problems).to.deep.equal([]);
   });
 
+  it('does not ask a when to require an object it looks inside: that object is tested as {} (SPEC §3.1)', () => {
+    const c = sample();
+    matter(c).materials[1].when = {
+      properties: { applicant: { properties: { name: { const: '某' } }, required: ['name'] } },
+    };
+    expect(loadCatalogue(c).problems.filter((p) => p.code === 'condition-not-required')).to.deep.equal([]);
+    matter(c).materials[1].when = { properties: { applicant: { properties: { name: { const: '某' } } } } };
+    expect(loadCatalogue(c).problems.map((p) => [p.code, p.pointer])).to.deep.equal([
+      ['condition-not-required', '/matters/0/materials/1/when/properties/applicant/properties/name'],
+    ]);
+  });
+
   it('reports every message in zh-CN and en', () => {
     const c = sample();
     (c.concepts[0] as Record<string, unknown>).id = 'Person';

@@ -380,7 +380,10 @@ function checkConditionSchema(
       sub === false ||
       (isSchemaObject(sub) &&
         Object.keys(sub).some((k) => !k.startsWith('x-') && k !== 'title' && k !== 'description'));
-    if (tests && !required.has(name)) {
+    // An object the condition looks inside stands as `{}` while it has no value (SPEC §3.1
+    // "Conditions"): whether its members are answered is for its own `required` to say.
+    const looksInside = isSchemaObject(sub) && (sub.properties !== undefined || sub.required !== undefined);
+    if (tests && !required.has(name) && !looksInside) {
       problems.push(
         problem(
           'warning',
