@@ -26,13 +26,12 @@ export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './catalogue/re
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';
 export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
-export { getAt, joinPointer, parsePointer, toPointer } from './schema/pointer.js';
+export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
 export { schemaTypes, typeOf } from './schema/json-schema.js';
 export { mergedSchema, objectSchemaOf } from './schema/merging.js';
 export { canAddItem, itemSchemaAt, listRules, newItemValue, type ListRules } from './schema/lists.js';
-export { catalogueShapeProblem, matterShapeProblem } from './catalogue/shape.js';
 export {
   cnFormats,
   cnFormatNames,
@@ -130,7 +129,6 @@ export { ADDED_STEP_IDS, layoutSteps, stepId, type FormStep, type StepLayout } f
 export {
   conditionHolds,
   conditionKey,
-  drawnData,
   conditionSchemas,
   fieldApplies,
   fieldShown,
@@ -177,6 +175,7 @@ export {
 export {
   blockingMaterials,
   countMaterials,
+  drawnData,
   evaluateMaterials,
   materialsComplete,
   type MaterialCounts,

@@ -9,13 +9,16 @@ import {
   fieldShown,
   instantiatePointer,
   getAt,
+  itemSchemaAt,
   joinPointer,
   layoutSteps,
+  listRules,
   mergedSchema,
   normalizeIdentifier,
   objectSchemaOf,
   parsePointer,
   placeFills,
+  within,
   type BranchCondition,
   type Catalogue,
   type ConditionTester,
@@ -118,8 +121,7 @@ export function patternOf(pointer: string, byPointer: ReadonlyMap<string, FieldI
   return pattern;
 }
 
-export const within = (pointer: string, ancestor: string): boolean =>
-  ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+export { within };
 
 export class FormState {
   readonly plan: MatterPlan;
@@ -186,14 +188,7 @@ export class FormState {
       const object: JsonSchemaObject = objectSchemaOf(root, schema) ?? schema;
       const property =
         object.properties && Object.hasOwn(object.properties, token) ? object.properties[token] : undefined;
-      const index = /^\d+$/.test(token) ? Number(token) : -1;
-      const prefix = Array.isArray(object.prefixItems)
-        ? object.prefixItems
-        : Array.isArray(object.items)
-          ? object.items
-          : [];
-      const rest = Array.isArray(object.items) ? object.additionalItems : object.items;
-      const next = property ?? (index < 0 ? undefined : index < prefix.length ? prefix[index] : rest);
+      const next = property ?? (/^\d+$/.test(token) ? itemSchemaAt(listRules(root, object), Number(token)) : undefined);
       schema = isRecord(next) ? mergedSchema(root, next as JsonSchemaObject) : undefined;
     }
     const name = tokens.at(-1);

@@ -3,9 +3,7 @@ import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
   canAddItem,
-  catalogueShapeProblem,
   combineArchives,
-  formatProblem,
   getAt,
   httpConnector,
   joinPointer,
@@ -13,7 +11,6 @@ import {
   listRules,
   loadMatterChecks,
   matterChecksNow,
-  matterShapeProblem,
   mergedSchema,
   newItemValue,
   objectSchemaOf,
@@ -484,9 +481,9 @@ export class MatterForm extends LitElement {
   #load(): void {
     const { matter, catalogue } = this;
     if (!matter || !catalogue) return;
-    const problem = matterShapeProblem(matter) ?? catalogueShapeProblem(catalogue);
+    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
     if (problem) {
-      this.#fail(problem.code as MatterErrorCode, formatProblem(problem));
+      this.#fail(problem.code, problem.message);
       return;
     }
     const validator = this.validators?.[`${matter.id}@${matter.version}`] ?? this.validators?.['*'];
@@ -1934,7 +1931,7 @@ export class MatterForm extends LitElement {
     const drawn: TemplateResult[] = [];
     for (let i = 0; i < count; i++) {
       const itemPointer = joinPointer(pointer, i);
-      const itemSchema = itemSchemaAt(root, rules, i);
+      const itemSchema = mergedSchema(root, itemSchemaAt(rules, i));
       const tuple = i < fixed.length;
       const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
       const children = state.childrenOf(pattern);
@@ -2399,6 +2396,25 @@ function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale
   if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
   if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
   return base;
+}
+
+function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
+  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
+  if (matter === null || typeof matter !== 'object')
+    return { code: 'matter-invalid', message: 'the matter is not an object' };
+  for (const key of ['id', 'version', 'title', 'schema'] as const)
+    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
+  const schema = matter.schema as JsonSchemaObject;
+  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
+    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
+  return undefined;
+}
+
+function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
+  for (const key of ['concepts', 'sources', 'licences'] as const)
+    if (!Array.isArray(catalogue?.[key]))
+      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
+  return undefined;
 }
 
 /** A value as the person would read it back in a list. */

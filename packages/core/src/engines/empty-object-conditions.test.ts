@@ -5,10 +5,10 @@ import { expect } from 'chai';
 import { loadCatalogue } from '../catalogue/catalogue.js';
 import { staticConnector } from '../connectors/static-connector.js';
 import type { Catalogue, Fixtures, Matter } from '../generated/catalogue.js';
-import { drawnData, fieldShown } from '../schema/conditions.js';
+import { fieldShown } from '../schema/conditions.js';
 import { compileSchema, createConditionTester } from '../validation/validate.js';
 import { ALL_CASES, TODAY, readJson } from './engine-fixtures.test-helpers.js';
-import { evaluateMaterials } from './materials.js';
+import { drawnData, evaluateMaterials } from './materials.js';
 import { planMatter, type MatterPlan } from './plan.js';
 import { prefill } from './prefill.js';
 
@@ -67,7 +67,7 @@ describe('conditions inside an object with no value yet (SPEC §3.1)', () => {
 
   it('draws an object with no value as {} without changing the data it was given', () => {
     const data = { name: '测试甲' };
-    expect(drawnData(plan.fieldByPointer.values(), plan.fieldByPointer, data, test())).to.deep.equal({
+    expect(drawnData(plan, data, test())).to.deep.equal({
       name: '测试甲',
       contact: {},
     });

@@ -4,10 +4,11 @@
  * the uploads — with why it applies and how it was satisfied, in words the form can show.
  */
 import type { ArchivedDocument, ProviderId } from '../connectors/connectors.js';
-import { drawnData, whenMatches, type ConditionTester } from '../schema/conditions.js';
+import { fieldShown, whenMatches, type ConditionTester } from '../schema/conditions.js';
 import type { JsonSchema } from '../schema/json-schema.js';
+import { getAt } from '../schema/pointer.js';
 import type { MaterialPlan, MatterPlan } from './plan.js';
-import { licenceValid, todayOf, validLicence, type ProviderAnswers } from './prefill.js';
+import { licenceValid, setAt, todayOf, validLicence, type ProviderAnswers } from './prefill.js';
 import type { MaterialEntry, MaterialFile } from '../submission/submission.js';
 
 export interface MaterialsInput {
@@ -26,16 +27,31 @@ export interface MaterialsInput {
 /** The entry of every material of the plan, in the matter's order. */
 export function evaluateMaterials(plan: MatterPlan, input: MaterialsInput): MaterialEntry[] {
   const today = input.today ?? todayOf(new Date());
-  // A `when` sees the data as drawn: an object with no value yet is there, empty.
-  let drawn: unknown;
-  const whenData = () =>
-    (drawn ??= drawnData(
-      plan.fields.map((f) => f.field),
-      plan.fieldByPointer,
-      input.data,
-      input.test,
-    ));
+  // The tester is asked only where there is a `when`: a matter without one compiles nothing here.
+  const whenData = plan.materials.some((m) => m.material.when !== undefined)
+    ? drawnData(plan, input.data, input.test)
+    : input.data;
   return plan.materials.map((m) => evaluateMaterial(m, input, today, input.test, whenData));
+}
+
+/**
+ * The data a material's `when` is tested against: as the form draws it, every shown object
+ * field with no value yet standing as `{}`, as a branch's `if` sees it (SPEC §3.1
+ * "Conditions"). `data` is not changed.
+ */
+export function drawnData(plan: MatterPlan, data: unknown, test: ConditionTester): unknown {
+  let drawn = data;
+  for (const { field } of plan.fields)
+    if (
+      field.kind === 'object' &&
+      !field.inArray &&
+      getAt(drawn, field.pointer) === undefined &&
+      fieldShown(field, plan.fieldByPointer, drawn, test)
+    ) {
+      if (drawn === data) drawn = structuredClone(data);
+      setAt(drawn as Record<string, unknown>, field.pointer, {});
+    }
+  return drawn;
 }
 
 function evaluateMaterial(
@@ -43,12 +59,12 @@ function evaluateMaterial(
   input: MaterialsInput,
   today: string,
   test: ConditionTester,
-  whenData: () => unknown,
+  whenData: unknown,
 ): MaterialEntry {
   const { material } = plan;
   const id = material.id;
   const when = material.when as JsonSchema | undefined;
-  if (when !== undefined && !test(when, whenData())) return { id, status: 'not-applicable' };
+  if (when !== undefined && !test(when, whenData)) return { id, status: 'not-applicable' };
 
   const entry: MaterialEntry = { id, status: 'missing' };
   const matched = when === undefined ? [] : whenMatches(when, input.data);

@@ -22,6 +22,7 @@ import { loadMatterChecks } from '../validation/checks.js';
 import { fieldShown, type ConditionTester, type ValueCheck } from '../schema/conditions.js';
 import type { FieldInfo } from '../schema/fields.js';
 import { isFresh, type FieldPlan, type MatterPlan } from './plan.js';
+import { isSchemaObject as isRecord } from '../schema/json-schema.js';
 import { getAt, parsePointer } from '../schema/pointer.js';
 import type { Conflict, ConsentRecord, Provenance } from '../submission/submission.js';
 
@@ -228,9 +229,6 @@ function abandonOn(signal: AbortSignal | undefined): { abandon: Abandon; release
   signal?.addEventListener('abort', onAbort, { once: true });
   return { abandon, release: () => signal?.removeEventListener('abort', onAbort) };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 // Connectors are the host's code, or a gateway's answer: what they hand over is checked
 // before any of it is used, so a wrong shape fails that provider alone.

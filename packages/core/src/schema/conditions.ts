@@ -8,7 +8,7 @@
 import { collectFields, type BranchCondition, type FieldInfo } from './fields.js';
 import type { JsonSchema, JsonSchemaObject } from './json-schema.js';
 import { isSchemaObject, subschemas } from './json-schema.js';
-import { getAt, joinPointer, parsePointer } from './pointer.js';
+import { getAt, joinPointer } from './pointer.js';
 
 /**
  * True when `data` is valid against `schema`. Always injected: a tester compiled at run time
@@ -202,40 +202,6 @@ export function fieldShown(
   }
   return true;
 }
-
-/**
- * `data` as the form draws it: every shown object field with no value yet stands as `{}`, so
- * a condition reaching into it sees it present and empty (SPEC §3.1 "Conditions"), as a
- * branch's `if` does. What a material's `when` is tested against. `data` is not changed;
- * `fields` are in `collectFields` order (an object before its fields).
- */
-export function drawnData(
-  fields: Iterable<FieldInfo>,
-  byPointer: ReadonlyMap<string, FieldInfo>,
-  data: unknown,
-  test: ConditionTester,
-): unknown {
-  let drawn = data ?? {};
-  if (!isRecord(drawn)) return data;
-  let copied = false;
-  for (const field of fields) {
-    if (field.kind !== 'object' || field.inArray || getAt(drawn, field.pointer) !== undefined) continue;
-    const parent = getAt(drawn, field.parent);
-    if (!isRecord(parent) || !fieldShown(field, byPointer, drawn, test)) continue;
-    if (!copied) {
-      drawn = structuredClone(drawn);
-      copied = true;
-    }
-    const at = getAt(drawn, field.parent) as Record<string, unknown>;
-    // defineProperty: a property named `__proto__` stays data, never the prototype.
-    const name = parsePointer(field.pointer).at(-1) as string;
-    Object.defineProperty(at, name, { value: {}, enumerable: true, writable: true, configurable: true });
-  }
-  return drawn;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The fields and values a `when` tested, for saying why a material applies ("住房情况 = 租赁"):

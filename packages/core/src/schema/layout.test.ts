@@ -29,7 +29,6 @@ describe('layoutSteps (SPEC §3.2)', () => {
       }),
     );
     expect(layout.steps.map((s) => s.id)).to.deep.equal(['applicant', 'step-2', 'materials', 'review']);
-    expect(layout.fieldSteps).to.equal(2);
   });
 
   it('appends the fields in no step to the last of the matter’s steps, and names them', () => {

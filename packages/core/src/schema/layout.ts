@@ -5,6 +5,7 @@
  */
 import type { LayoutStep, Matter, Text } from '../generated/catalogue.js';
 import type { FieldInfo } from './fields.js';
+import { within } from './pointer.js';
 
 export interface FormStep {
   /** The layout step's `id`, else `step-<n>` (from 1); `materials` and `review` for the added steps. */
@@ -17,8 +18,6 @@ export interface FormStep {
 export interface StepLayout {
   /** The matter's steps (one of all top-level fields when it has no layout), then materials and review. */
   steps: FormStep[];
-  /** How many of `steps` draw fields: all but the added two. */
-  fieldSteps: number;
   /** Fields in no layout step, outermost only, appended to the last of the matter's steps. */
   unplaced: string[];
 }
@@ -68,11 +67,6 @@ export function layoutSteps(matter: Matter, fields: readonly FieldInfo[]): StepL
       unplaced.push(field.pointer);
     }
   }
-  const fieldSteps = steps.length;
   for (const id of ADDED_STEP_IDS) steps.push({ id, title: ADDED_TITLES[id], pointers: [] });
-  return { steps, fieldSteps, unplaced };
-}
-
-function within(pointer: string, ancestor: string): boolean {
-  return ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+  return { steps, unplaced };
 }

@@ -14,7 +14,7 @@ export interface ListRules {
   rest: JsonSchema | undefined;
   /** At least as many as `fixed`: a tuple's items are always there. */
   minItems: number;
-  maxItems?: number;
+  maxItems: number | undefined;
 }
 
 export function listRules(root: JsonSchemaObject, schema: JsonSchema | undefined): ListRules {
@@ -25,14 +25,13 @@ export function listRules(root: JsonSchemaObject, schema: JsonSchema | undefined
       ? (merged.items as JsonSchema[])
       : [];
   const rest = (Array.isArray(merged.items) ? merged.additionalItems : merged.items) as JsonSchema | undefined;
-  const rules: ListRules = { schema: merged, fixed, rest, minItems: Math.max(merged.minItems ?? 0, fixed.length) };
-  if (merged.maxItems !== undefined) rules.maxItems = merged.maxItems;
-  return rules;
+  const minItems = Math.max(merged.minItems ?? 0, fixed.length);
+  return { schema: merged, fixed, rest, minItems, maxItems: merged.maxItems };
 }
 
-/** The merged schema of the item at `index`. */
-export function itemSchemaAt(root: JsonSchemaObject, rules: ListRules, index: number): JsonSchemaObject {
-  return mergedSchema(root, index < rules.fixed.length ? rules.fixed[index] : rules.rest);
+/** The schema of the item at `index`, as written (merge it to read it); undefined or `false` where there may be none. */
+export function itemSchemaAt(rules: ListRules, index: number): JsonSchema | undefined {
+  return index < rules.fixed.length ? rules.fixed[index] : rules.rest;
 }
 
 /** Whether a list of `length` items may take one more. */

@@ -20,26 +20,22 @@ export function mergedSchema(root: JsonSchemaObject, schema: JsonSchema | undefi
   }
   if (Array.isArray(merged.allOf)) {
     const { allOf, ...outer } = merged;
-    let base: JsonSchemaObject = {};
-    for (const part of allOf) {
-      const next = mergedSchema(root, part, depth + 1);
-      base = {
-        ...base,
-        ...next,
-        properties: { ...base.properties, ...next.properties },
-        required: [...(base.required ?? []), ...(next.required ?? [])],
-      };
-    }
-    merged = {
-      ...base,
-      ...outer,
-      properties: { ...base.properties, ...outer.properties },
-      required: [...(base.required ?? []), ...(outer.required ?? [])],
-    };
+    const base = allOf.reduce<JsonSchemaObject>((into, part) => join(into, mergedSchema(root, part, depth + 1)), {});
+    merged = join(base, outer);
     if (Object.keys(merged.properties ?? {}).length === 0) delete merged.properties;
     if ((merged.required ?? []).length === 0) delete merged.required;
   }
   return merged;
+}
+
+/** `a` then `b` (its keywords win), their properties and `required` joined. */
+function join(a: JsonSchemaObject, b: JsonSchemaObject): JsonSchemaObject {
+  return {
+    ...a,
+    ...b,
+    properties: { ...a.properties, ...b.properties },
+    required: [...(a.required ?? []), ...(b.required ?? [])],
+  };
 }
 
 /**

@@ -29,6 +29,11 @@ export function joinPointer(base: string, ...tokens: (string | number)[]): strin
 }
 
 /** The value at `pointer`, or `undefined`; only own properties are followed. */
+/** Whether `pointer` is `ancestor` or lies under it ('' is above everything). */
+export function within(pointer: string, ancestor: string): boolean {
+  return ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+}
+
 export function getAt(document: unknown, pointer: string): unknown {
   if (pointer !== '' && !pointer.startsWith('/'))
     throw new SyntaxError(`not a JSON Pointer: ${JSON.stringify(pointer)}`);
