@@ -13,7 +13,7 @@ import {
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { startGateway, type AuditEntry, type RunningGateway } from 'matterform/gateway';
-import { describePrefillScenarios } from '../packages/core/src/prefill-scenarios.test-helpers.js';
+import { describePrefillScenarios } from '../packages/core/src/engines/prefill-scenarios.test-helpers.js';
 
 /** What the gateway was asked, as the scenarios name calls. */
 export function callsOf(audit: readonly AuditEntry[]): string[] {

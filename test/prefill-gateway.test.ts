@@ -2,7 +2,7 @@
 // loopback, as a department's page calls its gateway.
 import { expect } from '@open-wc/testing';
 import { httpConnector, planMatter, loadCatalogue, fetchProviders, type Matter } from '@matterform/core';
-import { describePrefillScenarios } from '../packages/core/src/prefill-scenarios.test-helpers.js';
+import { describePrefillScenarios } from '../packages/core/src/engines/prefill-scenarios.test-helpers.js';
 
 interface Audited {
   route: string;

@@ -21,14 +21,17 @@ export {
   type CatalogueFile,
   type CatalogueFiles,
   type CatalogueLoad,
-} from './catalogue.js';
-export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './references.js';
-export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './documents.js';
-export { formatProblem, problem, type Problem } from './problems.js';
-export { checkFixtures, type FixturesCheck } from './fixtures.js';
-export { getAt, joinPointer, parsePointer, toPointer } from './pointer.js';
+} from './catalogue/catalogue.js';
+export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './catalogue/references.js';
+export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
+export { formatProblem, problem, type Problem } from './catalogue/problems.js';
+export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
+export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
-export type { JsonSchema, JsonSchemaObject, JsonType } from './json-schema.js';
+export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
+export { schemaTypes, typeOf } from './schema/json-schema.js';
+export { mergedSchema, objectSchemaOf } from './schema/merging.js';
+export { canAddItem, itemSchemaAt, listRules, newItemValue, type ListRules } from './schema/lists.js';
 export {
   cnFormats,
   cnFormatNames,
@@ -46,7 +49,7 @@ export {
   type CnFormat,
   type CnIdNumberProblem,
   type CnUsccProblem,
-} from './formats.js';
+} from './validation/formats.js';
 export {
   compileSchema,
   createConditionTester,
@@ -57,7 +60,7 @@ export {
   type CompileOptions,
   type Dialect,
   type SchemaProblem,
-} from './validate.js';
+} from './validation/validate.js';
 export {
   createValidatorFromPrecompiled,
   toFieldErrors,
@@ -66,8 +69,8 @@ export {
   type PrecompiledValidateFunction,
   type RawValidationError,
   type ValidationResult,
-} from './field-errors.js';
-export { standaloneSource, type StandaloneOptions } from './standalone.js';
+} from './validation/field-errors.js';
+export { standaloneSource, type StandaloneOptions } from './validation/standalone.js';
 export {
   CspBlockedError,
   loadMatterChecks,
@@ -75,7 +78,7 @@ export {
   type MatterChecks,
   type MatterChecksOptions,
   type PrecompiledMatterValidator,
-} from './checks.js';
+} from './validation/checks.js';
 export {
   collectFields,
   isCompatible,
@@ -90,7 +93,7 @@ export {
   type FieldInfo,
   type FieldKind,
   type SchemaWalkErrorCode,
-} from './fields.js';
+} from './schema/fields.js';
 export {
   combineArchives,
   connectorFor,
@@ -110,7 +113,7 @@ export {
   type SourceRequest,
   type SubjectKind,
   type SubjectRef,
-} from './connectors.js';
+} from './connectors/connectors.js';
 export type {
   Conflict,
   ConsentRecord,
@@ -120,8 +123,9 @@ export type {
   Payload,
   Provenance,
   Submission,
-} from './submission.js';
-export { submissionBody } from './submission.js';
+} from './submission/submission.js';
+export { submissionBody } from './submission/submission.js';
+export { ADDED_STEP_IDS, layoutSteps, stepId, type FormStep, type StepLayout } from './schema/layout.js';
 export {
   conditionHolds,
   conditionKey,
@@ -131,7 +135,8 @@ export {
   instantiatePointer,
   whenMatches,
   type ConditionTester,
-} from './conditions.js';
+  type ValueCheck,
+} from './schema/conditions.js';
 export {
   holderFits,
   isFresh,
@@ -141,8 +146,8 @@ export {
   type FieldPlan,
   type MaterialPlan,
   type MatterPlan,
-} from './plan.js';
-export { recordConsents, type ConsentOptions } from './consent.js';
+} from './engines/plan.js';
+export { recordConsents, type ConsentOptions } from './engines/consent.js';
 export {
   DEFAULT_TIMEOUT_MS,
   describePlacement,
@@ -166,19 +171,19 @@ export {
   type ProviderFailure,
   type Resolution,
   type ResolveOptions,
-  type ValueCheck,
-} from './prefill.js';
+} from './engines/prefill.js';
 export {
   blockingMaterials,
   countMaterials,
+  drawnData,
   evaluateMaterials,
   materialsComplete,
   type MaterialCounts,
   type MaterialsInput,
-} from './materials.js';
-export { renderOutputs, renderTemplate } from './outputs.js';
-export { httpConnector, type HttpConnector, type HttpConnectorOptions } from './http-connector.js';
-export { staticConnector, type StaticConnectorOptions } from './static-connector.js';
+} from './engines/materials.js';
+export { renderOutputs, renderTemplate } from './submission/outputs.js';
+export { httpConnector, type HttpConnector, type HttpConnectorOptions } from './connectors/http-connector.js';
+export { staticConnector, type StaticConnectorOptions } from './connectors/static-connector.js';
 export {
   COLOURS,
   MANUAL_FIELDS_ALLOWED,
@@ -195,7 +200,7 @@ export {
   type ColourStage,
   type MatterRating,
   type StageRating,
-} from './colour.js';
+} from './colour/colour.js';
 export {
   canonicalJson,
   KEY_ID_PATTERN,
@@ -207,4 +212,4 @@ export {
   type SignValueInput,
   type VerifyOptions,
   type VerifyResult,
-} from './signature.js';
+} from './submission/signature.js';

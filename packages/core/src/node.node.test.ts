@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadCatalogueFrom } from './node.js';
-import { expectProblem, sample } from './sample-catalogue.test-helpers.js';
+import { expectProblem, sample } from './catalogue/sample-catalogue.test-helpers.js';
 
 describe('loadCatalogueFrom (Node)', () => {
   let dir: string;

@@ -4,11 +4,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCatalogue, loadCatalogueFiles, type CatalogueFile, type CatalogueLoad } from './catalogue.js';
-import { checkFixtures, type FixturesCheck } from './fixtures.js';
+import { loadCatalogue, loadCatalogueFiles, type CatalogueFile, type CatalogueLoad } from './catalogue/catalogue.js';
+import { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
 import type { Catalogue } from './generated/catalogue.js';
-import { MAX_DOCUMENT_BYTES, parseDocument, tooLarge } from './documents.js';
-import { problem, type Problem } from './problems.js';
+import { MAX_DOCUMENT_BYTES, parseDocument, tooLarge } from './catalogue/documents.js';
+import { problem, type Problem } from './catalogue/problems.js';
 
 type Read = { ok: true; entry: CatalogueFile } | { ok: false; missing: boolean; problem: Problem };
 

@@ -4,41 +4,41 @@
  * which defaults come in, and which errors to show. `<matter-form>` draws it.
  */
 import {
+  ADDED_STEP_IDS,
   conditionHolds,
   fieldShown,
   instantiatePointer,
   getAt,
+  itemSchemaAt,
   joinPointer,
+  layoutSteps,
+  listRules,
+  mergedSchema,
   normalizeIdentifier,
+  objectSchemaOf,
   parsePointer,
   placeFills,
+  within,
   type BranchCondition,
   type Catalogue,
   type ConditionTester,
   type FieldError,
   type FieldFill,
   type FieldInfo,
+  type FormStep,
   type JsonSchemaObject,
   type Matter,
   type MatterPlan,
   type Provenance,
-  type Text,
   type ValidationResult,
 } from '@matterform/core';
-import { mergedSchema, objectSchemaOf } from './present.js';
 
 export interface FormChecks {
   validate(data: unknown): ValidationResult;
   test: ConditionTester;
 }
 
-export interface FormStep {
-  /** `fields-<n>` for the matter's steps, then `materials`, `review`. */
-  id: string;
-  title: Text;
-  /** Data pointers drawn on this step, in order (empty for materials and review). */
-  pointers: string[];
-}
+export type { FormStep };
 
 /** A choice among alternatives nothing in the data selects, at one object. */
 export interface ChoiceGroup {
@@ -121,8 +121,7 @@ export function patternOf(pointer: string, byPointer: ReadonlyMap<string, FieldI
   return pattern;
 }
 
-export const within = (pointer: string, ancestor: string): boolean =>
-  ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+export { within };
 
 export class FormState {
   readonly plan: MatterPlan;
@@ -189,14 +188,7 @@ export class FormState {
       const object: JsonSchemaObject = objectSchemaOf(root, schema) ?? schema;
       const property =
         object.properties && Object.hasOwn(object.properties, token) ? object.properties[token] : undefined;
-      const index = /^\d+$/.test(token) ? Number(token) : -1;
-      const prefix = Array.isArray(object.prefixItems)
-        ? object.prefixItems
-        : Array.isArray(object.items)
-          ? object.items
-          : [];
-      const rest = Array.isArray(object.items) ? object.additionalItems : object.items;
-      const next = property ?? (index < 0 ? undefined : index < prefix.length ? prefix[index] : rest);
+      const next = property ?? (/^\d+$/.test(token) ? itemSchemaAt(listRules(root, object), Number(token)) : undefined);
       schema = isRecord(next) ? mergedSchema(root, next as JsonSchemaObject) : undefined;
     }
     const name = tokens.at(-1);
@@ -746,7 +738,7 @@ export class FormState {
   }
 
   get fieldSteps(): number {
-    return this.steps.filter((s) => s.id.startsWith('fields-')).length;
+    return this.steps.length - ADDED_STEP_IDS.length;
   }
 
   #shown?: { result: ValidationResult; revealed: string; errors: FieldError[] };
@@ -790,46 +782,14 @@ function layoutOf(plan: MatterPlan): Layout {
           const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
           unchosen.set(`${c.at}|${list}`, { at: c.at, list });
         }
-  const { steps, unplaced } = stepsOf(plan);
+  const { steps, unplaced } = layoutSteps(
+    plan.matter,
+    plan.fields.map((f) => f.field),
+  );
   return {
     steps,
     unplaced,
     hasDefaults: plan.fields.some(({ field }) => field.schema.default !== undefined),
     unchosen,
   };
-}
-
-function stepsOf(plan: MatterPlan): { steps: FormStep[]; unplaced: string[] } {
-  const { matter } = plan;
-  const unplaced: string[] = [];
-  const top = plan.fields.filter((f) => f.field.parent === '').map((f) => f.field.pointer);
-  const layout = matter.layout?.steps ?? [];
-  const steps: FormStep[] = layout.map((step, index) => ({
-    id: `fields-${index}`,
-    title: step.title,
-    pointers: [...step.fields],
-  }));
-  if (steps.length === 0) {
-    steps.push({ id: 'fields-0', title: matter.title, pointers: top });
-  } else {
-    const drawn = steps.flatMap((s) => s.pointers);
-    // By ancestors, not by each drawn pointer: a long form has a thousand fields to place.
-    const placed = new Set(drawn);
-    const covered = (pointer: string) => {
-      for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (placed.has(at)) return true;
-      return placed.has('');
-    };
-    const last = steps.at(-1) as FormStep;
-    for (const { field } of plan.fields) {
-      if (field.inArray || covered(field.pointer)) continue;
-      // Only the outermost field not drawn: its parent is the root or partly drawn.
-      const parentPartly = field.parent !== '' && drawn.some((d) => within(d, field.parent));
-      if (field.parent !== '' && !parentPartly) continue;
-      last.pointers.push(field.pointer);
-      unplaced.push(field.pointer);
-    }
-  }
-  steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
-  steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
-  return { steps, unplaced };
 }

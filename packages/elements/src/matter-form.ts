@@ -2,12 +2,18 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
+  canAddItem,
   combineArchives,
   getAt,
   httpConnector,
   joinPointer,
+  itemSchemaAt,
+  listRules,
   loadMatterChecks,
   matterChecksNow,
+  mergedSchema,
+  newItemValue,
+  objectSchemaOf,
   localize,
   materialsComplete,
   planMatter,
@@ -52,17 +58,7 @@ import { MaterialsController } from './materials-controller.js';
 import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
-import {
-  idFor,
-  maskText,
-  mergedSchema,
-  objectSchemaOf,
-  optionsOf,
-  providerKeeper,
-  providerName,
-  readableValue,
-  schemaText,
-} from './present.js';
+import { idFor, maskText, optionsOf, providerKeeper, providerName, readableValue, schemaText } from './present.js';
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
@@ -1926,23 +1922,16 @@ export class MatterForm extends LitElement {
     const root = state.matter.schema as JsonSchemaObject;
     const list = getAt(state.data, pointer);
     const items = Array.isArray(list) ? list : [];
-    const merged = mergedSchema(root, schema);
-    const fixed = Array.isArray(merged.prefixItems)
-      ? merged.prefixItems
-      : Array.isArray(merged.items)
-        ? (merged.items as JsonSchemaObject[])
-        : [];
-    const rest = Array.isArray(merged.items) ? merged.additionalItems : merged.items;
-    const canGrow =
-      rest !== false && rest !== undefined && (merged.maxItems === undefined || items.length < merged.maxItems);
-    const minItems = Math.max(merged.minItems ?? 0, fixed.length);
+    const rules = listRules(root, schema);
+    const { schema: merged, fixed, rest, minItems } = rules;
+    const canGrow = canAddItem(rules, items.length);
     const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
     const count = Math.max(items.length, fixed.length);
     const itemTitle = (i: number) => say(T.item, lang, { title, n: i + 1 });
     const drawn: TemplateResult[] = [];
     for (let i = 0; i < count; i++) {
       const itemPointer = joinPointer(pointer, i);
-      const itemSchema = mergedSchema(root, (i < fixed.length ? fixed[i] : rest) as JsonSchemaObject);
+      const itemSchema = mergedSchema(root, itemSchemaAt(rules, i));
       const tuple = i < fixed.length;
       const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
       const children = state.childrenOf(pattern);
@@ -2097,7 +2086,7 @@ export class MatterForm extends LitElement {
     const root = state.matter.schema as JsonSchemaObject;
     const list = getAt(state.data, pointer);
     const items = Array.isArray(list) ? [...list] : [];
-    const fresh = initialValue(root, itemSchema);
+    const fresh = newItemValue(root, itemSchema);
     items.push(fresh);
     writeAt(state.data, pointer, items);
     state.typed.add(pointer);
@@ -2287,7 +2276,7 @@ export class MatterForm extends LitElement {
     const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
     return html`<div part="review">
       ${state.steps
-        .filter((s) => s.id.startsWith('fields-'))
+        .filter((_, index) => index < state.fieldSteps)
         .map((step, stepIndex) => {
           const own = rows.filter((r) => r.step === stepIndex);
           return html`<h4>${localize(step.title, lang)}</h4>
@@ -2399,23 +2388,6 @@ function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'fi
     filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
     conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
   };
-}
-
-/** A new array item: its default, or an object carrying its properties' defaults. */
-function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefined): unknown {
-  const merged = mergedSchema(root, schema);
-  if (merged.default !== undefined) return structuredClone(merged.default);
-  const type = Array.isArray(merged.type) ? merged.type[0] : merged.type;
-  if (type === 'object' || merged.properties) {
-    const value: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(merged.properties ?? {})) {
-      const inner = mergedSchema(root, property);
-      if (inner.default !== undefined) value[name] = structuredClone(inner.default);
-    }
-    return value;
-  }
-  if (type === 'array') return [];
-  return undefined;
 }
 
 function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {

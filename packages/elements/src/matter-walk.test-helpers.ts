@@ -3,12 +3,12 @@
 // answers what the error summary lists through the controls, uploads a made-up file to each
 // material still needing one, and submits.
 import { expect, fixture, html } from '@open-wc/testing';
-import { collectFields, type FieldInfo, type JsonSchemaObject, type Matter } from '@matterform/core';
+import { collectFields, mergedSchema, type FieldInfo, type JsonSchemaObject, type Matter } from '@matterform/core';
 import type { Archive } from '@matterform/archive';
 import type { MatterPrefillDetail } from './events.js';
 import type { MatterForm, Receipt } from './matter-form.js';
 import { patternOf } from './form-state.js';
-import { idFor, mergedSchema } from './present.js';
+import { idFor } from './present.js';
 import { mockGateways, sampleCatalogue, unlabelledControls } from './form.test-helpers.js';
 import { validValue } from './synthetic-values.test-helpers.js';
 import './define.js';

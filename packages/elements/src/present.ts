@@ -4,8 +4,7 @@
  */
 import {
   localize,
-  refTarget,
-  type JsonSchema,
+  mergedSchema,
   type JsonSchemaObject,
   type Locale,
   type MatterPlan,
@@ -24,65 +23,6 @@ export function schemaText(schema: JsonSchemaObject, key: I18nKey, lang: Locale)
   if (typeof translated === 'string' && translated !== '') return translated;
   const plain = key === 'placeholder' ? schema['x-placeholder'] : key === 'help' ? schema['x-help'] : schema[key];
   return typeof plain === 'string' && plain !== '' ? plain : undefined;
-}
-
-/**
- * Follows `$ref`s and merges `allOf` parts into one schema (outer keywords win, properties
- * and `required` joined), for drawing array items and options. Validation always uses the
- * original schema.
- */
-export function mergedSchema(root: JsonSchemaObject, schema: JsonSchema | undefined, depth = 0): JsonSchemaObject {
-  if (!isObject(schema) || depth > 32) return {};
-  let merged: JsonSchemaObject = { ...schema };
-  if (typeof schema.$ref === 'string') {
-    const { $ref: _ref, ...outer } = merged;
-    merged = { ...mergedSchema(root, refTarget(root, schema.$ref), depth + 1), ...outer };
-  }
-  if (Array.isArray(merged.allOf)) {
-    const { allOf, ...outer } = merged;
-    let base: JsonSchemaObject = {};
-    for (const part of allOf) {
-      const next = mergedSchema(root, part, depth + 1);
-      base = {
-        ...base,
-        ...next,
-        properties: { ...base.properties, ...next.properties },
-        required: [...(base.required ?? []), ...(next.required ?? [])],
-      };
-    }
-    merged = {
-      ...base,
-      ...outer,
-      properties: { ...base.properties, ...outer.properties },
-      required: [...(base.required ?? []), ...(outer.required ?? [])],
-    };
-    if (Object.keys(merged.properties ?? {}).length === 0) delete merged.properties;
-    if ((merged.required ?? []).length === 0) delete merged.required;
-  }
-  return merged;
-}
-
-/**
- * The object a schema describes, also where it allows null besides — `type: ["object",
- * "null"]`, or `oneOf`/`anyOf` of one object and `null` (as a tree's child that may be
- * empty) — merged; undefined for anything else.
- */
-export function objectSchemaOf(root: JsonSchemaObject, schema: JsonSchema | undefined): JsonSchemaObject | undefined {
-  const merged = mergedSchema(root, schema);
-  const types = Array.isArray(merged.type) ? merged.type : merged.type === undefined ? [] : [merged.type];
-  if (types.includes('object') && types.every((t) => t === 'object' || t === 'null')) return merged;
-  if (types.length === 0 && isObject(merged.properties)) return merged;
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const alternatives = merged[keyword];
-    if (!Array.isArray(alternatives) || types.some((t) => t !== 'object' && t !== 'null')) continue;
-    const flat = alternatives.map((a) => mergedSchema(root, a));
-    const objects = flat.filter((a) => a.type === 'object' || (a.type === undefined && isObject(a.properties)));
-    const nulls = flat.filter((a) => a.type === 'null' || a.const === null);
-    const [only] = objects;
-    if (only && objects.length === 1 && objects.length + nulls.length === flat.length)
-      return { ...only, title: merged.title ?? only.title, description: merged.description ?? only.description };
-  }
-  return undefined;
 }
 
 /** Options found, per schema object, root and language: every field asks on every draw. */

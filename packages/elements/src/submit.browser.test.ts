@@ -37,7 +37,7 @@ describe('<matter-form>: review and submit', () => {
     const change = [...review.querySelectorAll('button')].find((b) => b.textContent?.includes('修改 手机号码'));
     const step = oneEvent(el, 'matter-step');
     change?.click();
-    expect((await step).detail).to.deep.equal({ index: 0, id: 'fields-0' });
+    expect((await step).detail).to.deep.equal({ index: 0, id: 'step-1' });
     await el.updateComplete;
     await Promise.resolve();
     expect(shadow(el).activeElement?.id).to.equal('mf_2f_applicant_2f_mobile');

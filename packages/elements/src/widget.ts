@@ -105,16 +105,3 @@ export class WidgetRegistry {
     return best;
   }
 }
-
-/** Rank helpers, jsonforms-style. */
-export const typeOf = (schema: JsonSchemaObject): string | undefined => {
-  const { type } = schema;
-  if (typeof type === 'string') return type;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null');
-  if (schema.const !== undefined) return typeof schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    const kinds = new Set(schema.enum.filter((v) => v !== null).map((v) => typeof v));
-    if (kinds.size === 1) return [...kinds][0] === 'number' ? 'number' : [...kinds][0];
-  }
-  return undefined;
-};

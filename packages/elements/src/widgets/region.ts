@@ -11,7 +11,8 @@ import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
 import { say, type Message } from '../i18n.js';
 import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from '../regions.js';
-import { rankedBySchema, typeOf, type Widget, type WidgetContext } from '../widget.js';
+import { typeOf } from '@matterform/core';
+import { rankedBySchema, type Widget, type WidgetContext } from '../widget.js';
 
 const LEVEL_LABELS: Record<RegionLevel, Message> = {
   province: { 'zh-CN': '省', en: 'Province' },

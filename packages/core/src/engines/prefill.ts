@@ -1,0 +1,582 @@
+/**
+ * The prefill engine (SPEC §3.1 "Providers of a field", "Timing"): asks each provider of a
+ * plan once, all in parallel, each bounded by its timeout; picks for every field the first
+ * valid value in provider order, with its conflicts; places values by pointer without
+ * touching what the person typed or the host set.
+ *
+ * Three steps, usable apart (the form re-runs the last one as branches come to apply):
+ * `fetchProviders` → `resolveFields` → `placeFills`; `prefill` runs all three.
+ */
+import {
+  connectorFor,
+  ProviderError,
+  type ArchiveAnswer,
+  type Connector,
+  type FailureReason,
+  type HeldLicence,
+  type ProviderId,
+  type SourceAnswer,
+  type SubjectRef,
+} from '../connectors/connectors.js';
+import { loadMatterChecks } from '../validation/checks.js';
+import { fieldShown, type ConditionTester, type ValueCheck } from '../schema/conditions.js';
+import type { FieldInfo } from '../schema/fields.js';
+import { isFresh, type FieldPlan, type MatterPlan } from './plan.js';
+import { isSchemaObject as isRecord } from '../schema/json-schema.js';
+import { getAt, parsePointer } from '../schema/pointer.js';
+import type { Conflict, ConsentRecord, Provenance } from '../submission/submission.js';
+
+/** Timeout for providers the catalogue gives none (licences, archive, a source without `timeoutMs`). */
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export interface FetchOptions {
+  subject: SubjectRef;
+  connectors: readonly Connector[];
+  /** Consents given; a source with `consent: true` and no record here is not called. */
+  consents?: readonly ConsentRecord[];
+  /** Aborting it abandons the whole prefill: `fetchProviders` rejects with its reason. */
+  signal?: AbortSignal;
+  now?: () => Date;
+  defaultTimeoutMs?: number;
+}
+
+export interface ProviderFailure {
+  provider: ProviderId;
+  reason: FailureReason;
+}
+
+/** What the providers answered, kept for the fields and the materials engine. */
+export interface ProviderAnswers {
+  /** Sources that answered: an answer, or `null` for "no data" (404). */
+  sources: Map<string, SourceAnswer | null>;
+  /** Every licence the subject holds of the types asked (expired ones included); undefined if the call failed or was not made. */
+  licences?: HeldLicence[];
+  archive?: ArchiveAnswer;
+  failed: ProviderFailure[];
+  /** Providers the plan needs that no connector serves: left for typing, and not a failure of theirs. */
+  unserved: ProviderId[];
+  /** Each call made, once: `source:<id>`, `licences`, `archive`. */
+  calls: string[];
+  fetchedAt: string;
+}
+
+/**
+ * Calls every provider of the plan once, for all the concepts asked of it, all at once.
+ * Failures are collected per provider; only the overall `signal` makes it reject.
+ */
+export async function fetchProviders(plan: MatterPlan, options: FetchOptions): Promise<ProviderAnswers> {
+  const { subject, connectors, signal } = options;
+  const now = options.now ?? (() => new Date());
+  const defaultTimeout = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  signal?.throwIfAborted();
+  const answers: ProviderAnswers = {
+    sources: new Map(),
+    failed: [],
+    unserved: [],
+    calls: [],
+    fetchedAt: now().toISOString(),
+  };
+  const consentFor = new Map((options.consents ?? []).map((c) => [c.source, c]));
+  const purpose = plan.matter.id;
+  const calls: Promise<void>[] = [];
+  const { abandon, release } = abandonOn(signal);
+  const fail = (provider: ProviderId, error: unknown) => {
+    if (signal?.aborted) throw signal.reason;
+    answers.failed.push({ provider, reason: error instanceof ProviderError ? error.reason : 'network' });
+  };
+
+  for (const [id, concepts] of plan.requests.sources) {
+    const provider = `source:${id}` as const;
+    const source = plan.sourceById.get(id);
+    if (!source) continue;
+    const consent = consentFor.get(id);
+    if (source.consent === true && !consent) {
+      answers.failed.push({ provider, reason: 'consent-refused' });
+      continue;
+    }
+    const connector = connectorFor(connectors, provider);
+    if (!connector?.source) {
+      answers.unserved.push(provider);
+      continue;
+    }
+    const serve = connector.source.bind(connector);
+    answers.calls.push(provider);
+    calls.push(
+      bounded(source.timeoutMs ?? defaultTimeout, abandon, (callSignal) =>
+        serve(id, {
+          concepts: [...concepts],
+          purpose,
+          subject,
+          signal: callSignal,
+          ...(consent ? { consent: { id: consent.id, givenAt: consent.givenAt } } : {}),
+        }),
+      )
+        .then((answer) => (answer === null ? null : checkSourceAnswer(answer)))
+        .then(
+          (answer) => {
+            answers.sources.set(id, answer);
+          },
+          (error) => fail(provider, error),
+        ),
+    );
+  }
+
+  const { types, concepts } = plan.requests.licences;
+  if (types.length > 0) {
+    const connector = connectorFor(connectors, `licence:${types[0]}`);
+    const providers = types.map((t) => `licence:${t}` as const);
+    if (!connector?.licences) answers.unserved.push(...providers);
+    else {
+      const serve = connector.licences.bind(connector);
+      answers.calls.push('licences');
+      calls.push(
+        bounded(defaultTimeout, abandon, (callSignal) =>
+          serve({ types: [...types], concepts: [...concepts], purpose, subject, signal: callSignal }),
+        )
+          .then((held) => checkLicences(held, types))
+          .then(
+            (held) => {
+              answers.licences = held;
+            },
+            (error) => providers.forEach((p) => fail(p, error)),
+          ),
+      );
+    }
+  }
+
+  const archive = plan.requests.archive;
+  if (archive.concepts.length > 0 || archive.materials.length > 0) {
+    const connector = connectorFor(connectors, 'archive');
+    if (!connector?.archive) answers.unserved.push('archive');
+    else {
+      const serve = connector.archive.bind(connector);
+      answers.calls.push('archive');
+      calls.push(
+        bounded(defaultTimeout, abandon, (callSignal) =>
+          serve({ concepts: [...archive.concepts], materials: [...archive.materials], subject, signal: callSignal }),
+        )
+          .then(checkArchive)
+          .then(
+            (answer) => {
+              answers.archive = answer;
+            },
+            (error) => fail('archive', error),
+          ),
+      );
+    }
+  }
+
+  try {
+    await Promise.all(calls);
+  } finally {
+    release();
+  }
+  signal?.throwIfAborted();
+  return answers;
+}
+
+/**
+ * Runs `call` with a signal that aborts after `ms` or when the whole prefill is abandoned.
+ * Races the call too, so a connector that ignores its signal still cannot hold the prefill
+ * past its timeout.
+ */
+function bounded<T>(ms: number, abandon: Abandon, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const onAbandon = (reason: unknown) => {
+      controller.abort(reason);
+      reject(reason);
+    };
+    const timer = setTimeout(() => {
+      const error = new ProviderError('timeout', `no answer within ${ms} ms`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+    abandon.add(onAbandon);
+    const settle = () => {
+      clearTimeout(timer);
+      abandon.delete(onAbandon);
+    };
+    let running: Promise<T>;
+    try {
+      running = call(controller.signal);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error) => {
+        settle();
+        const timedOut = controller.signal.aborted && controller.signal.reason instanceof ProviderError;
+        reject(timedOut ? controller.signal.reason : error);
+      },
+    );
+  });
+}
+
+/**
+ * The calls to abandon when the overall signal aborts: one listener on that signal for all
+ * of them (a listener per call would trip Node's leak warning at ten sources).
+ */
+type Abandon = Set<(reason: unknown) => void>;
+
+function abandonOn(signal: AbortSignal | undefined): { abandon: Abandon; release: () => void } {
+  const abandon: Abandon = new Set();
+  const onAbort = () => [...abandon].forEach((stop) => stop(signal?.reason));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return { abandon, release: () => signal?.removeEventListener('abort', onAbort) };
+}
+
+// Connectors are the host's code, or a gateway's answer: what they hand over is checked
+// before any of it is used, so a wrong shape fails that provider alone.
+function checkSourceAnswer(answer: unknown): SourceAnswer {
+  if (!isRecord(answer) || !isRecord(answer.values) || typeof answer.fetchedAt !== 'string')
+    throw new ProviderError('malformed', 'a source answer needs values and fetchedAt');
+  if (answer.signatures !== undefined && !isRecord(answer.signatures))
+    throw new ProviderError('malformed', 'signatures must be an object');
+  return answer as unknown as SourceAnswer;
+}
+
+function checkLicences(held: unknown, types: readonly string[]): HeldLicence[] {
+  if (!Array.isArray(held)) throw new ProviderError('malformed', 'licences must be an array');
+  for (const licence of held) {
+    if (
+      !isRecord(licence) ||
+      typeof licence.type !== 'string' ||
+      typeof licence.number !== 'string' ||
+      typeof licence.issuedAt !== 'string' ||
+      !(licence.validUntil === null || typeof licence.validUntil === 'string') ||
+      !isRecord(licence.values)
+    )
+      throw new ProviderError('malformed', 'a licence needs type, number, issuedAt, validUntil and values');
+  }
+  return (held as HeldLicence[]).filter((l) => types.includes(l.type));
+}
+
+function checkArchive(answer: unknown): ArchiveAnswer {
+  if (!isRecord(answer) || !isRecord(answer.answers) || !Array.isArray(answer.documents))
+    throw new ProviderError('malformed', 'an archive answer needs answers and documents');
+  return answer as unknown as ArchiveAnswer;
+}
+
+// ---------------------------------------------------------------------------------------
+// resolving
+
+/** The value chosen for one field, with where it came from. */
+export interface FieldFill {
+  pointer: string;
+  field: FieldInfo;
+  value: unknown;
+  provider: ProviderId;
+  locked: boolean;
+  fetchedAt: string;
+  signature?: string;
+  conflicts: Conflict[];
+}
+
+export interface InvalidValue {
+  pointer: string;
+  provider: ProviderId;
+  value: unknown;
+}
+
+export interface Resolution {
+  fills: FieldFill[];
+  invalid: InvalidValue[];
+}
+
+export interface ResolveOptions {
+  /** `YYYY-MM-DD`; licences are valid through their `validUntil` day. Default: today (UTC). */
+  today?: string;
+  checkValue: ValueCheck;
+}
+
+export function todayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Of the held licences of one type, the one valid today with the latest `issuedAt`. */
+export function validLicence(held: readonly HeldLicence[], type: string, today: string): HeldLicence | undefined {
+  let best: HeldLicence | undefined;
+  for (const licence of held) {
+    if (licence.type !== type || !licenceValid(licence, today)) continue;
+    if (!best || licence.issuedAt > best.issuedAt) best = licence;
+  }
+  return best;
+}
+
+export function licenceValid(licence: HeldLicence, today: string): boolean {
+  return (
+    licence.issuedAt.slice(0, 10) <= today && (licence.validUntil === null || licence.validUntil.slice(0, 10) >= today)
+  );
+}
+
+/** For every field with providers, the first valid value in provider order and the others that differ. */
+export function resolveFields(plan: MatterPlan, answers: ProviderAnswers, options: ResolveOptions): Resolution {
+  const today = options.today ?? todayOf(new Date());
+  const { checkValue } = options;
+  const fills: FieldFill[] = [];
+  const invalid: InvalidValue[] = [];
+  const held = answers.licences ?? [];
+  const validByType = new Map<string, HeldLicence | undefined>();
+  const licenceOf = (type: string) => {
+    if (!validByType.has(type)) validByType.set(type, validLicence(held, type, today));
+    return validByType.get(type);
+  };
+
+  for (const plan_ of plan.fields) {
+    const { concept, providers, field } = plan_;
+    if (concept === undefined || providers.length === 0) continue;
+    const candidates: Omit<FieldFill, 'pointer' | 'field' | 'conflicts'>[] = [];
+    for (const provider of providers) {
+      const candidate = valueFrom(plan, plan_, provider, concept, answers, licenceOf);
+      if (!candidate) continue;
+      if (!checkValue(field, candidate.value)) {
+        invalid.push({ pointer: field.pointer, provider, value: candidate.value });
+        continue;
+      }
+      candidates.push(candidate);
+    }
+    const [winner, ...others] = candidates;
+    if (!winner) continue;
+    const conflicts: Conflict[] = [];
+    for (const other of others) {
+      if (sameValue(other.value, winner.value)) continue;
+      if (conflicts.some((c) => sameValue(c.value, other.value))) continue;
+      conflicts.push({ provider: other.provider, value: other.value });
+    }
+    fills.push({ pointer: field.pointer, field, ...winner, conflicts });
+  }
+  return { fills, invalid };
+}
+
+function valueFrom(
+  plan: MatterPlan,
+  fieldPlan: FieldPlan,
+  provider: ProviderId,
+  concept: string,
+  answers: ProviderAnswers,
+  licenceOf: (type: string) => HeldLicence | undefined,
+): Omit<FieldFill, 'pointer' | 'field' | 'conflicts'> | undefined {
+  let value: unknown;
+  let fetchedAt = answers.fetchedAt;
+  let signature: unknown;
+  let locked = false;
+  if (provider === 'archive') {
+    const answer = answers.archive?.answers[concept];
+    value = isRecord(answer) ? answer.value : undefined;
+  } else if (provider.startsWith('licence:')) {
+    const licence = licenceOf(provider.slice(8));
+    if (!licence) return undefined;
+    value = licence.values[concept];
+    signature = licence.signatures?.[concept];
+    if (typeof licence.fetchedAt === 'string') fetchedAt = licence.fetchedAt;
+    const type = plan.licenceById.get(licence.type);
+    locked = type !== undefined && isFresh(type) && fieldPlan.lockable;
+  } else {
+    const answer = answers.sources.get(provider.slice(7));
+    if (!answer) return undefined;
+    value = answer.values[concept];
+    signature = answer.signatures?.[concept];
+    fetchedAt = answer.fetchedAt;
+    locked = fieldPlan.lockable;
+  }
+  if (value === undefined || value === null || value === '') return undefined;
+  const candidate: Omit<FieldFill, 'pointer' | 'field' | 'conflicts'> = { value, provider, locked, fetchedAt };
+  if (typeof signature === 'string') candidate.signature = signature;
+  return candidate;
+}
+
+/** Deep equality of JSON values (key order ignored). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    return a.length === list.length && a.every((item, i) => sameValue(item, list[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((k) => Object.hasOwn(right, k) && sameValue(left[k], right[k]))
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// placing
+
+export interface PlaceOptions {
+  /** Pointers the person typed or the host set: never overwritten. */
+  protect?: (pointer: string) => boolean;
+  /** Pointers already filled earlier (so a fill is reported once). */
+  placed?: ReadonlySet<string>;
+  test: ConditionTester;
+  /** Also put `default`s into fields as they come to apply (SPEC §3.1 Timing). */
+  defaults?: boolean;
+}
+
+export interface Placement {
+  data: Record<string, unknown>;
+  /** The fills placed by this call, in field order. */
+  placed: FieldFill[];
+  /** Fills whose branch does not apply to the data (yet). */
+  waiting: FieldFill[];
+}
+
+/**
+ * Puts fills (and, with `defaults`, defaults) into a copy of `data` where their field applies,
+ * repeating while a placed value makes another branch apply. A value already there stays
+ * unless it is the field's default or a value placed from a provider before.
+ */
+export function placeFills(
+  plan: MatterPlan,
+  data: Record<string, unknown>,
+  fills: readonly FieldFill[],
+  options: PlaceOptions,
+): Placement {
+  const { test } = options;
+  const protect = options.protect ?? (() => false);
+  const result = structuredClone(data);
+  const placedNow: FieldFill[] = [];
+  const done = new Set<string>(options.placed ?? []);
+  const defaulted = new Set<string>();
+  const fillAt = new Map(fills.map((f) => [f.pointer, f]));
+  // A placed value can only make more fields apply when the matter has branch fields; then
+  // each further round places at least one value, so there are at most as many as fields.
+  let again = true;
+  for (let round = 0; again && round <= plan.fields.length; round++) {
+    let changed = false;
+    for (const { field } of plan.fields) {
+      if (field.inArray) continue;
+      const fill = fillAt.get(field.pointer);
+      const wantsDefault = options.defaults === true && field.schema.default !== undefined;
+      if ((!fill || done.has(field.pointer)) && !wantsDefault) continue;
+      if (!parentPresentOrCreatable(result, field.pointer)) continue;
+      if (!fieldShown(field, plan.fieldByPointer, result, test)) continue;
+      const current = getAt(result, field.pointer);
+      if (fill && !done.has(field.pointer)) {
+        const replaceable =
+          current === undefined || defaulted.has(field.pointer) || sameValue(current, field.schema.default);
+        if (!protect(field.pointer) && replaceable) {
+          setAt(result, field.pointer, copy(fill.value));
+          placedNow.push(fill);
+          changed = true;
+        }
+        done.add(field.pointer);
+      } else if (wantsDefault && current === undefined && !protect(field.pointer)) {
+        setAt(result, field.pointer, copy(field.schema.default));
+        defaulted.add(field.pointer);
+        changed = true;
+      }
+    }
+    again = changed && plan.hasBranches;
+  }
+  const waiting = fills.filter((f) => !done.has(f.pointer));
+  return { data: result, placed: placedNow, waiting };
+}
+
+const copy = <T>(value: T): T => (value !== null && typeof value === 'object' ? structuredClone(value) : value);
+
+// A nested field is filled by creating its parent objects, but never through a value of
+// another shape (a string where an object would be).
+function parentPresentOrCreatable(data: unknown, pointer: string): boolean {
+  let current: unknown = data;
+  const tokens = parsePointer(pointer).slice(0, -1);
+  for (const token of tokens) {
+    if (current === undefined) return true;
+    if (!isRecord(current)) return false;
+    current = current[token];
+  }
+  return current === undefined || isRecord(current);
+}
+
+/** Sets the value at a pointer of plain objects, creating the objects on the way. */
+export function setAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) throw new RangeError('cannot replace the whole document');
+  let current: Record<string, unknown> = data;
+  for (const token of tokens) {
+    const next = current[token];
+    if (isRecord(next)) current = next;
+    else {
+      const created: Record<string, unknown> = {};
+      Object.defineProperty(current, token, { value: created, enumerable: true, writable: true, configurable: true });
+      current = created;
+    }
+  }
+  // defineProperty: a property named `__proto__` stays data, never the prototype.
+  Object.defineProperty(current, last, { value, enumerable: true, writable: true, configurable: true });
+}
+
+// ---------------------------------------------------------------------------------------
+// all at once
+
+export interface PrefillOptions extends FetchOptions, Omit<ResolveOptions, 'checkValue'> {
+  /** The data so far (the host's `value`); not changed. */
+  data?: Record<string, unknown>;
+  protect?: (pointer: string) => boolean;
+  /**
+   * The tester of `loadMatterChecks`. Without it, one compiled at run time is loaded for the
+   * plan's schema (rejecting with `CspBlockedError` where the page's CSP forbids that).
+   */
+  test?: ConditionTester;
+  /** Default: `test` of the field's schema. */
+  checkValue?: ValueCheck;
+  defaults?: boolean;
+}
+
+export interface PrefillResult {
+  data: Record<string, unknown>;
+  provenance: Record<string, Provenance>;
+  filled: { pointer: string; provider: ProviderId; value: unknown; locked: boolean }[];
+  conflicts: { pointer: string; conflicts: Conflict[] }[];
+  failed: ProviderFailure[];
+  invalid: InvalidValue[];
+  /** Resolved values whose branch does not apply yet: placed by `placeFills` when it does. */
+  waiting: FieldFill[];
+  answers: ProviderAnswers;
+  resolution: Resolution;
+}
+
+/** Fetches, resolves and places in one go (SPEC §5 `matter-prefill` detail, plus provenance). */
+export async function prefill(plan: MatterPlan, options: PrefillOptions): Promise<PrefillResult> {
+  const test = options.test ?? (await loadMatterChecks(plan.schema)).test;
+  const checkValue: ValueCheck = options.checkValue ?? ((field, value) => test(field.schema, value));
+  const answers = await fetchProviders(plan, options);
+  const resolution = resolveFields(plan, answers, { ...options, checkValue });
+  const placement = placeFills(plan, options.data ?? {}, resolution.fills, { ...options, test });
+  return {
+    ...describePlacement(placement.placed),
+    data: placement.data,
+    failed: answers.failed,
+    invalid: resolution.invalid,
+    waiting: placement.waiting,
+    answers,
+    resolution,
+  };
+}
+
+/** The event detail and provenance of placed fills. */
+export function describePlacement(
+  placed: readonly FieldFill[],
+): Pick<PrefillResult, 'filled' | 'conflicts' | 'provenance'> {
+  const provenance: Record<string, Provenance> = {};
+  const filled: PrefillResult['filled'] = [];
+  const conflicts: PrefillResult['conflicts'] = [];
+  for (const fill of placed) {
+    filled.push({ pointer: fill.pointer, provider: fill.provider, value: fill.value, locked: fill.locked });
+    if (fill.conflicts.length > 0) conflicts.push({ pointer: fill.pointer, conflicts: fill.conflicts });
+    const record: Provenance = { provider: fill.provider, fetchedAt: fill.fetchedAt, locked: fill.locked };
+    if (fill.conflicts.length > 0) record.conflicts = fill.conflicts;
+    if (fill.signature !== undefined) record.signature = fill.signature;
+    provenance[fill.pointer] = record;
+  }
+  return { filled, conflicts, provenance };
+}
