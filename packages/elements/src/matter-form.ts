@@ -42,7 +42,7 @@ import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, Outbo
 import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
 import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
-import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
+import { expandPointer, FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { FieldSlots, type Drawing } from './field-slots.js';
 import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
@@ -328,7 +328,7 @@ export class MatterForm extends LitElement {
   #idempotency?: { body: string; key: string };
   #formDisabled = false;
   #focusAfterRender?: string;
-  #snapshot?: { data: Record<string, unknown>; provenance: [string, import('@matterform/core').Provenance][] };
+  #snapshot?: Snapshot;
   #formValuePending = false;
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
   #epoch = 0;
@@ -430,13 +430,7 @@ export class MatterForm extends LitElement {
   formResetCallback(): void {
     const state = this.#state;
     if (!state || !this.#snapshot) return;
-    state.data = structuredClone(this.#snapshot.data);
-    state.provenance.clear();
-    for (const [pointer, provenance] of this.#snapshot.provenance) state.provenance.set(pointer, { ...provenance });
-    state.typed.clear();
-    state.raw.clear();
-    state.revealed.clear();
-    state.extraNames.clear();
+    state.reset(this.#snapshot);
     this.#summary = [];
     this.#materials.reset();
     // The person cleared the form: the draft of what they had typed goes too.
@@ -526,15 +520,8 @@ export class MatterForm extends LitElement {
     const previous = this.#state;
     const state = new FormState(plan, checks);
     this.#checks = checks;
-    if (previous && previous.matter.id === matter.id) {
-      // Another version of the same matter: keep what the person typed where it still fits.
-      for (const pointer of previous.typed) {
-        const value = getAt(previous.data, pointer);
-        if (value === undefined || !state.fieldAt(pointer)) continue;
-        writeAt(state.data, pointer, value);
-        state.typed.add(pointer);
-      }
-    } else if (this.#hostValue) state.setHostValue(this.#hostValue);
+    if (previous && previous.matter.id === matter.id) state.keepTyped(previous);
+    else if (this.#hostValue) state.setHostValue(this.#hostValue);
     this.#state = state;
     this.#materials.reset();
     this.#answers = undefined;
@@ -666,8 +653,7 @@ export class MatterForm extends LitElement {
       if (abort.signal.aborted || state !== this.#state) return;
       const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
       // Placed onto the data as it is now: what the person typed meanwhile stays.
-      state.waiting = resolution.fills;
-      const placed = state.settle();
+      const placed = state.provide(resolution.fills);
       this.#answers = answers;
       this.#prefillDetail = {
         ...fillsDetail(placed),
@@ -677,7 +663,10 @@ export class MatterForm extends LitElement {
       this.#changed(false);
       this.#snapshot = {
         data: state.untyped(),
-        provenance: structuredClone([...state.provenance].filter(([p]) => !state.typed.has(p))),
+        provenance: structuredClone([...state.provenance].filter(([p]) => !state.typed.has(p))) as [
+          string,
+          Provenance,
+        ][],
       };
       this._phase = 'ready';
       this.dispatchEvent(matterEvent('matter-prefill', this.#prefillDetail));
@@ -718,21 +707,27 @@ export class MatterForm extends LitElement {
   #edit(pointer: string, value: unknown): void {
     const state = this.#state;
     if (!state || this.readonly || this.#isDisabled()) return;
-    const provenance = state.provenance.get(pointer);
-    if (provenance?.locked && !provenance.edited) {
-      // A locked value is submitted exactly as received (SPEC §6): put it back in the box.
+    if (!state.edit(pointer, value)) {
+      // Refused (a locked value): put it back in the box.
       this.#redraw.set(pointer, (this.#redraw.get(pointer) ?? 0) + 1);
       this._revision++;
       return;
     }
-    state.edit(pointer, value);
+    this.#committed(state, state.commit(pointer), true);
+  }
+
+  /**
+   * What follows every change the person makes, once the state has taken it: the submission
+   * is another, the gateway's word on that field goes, `matter-input`, validity, and a redraw
+   * — of the field alone when `alone` and nothing else on the page can have changed.
+   */
+  #committed(state: FormState, commit: Commit, alone = false): void {
+    const { pointer, placed } = commit;
     this.#idempotency = undefined;
     this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: getAt(state.data, pointer) }));
-    const shownBefore = state.shownErrors();
-    const placed = state.settle();
-    this.#checkAgain();
-    if (placed.length > 0 || !this.#redrawAlone(state, pointer, shownBefore)) this._revision++;
+    this.dispatchEvent(matterEvent('matter-input', { pointer, value: commit.value }));
+    this.#checked();
+    if (placed.length > 0 || !alone || !this.#redrawAlone(state, pointer, commit)) this._revision++;
     if (placed.length > 0) this.#announceFills(placed);
   }
 
@@ -741,14 +736,9 @@ export class MatterForm extends LitElement {
    * branches that could show or hide fields, no summary or gateway errors on screen, the
    * other fields' shown errors and the materials as they were. False: render everything.
    */
-  #redrawAlone(state: FormState, pointer: string, shownBefore: readonly FieldError[]): boolean {
+  #redrawAlone(state: FormState, pointer: string, commit: Commit): boolean {
     if (state.plan.hasBranches || this.#summary.length > 0 || this.#serverErrors.length > 0) return false;
-    const others = (errors: readonly FieldError[]) =>
-      errors
-        .filter((e) => e.pointer !== pointer)
-        .map((e) => `${e.pointer} ${e.keyword}`)
-        .join('\n');
-    if (others(shownBefore) !== others(state.shownErrors())) return false;
+    if (commit.othersChanged()) return false;
     const materials = this.#entriesKey;
     this.#refreshMaterials();
     if (this.#entriesKey !== materials) return false;
@@ -764,9 +754,15 @@ export class MatterForm extends LitElement {
 
   /** Validity and the form value, without drawing. */
   #checkAgain(): void {
+    this.#state?.validate();
+    this.#checked();
+  }
+
+  /** The form's validity, summary, form value and draft follow the state's last judgement. */
+  #checked(): void {
     const state = this.#state;
     if (!state) return;
-    const result = state.validate();
+    const result = state.result;
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
@@ -1007,14 +1003,12 @@ export class MatterForm extends LitElement {
   #draftContent(): DraftContent | undefined {
     const state = this.#state;
     if (!state || this._phase === 'submitted') return undefined;
-    const typed = [...state.typed].filter((p) => !state.hostSet.has(p) && getAt(state.data, p) !== undefined);
+    const { pointers: typed, data } = state.typedData();
     const files = [...this.#materials.uploads].flatMap(([material, list]) => list.map((file) => ({ material, file })));
     if (typed.length === 0 && files.length === 0) return undefined;
-    const data: Record<string, unknown> = {};
     const labels: Record<string, string> = {};
     const lang = this.#lang();
     for (const pointer of typed) {
-      writeAt(data, pointer, structuredClone(getAt(state.data, pointer)));
       const field = state.fieldAt(pointer);
       labels[pointer] = (field && schemaText(field.schema, 'title', lang)) ?? field?.name ?? pointer;
     }
@@ -1051,28 +1045,16 @@ export class MatterForm extends LitElement {
     const saved = draft.state as unknown as DraftState | undefined;
     const sameVersion = draft.matter.version === state.matter.version;
     const checks = this.#checks;
-    const misfits: Misfit[] = [];
-    if (replace) {
-      for (const pointer of [...state.typed]) {
-        if (state.hostSet.has(pointer) || state.provenance.has(pointer)) continue;
-        removeAt(state.data, pointer);
-        state.typed.delete(pointer);
-      }
-    }
-    for (const pointer of saved?.typed ?? []) {
-      const value = getAt(draft.data, pointer);
-      if (value === undefined) continue;
-      const field = state.fieldAt(pointer);
-      const provenance = state.provenance.get(pointer);
-      const fits = field !== undefined && (sameVersion || checks?.checkValue(field, value) !== false);
-      if (!fits || (provenance?.locked && JSON.stringify(getAt(state.data, pointer)) !== JSON.stringify(value))) {
-        misfits.push({ label: saved?.labels[pointer] ?? pointer, value: displayOf(value) });
-        continue;
-      }
-      writeAt(state.data, pointer, structuredClone(value));
-      state.typed.add(pointer);
-      if (provenance) provenance.edited = true;
-    }
+    const left = state.restoreDraft(
+      draft.data,
+      saved?.typed ?? [],
+      (field, value) => sameVersion || checks?.checkValue(field, value) !== false,
+      replace,
+    );
+    const misfits: Misfit[] = left.map((pointer) => ({
+      label: saved?.labels[pointer] ?? pointer,
+      value: displayOf(getAt(draft.data, pointer)),
+    }));
     if (replace) this.#materials.reset();
     const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
     for (const { material, file } of draft.files ?? []) {
@@ -1080,7 +1062,6 @@ export class MatterForm extends LitElement {
       else misfits.push({ label: say(ARCHIVE_MESSAGES.misfitFile, this.#lang(), { name: file.name }), value: '' });
     }
     this.#misfits = misfits;
-    state.settle();
     this.#epoch++;
     this.#changed();
     const step = Math.max(0, Math.min(saved?.step ?? 0, state.steps.length - 1));
@@ -2099,7 +2080,7 @@ export class MatterForm extends LitElement {
     const items = Array.isArray(list) ? [...list] : [];
     const fresh = initialValue(root, itemSchema);
     items.push(fresh);
-    writeAt(state.data, pointer, items);
+    state.setItems(pointer, items);
     state.typed.add(pointer);
     this.#idempotency = undefined;
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(items) }));
@@ -2117,7 +2098,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     this.#shiftProvenance(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
-    removeAt(state.data, joinPointer(pointer, index));
+    state.removeItemValue(joinPointer(pointer, index));
     this.#afterListChange(pointer);
     void this.updateComplete.then(() => {
       const items = getAt(state.data, pointer);
@@ -2149,27 +2130,7 @@ export class MatterForm extends LitElement {
 
   /** Moves what is known about each item (typed, raw text, provenance) with it. */
   #shiftProvenance(pointer: string, map: (index: number) => number | undefined): void {
-    const state = this.#state;
-    if (!state) return;
-    const prefix = pointer + '/';
-    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
-      [...entries].flatMap(([key, value]): [string, V][] => {
-        if (!key.startsWith(prefix)) return [[key, value]];
-        const rest = key.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        const index = Number(slash < 0 ? rest : rest.slice(0, slash));
-        const next = map(index);
-        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
-      });
-    const provenance = move(state.provenance);
-    state.provenance.clear();
-    for (const [k, v] of provenance) state.provenance.set(k, v);
-    const raw = move(state.raw);
-    state.raw.clear();
-    for (const [k, v] of raw) state.raw.set(k, v);
-    const typed = move([...state.typed].map((k) => [k, true] as [string, boolean]));
-    state.typed.clear();
-    for (const [k] of typed) state.typed.add(k);
+    this.#state?.shiftItems(pointer, map);
   }
 
   #afterListChange(pointer: string): void {
