@@ -27,7 +27,7 @@ export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './documen
 export { formatProblem, problem, type Problem } from './problems.js';
 export { checkFixtures, type FixturesCheck } from './fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer } from './pointer.js';
-export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
+export { localize, toLocale, DEFAULT_LOCALE, type BaseLocale, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './json-schema.js';
 export {
   cnFormats,

@@ -25,6 +25,7 @@ import {
   type Text,
   type ValidationResult,
 } from '@matterform/core';
+import { formMessages } from './i18n/form.js';
 import { mergedSchema, objectSchemaOf } from './present.js';
 
 /** What a committed change gives the element to tell and redraw (`FormState.commit`). */
@@ -988,7 +989,7 @@ function stepsOf(plan: MatterPlan): { steps: FormStep[]; unplaced: string[] } {
       unplaced.push(field.pointer);
     }
   }
-  steps.push({ id: 'materials', title: { 'zh-CN': '申请材料', en: 'Supporting documents' }, pointers: [] });
-  steps.push({ id: 'review', title: { 'zh-CN': '核对并提交', en: 'Check and submit' }, pointers: [] });
+  steps.push({ id: 'materials', title: formMessages.materials, pointers: [] });
+  steps.push({ id: 'review', title: formMessages.reviewStep, pointers: [] });
   return { steps, unplaced };
 }

@@ -17,7 +17,6 @@ import {
   renderOutputs,
   submissionBody,
   todayOf,
-  toLocale,
   type Catalogue,
   type ConsentRecord,
   type Connector,
@@ -39,7 +38,7 @@ import {
 } from '@matterform/core';
 import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
 
-import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
+import { DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
 import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
@@ -47,9 +46,12 @@ import { FieldSlots, type Drawing } from './field-slots.js';
 import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
-import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
+import { ERROR_PREFIX, formatDate, langOf, localeOf, say } from './i18n/say.js';
+import { archiveMessages } from './i18n/archive.js';
+import { formMessages } from './i18n/form.js';
+import { statusMessages } from './i18n/materials.js';
 import { MaterialsController } from './materials-controller.js';
-import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
+import { materialsStyles, renderMaterials } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
 import {
@@ -103,87 +105,13 @@ const archiveViewModule = () => import('./archive-view.js');
 export const widgetRegistry = new WidgetRegistry();
 for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
 
-const T = {
-  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
-  stepOf: { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
-  back: { 'zh-CN': '上一步', en: 'Back' },
-  next: { 'zh-CN': '保存并继续', en: 'Save and continue' },
-  submit: { 'zh-CN': '提交申请', en: 'Submit application' },
-  submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
-  problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
-  from: { 'zh-CN': '来自{provider} · {date}', en: 'From {provider} · {date}' },
-  locked: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到{keeper}更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask {keeper} to correct it.',
-  },
-  lockedNoKeeper: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到数据来源单位更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask the office that keeps it to correct it.',
-  },
-  conflicts: { 'zh-CN': '其他来源的值不同：', en: 'Other sources differ: ' },
-  failed: {
-    'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
-    en: 'We could not get information from these sources; please fill in what they would have given:',
-  },
-  filling: { 'zh-CN': '正在为您自动填写…', en: 'Filling in what we already know…' },
-  filled: { 'zh-CN': '已为您自动填写 {n} 项，请核对。', en: '{n} answers were filled in for you. Please check them.' },
-  consentTitle: { 'zh-CN': '授权获取您的信息', en: 'May we fetch your information?' },
-  consentIntro: {
-    'zh-CN': '为减少填写，我们可以在您同意后从以下单位获取信息：',
-    en: 'To save you typing, with your agreement we can fetch these from the following offices:',
-  },
-  consentAgree: { 'zh-CN': '同意并自动填写', en: 'Agree and fill in' },
-  consentRefuse: { 'zh-CN': '不同意，我自己填写', en: 'No, I will type it myself' },
-  consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
-  consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
-  addItem: { 'zh-CN': '添加{title}', en: 'Add {title}' },
-  removeItem: { 'zh-CN': '删除', en: 'Remove' },
-  moveUp: { 'zh-CN': '上移', en: 'Move up' },
-  moveDown: { 'zh-CN': '下移', en: 'Move down' },
-  item: { 'zh-CN': '{title} 第 {n} 项', en: '{title} {n}' },
-  items: { 'zh-CN': '项目', en: 'Item' },
-  change: { 'zh-CN': '修改', en: 'Change' },
-  youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
-  youChanged: { 'zh-CN': '您已修改（原值来自{provider}）', en: 'You changed this (was from {provider})' },
-  materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
-  submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
-  referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },
-  keepReference: {
-    'zh-CN': '请记下受理编号，用于查询办理进度。',
-    en: 'Keep this reference to follow your application.',
-  },
-  receivedAt: { 'zh-CN': '提交时间：{time}', en: 'Received: {time}' },
-  print: { 'zh-CN': '打印申请记录', en: 'Print a record of your application' },
-  record: { 'zh-CN': '申请记录', en: 'Record of your application' },
-  audience: {
-    'zh-CN': '此事项面向{audience}，当前登录的申请人不能办理。',
-    en: 'This application is for {audience}; the signed-in applicant cannot make it.',
-  },
-  person: { 'zh-CN': '个人', en: 'individuals' },
-  organization: { 'zh-CN': '法人或其他组织', en: 'organisations' },
-  loadFailed: { 'zh-CN': '表单加载失败：{message}', en: 'The form could not be loaded: {message}' },
-  submitFailed: {
-    'zh-CN': '提交没有成功：{message}。您填写的内容都还在，请稍后再试。',
-    en: 'Your application was not sent: {message}. Nothing you entered is lost; please try again.',
-  },
-  unauthorized: {
-    'zh-CN': '登录已失效，请重新登录后再提交。您填写的内容都还在。',
-    en: 'You are signed out. Sign in again, then submit; nothing you entered is lost.',
-  },
-  materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
-  noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
-} satisfies Record<string, Message>;
-
-const FAILURE: Record<string, Message> = {
-  timeout: { 'zh-CN': '超时', en: 'timed out' },
-  network: { 'zh-CN': '网络不通', en: 'network error' },
-  malformed: { 'zh-CN': '返回数据有误', en: 'answered wrongly' },
-  'consent-refused': { 'zh-CN': '您未授权', en: 'you did not agree' },
+/** A provider's failure reason (SPEC §5) in words: `reasonTimeout`, …, else its HTTP status. */
+const failureText = (reason: string, lang: Locale): string => {
+  const key = `reason-${reason}`.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  return Object.hasOwn(formMessages, key)
+    ? say(formMessages[key as keyof typeof formMessages], lang)
+    : say(formMessages.reasonHttp, lang, { status: reason.replace('http-', '') });
 };
-
-const failureText = (reason: string, lang: Locale): string =>
-  FAILURE[reason]?.[lang] ??
-  (lang === 'en' ? `error ${reason.replace('http-', '')}` : `错误 ${reason.replace('http-', '')}`);
 
 /** Concepts whose values are identifiers, masked in the printed record. */
 const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);
@@ -596,7 +524,9 @@ export class MatterForm extends LitElement {
     if (audience && !audience.includes(subject.kind)) {
       this.#fail(
         'audience-mismatch',
-        say(T.audience, this.#lang(), { audience: audience.map((a) => say(T[a], this.#lang())).join('/') }),
+        say(formMessages.audience, this.#lang(), {
+          audience: audience.map((a) => say(formMessages[a], this.#lang())).join('/'),
+        }),
       );
       return;
     }
@@ -766,7 +696,7 @@ export class MatterForm extends LitElement {
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
-    else this.#internals.setValidity({ customError: true }, say(T.problem, this.#lang()));
+    else this.#internals.setValidity({ customError: true }, say(formMessages.problem, this.#lang()));
     this.#scheduleFormValue();
     this.#drafts.schedule(() => this.#draftContent());
   }
@@ -886,7 +816,7 @@ export class MatterForm extends LitElement {
     if (!state) return false;
     this.#changed(false);
     const first = state.result.errors[0];
-    if (first) this.#internals.setValidity({ customError: true }, first.message[this.#lang()]);
+    if (first) this.#internals.setValidity({ customError: true }, say(first.message, this.#lang()));
     return this.#internals.checkValidity();
   }
 
@@ -1059,7 +989,7 @@ export class MatterForm extends LitElement {
     const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
     for (const { material, file } of draft.files ?? []) {
       if (materials.has(material)) void this.#materials.addFiles(material, [file]);
-      else misfits.push({ label: say(ARCHIVE_MESSAGES.misfitFile, this.#lang(), { name: file.name }), value: '' });
+      else misfits.push({ label: say(archiveMessages.misfitFile, this.#lang(), { name: file.name }), value: '' });
     }
     this.#misfits = misfits;
     this.#epoch++;
@@ -1101,7 +1031,7 @@ export class MatterForm extends LitElement {
   /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
   #storageFailed(error: unknown): void {
     if (isQuotaError(error)) {
-      if (!this.#quotaReported) this.#fail('storage-quota', say(ARCHIVE_MESSAGES.storageQuota, this.#lang()));
+      if (!this.#quotaReported) this.#fail('storage-quota', say(archiveMessages.storageQuota, this.#lang()));
       this.#quotaReported = true;
       return;
     }
@@ -1146,7 +1076,7 @@ export class MatterForm extends LitElement {
       this._stepIndex = state.stepOf(first.pointer);
       this.#summaryFocus = true;
       this._revision++;
-      throw this.#fail('matter-invalid', errors.map((e) => e.message[this.#lang()]).join('; '), false);
+      throw this.#fail('matter-invalid', errors.map((e) => say(e.message, this.#lang())).join('; '), false);
     }
     const blocking = blockingMaterials(state.plan, this.#entries);
     if (blocking.length > 0) {
@@ -1191,8 +1121,8 @@ export class MatterForm extends LitElement {
     if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
     this._phase = 'queued';
     if (mine?.status === 'unauthorized')
-      throw this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, this.#lang()));
-    throw this.#fail('submit-failed', say(ARCHIVE_MESSAGES.queued, this.#lang()));
+      throw this.#fail('unauthorized', say(archiveMessages.queuedUnauthorized, this.#lang()));
+    throw this.#fail('submit-failed', say(archiveMessages.queued, this.#lang()));
   }
 
   /**
@@ -1230,7 +1160,7 @@ export class MatterForm extends LitElement {
       else {
         this.#outboxNotes = [
           ...this.#outboxNotes,
-          say(ARCHIVE_MESSAGES.earlierDelivered, lang, { reference: outcome.reference }),
+          say(archiveMessages.earlierDelivered, lang, { reference: outcome.reference }),
         ];
         this.dispatchEvent(matterEvent('matter-submitted', outcome));
         this._revision++;
@@ -1239,12 +1169,12 @@ export class MatterForm extends LitElement {
       if (mine) this.#refused(outcome.httpStatus, outcome.errors);
       else {
         const message = outcome.errors.map((e) => e.message).join('; ') || `HTTP ${outcome.httpStatus}`;
-        this.#outboxNotes = [...this.#outboxNotes, say(ARCHIVE_MESSAGES.earlierRejected, lang, { message })];
+        this.#outboxNotes = [...this.#outboxNotes, say(archiveMessages.earlierRejected, lang, { message })];
         this.#fail('submit-failed', message, false);
         this._revision++;
       }
     } else if (outcome.status === 'unauthorized') {
-      this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, lang), mine);
+      this.#fail('unauthorized', say(archiveMessages.queuedUnauthorized, lang), mine);
     }
   }
 
@@ -1272,7 +1202,7 @@ export class MatterForm extends LitElement {
     const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
     return this.#fail(
       'submit-failed',
-      say(T.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
+      say(formMessages.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
     );
   }
 
@@ -1293,7 +1223,10 @@ export class MatterForm extends LitElement {
       });
     } catch (error) {
       this._phase = 'ready';
-      throw this.#fail('submit-failed', say(T.submitFailed, this.#lang(), { message: (error as Error).message }));
+      throw this.#fail(
+        'submit-failed',
+        say(formMessages.submitFailed, this.#lang(), { message: (error as Error).message }),
+      );
     }
     const answer = (await response.json().catch(() => ({}))) as {
       reference?: string;
@@ -1302,7 +1235,7 @@ export class MatterForm extends LitElement {
     };
     if (response.status === 401) {
       this._phase = 'ready';
-      throw this.#fail('unauthorized', say(T.unauthorized, this.#lang()));
+      throw this.#fail('unauthorized', say(formMessages.unauthorized, this.#lang()));
     }
     if (response.status !== 201 || !answer.reference) throw this.#refused(response.status, answer.errors ?? []);
     return this.#acknowledged({
@@ -1330,7 +1263,7 @@ export class MatterForm extends LitElement {
 
   #lang(): Locale {
     // The property first: lit reflects it to the attribute only after this render.
-    return this.lang ? toLocale(this.lang) : langOf(this);
+    return this.lang ? localeOf(this.lang) : langOf(this);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1368,7 +1301,7 @@ export class MatterForm extends LitElement {
     if (this._phase === 'failed' && this.#message) {
       return html`<div class="form" part="form">
         <p class="notice warning" part="notice" role="alert">
-          ${say(T.loadFailed, lang, { message: this.#message.text })}
+          ${say(formMessages.loadFailed, lang, { message: this.#message.text })}
         </p>
       </div>`;
     }
@@ -1378,7 +1311,7 @@ export class MatterForm extends LitElement {
     const total = state.steps.length;
     return html`<div class="form" part="form" aria-busy=${this._phase === 'filling' ? 'true' : 'false'}>
       <h2>${localize(state.matter.title, lang)}</h2>
-      <ol class="progress" part="progress" aria-label=${lang === 'en' ? 'Steps' : '步骤'}>
+      <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
         ${state.steps.map(
           (s, i) =>
             html`<li
@@ -1392,7 +1325,7 @@ export class MatterForm extends LitElement {
       ${this.#renderNotices(state, lang)} ${this.#renderDraftNotices(lang)} ${this.#renderSummary(state, lang)}
       ${this._phase === 'consent' ? this.#renderConsent(state, lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        <p class="step-caption">${say(T.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
+        <p class="step-caption">${say(formMessages.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
         <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${localize(step.title, lang)}</h3>
         ${
           step.id === 'materials'
@@ -1441,16 +1374,18 @@ export class MatterForm extends LitElement {
   #renderNotices(state: FormState, lang: Locale): TemplateResult {
     const failed = this.#prefillDetail.failed.filter((f) => f.reason !== 'consent-refused');
     return html`<div role="status" aria-live="polite" class="notices">
-      ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(T.filling, lang)}</p>` : nothing}
+      ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(formMessages.filling, lang)}</p>` : nothing}
       ${
         this._phase === 'ready' && this.#prefillDetail.filled.length > 0 && this._stepIndex === 0
-          ? html`<p class="notice" part="notice">${say(T.filled, lang, { n: this.#prefillDetail.filled.length })}</p>`
+          ? html`<p class="notice" part="notice">
+              ${say(formMessages.filled, lang, { n: this.#prefillDetail.filled.length })}
+            </p>`
           : nothing
       }
       ${
         failed.length > 0
           ? html`<div class="notice warning" part="notice">
-              ${say(T.failed, lang)}
+              ${say(formMessages.failed, lang)}
               <ul>
                 ${failed.map(
                   (f) => html`<li>${providerName(state.plan, f.provider, lang)}（${failureText(f.reason, lang)}）</li>`,
@@ -1475,14 +1410,14 @@ export class MatterForm extends LitElement {
         ? this.#showMaterialErrors
           ? blockingMaterials(state.plan, this.#entries).map((m) => ({
               id: `mm-${m.id}`,
-              text: say(T.materialsMissing, lang, {
+              text: say(formMessages.materialsMissing, lang, {
                 title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
               }),
               materials: true,
             }))
           : []
         : [];
-    const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: e.message[lang], materials: false }));
+    const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: say(e.message, lang), materials: false }));
     const serverItems = this.#serverErrors.map((e) => ({ id: e.pointer, text: e.message, materials: false }));
     const items = [...fieldItems, ...serverItems, ...materialItems];
     if (items.length === 0) return nothing;
@@ -1492,7 +1427,7 @@ export class MatterForm extends LitElement {
       tabindex="-1"
       aria-labelledby="matter-error-summary-title"
     >
-      <h2 id="matter-error-summary-title">${say(T.problem, lang)}</h2>
+      <h2 id="matter-error-summary-title">${say(formMessages.problem, lang)}</h2>
       <ul>
         ${items.map(
           (item) =>
@@ -1517,8 +1452,8 @@ export class MatterForm extends LitElement {
 
   #renderConsent(state: FormState, lang: Locale): TemplateResult {
     return html`<section class="consent" part="consent" aria-labelledby="matter-consent-title">
-      <h3 id="matter-consent-title">${say(T.consentTitle, lang)}</h3>
-      <p>${say(T.consentIntro, lang)}</p>
+      <h3 id="matter-consent-title">${say(formMessages.consentTitle, lang)}</h3>
+      <p>${say(formMessages.consentIntro, lang)}</p>
       <ul>
         ${state.plan.consents.map((request) => {
           const id = `matter-consent-${request.source}`;
@@ -1534,18 +1469,20 @@ export class MatterForm extends LitElement {
               }}
             />
             <label for=${id}
-              >${say(T.consentChoose, lang)}
+              >${say(formMessages.consentChoose, lang)}
               <strong>${localize(request.provider ?? request.title, lang)}</strong>
-              （${localize(request.title, lang)}）：${concepts || say(T.consentNone, lang)}</label
+              （${localize(request.title, lang)}）：${concepts || say(formMessages.consentNone, lang)}</label
             >
           </li>`;
         })}
       </ul>
       <div class="actions">
         <button class="primary" part="button" @click=${() => this.#answerConsent(true)}>
-          ${say(T.consentAgree, lang)}
+          ${say(formMessages.consentAgree, lang)}
         </button>
-        <button part="button" @click=${() => this.#answerConsent(false)}>${say(T.consentRefuse, lang)}</button>
+        <button part="button" @click=${() => this.#answerConsent(false)}>
+          ${say(formMessages.consentRefuse, lang)}
+        </button>
       </div>
     </section>`;
   }
@@ -1572,7 +1509,7 @@ export class MatterForm extends LitElement {
       return nothing;
     }
     this.#stepFields = { plain: false, nodes };
-    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
+    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(formMessages.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
   }
 
   /**
@@ -1655,10 +1592,10 @@ export class MatterForm extends LitElement {
                 <button
                   part="button"
                   type="button"
-                  aria-label=${`${say(T.removeItem, lang)}：${entry.name}`}
+                  aria-label=${`${say(formMessages.removeItem, lang)}：${entry.name}`}
                   @click=${() => this.#removeExtra(entry.pointer)}
                 >
-                  ${say(T.removeItem, lang)}
+                  ${say(formMessages.removeItem, lang)}
                 </button>
               </div>`
             : nothing
@@ -1718,7 +1655,7 @@ export class MatterForm extends LitElement {
             lang,
           ),
         );
-      const optional = state.required(field) ? undefined : say(T.optional, lang);
+      const optional = state.required(field) ? undefined : say(formMessages.optional, lang);
       const choices = this.#renderChoices(state, pointer, lang);
       const extras = this.#renderExtras(state, pointer, lang);
       // Most objects hold only fields: a fieldset of plain DOM around their nodes, one insert
@@ -1775,9 +1712,8 @@ export class MatterForm extends LitElement {
   ): unknown {
     const depends = () => {
       const provenance = state.provenance.get(pointer);
-      const error =
-        state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
-        this.#serverErrors.find((e) => e.pointer === pointer)?.message;
+      const shown = state.shownErrors().find((e) => e.pointer === pointer);
+      const error = shown ? say(shown.message, lang) : this.#serverErrors.find((e) => e.pointer === pointer)?.message;
       return [
         state.raw.get(pointer) ?? getAt(state.data, pointer),
         provenance,
@@ -1849,7 +1785,7 @@ export class MatterForm extends LitElement {
         widget,
         context,
         host: this,
-        optional: required ? undefined : say(T.optional, lang),
+        optional: required ? undefined : say(formMessages.optional, lang),
         hints,
         error: error !== undefined ? [say(ERROR_PREFIX, lang), error] : undefined,
         notes: provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
@@ -1874,21 +1810,21 @@ export class MatterForm extends LitElement {
         'badge',
         `${id}-badge`,
         provenance.edited
-          ? say(T.youChanged, lang, { provider })
-          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
+          ? say(formMessages.youChanged, lang, { provider })
+          : say(formMessages.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
       ],
     ];
     if (locked)
       notes.push([
         'lock-note',
         `${id}-lock`,
-        say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
+        say(keeper ? formMessages.locked : formMessages.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
       ]);
     if (provenance.conflicts?.length)
       notes.push([
         'conflicts',
         null,
-        say(T.conflicts, lang) +
+        say(formMessages.conflicts, lang) +
           provenance.conflicts
             .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
             .join(lang === 'en' ? '; ' : '；'),
@@ -1919,7 +1855,7 @@ export class MatterForm extends LitElement {
     const minItems = Math.max(merged.minItems ?? 0, fixed.length);
     const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
     const count = Math.max(items.length, fixed.length);
-    const itemTitle = (i: number) => say(T.item, lang, { title, n: i + 1 });
+    const itemTitle = (i: number) => say(formMessages.item, lang, { title, n: i + 1 });
     const drawn: TemplateResult[] = [];
     for (let i = 0; i < count; i++) {
       const itemPointer = joinPointer(pointer, i);
@@ -1941,28 +1877,28 @@ export class MatterForm extends LitElement {
                 part="button"
                 type="button"
                 ?disabled=${i === fixed.length}
-                aria-label=${`${say(T.moveUp, lang)}：${label}`}
+                aria-label=${`${say(formMessages.moveUp, lang)}：${label}`}
                 @click=${() => this.#moveItem(pointer, i, -1)}
               >
-                ${say(T.moveUp, lang)}
+                ${say(formMessages.moveUp, lang)}
               </button>
               <button
                 part="button"
                 type="button"
                 ?disabled=${i === count - 1}
-                aria-label=${`${say(T.moveDown, lang)}：${label}`}
+                aria-label=${`${say(formMessages.moveDown, lang)}：${label}`}
                 @click=${() => this.#moveItem(pointer, i, 1)}
               >
-                ${say(T.moveDown, lang)}
+                ${say(formMessages.moveDown, lang)}
               </button>
               <button
                 part="button"
                 type="button"
                 ?disabled=${items.length <= minItems}
-                aria-label=${`${say(T.removeItem, lang)}：${label}`}
+                aria-label=${`${say(formMessages.removeItem, lang)}：${label}`}
                 @click=${() => this.#removeItem(pointer, i)}
               >
-                ${say(T.removeItem, lang)}
+                ${say(formMessages.removeItem, lang)}
               </button>
             </div>`
           : nothing;
@@ -1986,13 +1922,13 @@ export class MatterForm extends LitElement {
       ?data-invalid=${error !== undefined}
     >
       <legend part="label">
-        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
+        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(formMessages.optional, lang)}</span>`}
       </legend>
       ${this.#hint(schema, pointer, lang)}
       ${
         error
           ? html`<p class="error-message" part="error-message">
-              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${error.message[lang]}
+              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(error.message, lang)}
             </p>`
           : nothing
       }
@@ -2000,7 +1936,7 @@ export class MatterForm extends LitElement {
       ${
         editable && canGrow
           ? html`<button part="button" type="button" @click=${() => this.#addItem(pointer, rest as JsonSchemaObject)}>
-              ${say(T.addItem, lang, { title: title || say(T.items, lang) })}
+              ${say(formMessages.addItem, lang, { title: title || say(formMessages.items, lang) })}
             </button>`
           : nothing
       }
@@ -2118,7 +2054,7 @@ export class MatterForm extends LitElement {
     this.#shiftProvenance(pointer, (i) => (i === index ? target : i === target ? index : i));
     this.#afterListChange(pointer);
     // Keep focus on the same button of the moved item, so it can be moved again by keyboard.
-    const label = by < 0 ? T.moveUp : T.moveDown;
+    const label = by < 0 ? formMessages.moveUp : formMessages.moveDown;
     void this.updateComplete.then(() => {
       const id = this.#idFor(joinPointer(pointer, target));
       const item = this.renderRoot.querySelector(`#${id}-item`) ?? this.renderRoot.querySelector(`#${id}`);
@@ -2212,14 +2148,14 @@ export class MatterForm extends LitElement {
             const provenance = state.provenance.get(pointer);
             const source = provenance
               ? provenance.edited
-                ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-                : say(T.from, lang, {
+                ? say(formMessages.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
+                : say(formMessages.from, lang, {
                     provider: providerName(state.plan, provenance.provider, lang),
                     date: formatDate(provenance.fetchedAt, lang),
                   })
               : value === undefined
                 ? ''
-                : say(T.youTyped, lang);
+                : say(formMessages.youTyped, lang);
             rows.push({ step: stepIndex, pointer, label, value: text, source });
           }
         }
@@ -2233,7 +2169,7 @@ export class MatterForm extends LitElement {
         pointer: entry.pointer,
         label: entry.name,
         value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
-        source: say(T.youTyped, lang),
+        source: say(formMessages.youTyped, lang),
       });
     }
     return rows;
@@ -2266,14 +2202,14 @@ export class MatterForm extends LitElement {
                               type="button"
                               @click=${() => this.#focusError({ pointer: row.pointer })}
                             >
-                              ${say(T.change, lang)}<span class="visually-hidden"> ${row.label}</span>
+                              ${say(formMessages.change, lang)}<span class="visually-hidden"> ${row.label}</span>
                             </button>`
                       }
                     </dd>`,
               )}
             </dl>`;
         })}
-      <h4>${say(T.materials, lang)}</h4>
+      <h4>${say(formMessages.materials, lang)}</h4>
       <dl class="review">
         ${this.#entries
           .filter((e) => e.status !== 'not-applicable')
@@ -2290,7 +2226,9 @@ export class MatterForm extends LitElement {
                         type="button"
                         @click=${() => this.#goTo(materialsStep, `mm-${entry.id}`)}
                       >
-                        ${say(T.change, lang)}<span class="visually-hidden"> ${localize(material?.title, lang)}</span>
+                        ${say(formMessages.change, lang)}<span class="visually-hidden">
+                          ${localize(material?.title, lang)}</span
+                        >
                       </button>`
                 }
               </dd>`;
@@ -2305,7 +2243,9 @@ export class MatterForm extends LitElement {
     return html`<div class="actions" part="actions">
       ${
         this._stepIndex > 0
-          ? html`<button part="button" type="button" @click=${() => this.#back()}>${say(T.back, lang)}</button>`
+          ? html`<button part="button" type="button" @click=${() => this.#back()}>
+              ${say(formMessages.back, lang)}
+            </button>`
           : nothing
       }
       ${
@@ -2319,7 +2259,7 @@ export class MatterForm extends LitElement {
                 ?disabled=${busy || this.#isDisabled()}
                 @click=${() => void this.submit().catch(() => undefined)}
               >
-                ${this._phase === 'submitting' ? say(T.submitting, lang) : say(T.submit, lang)}
+                ${this._phase === 'submitting' ? say(formMessages.submitting, lang) : say(formMessages.submit, lang)}
               </button>`
           : html`<button
               class="primary"
@@ -2328,7 +2268,7 @@ export class MatterForm extends LitElement {
               ?disabled=${this._phase === 'consent'}
               @click=${() => this.#continue()}
             >
-              ${say(T.next, lang)}
+              ${say(formMessages.next, lang)}
             </button>`
       }
     </div>`;
@@ -2338,17 +2278,17 @@ export class MatterForm extends LitElement {
     const receipt = this.#receipt as Receipt;
     return html`<div class="form" part="form confirmation">
       <div class="confirmation-panel" id="matter-confirmation" tabindex="-1" role="status">
-        <h2>${say(T.submitted, lang)}</h2>
-        <p>${say(T.referenceIs, lang)}</p>
+        <h2>${say(formMessages.submitted, lang)}</h2>
+        <p>${say(formMessages.referenceIs, lang)}</p>
         <p class="reference" part="reference">${receipt.reference}</p>
       </div>
-      <p>${say(T.keepReference, lang)}</p>
-      <p>${say(T.receivedAt, lang, { time: new Date(receipt.receivedAt).toLocaleString(lang) })}</p>
+      <p>${say(formMessages.keepReference, lang)}</p>
+      <p>${say(formMessages.receivedAt, lang, { time: new Date(receipt.receivedAt).toLocaleString(lang) })}</p>
       <div class="actions no-print">
-        <button part="button" type="button" @click=${() => window.print()}>${say(T.print, lang)}</button>
+        <button part="button" type="button" @click=${() => window.print()}>${say(formMessages.print, lang)}</button>
       </div>
       <section class="record" aria-labelledby="matter-record-title">
-        <h3 id="matter-record-title">${say(T.record, lang)}：${localize(state.matter.title, lang)}</h3>
+        <h3 id="matter-record-title">${say(formMessages.record, lang)}：${localize(state.matter.title, lang)}</h3>
         ${this.#renderReview(state, lang, true)}
       </section>
     </div>`;
@@ -2380,7 +2320,7 @@ function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefin
 }
 
 function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
-  const base = say(MATERIAL_STATUS[entry.status], lang);
+  const base = say(statusMessages[entry.status], lang);
   if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
   if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
   if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
