@@ -35,6 +35,7 @@ import {
   type ProviderId,
   type Submission,
   type SubjectRef,
+  type Text,
 } from '@matterform/core';
 import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
 
@@ -75,6 +76,12 @@ import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.
 export type MatterSubject = SubjectRef & { token?: string };
 
 export type ConsentMode = 'ask' | 'granted';
+
+/** One reason the gateway refused a submission (SPEC §6 `422`): `pointer` into its `data`. */
+interface GatewayError {
+  pointer: string;
+  message: Text;
+}
 
 /** The gateway's acknowledgement of a submission. */
 export interface Receipt {
@@ -250,7 +257,8 @@ export class MatterForm extends LitElement {
   #summary: FieldError[] = [];
   #summaryFocus = false;
   #showMaterialErrors = false;
-  #serverErrors: { pointer: string; message: string }[] = [];
+  /** The gateway's reasons for refusing the submission (SPEC §6): each kept until its field is edited. */
+  #serverErrors: GatewayError[] = [];
   #message?: { code: MatterErrorCode | 'info'; text: string };
   #receipt?: Receipt;
   #idempotency?: { body: string; key: string };
@@ -1168,7 +1176,8 @@ export class MatterForm extends LitElement {
     } else if (outcome.status === 'rejected') {
       if (mine) this.#refused(outcome.httpStatus, outcome.errors);
       else {
-        const message = outcome.errors.map((e) => e.message).join('; ') || `HTTP ${outcome.httpStatus}`;
+        const message =
+          outcome.errors.map((e) => localize(e.message as Text, lang)).join('; ') || `HTTP ${outcome.httpStatus}`;
         this.#outboxNotes = [...this.#outboxNotes, say(archiveMessages.earlierRejected, lang, { message })];
         this.#fail('submit-failed', message, false);
         this._revision++;
@@ -1196,10 +1205,13 @@ export class MatterForm extends LitElement {
   }
 
   /** The gateway refused it for good (409, 422): its reasons go where the person will see them. */
-  #refused(status: number, errors: readonly { pointer: string; message: string }[]): Error {
+  #refused(status: number, errors: readonly { pointer: string; message: unknown }[]): Error {
     this._phase = 'ready';
-    this.#serverErrors = errors.map((e) => ({ pointer: e.pointer, message: e.message }));
-    const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
+    const lang = this.#lang();
+    // `message` is a Text (SPEC §6): a string, or one per locale.
+    this.#serverErrors = errors.map((e) => ({ pointer: String(e.pointer ?? ''), message: e.message as Text }));
+    this.#summaryFocus = this.#serverErrors.length > 0;
+    const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${localize(e.message, lang)}`).join('; ');
     return this.#fail(
       'submit-failed',
       say(formMessages.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
@@ -1231,7 +1243,7 @@ export class MatterForm extends LitElement {
     const answer = (await response.json().catch(() => ({}))) as {
       reference?: string;
       receivedAt?: string;
-      errors?: { pointer: string; code: string; message: string }[];
+      errors?: { pointer: string; code: string; message: unknown }[];
     };
     if (response.status === 401) {
       this._phase = 'ready';
@@ -1418,8 +1430,18 @@ export class MatterForm extends LitElement {
           : []
         : [];
     const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: say(e.message, lang), materials: false }));
-    const serverItems = this.#serverErrors.map((e) => ({ id: e.pointer, text: e.message, materials: false }));
-    const items = [...fieldItems, ...serverItems, ...materialItems];
+    // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
+    const serverItems = this.#serverErrors.map((e) => ({
+      id: e.pointer,
+      text: localize(e.message, lang),
+      materials: false,
+      unlinked: e.pointer === '' || !state.fieldAt(e.pointer),
+    }));
+    const items: { id: string; text: string; materials: boolean; unlinked?: boolean }[] = [
+      ...fieldItems,
+      ...serverItems,
+      ...materialItems,
+    ];
     if (items.length === 0) return nothing;
     return html`<div
       class="error-summary"
@@ -1432,18 +1454,22 @@ export class MatterForm extends LitElement {
         ${items.map(
           (item) =>
             html`<li>
-              <a
-                href=${`#${item.materials ? item.id : this.#idFor(item.id)}`}
-                @click=${(event: Event) => {
-                  event.preventDefault();
-                  if (item.materials) {
-                    this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
-                    this.#focusAfterRender = item.id;
-                    this._revision++;
-                  } else this.#focusError({ pointer: item.id });
-                }}
-                >${item.text}</a
-              >
+              ${
+                item.unlinked
+                  ? item.text
+                  : html`<a
+                      href=${`#${item.materials ? item.id : this.#idFor(item.id)}`}
+                      @click=${(event: Event) => {
+                        event.preventDefault();
+                        if (item.materials) {
+                          this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
+                          this.#focusAfterRender = item.id;
+                          this._revision++;
+                        } else this.#focusError({ pointer: item.id });
+                      }}
+                      >${item.text}</a
+                    >`
+              }
             </li>`,
         )}
       </ul>
@@ -1713,7 +1739,8 @@ export class MatterForm extends LitElement {
     const depends = () => {
       const provenance = state.provenance.get(pointer);
       const shown = state.shownErrors().find((e) => e.pointer === pointer);
-      const error = shown ? say(shown.message, lang) : this.#serverErrors.find((e) => e.pointer === pointer)?.message;
+      const refused = shown ? undefined : this.#serverErrors.find((e) => e.pointer === pointer);
+      const error = shown ? say(shown.message, lang) : refused && localize(refused.message, lang);
       return [
         state.raw.get(pointer) ?? getAt(state.data, pointer),
         provenance,
