@@ -115,6 +115,26 @@ describe('<matter-form>: prefill and provenance', () => {
     expect(made.filter((c) => c.source === 'hn-property' || c.source === 'cs-housing-fund')).to.deep.equal([]);
   });
 
+  it('keeps Continue enabled while consent is asked: pressed, it focuses the panel and says what is needed', async () => {
+    const el = await sampleForm('residence-permit', { subject: '43011119780130057X', consent: 'ask' });
+    await el.updateComplete;
+    const next = buttonNamed(el, '保存并继续');
+    expect(next.disabled).to.equal(false);
+    next.click();
+    await el.updateComplete;
+    const panel = shadow(el).querySelector('[part="consent"]') as HTMLElement;
+    expect(shadow(el).activeElement).to.equal(panel);
+    const needed = shadow(el).getElementById(panel.getAttribute('aria-describedby') ?? '');
+    expect(needed?.textContent).to.include('请先选择是否同意获取您的信息');
+    expect(shadow(el).querySelector('[part="step-heading"]')?.textContent, 'still the first step').to.equal('申请人');
+    await expect(el).to.be.accessible();
+    const filled = nextPrefill(el);
+    buttonNamed(el, '同意并自动填写').click();
+    await filled;
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.not.include('请先选择是否同意获取您的信息');
+  });
+
   it('calls a source once consent is given, and records the consent in the submission', async () => {
     const subject = '43011119780130057X';
     const since = new Date().toISOString();

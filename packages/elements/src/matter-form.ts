@@ -266,6 +266,10 @@ export class MatterForm extends LitElement {
   #focusAfterRender?: string;
   #snapshot?: Snapshot;
   #formValuePending = false;
+  /** The submission being sent (`submit()`), until the gateway answers. */
+  #sending?: Promise<Receipt | Submission>;
+  /** Why the last press of Continue or Submit did nothing yet. */
+  #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
   #epoch = 0;
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
@@ -630,6 +634,7 @@ export class MatterForm extends LitElement {
     const given = agree ? all.filter((s) => this.#consentChoice.has(s)) : [];
     this.#consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
     this.#consentAsked = true;
+    this.#wait = undefined;
     this.dispatchEvent(
       matterEvent('matter-consent', {
         given: given.map((s) => `source:${s}` as ProviderId),
@@ -771,9 +776,29 @@ export class MatterForm extends LitElement {
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
 
+  /**
+   * A press of Continue or Submit that cannot be acted on yet says why, and moves focus to what
+   * is needed: the buttons are never disabled, which would give no reason and lose focus.
+   */
+  #notYet(submitting: boolean): boolean {
+    const wait =
+      this._phase === 'consent'
+        ? 'consentNeeded'
+        : submitting && this.#sending
+          ? 'stillSending'
+          : submitting && this._phase === 'filling'
+            ? 'stillFilling'
+            : undefined;
+    if (!wait) return false;
+    this.#wait = wait;
+    if (wait === 'consentNeeded') this.#focusAfterRender = 'matter-consent';
+    this._revision++;
+    return true;
+  }
+
   #continue(): void {
     const state = this.#state;
-    if (!state) return;
+    if (!state || this.#notYet(false)) return;
     const step = state.steps[this._stepIndex];
     if (!step) return;
     if (step.id === 'materials') {
@@ -1075,7 +1100,12 @@ export class MatterForm extends LitElement {
    * acknowledgement; without `action` (or with a `name`, inside a form) it resolves with the
    * submission for the host to send.
    */
-  async submit(): Promise<Receipt | Submission> {
+  submit(): Promise<Receipt | Submission> {
+    // One at a time: a second call while one is sending gets the same answer, and sends nothing.
+    return (this.#sending ??= this.#submit().finally(() => (this.#sending = undefined)));
+  }
+
+  async #submit(): Promise<Receipt | Submission> {
     const state = this.#state;
     if (!state) throw this.#fail('load-failed', 'The form has no matter yet.');
     const errors = this.#revealAll();
@@ -1411,6 +1441,11 @@ export class MatterForm extends LitElement {
           ? html`<p class="notice warning" part="notice" role="alert">${this.#message.text}</p>`
           : nothing
       }
+      ${
+        (this.#wait === 'stillSending' && this.#sending) || (this.#wait === 'stillFilling' && this._phase === 'filling')
+          ? html`<p class="notice busy" part="notice">${say(formMessages[this.#wait], lang)}</p>`
+          : nothing
+      }
       ${this.#outboxNotes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
     </div>`;
   }
@@ -1477,8 +1512,23 @@ export class MatterForm extends LitElement {
   }
 
   #renderConsent(state: FormState, lang: Locale): TemplateResult {
-    return html`<section class="consent" part="consent" aria-labelledby="matter-consent-title">
+    const needed = this.#wait === 'consentNeeded';
+    return html`<section
+      class="consent"
+      part="consent"
+      id="matter-consent"
+      tabindex="-1"
+      aria-labelledby="matter-consent-title"
+      aria-describedby=${needed ? 'matter-consent-needed' : nothing}
+    >
       <h3 id="matter-consent-title">${say(formMessages.consentTitle, lang)}</h3>
+      ${
+        needed
+          ? html`<p class="error-message" part="error-message" id="matter-consent-needed">
+              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(formMessages.consentNeeded, lang)}
+            </p>`
+          : nothing
+      }
       <p>${say(formMessages.consentIntro, lang)}</p>
       <ul>
         ${state.plan.consents.map((request) => {
@@ -2266,7 +2316,6 @@ export class MatterForm extends LitElement {
 
   #renderActions(state: FormState, lang: Locale): TemplateResult {
     const last = this._stepIndex === state.steps.length - 1;
-    const busy = this._phase === 'submitting' || this._phase === 'filling' || this._phase === 'consent';
     return html`<div class="actions" part="actions">
       ${
         this._stepIndex > 0
@@ -2283,18 +2332,12 @@ export class MatterForm extends LitElement {
                 class="primary"
                 part="button"
                 type="button"
-                ?disabled=${busy || this.#isDisabled()}
-                @click=${() => void this.submit().catch(() => undefined)}
+                ?disabled=${this.#isDisabled()}
+                @click=${() => this.#notYet(true) || void this.submit().catch(() => undefined)}
               >
                 ${this._phase === 'submitting' ? say(formMessages.submitting, lang) : say(formMessages.submit, lang)}
               </button>`
-          : html`<button
-              class="primary"
-              part="button"
-              type="button"
-              ?disabled=${this._phase === 'consent'}
-              @click=${() => this.#continue()}
-            >
+          : html`<button class="primary" part="button" type="button" @click=${() => this.#continue()}>
               ${say(formMessages.next, lang)}
             </button>`
       }

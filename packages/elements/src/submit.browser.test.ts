@@ -72,6 +72,31 @@ describe('<matter-form>: review and submit', () => {
     expect(tracked.status).to.equal(200);
   });
 
+  it('sends once when Submit is pressed twice, keeping the button enabled and saying it is sending', async () => {
+    const el = await reviewed();
+    const { url } = await mockGateways();
+    const posts = async () =>
+      (
+        (await (await fetch(`${url}/__mock/audit`)).json()) as {
+          subject: string | null;
+          method: string;
+          route: string;
+        }[]
+      ).filter((c) => c.subject === APPLICANT_A && c.method === 'POST' && c.route.includes('submissions')).length;
+    const before = await posts();
+    const submitted = oneEvent(el, 'matter-submitted');
+    const button = buttonNamed(el, '提交申请');
+    button.click();
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(button.disabled).to.equal(false);
+    button.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="notice"].busy')?.textContent).to.include('正在提交您的申请');
+    await submitted;
+    expect(await posts()).to.equal(before + 1);
+  });
+
   it('without an action, resolves with the submission for the host to send', async () => {
     const el = await reviewed({ action: false });
     const submit = oneEvent(el, 'matter-submit');

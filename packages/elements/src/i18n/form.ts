@@ -70,6 +70,15 @@ export const formMessages = messages('form', {
   },
   materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
   noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
+  consentNeeded: {
+    'zh-CN': '请先选择是否同意获取您的信息，然后继续。',
+    en: 'Say whether we may fetch your information before you continue.',
+  },
+  stillSending: { 'zh-CN': '正在提交您的申请，请稍候。', en: 'Your application is being sent; please wait.' },
+  stillFilling: {
+    'zh-CN': '正在为您自动填写，完成后即可提交。',
+    en: 'We are still filling in what we know; you can submit once it is done.',
+  },
   reasonTimeout: { 'zh-CN': '超时', en: 'timed out' },
   reasonNetwork: { 'zh-CN': '网络不通', en: 'network error' },
   reasonMalformed: { 'zh-CN': '返回数据有误', en: 'answered wrongly' },
