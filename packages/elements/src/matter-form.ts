@@ -238,7 +238,9 @@ export class MatterForm extends LitElement {
   #quotaReported = false;
   /** What became of submissions queued by an earlier page. */
   #outboxNotes: string[] = [];
-  #archiveView?: typeof import('./archive-view.js');
+  /** The archive view's chunk once loaded; null when it did not load. */
+  #archiveView?: typeof import('./archive-view.js') | null;
+  #failedChunks = new Set<string>();
   #state?: FormState;
   #checks?: MatterChecks;
   #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
@@ -505,11 +507,19 @@ export class MatterForm extends LitElement {
   async #device(): Promise<Archive | undefined> {
     MatterForm.defaultArchive ??= createArchive();
     const device = (this.archive === undefined ? MatterForm.defaultArchive : this.archive) || undefined;
-    if (device && !this.#archiveView) {
-      this.#archiveView = await archiveViewModule();
+    if (device && this.#archiveView === undefined) {
+      // Without its view the archive still keeps and fills: only the draft notices are lost.
+      this.#archiveView = await archiveViewModule().catch((error: unknown) => this.#chunkFailed('archive-view', error));
       this.requestUpdate();
     }
     return device;
+  }
+
+  /** A chunk that did not load fails only what needs it: said once, by name (`load-failed`), never thrown. */
+  #chunkFailed(chunk: string, error: unknown): null {
+    if (!this.#failedChunks.has(chunk)) this.#fail('load-failed', `${chunk}: ${(error as Error).message}`, false);
+    this.#failedChunks.add(chunk);
+    return null;
   }
 
   async #subjectChanged(): Promise<void> {
@@ -920,7 +930,9 @@ export class MatterForm extends LitElement {
     if (this.#courier && this.#courier.archive !== device) this.#courier.courier.stop();
     if (!device || !this.isConnected) return;
     if (this.#courier?.archive !== device) {
-      const { OutboxCourier } = await archiveModule();
+      const module = await archiveModule().catch((error: unknown) => this.#chunkFailed('archive', error));
+      if (!module) return;
+      const { OutboxCourier } = module;
       this.#courier = { archive: device, courier: new OutboxCourier(device, (o) => this.#outboxReport(o)) };
     }
     this.#courier.courier.start(subject);
