@@ -645,6 +645,16 @@ export class FormState {
     }
   }
 
+  /** What a form reset returns to: the data (without what the person typed, unless `typed`) and the providers' provenance. */
+  snapshot(typed = false): Snapshot {
+    return typed
+      ? { data: structuredClone(this.#data), provenance: [] }
+      : {
+          data: this.untyped(),
+          provenance: structuredClone([...this.#provenance].filter(([p]) => !this.typed.has(p))),
+        };
+  }
+
   /** A form reset: back to the data and provenance of `snapshot`, nothing typed, no step's errors shown. */
   reset(snapshot: Snapshot): void {
     this.#data = structuredClone(snapshot.data);

@@ -2,53 +2,39 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
-  combineArchives,
   getAt,
-  httpConnector,
   joinPointer,
-  loadMatterChecks,
-  matterChecksNow,
   localize,
   materialsComplete,
-  planMatter,
-  fetchProviders,
-  resolveFields,
-  recordConsents,
-  renderOutputs,
-  submissionBody,
   todayOf,
   type Catalogue,
-  type ConsentRecord,
   type Connector,
   type FieldError,
-  type FieldFill,
   type FieldInfo,
   type JsonSchemaObject,
   type Locale,
   type MaterialEntry,
-  type MatterChecks,
   type Matter,
   type MatterPlan,
   type PrecompiledMatterValidator,
   type Provenance,
-  type ProviderAnswers,
-  type ProviderId,
   type Submission,
   type SubjectRef,
-  type Text,
 } from '@matterform/core';
-import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
+import type { Archive } from '@matterform/archive';
 
-import { DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
-import { createArchive } from './lazy-archive.js';
-import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
+import { matterEvent, type MatterErrorCode } from './events.js';
 import { expandPointer, FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
+import { DeviceController } from './form/device-controller.js';
+import type { FormLink } from './form/form-link.js';
+import { LoadingController } from './form/loading-controller.js';
+import { PrefillController } from './form/prefill-controller.js';
+import { SubmitController } from './form/submit-controller.js';
 import { FieldSlots, type Drawing } from './field-slots.js';
 import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, localeOf, say } from './i18n/say.js';
-import { archiveMessages } from './i18n/archive.js';
 import { formMessages } from './i18n/form.js';
 import { statusMessages } from './i18n/materials.js';
 import { MaterialsController } from './materials-controller.js';
@@ -77,12 +63,6 @@ export type MatterSubject = SubjectRef & { token?: string };
 
 export type ConsentMode = 'ask' | 'granted';
 
-/** One reason the gateway refused a submission (SPEC §6 `422`): `pointer` into its `data`. */
-interface GatewayError {
-  pointer: string;
-  message: Text;
-}
-
 /** The gateway's acknowledgement of a submission. */
 export interface Receipt {
   submission: Submission;
@@ -91,7 +71,7 @@ export interface Receipt {
 }
 
 /** What the form is doing, for what it draws. */
-type Phase =
+export type Phase =
   | 'empty'
   | 'loading'
   | 'consent'
@@ -102,11 +82,6 @@ type Phase =
   | 'queued'
   | 'submitted'
   | 'failed';
-
-// The archive's code, and what the form draws about it, are chunks of their own (SPEC §9's
-// budget): fetched when a form first has an archive to use.
-const archiveModule = () => import('@matterform/archive');
-const archiveViewModule = () => import('./archive-view.js');
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
@@ -225,51 +200,42 @@ export class MatterForm extends LitElement {
   static defaultArchive: Archive | false | undefined = undefined;
 
   readonly #internals: ElementInternals;
-  readonly #materials = new MaterialsController(this);
-  readonly #drafts = new DraftsController(this, (error) => this.#storageFailed(error));
-  #courier?: { archive: Archive; courier: OutboxCourier };
-  /** This subject's documents kept on the device, by material id (satisfying `archive` materials). */
-  #deviceDocuments = new Map<string, KeptDocument>();
-  #misfits: Misfit[] = [];
-  #keepSensitive = false;
-  /** The submission `submit()` is sending now, waiting for the courier's word on it. */
-  #awaiting?: { key: string; resolve: (outcome: DeliveryOutcome | undefined) => void };
-  /** A full disk is said once per form, not at every save. */
-  #quotaReported = false;
-  /** What became of submissions queued by an earlier page. */
-  #outboxNotes: string[] = [];
-  /** The archive view's chunk once loaded; null when it did not load. */
-  #archiveView?: typeof import('./archive-view.js') | null;
-  #failedChunks = new Set<string>();
+  /** What the controllers share with the element (form/form-link.ts). */
+  readonly #link: FormLink = {
+    host: this,
+    materials: new MaterialsController(this),
+    state: () => this.#state,
+    checks: () => this.#loading.checks,
+    lang: () => this.#lang(),
+    subject: () => this.subject ?? this.#prefill.resolved,
+    fail: (code, message, show) => this.#fail(code, message, show),
+    restored: (step, focus) => {
+      this.#epoch++;
+      this.#changed();
+      this.#goTo(step, focus);
+    },
+    filled: () => {
+      this.#changed(false);
+      if (this.#state) this.#snapshot = this.#state.snapshot();
+    },
+    focus: (id) => (this.#focusAfterRender = id),
+  };
+  readonly #materials = this.#link.materials;
+  readonly #loading = new LoadingController(this.#link, (state) => this.#loaded(state));
+  readonly #device = new DeviceController(this.#link);
+  readonly #submitter = new SubmitController(this.#link, this.#device);
+  readonly #prefill = new PrefillController(this.#link, this.#device, this.#submitter);
   #state?: FormState;
-  #checks?: MatterChecks;
-  #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
-  #loadToken = 0;
   #hostValue?: Record<string, unknown>;
-  #resolvedSubject?: MatterSubject;
-  #subjectKey?: string;
-  #consents: ConsentRecord[] = [];
-  #consentAsked = false;
-  #consentChoice = new Set<string>();
-  #answers?: ProviderAnswers;
-  #prefillDetail: MatterPrefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
-  #prefillAbort?: AbortController;
   #entries: MaterialEntry[] = [];
   #entriesKey = '';
   #summary: FieldError[] = [];
-  #summaryFocus = false;
   #showMaterialErrors = false;
-  /** The gateway's reasons for refusing the submission (SPEC §6): each kept until its field is edited. */
-  #serverErrors: GatewayError[] = [];
   #message?: { code: MatterErrorCode | 'info'; text: string };
-  #receipt?: Receipt;
-  #idempotency?: { body: string; key: string };
   #formDisabled = false;
   #focusAfterRender?: string;
   #snapshot?: Snapshot;
   #formValuePending = false;
-  /** The submission being sent (`submit()`), until the gateway answers. */
-  #sending?: Promise<Receipt | Submission>;
   /** Why the last press of Continue or Submit did nothing yet. */
   #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
@@ -281,7 +247,6 @@ export class MatterForm extends LitElement {
   /** The step's top-level fields as this render drew them, and as they were placed last. */
   #stepFields: { plain: boolean; nodes: Node[] } = { plain: false, nodes: [] };
   #placedFields: Node[] = [];
-  #fetched = new Map<string, string>();
   /** Per object, the name of an entry the person last tried to add and the schema refused. */
   #refusedEntry = new Map<string, string>();
 
@@ -323,12 +288,14 @@ export class MatterForm extends LitElement {
   // lifecycle
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src) void this.#fetchJson('src', this.src, (v) => (this.matter = v as Matter));
+    const loading = this.#loading;
+    if (changed.has('src') && this.src) void loading.fetchJson('src', this.src, (v) => (this.matter = v as Matter));
     if (changed.has('catalogueSrc') && this.catalogueSrc)
-      void this.#fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
-    if (changed.has('validatorSrc') && this.validatorSrc) void this.#importValidator(this.validatorSrc);
+      void loading.fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
+    if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
-    else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) this.#subjectChanged();
+    else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) void this.#subjectChanged();
+    if (this._phase !== 'consent' && this.#wait === 'consentNeeded') this.#wait = undefined;
   }
 
   override update(changed: PropertyValues<this>): void {
@@ -342,10 +309,6 @@ export class MatterForm extends LitElement {
   }
 
   override updated(): void {
-    if (this.#summaryFocus) {
-      this.#summaryFocus = false;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    }
     if (this.#focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusAfterRender}`);
       this.#focusAfterRender = undefined;
@@ -358,14 +321,8 @@ export class MatterForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (this.#state && subject) void this.#startCourier(subject);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#prefillAbort?.abort();
-    this.#courier?.courier.stop();
+    const subject = this.#link.subject();
+    if (this.#state && subject) void this.#submitter.startCourier(subject);
   }
 
   /** Native form reset: back to the values after loading and prefill. */
@@ -376,7 +333,7 @@ export class MatterForm extends LitElement {
     this.#summary = [];
     this.#materials.reset();
     // The person cleared the form: the draft of what they had typed goes too.
-    void this.#drafts.discard();
+    void this.#device.drafts.discard();
     this.#epoch++;
     this.#changed();
   }
@@ -389,269 +346,34 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // loading
 
-  async #fetchJson(kind: string, url: string, apply: (value: unknown) => void): Promise<void> {
-    const absolute = new URL(url, document.baseURI).href;
-    this.#fetched.set(kind, absolute);
-    try {
-      const response = await fetch(absolute, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${absolute}: HTTP ${response.status}`);
-      const value: unknown = await response.json();
-      if (this.#fetched.get(kind) === absolute) apply(value);
-    } catch (error) {
-      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
-    }
+  /** Loads the matter (again, with `again`: the plan depends on the kind of subject), unless it is drawn already. */
+  #load(again = false): void {
+    this.#loading.load(again);
   }
 
-  async #importValidator(url: string): Promise<void> {
-    const absolute = new URL(url, document.baseURI).href;
-    try {
-      const module = (await import(/* @vite-ignore */ absolute)) as {
-        validate?: PrecompiledMatterValidator;
-        default?: PrecompiledMatterValidator;
-      };
-      const validate = module.validate ?? module.default;
-      if (typeof validate !== 'function') throw new Error('the module exports no validate function');
-      const id = this.matter ? `${this.matter.id}@${this.matter.version}` : '*';
-      this.validators = { ...this.validators, [id]: validate };
-    } catch (error) {
-      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
-    }
-  }
-
-  #load(): void {
-    const { matter, catalogue } = this;
-    if (!matter || !catalogue) return;
-    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
-    if (problem) {
-      this.#fail(problem.code, problem.message);
-      return;
-    }
-    const validator = this.validators?.[`${matter.id}@${matter.version}`] ?? this.validators?.['*'];
-    if (this.#loaded?.matter === matter && this.#loaded.catalogue === catalogue && this.#loaded.validator === validator)
-      return;
-    this.#loaded = { matter, catalogue, validator };
-    const token = ++this.#loadToken;
-    this.#prefillAbort?.abort();
-    this._phase = 'loading';
-    void this.#build(matter, catalogue, validator, token);
-  }
-
-  async #build(
-    matter: Matter,
-    catalogue: Catalogue,
-    validator: PrecompiledMatterValidator | undefined,
-    token: number,
-  ): Promise<void> {
-    let checks: MatterChecks;
-    let plan: MatterPlan;
-    try {
-      // The plan first: a schema it cannot walk fails before any compiler is fetched.
-      plan = planMatter(matter, catalogue, this.#subjectKind());
-      const schema = matter.schema as JsonSchemaObject;
-      const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
-      // Checks that need nothing loaded are taken at once: the form is then drawn in the
-      // update that was given the matter, not in one more after it.
-      checks = matterChecksNow(schema, validator, options) ?? (await loadMatterChecks(schema, validator, options));
-    } catch (error) {
-      if (token !== this.#loadToken) return;
-      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
-      this.#fail(code, `${matter.id}: ${(error as Error).message}`);
-      return;
-    }
-    if (token !== this.#loadToken) return;
+  /** A new state for a new matter (or version, or kind of subject): drawn, then prefilled. */
+  #loaded(state: FormState): void {
     const previous = this.#state;
-    const state = new FormState(plan, checks);
-    this.#checks = checks;
-    if (previous && previous.matter.id === matter.id) state.keepTyped(previous);
+    if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
     else if (this.#hostValue) state.setHostValue(this.#hostValue);
     this.#state = state;
     this.#materials.reset();
-    this.#answers = undefined;
-    this.#prefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
-    this.#receipt = undefined;
+    this.#prefill.reset();
+    this.#submitter.reset();
     this.#message = undefined;
     this.#summary = [];
     this._stepIndex = 0;
-    for (const pointer of state.unplaced)
-      console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
     state.settle();
     this.#changed(false);
-    this.#snapshot = { data: structuredClone(state.data), provenance: [] };
+    this.#snapshot = state.snapshot(true);
     this._phase = 'ready';
-    this.dispatchEvent(matterEvent('matter-ready', { matter: { id: matter.id, version: matter.version } }));
-    this.#subjectKey = undefined;
-    await this.#subjectChanged();
+    const { id, version } = state.matter;
+    this.dispatchEvent(matterEvent('matter-ready', { matter: { id, version } }));
+    void this.#subjectChanged();
   }
 
-  #subjectKind(): 'person' | 'organization' {
-    const kind = (this.subject ?? this.#resolvedSubject)?.kind;
-    return kind ?? (this.matter?.audience?.[0] as 'person' | 'organization' | undefined) ?? 'person';
-  }
-
-  async #connectors(): Promise<Connector[]> {
-    const given = this.connectors ?? (this.gateway ? [httpConnector({ gateway: this.gateway })] : []);
-    const device = await this.#device();
-    if (!device) return given;
-    // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
-    const server = given.find((c) => typeof c.archive === 'function');
-    const archive = server ? combineArchives(server, device) : combineArchives(device);
-    return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
-  }
-
-  /** Whether anything may be kept on this device. */
-  #archiving(): boolean {
-    return this.archive === undefined ? MatterForm.defaultArchive !== false : this.archive !== false;
-  }
-
-  /** The archive on this device, if anything may be kept here. */
-  async #device(): Promise<Archive | undefined> {
-    MatterForm.defaultArchive ??= createArchive();
-    const device = (this.archive === undefined ? MatterForm.defaultArchive : this.archive) || undefined;
-    if (device && this.#archiveView === undefined) {
-      // Without its view the archive still keeps and fills: only the draft notices are lost.
-      this.#archiveView = await archiveViewModule().catch((error: unknown) => this.#chunkFailed('archive-view', error));
-      this.requestUpdate();
-    }
-    return device;
-  }
-
-  /** A chunk that did not load fails only what needs it: said once, by name (`load-failed`), never thrown. */
-  #chunkFailed(chunk: string, error: unknown): null {
-    if (!this.#failedChunks.has(chunk)) this.#fail('load-failed', `${chunk}: ${(error as Error).message}`, false);
-    this.#failedChunks.add(chunk);
-    return null;
-  }
-
-  async #subjectChanged(): Promise<void> {
-    const state = this.#state;
-    if (!state) return;
-    let subject = this.subject;
-    if (!subject && this.gateway) {
-      try {
-        subject = this.#resolvedSubject ?? (await httpConnector({ gateway: this.gateway }).subject());
-        this.#resolvedSubject = subject;
-      } catch (error) {
-        this.#fail('unauthorized', (error as Error).message);
-        return;
-      }
-    }
-    if (!subject) return;
-    const key = `${subject.kind}:${subject.id}`;
-    if (this.#subjectKey === key && this.#answers) {
-      // The same person signed in again (a new token): what waits in the outbox goes now.
-      void this.#startCourier(subject);
-      return;
-    }
-    const audience = state.matter.audience;
-    if (audience && !audience.includes(subject.kind)) {
-      this.#fail(
-        'audience-mismatch',
-        say(formMessages.audience, this.#lang(), {
-          audience: audience.map((a) => say(formMessages[a], this.#lang())).join('/'),
-        }),
-      );
-      return;
-    }
-    if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
-      this.#consentAsked = false;
-      this.#consents = [];
-    }
-    this.#subjectKey = key;
-    if (state.plan.matter !== this.matter || state.plan.subjectKind !== subject.kind) {
-      // The plan depends on the kind of subject: rebuild it for this one.
-      this.#loaded = undefined;
-      this.#load();
-      return;
-    }
-    this.#misfits = [];
-    this.#outboxNotes = [];
-    this.#deviceDocuments = new Map();
-    void this.#startCourier(subject);
-    void this.#device().then((device) => {
-      if (state === this.#state) void this.#drafts.open(device, subject, state.matter.id);
-    });
-    await this.prefill();
-  }
-
-  // ---------------------------------------------------------------------------------------
-  // prefill
-
-  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
-  async prefill(): Promise<void> {
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!state || !subject || !this.#checks) return;
-    const consents = state.plan.consents;
-    if (this.consent === 'granted') {
-      this.#consents = recordConsents(state.plan, { givenTo: 'host' });
-    } else if (consents.length > 0 && !this.#consentAsked) {
-      this.#consentChoice = new Set(consents.map((c) => c.source));
-      this._phase = 'consent';
-      return;
-    }
-    this.#prefillAbort?.abort();
-    const abort = new AbortController();
-    this.#prefillAbort = abort;
-    state.dropProviderValues();
-    this._phase = 'filling';
-    const checks = this.#checks;
-    try {
-      const answers = await fetchProviders(state.plan, {
-        subject,
-        connectors: await this.#connectors(),
-        consents: this.#consents,
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted || state !== this.#state) return;
-      const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
-      // Placed onto the data as it is now: what the person typed meanwhile stays.
-      const placed = state.provide(resolution.fills);
-      this.#answers = answers;
-      this.#prefillDetail = {
-        ...fillsDetail(placed),
-        failed: answers.failed,
-        invalid: resolution.invalid,
-      };
-      this.#changed(false);
-      this.#snapshot = {
-        data: state.untyped(),
-        provenance: structuredClone([...state.provenance].filter(([p]) => !state.typed.has(p))) as [
-          string,
-          Provenance,
-        ][],
-      };
-      this._phase = 'ready';
-      this.dispatchEvent(matterEvent('matter-prefill', this.#prefillDetail));
-      void this.#loadDeviceDocuments(subject, state);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this._phase = 'ready';
-      this.#fail('load-failed', (error as Error).message);
-    }
-  }
-
-  #announceFills(fills: FieldFill[]): void {
-    const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
-    this.#prefillDetail.filled.push(...detail.filled);
-    this.#prefillDetail.conflicts.push(...detail.conflicts);
-    this.dispatchEvent(matterEvent('matter-prefill', detail));
-  }
-
-  #answerConsent(agree: boolean): void {
-    const state = this.#state;
-    if (!state) return;
-    const all = state.plan.consents.map((c) => c.source);
-    const given = agree ? all.filter((s) => this.#consentChoice.has(s)) : [];
-    this.#consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
-    this.#consentAsked = true;
-    this.#wait = undefined;
-    this.dispatchEvent(
-      matterEvent('matter-consent', {
-        given: given.map((s) => `source:${s}` as ProviderId),
-        refused: all.filter((s) => !given.includes(s)).map((s) => `source:${s}` as ProviderId),
-      }),
-    );
-    void this.prefill();
+  #subjectChanged(): Promise<void> {
+    return this.#prefill.subjectChanged(() => this.#load(true));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -676,12 +398,11 @@ export class MatterForm extends LitElement {
    */
   #committed(state: FormState, commit: Commit, alone = false): void {
     const { pointer, placed } = commit;
-    this.#idempotency = undefined;
-    this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
+    this.#submitter.changed(pointer);
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: commit.value }));
     this.#checked();
     if (placed.length > 0 || !alone || !this.#redrawAlone(state, pointer, commit)) this._revision++;
-    if (placed.length > 0) this.#announceFills(placed);
+    if (placed.length > 0) this.#prefill.announce(placed);
   }
 
   /**
@@ -690,7 +411,7 @@ export class MatterForm extends LitElement {
    * other fields' shown errors and the materials as they were. False: render everything.
    */
   #redrawAlone(state: FormState, pointer: string, commit: Commit): boolean {
-    if (state.plan.hasBranches || this.#summary.length > 0 || this.#serverErrors.length > 0) return false;
+    if (state.plan.hasBranches || this.#summary.length > 0 || this.#submitter.errors.length > 0) return false;
     if (commit.othersChanged()) return false;
     const materials = this.#entriesKey;
     this.#refreshMaterials();
@@ -721,28 +442,28 @@ export class MatterForm extends LitElement {
     if (result.valid) this.#internals.setValidity({});
     else this.#internals.setValidity({ customError: true }, say(formMessages.problem, this.#lang()));
     this.#scheduleFormValue();
-    this.#drafts.schedule(() => this.#draftContent());
+    this.#device.saveDraft();
   }
 
   #refreshMaterials(): void {
     const state = this.#state;
-    if (!state || !this.#checks) return;
-    const entries = this.#withDeviceFiles(
+    if (!state || !this.#loading.checks) return;
+    const entries = this.#device.withDeviceFiles(
       this.#materials.entries({
         plan: state.plan,
         data: state.data,
-        answers: this.#answers,
+        answers: this.#prefill.answers,
         today: todayOf(new Date()),
-        test: this.#checks.test,
+        test: this.#loading.checks.test,
       }),
     );
     const key = JSON.stringify(entries);
     this.#entries = entries;
     if (key !== this.#entriesKey) {
       this.#entriesKey = key;
-      this.#idempotency = undefined;
+      this.#submitter.changed();
       this.#scheduleFormValue();
-      this.#drafts.schedule(() => this.#draftContent());
+      this.#device.saveDraft();
       this.dispatchEvent(
         new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
       );
@@ -762,11 +483,11 @@ export class MatterForm extends LitElement {
 
   #updateFormValue(): void {
     if (!this.name || !this.#state) return;
-    const submission = this.#submission();
+    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
     if (!submission) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));
-    for (const { part, file } of this.#submissionFiles()) form.append(part, file, file.name);
+    for (const { part, file } of this.#device.files(this.#entries)) form.append(part, file, file.name);
     this.#internals.setFormValue(form);
   }
 
@@ -781,7 +502,7 @@ export class MatterForm extends LitElement {
       this._stepIndex = bounded;
       const step = state.steps[bounded] as (typeof state.steps)[number];
       this.dispatchEvent(matterEvent('matter-step', { index: bounded, id: step.id }));
-      this.#drafts.schedule(() => this.#draftContent());
+      this.#device.saveDraft();
     }
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
@@ -794,7 +515,7 @@ export class MatterForm extends LitElement {
     const wait =
       this._phase === 'consent'
         ? 'consentNeeded'
-        : submitting && this.#sending
+        : submitting && this.#submitter.sending
           ? 'stillSending'
           : submitting && this._phase === 'filling'
             ? 'stillFilling'
@@ -816,7 +537,7 @@ export class MatterForm extends LitElement {
       const blocking = blockingMaterials(state.plan, this.#entries);
       if (blocking.length > 0) {
         this.#summary = [];
-        this.#summaryFocus = true;
+        this.#focusAfterRender = 'matter-error-summary';
         this._revision++;
         return;
       }
@@ -829,7 +550,7 @@ export class MatterForm extends LitElement {
     const errors = state.errorsOfStep(this._stepIndex);
     if (errors.length > 0) {
       this.#summary = state.shownErrors();
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       return;
     }
@@ -870,7 +591,7 @@ export class MatterForm extends LitElement {
       this.#revealAll();
       const first = this.#summary[0];
       if (first && this.#state) this._stepIndex = this.#state.stepOf(first.pointer);
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
     }
     return valid;
@@ -925,187 +646,8 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // the archive on this device: drafts, kept answers and documents, the outbox
 
-  async #startCourier(subject: MatterSubject): Promise<void> {
-    const device = await this.#device();
-    if (this.#courier && this.#courier.archive !== device) this.#courier.courier.stop();
-    if (!device || !this.isConnected) return;
-    if (this.#courier?.archive !== device) {
-      const module = await archiveModule().catch((error: unknown) => this.#chunkFailed('archive', error));
-      if (!module) return;
-      const { OutboxCourier } = module;
-      this.#courier = { archive: device, courier: new OutboxCourier(device, (o) => this.#outboxReport(o)) };
-    }
-    this.#courier.courier.start(subject);
-  }
-
-  /** This subject's documents kept on the device: their files go with `archive` materials. */
-  async #loadDeviceDocuments(subject: MatterSubject, state: FormState): Promise<void> {
-    const device = await this.#device();
-    if (!device) return;
-    const ids = state.plan.materials.map((m) => m.material.id);
-    const documents = await device.documents(subject, ids).catch(() => [] as KeptDocument[]);
-    if (state !== this.#state) return;
-    this.#deviceDocuments = new Map(documents.map((d) => [d.material, d]));
-    this.requestUpdate();
-  }
-
-  /** An `archive` material whose copy is on this device lists that file, which is sent with it. */
-  #withDeviceFiles(entries: MaterialEntry[]): MaterialEntry[] {
-    if (this.#deviceDocuments.size === 0) return entries;
-    return entries.map((entry) => {
-      const copy = this.#deviceCopy(entry);
-      if (!copy || entry.files) return entry;
-      return { ...entry, files: [{ name: copy.name, type: copy.type, size: copy.size, sha256: copy.sha256 }] };
-    });
-  }
-
-  #deviceCopy(entry: MaterialEntry): KeptDocument | undefined {
-    const copy = entry.status === 'archive' ? this.#deviceDocuments.get(entry.id) : undefined;
-    return copy && copy.uploadedAt === entry.by?.archive?.uploadedAt ? copy : undefined;
-  }
-
-  /** Every file the submission sends, each named by its sha256 (SPEC §6). */
-  #submissionFiles(): { part: string; file: File }[] {
-    const files = this.#materials.files(this.#entries).map(({ file, sha256 }) => ({ part: sha256, file }));
-    for (const entry of this.#entries) {
-      const copy = this.#deviceCopy(entry);
-      if (copy && !files.some((f) => f.part === copy.sha256)) files.push({ part: copy.sha256, file: copy.file });
-    }
-    return files;
-  }
-
-  /** What the draft keeps: the values the person typed, their uploads, and the step. */
-  #draftContent(): DraftContent | undefined {
-    const state = this.#state;
-    if (!state || this._phase === 'submitted') return undefined;
-    const { pointers: typed, data } = state.typedData();
-    const files = [...this.#materials.uploads].flatMap(([material, list]) => list.map((file) => ({ material, file })));
-    if (typed.length === 0 && files.length === 0) return undefined;
-    const labels: Record<string, string> = {};
-    const lang = this.#lang();
-    for (const pointer of typed) {
-      const field = state.fieldAt(pointer);
-      labels[pointer] = (field && schemaText(field.schema, 'title', lang)) ?? field?.name ?? pointer;
-    }
-    const draft: DraftState = { step: this._stepIndex, typed, labels };
-    return {
-      matter: { id: state.matter.id, version: state.matter.version },
-      data,
-      state: draft as unknown as Record<string, unknown>,
-      files,
-    };
-  }
-
-  #answerDraft(continueIt: boolean): void {
-    if (!continueIt) {
-      void this.#drafts.decline().then(() => this.#drafts.schedule(() => this.#draftContent()));
-      return;
-    }
-    const draft = this.#drafts.accept();
-    if (draft && this.#state) this.#applyDraft(this.#state, draft, false);
-  }
-
-  #answerNewer(load: boolean): void {
-    const draft = this.#drafts.takeNewer(load);
-    if (draft && this.#state) this.#applyDraft(this.#state, draft, true);
-  }
-
-  /**
-   * Puts a draft's typed values back, field by field: a value goes back where its field still
-   * is (for a draft of an older version, only where the field's schema still takes it); the
-   * rest is listed for the person, never dropped unseen. `replace`: this page's typed values
-   * give way to the draft's (another tab's newer draft).
-   */
-  #applyDraft(state: FormState, draft: Draft, replace: boolean): void {
-    const saved = draft.state as unknown as DraftState | undefined;
-    const sameVersion = draft.matter.version === state.matter.version;
-    const checks = this.#checks;
-    const left = state.restoreDraft(
-      draft.data,
-      saved?.typed ?? [],
-      (field, value) => sameVersion || checks?.checkValue(field, value) !== false,
-      replace,
-    );
-    const misfits: Misfit[] = left.map((pointer) => ({
-      label: saved?.labels[pointer] ?? pointer,
-      value: displayOf(getAt(draft.data, pointer)),
-    }));
-    if (replace) this.#materials.reset();
-    const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
-    for (const { material, file } of draft.files ?? []) {
-      if (materials.has(material)) void this.#materials.addFiles(material, [file]);
-      else misfits.push({ label: say(archiveMessages.misfitFile, this.#lang(), { name: file.name }), value: '' });
-    }
-    this.#misfits = misfits;
-    this.#epoch++;
-    this.#changed();
-    const step = Math.max(0, Math.min(saved?.step ?? 0, state.steps.length - 1));
-    this.#goTo(step, misfits.length > 0 ? 'matter-misfits' : undefined);
-  }
-
-  /**
-   * Keeps the answers (by concept) and the uploads of reusable materials for this subject's
-   * next matters. Sensitive concepts only when the person ticked the box on the review step.
-   */
-  async #keep(submission: Submission): Promise<void> {
-    const device = await this.#device();
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!device || !state || !subject) return;
-    const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
-    const answers: Record<string, unknown> = {};
-    for (const { field } of state.plan.fields) {
-      if (!field.concept || field.inArray || (sensitive.has(field.concept) && !this.#keepSensitive)) continue;
-      const value = getAt(submission.data, field.pointer);
-      if (value !== undefined) answers[field.concept] = structuredClone(value);
-    }
-    const today = todayOf(new Date());
-    try {
-      await device.keepAnswers(subject, answers);
-      for (const { material } of state.plan.materials) {
-        const file = this.#materials.uploaded(material.id)[0]?.file;
-        if (!file || material.reusable !== true) continue;
-        const validUntil = material.validDays === undefined ? null : addDays(today, material.validDays);
-        await device.keepDocument(subject, { material: material.id, file, validUntil });
-      }
-    } catch (error) {
-      this.#storageFailed(error);
-    }
-  }
-
-  /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
-  #storageFailed(error: unknown): void {
-    if (isQuotaError(error)) {
-      if (!this.#quotaReported) this.#fail('storage-quota', say(archiveMessages.storageQuota, this.#lang()));
-      this.#quotaReported = true;
-      return;
-    }
-    console.warn('matterform: the archive on this device failed', error);
-  }
-
   // ---------------------------------------------------------------------------------------
   // submit
-
-  #submission(): Submission | undefined {
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!state || !subject) return undefined;
-    const provenance = Object.fromEntries(
-      [...state.provenance].filter(([pointer]) => getAt(state.data, pointer) !== undefined),
-    );
-    const body = {
-      matter: { id: state.matter.id, version: state.matter.version },
-      subject: { kind: subject.kind, id: subject.id, ...(subject.actor ? { actor: subject.actor } : {}) },
-      data: structuredClone(state.data),
-      materials: structuredClone(this.#entries),
-      provenance,
-      consents: this.#consents,
-      payloads: renderOutputs(state.matter.outputs, state.data),
-    };
-    const canonical = JSON.stringify(body);
-    if (this.#idempotency?.body !== canonical) this.#idempotency = { body: canonical, key: crypto.randomUUID() };
-    return { ...body, submittedAt: new Date().toISOString(), idempotencyKey: this.#idempotency.key };
-  }
 
   /**
    * Checks everything, then sends the submission to `action` (SPEC §6) and resolves with the
@@ -1114,7 +656,7 @@ export class MatterForm extends LitElement {
    */
   submit(): Promise<Receipt | Submission> {
     // One at a time: a second call while one is sending gets the same answer, and sends nothing.
-    return (this.#sending ??= this.#submit().finally(() => (this.#sending = undefined)));
+    return this.#submitter.once(() => this.#submit());
   }
 
   async #submit(): Promise<Receipt | Submission> {
@@ -1124,179 +666,27 @@ export class MatterForm extends LitElement {
     if (errors.length > 0) {
       const first = errors[0] as FieldError;
       this._stepIndex = state.stepOf(first.pointer);
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       throw this.#fail('matter-invalid', errors.map((e) => say(e.message, this.#lang())).join('; '), false);
     }
     const blocking = blockingMaterials(state.plan, this.#entries);
     if (blocking.length > 0) {
       this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
     }
-    const submission = this.#submission();
+    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
     if (!submission) throw this.#fail('unauthorized', 'No applicant is signed in.');
     const event = matterEvent('matter-submit', { submission }, true);
     this.dispatchEvent(event);
     if (event.defaultPrevented || this.name || !this.action) {
       if (this.name) this.#updateFormValue();
-      if (!event.defaultPrevented) await this.#keep(submission);
+      if (!event.defaultPrevented) await this.#device.keep(submission);
       return submission;
     }
-    const device = await this.#device();
-    return device ? this.#sendThroughOutbox(device, submission) : this.#send(submission);
-  }
-
-  /**
-   * With an archive, a submission goes into the outbox before the network (ARCHITECTURE step
-   * 6): if the gateway cannot be reached, or the reply is lost, it is sent again — with the
-   * same idempotency key — until the gateway acknowledges it, across reloads.
-   */
-  async #sendThroughOutbox(device: Archive, submission: Submission): Promise<Receipt> {
-    const subject = (this.subject ?? this.#resolvedSubject) as MatterSubject;
-    const action = new URL(this.action as string, document.baseURI).href;
-    try {
-      await device.enqueue(subject, { action, submission, files: this.#submissionFiles() });
-    } catch (error) {
-      // Nowhere to keep it: send it straight away, as without an archive.
-      this.#storageFailed(error);
-      return this.#send(submission);
-    }
-    // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
-    await this.#keep(submission);
-    this._phase = 'submitting';
-    const mine = await this.#deliverNow(device, subject, submission.idempotencyKey);
-    if (mine?.status === 'delivered') return this.#acknowledged(mine);
-    if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
-    this._phase = 'queued';
-    if (mine?.status === 'unauthorized')
-      throw this.#fail('unauthorized', say(archiveMessages.queuedUnauthorized, this.#lang()));
-    throw this.#fail('submit-failed', say(archiveMessages.queued, this.#lang()));
-  }
-
-  /**
-   * One round of sending now, through this page's courier (so it and the round never send
-   * the same submission at once); resolves with what became of this submission, or undefined
-   * when another tab is sending it.
-   */
-  async #deliverNow(device: Archive, subject: MatterSubject, key: string): Promise<DeliveryOutcome | undefined> {
-    const courier = this.#courier?.archive === device ? this.#courier.courier : undefined;
-    if (!courier) {
-      const { deliverQueued } = await archiveModule();
-      const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
-      const mine = outcomes.find((o) => o.submission.idempotencyKey === key);
-      for (const outcome of outcomes) if (outcome !== mine) this.#outboxReport(outcome);
-      return mine;
-    }
-    const outcome = new Promise<DeliveryOutcome | undefined>((resolve) => {
-      this.#awaiting = { key, resolve };
-      // The round is over and it was not among its outcomes: another tab holds it.
-      void courier.wake().then(() => resolve(undefined));
-    });
-    return outcome.finally(() => (this.#awaiting = undefined));
-  }
-
-  /** What the outbox courier (or a round of sending) says became of a queued submission. */
-  #outboxReport(outcome: DeliveryOutcome): void {
-    if (this.#awaiting?.key === outcome.submission.idempotencyKey) {
-      this.#awaiting.resolve(outcome);
-      return;
-    }
-    const mine = outcome.submission.idempotencyKey === this.#idempotency?.key && this._phase === 'queued';
-    const lang = this.#lang();
-    if (outcome.status === 'delivered') {
-      if (mine) void this.#acknowledged(outcome);
-      else {
-        this.#outboxNotes = [
-          ...this.#outboxNotes,
-          say(archiveMessages.earlierDelivered, lang, { reference: outcome.reference }),
-        ];
-        this.dispatchEvent(matterEvent('matter-submitted', outcome));
-        this._revision++;
-      }
-    } else if (outcome.status === 'rejected') {
-      if (mine) this.#refused(outcome.httpStatus, outcome.errors);
-      else {
-        const message =
-          outcome.errors.map((e) => localize(e.message as Text, lang)).join('; ') || `HTTP ${outcome.httpStatus}`;
-        this.#outboxNotes = [...this.#outboxNotes, say(archiveMessages.earlierRejected, lang, { message })];
-        this.#fail('submit-failed', message, false);
-        this._revision++;
-      }
-    } else if (outcome.status === 'unauthorized') {
-      this.#fail('unauthorized', say(archiveMessages.queuedUnauthorized, lang), mine);
-    }
-  }
-
-  /** The gateway took it: the confirmation, the event, and the draft is done with. */
-  async #acknowledged(outcome: { submission: Submission; reference: string; receivedAt: string }): Promise<Receipt> {
-    const receipt: Receipt = {
-      submission: outcome.submission,
-      reference: outcome.reference,
-      receivedAt: outcome.receivedAt,
-    };
-    this.#receipt = receipt;
-    this.#message = undefined;
-    this._phase = 'submitted';
-    this.#focusAfterRender = 'matter-confirmation';
-    // Gone before anyone hears of the submission: a page that looks finds no half-done form.
-    await this.#drafts.discard();
-    this.dispatchEvent(matterEvent('matter-submitted', receipt));
-    return receipt;
-  }
-
-  /** The gateway refused it for good (409, 422): its reasons go where the person will see them. */
-  #refused(status: number, errors: readonly { pointer: string; message: unknown }[]): Error {
-    this._phase = 'ready';
-    const lang = this.#lang();
-    // `message` is a Text (SPEC §6): a string, or one per locale.
-    this.#serverErrors = errors.map((e) => ({ pointer: String(e.pointer ?? ''), message: e.message as Text }));
-    this.#summaryFocus = this.#serverErrors.length > 0;
-    const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${localize(e.message, lang)}`).join('; ');
-    return this.#fail(
-      'submit-failed',
-      say(formMessages.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
-    );
-  }
-
-  async #send(submission: Submission): Promise<Receipt> {
-    const action = new URL(this.action as string, document.baseURI).href;
-    const subject = this.subject ?? this.#resolvedSubject;
-    const body = submissionBody(submission, this.#submissionFiles());
-    const headers = new Headers({ 'Idempotency-Key': submission.idempotencyKey, Accept: 'application/json' });
-    if (subject?.token) headers.set('Authorization', `Bearer ${subject.token}`);
-    this._phase = 'submitting';
-    let response: Response;
-    try {
-      response = await fetch(action, {
-        method: 'POST',
-        body,
-        headers,
-        credentials: subject?.token ? 'same-origin' : 'include',
-      });
-    } catch (error) {
-      this._phase = 'ready';
-      throw this.#fail(
-        'submit-failed',
-        say(formMessages.submitFailed, this.#lang(), { message: (error as Error).message }),
-      );
-    }
-    const answer = (await response.json().catch(() => ({}))) as {
-      reference?: string;
-      receivedAt?: string;
-      errors?: { pointer: string; code: string; message: unknown }[];
-    };
-    if (response.status === 401) {
-      this._phase = 'ready';
-      throw this.#fail('unauthorized', say(formMessages.unauthorized, this.#lang()));
-    }
-    if (response.status !== 201 || !answer.reference) throw this.#refused(response.status, answer.errors ?? []);
-    return this.#acknowledged({
-      submission,
-      reference: answer.reference,
-      receivedAt: answer.receivedAt ?? new Date().toISOString(),
-    });
+    return this.#submitter.send(submission, this.#entries);
   }
 
   #fail(code: MatterErrorCode, message: string, show = true): Error {
@@ -1360,7 +750,7 @@ export class MatterForm extends LitElement {
       </div>`;
     }
     if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
-    if (this._phase === 'submitted' && this.#receipt) return this.#renderConfirmation(state, lang);
+    if (this._phase === 'submitted' && this.#submitter.receipt) return this.#renderConfirmation(state, lang);
     const step = state.steps[this._stepIndex] as (typeof state.steps)[number];
     const total = state.steps.length;
     return html`<div class="form" part="form" aria-busy=${this._phase === 'filling' ? 'true' : 'false'}>
@@ -1395,44 +785,41 @@ export class MatterForm extends LitElement {
 
   /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
   #renderDraftNotices(lang: Locale): TemplateResult {
-    const offered = this.#drafts.offered;
-    const newer = this.#drafts.newer;
-    const view = this.#archiveView;
+    const offered = this.#device.drafts.offered;
+    const newer = this.#device.drafts.newer;
+    const view = this.#device.view;
     if (!view) return html``;
-    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#answerDraft(c)) : nothing}
-    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#answerNewer(load)) : nothing}
+    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#device.answerDraft(c)) : nothing}
+    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#device.answerNewer(load)) : nothing}
     ${
-      this.#misfits.length > 0
-        ? view.renderMisfits(this.#misfits, lang, () => {
-            this.#misfits = [];
-            this._revision++;
-          })
+      this.#device.misfits.length > 0
+        ? view.renderMisfits(this.#device.misfits, lang, () => this.#device.dismissMisfits())
         : nothing
     }`;
   }
 
   /** On the review step: whether sensitive answers may be kept on this device for next time. */
   #renderKeepChoice(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    const view = this.#archiveView;
-    if (!view || !this.#archiving() || this.readonly) return nothing;
+    const view = this.#device.view;
+    if (!view || !this.#device.archiving || this.readonly) return nothing;
     const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
     if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
     return view.renderKeepSensitive(
-      this.#keepSensitive,
+      this.#device.keepSensitive,
       lang,
       this.#isDisabled(),
-      (keep) => (this.#keepSensitive = keep),
+      (keep) => (this.#device.keepSensitive = keep),
     );
   }
 
   #renderNotices(state: FormState, lang: Locale): TemplateResult {
-    const failed = this.#prefillDetail.failed.filter((f) => f.reason !== 'consent-refused');
+    const failed = this.#prefill.detail.failed.filter((f) => f.reason !== 'consent-refused');
     return html`<div role="status" aria-live="polite" class="notices">
       ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(formMessages.filling, lang)}</p>` : nothing}
       ${
-        this._phase === 'ready' && this.#prefillDetail.filled.length > 0 && this._stepIndex === 0
+        this._phase === 'ready' && this.#prefill.detail.filled.length > 0 && this._stepIndex === 0
           ? html`<p class="notice" part="notice">
-              ${say(formMessages.filled, lang, { n: this.#prefillDetail.filled.length })}
+              ${say(formMessages.filled, lang, { n: this.#prefill.detail.filled.length })}
             </p>`
           : nothing
       }
@@ -1454,11 +841,12 @@ export class MatterForm extends LitElement {
           : nothing
       }
       ${
-        (this.#wait === 'stillSending' && this.#sending) || (this.#wait === 'stillFilling' && this._phase === 'filling')
+        (this.#wait === 'stillSending' && this.#submitter.sending) ||
+        (this.#wait === 'stillFilling' && this._phase === 'filling')
           ? html`<p class="notice busy" part="notice">${say(formMessages[this.#wait], lang)}</p>`
           : nothing
       }
-      ${this.#outboxNotes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
+      ${this.#submitter.notes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
     </div>`;
   }
 
@@ -1478,7 +866,7 @@ export class MatterForm extends LitElement {
         : [];
     const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: say(e.message, lang), materials: false }));
     // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
-    const serverItems = this.#serverErrors.map((e) => ({
+    const serverItems = this.#submitter.errors.map((e) => ({
       id: e.pointer,
       text: localize(e.message, lang),
       materials: false,
@@ -1492,6 +880,7 @@ export class MatterForm extends LitElement {
     if (items.length === 0) return nothing;
     return html`<div
       class="error-summary"
+      id="matter-error-summary"
       part="error-summary"
       tabindex="-1"
       aria-labelledby="matter-error-summary-title"
@@ -1550,10 +939,10 @@ export class MatterForm extends LitElement {
             <input
               type="checkbox"
               id=${id}
-              .checked=${live(this.#consentChoice.has(request.source))}
+              .checked=${live(this.#prefill.choice.has(request.source))}
               @change=${(event: Event) => {
-                if ((event.target as HTMLInputElement).checked) this.#consentChoice.add(request.source);
-                else this.#consentChoice.delete(request.source);
+                if ((event.target as HTMLInputElement).checked) this.#prefill.choice.add(request.source);
+                else this.#prefill.choice.delete(request.source);
               }}
             />
             <label for=${id}
@@ -1565,10 +954,10 @@ export class MatterForm extends LitElement {
         })}
       </ul>
       <div class="actions">
-        <button class="primary" part="button" @click=${() => this.#answerConsent(true)}>
+        <button class="primary" part="button" @click=${() => this.#prefill.answer(true)}>
           ${say(formMessages.consentAgree, lang)}
         </button>
-        <button part="button" @click=${() => this.#answerConsent(false)}>
+        <button part="button" @click=${() => this.#prefill.answer(false)}>
           ${say(formMessages.consentRefuse, lang)}
         </button>
       </div>
@@ -1645,7 +1034,7 @@ export class MatterForm extends LitElement {
             state.choose(pointer, group.list, chosen);
             // Unticking the last of an anyOf is refused: put the box back.
             this._revision++;
-            this.#idempotency = undefined;
+            this.#submitter.changed();
             state.settle();
             this.dispatchEvent(
               matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }),
@@ -1718,7 +1107,7 @@ export class MatterForm extends LitElement {
     if (!state) return;
     state.removeExtra(entry);
     const parent = entry.slice(0, entry.lastIndexOf('/'));
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(
       matterEvent('matter-input', { pointer: parent, value: structuredClone(getAt(state.data, parent)) }),
     );
@@ -1801,7 +1190,7 @@ export class MatterForm extends LitElement {
     const depends = () => {
       const provenance = state.provenance.get(pointer);
       const shown = state.shownErrors().find((e) => e.pointer === pointer);
-      const refused = shown ? undefined : this.#serverErrors.find((e) => e.pointer === pointer);
+      const refused = shown ? undefined : this.#submitter.errors.find((e) => e.pointer === pointer);
       const error = shown ? say(shown.message, lang) : refused && localize(refused.message, lang);
       return [
         state.raw.get(pointer) ?? getAt(state.data, pointer),
@@ -2107,7 +1496,7 @@ export class MatterForm extends LitElement {
     items.push(fresh);
     state.setItems(pointer, items);
     state.typed.add(pointer);
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(items) }));
     state.settle();
     this.#changed();
@@ -2162,7 +1551,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     state.typed.add(pointer);
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
     state.settle();
     this.#changed();
@@ -2181,9 +1570,9 @@ export class MatterForm extends LitElement {
       idPrefix: 'mm',
       checking: this._phase === 'filling' || this._phase === 'consent',
       archived: (id) => {
-        const device = this.#deviceDocuments.get(id);
+        const device = this.#device.documents.get(id);
         if (device) return { name: device.name, size: device.size, file: device.file };
-        const listed = this.#answers?.archive?.documents.find((d) => d.material === id);
+        const listed = this.#prefill.answers?.archive?.documents.find((d) => d.material === id);
         return (
           listed && {
             name: listed.name,
@@ -2357,7 +1746,7 @@ export class MatterForm extends LitElement {
   }
 
   #renderConfirmation(state: FormState, lang: Locale): TemplateResult {
-    const receipt = this.#receipt as Receipt;
+    const receipt = this.#submitter.receipt as Receipt;
     return html`<div class="form" part="form confirmation">
       <div class="confirmation-panel" id="matter-confirmation" tabindex="-1" role="status">
         <h2>${say(formMessages.submitted, lang)}</h2>
@@ -2375,13 +1764,6 @@ export class MatterForm extends LitElement {
       </section>
     </div>`;
   }
-}
-
-function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
-  return {
-    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
-    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
-  };
 }
 
 /** A new array item: its default, or an object carrying its properties' defaults. */
@@ -2407,35 +1789,4 @@ function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale
   if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
   if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
   return base;
-}
-
-function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
-  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
-  if (matter === null || typeof matter !== 'object')
-    return { code: 'matter-invalid', message: 'the matter is not an object' };
-  for (const key of ['id', 'version', 'title', 'schema'] as const)
-    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
-  const schema = matter.schema as JsonSchemaObject;
-  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
-    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
-  return undefined;
-}
-
-function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
-  for (const key of ['concepts', 'sources', 'licences'] as const)
-    if (!Array.isArray(catalogue?.[key]))
-      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
-  return undefined;
-}
-
-/** A value as the person would read it back in a list. */
-function displayOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** `YYYY-MM-DD` plus whole days. */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
