@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
   getAt,
@@ -15,7 +14,6 @@ import {
   type Locale,
   type MaterialEntry,
   type Matter,
-  type MatterPlan,
   type PrecompiledMatterValidator,
   type Provenance,
   type Submission,
@@ -24,26 +22,31 @@ import {
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from './events.js';
-import { expandPointer, FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
+import { FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './form/device-controller.js';
 import type { FormLink } from './form/form-link.js';
 import { LoadingController } from './form/loading-controller.js';
 import { PrefillController } from './form/prefill-controller.js';
 import { SubmitController } from './form/submit-controller.js';
+import { renderActions } from './form/views/actions.js';
+import { renderConfirmation } from './form/views/confirmation.js';
+import { renderConsent } from './form/views/consent.js';
+import { renderMaterialsStep } from './form/views/materials-step.js';
+import { renderNotices } from './form/views/notices.js';
+import { renderReview } from './form/views/review.js';
+import { renderSummary, type SummaryItem } from './form/views/summary.js';
 import { FieldSlots, type Drawing } from './field-slots.js';
 import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, localeOf, say } from './i18n/say.js';
 import { formMessages } from './i18n/form.js';
-import { statusMessages } from './i18n/materials.js';
 import { MaterialsController } from './materials-controller.js';
-import { materialsStyles, renderMaterials } from './materials-view.js';
+import { materialsStyles } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
 import {
   idFor,
-  maskText,
   mergedSchema,
   objectSchemaOf,
   optionsOf,
@@ -55,7 +58,6 @@ import {
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
-import { loadedRegions } from './regions.js';
 import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
@@ -86,17 +88,6 @@ export type Phase =
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
 for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
-
-/** A provider's failure reason (SPEC §5) in words: `reasonTimeout`, …, else its HTTP status. */
-const failureText = (reason: string, lang: Locale): string => {
-  const key = `reason-${reason}`.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-  return Object.hasOwn(formMessages, key)
-    ? say(formMessages[key as keyof typeof formMessages], lang)
-    : say(formMessages.reasonHttp, lang, { status: reason.replace('http-', '') });
-};
-
-/** Concepts whose values are identifiers, masked in the printed record. */
-const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);
 
 /**
  * The form a citizen or company fills in for one matter (SPEC §5): drawn from the matter's
@@ -742,7 +733,8 @@ export class MatterForm extends LitElement {
   override render(): TemplateResult {
     const lang = this.#lang();
     const state = this.#state;
-    if (this._phase === 'failed' && this.#message) {
+    const phase = this._phase;
+    if (phase === 'failed' && this.#message) {
       return html`<div class="form" part="form">
         <p class="notice warning" part="notice" role="alert">
           ${say(formMessages.loadFailed, lang, { message: this.#message.text })}
@@ -750,37 +742,120 @@ export class MatterForm extends LitElement {
       </div>`;
     }
     if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
-    if (this._phase === 'submitted' && this.#submitter.receipt) return this.#renderConfirmation(state, lang);
-    const step = state.steps[this._stepIndex] as (typeof state.steps)[number];
-    const total = state.steps.length;
-    return html`<div class="form" part="form" aria-busy=${this._phase === 'filling' ? 'true' : 'false'}>
+    const receipt = this.#submitter.receipt;
+    if (phase === 'submitted' && receipt)
+      return renderConfirmation(state.matter, receipt, lang, renderReview(state, this.#entries, lang));
+    const index = this._stepIndex;
+    const step = state.steps[index] as FormStep;
+    const wait = this.#wait;
+    const detail = this.#prefill.detail;
+    const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
+    return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
       <h2>${localize(state.matter.title, lang)}</h2>
       <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
         ${state.steps.map(
           (s, i) =>
-            html`<li
-              class=${i < this._stepIndex ? 'done' : ''}
-              aria-current=${i === this._stepIndex ? 'step' : nothing}
-            >
+            html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
               ${localize(s.title, lang)}
             </li>`,
         )}
       </ol>
-      ${this.#renderNotices(state, lang)} ${this.#renderDraftNotices(lang)} ${this.#renderSummary(state, lang)}
-      ${this._phase === 'consent' ? this.#renderConsent(state, lang) : nothing}
+      ${renderNotices(
+        {
+          plan: state.plan,
+          filling: phase === 'filling',
+          filled: phase === 'ready' && index === 0 ? detail.filled.length : 0,
+          detail,
+          alert: this.#message?.text,
+          wait:
+            (wait === 'stillSending' && this.#submitter.sending) || (wait === 'stillFilling' && phase === 'filling')
+              ? formMessages[wait]
+              : undefined,
+          notes: this.#submitter.notes,
+        },
+        lang,
+      )}
+      ${this.#renderDraftNotices(lang)}
+      ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
+      ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        <p class="step-caption">${say(formMessages.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
+        <p class="step-caption">${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}</p>
         <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${localize(step.title, lang)}</h3>
         ${
           step.id === 'materials'
-            ? this.#renderMaterialsStep(state, lang)
+            ? renderMaterialsStep(
+                state,
+                {
+                  entries: this.#entries,
+                  controller: this.#materials,
+                  readonly: this.readonly,
+                  disabled: this.#isDisabled(),
+                  showErrors: this.#showMaterialErrors,
+                  checking: phase === 'filling' || phase === 'consent',
+                  documents: this.#device.documents,
+                  answers: this.#prefill.answers,
+                },
+                lang,
+              )
             : step.id === 'review'
-              ? this.#renderReview(state, lang, false)
+              ? renderReview(state, this.#entries, lang, {
+                  answer: (pointer) => this.#focusError({ pointer }),
+                  material: (id) => this.#goTo(materialsStep, `mm-${id}`),
+                })
               : this.#renderFieldsStep(state, step.pointers, lang)
         }
       </section>
-      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing} ${this.#renderActions(state, lang)}
+      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing}
+      ${renderActions(
+        {
+          first: index === 0,
+          last: index === state.steps.length - 1,
+          readonly: this.readonly,
+          disabled: this.#isDisabled(),
+          submitting: phase === 'submitting',
+          back: () => this.#back(),
+          next: () => this.#continue(),
+          submit: () => this.#notYet(true) || void this.submit().catch(() => undefined),
+        },
+        lang,
+      )}
     </div>`;
+  }
+
+  /** The problems the summary lists: the fields', the gateway's, then the materials' (on their steps). */
+  #summaryItems(state: FormState, lang: Locale): SummaryItem[] {
+    const items: SummaryItem[] = this.#summary.map((e) => ({
+      href: this.#idFor(e.pointer),
+      text: say(e.message, lang),
+      pointer: e.pointer,
+    }));
+    // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
+    for (const e of this.#submitter.errors) {
+      const drawn = e.pointer !== '' && state.fieldAt(e.pointer) !== undefined;
+      items.push({
+        href: drawn ? this.#idFor(e.pointer) : undefined,
+        text: localize(e.message, lang),
+        pointer: e.pointer,
+      });
+    }
+    const step = state.steps[this._stepIndex]?.id;
+    if (this.#showMaterialErrors && (step === 'materials' || step === 'review'))
+      for (const m of blockingMaterials(state.plan, this.#entries))
+        items.push({
+          href: `mm-${m.id}`,
+          text: say(formMessages.materialsMissing, lang, {
+            title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
+          }),
+        });
+    return items;
+  }
+
+  /** A summary link followed: to the field (on its step), or to the material. */
+  #goToProblem(item: SummaryItem): void {
+    if (item.pointer !== undefined) return this.#focusError({ pointer: item.pointer });
+    this._stepIndex = this.#state?.steps.findIndex((s) => s.id === 'materials') ?? 0;
+    this.#focusAfterRender = item.href;
+    this._revision++;
   }
 
   /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
@@ -810,158 +885,6 @@ export class MatterForm extends LitElement {
       this.#isDisabled(),
       (keep) => (this.#device.keepSensitive = keep),
     );
-  }
-
-  #renderNotices(state: FormState, lang: Locale): TemplateResult {
-    const failed = this.#prefill.detail.failed.filter((f) => f.reason !== 'consent-refused');
-    return html`<div role="status" aria-live="polite" class="notices">
-      ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(formMessages.filling, lang)}</p>` : nothing}
-      ${
-        this._phase === 'ready' && this.#prefill.detail.filled.length > 0 && this._stepIndex === 0
-          ? html`<p class="notice" part="notice">
-              ${say(formMessages.filled, lang, { n: this.#prefill.detail.filled.length })}
-            </p>`
-          : nothing
-      }
-      ${
-        failed.length > 0
-          ? html`<div class="notice warning" part="notice">
-              ${say(formMessages.failed, lang)}
-              <ul>
-                ${failed.map(
-                  (f) => html`<li>${providerName(state.plan, f.provider, lang)}（${failureText(f.reason, lang)}）</li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${
-        this.#message && this._phase !== 'failed'
-          ? html`<p class="notice warning" part="notice" role="alert">${this.#message.text}</p>`
-          : nothing
-      }
-      ${
-        (this.#wait === 'stillSending' && this.#submitter.sending) ||
-        (this.#wait === 'stillFilling' && this._phase === 'filling')
-          ? html`<p class="notice busy" part="notice">${say(formMessages[this.#wait], lang)}</p>`
-          : nothing
-      }
-      ${this.#submitter.notes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
-    </div>`;
-  }
-
-  #renderSummary(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    const step = state.steps[this._stepIndex];
-    const materialItems =
-      step?.id === 'materials' || step?.id === 'review'
-        ? this.#showMaterialErrors
-          ? blockingMaterials(state.plan, this.#entries).map((m) => ({
-              id: `mm-${m.id}`,
-              text: say(formMessages.materialsMissing, lang, {
-                title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
-              }),
-              materials: true,
-            }))
-          : []
-        : [];
-    const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: say(e.message, lang), materials: false }));
-    // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
-    const serverItems = this.#submitter.errors.map((e) => ({
-      id: e.pointer,
-      text: localize(e.message, lang),
-      materials: false,
-      unlinked: e.pointer === '' || !state.fieldAt(e.pointer),
-    }));
-    const items: { id: string; text: string; materials: boolean; unlinked?: boolean }[] = [
-      ...fieldItems,
-      ...serverItems,
-      ...materialItems,
-    ];
-    if (items.length === 0) return nothing;
-    return html`<div
-      class="error-summary"
-      id="matter-error-summary"
-      part="error-summary"
-      tabindex="-1"
-      aria-labelledby="matter-error-summary-title"
-    >
-      <h2 id="matter-error-summary-title">${say(formMessages.problem, lang)}</h2>
-      <ul>
-        ${items.map(
-          (item) =>
-            html`<li>
-              ${
-                item.unlinked
-                  ? item.text
-                  : html`<a
-                      href=${`#${item.materials ? item.id : this.#idFor(item.id)}`}
-                      @click=${(event: Event) => {
-                        event.preventDefault();
-                        if (item.materials) {
-                          this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
-                          this.#focusAfterRender = item.id;
-                          this._revision++;
-                        } else this.#focusError({ pointer: item.id });
-                      }}
-                      >${item.text}</a
-                    >`
-              }
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  #renderConsent(state: FormState, lang: Locale): TemplateResult {
-    const needed = this.#wait === 'consentNeeded';
-    return html`<section
-      class="consent"
-      part="consent"
-      id="matter-consent"
-      tabindex="-1"
-      aria-labelledby="matter-consent-title"
-      aria-describedby=${needed ? 'matter-consent-needed' : nothing}
-    >
-      <h3 id="matter-consent-title">${say(formMessages.consentTitle, lang)}</h3>
-      ${
-        needed
-          ? html`<p class="error-message" part="error-message" id="matter-consent-needed">
-              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(formMessages.consentNeeded, lang)}
-            </p>`
-          : nothing
-      }
-      <p>${say(formMessages.consentIntro, lang)}</p>
-      <ul>
-        ${state.plan.consents.map((request) => {
-          const id = `matter-consent-${request.source}`;
-          const concepts = request.concepts.map((c) => localize(c.title, lang)).join(lang === 'en' ? ', ' : '、');
-          return html`<li class="choice">
-            <input
-              type="checkbox"
-              id=${id}
-              .checked=${live(this.#prefill.choice.has(request.source))}
-              @change=${(event: Event) => {
-                if ((event.target as HTMLInputElement).checked) this.#prefill.choice.add(request.source);
-                else this.#prefill.choice.delete(request.source);
-              }}
-            />
-            <label for=${id}
-              >${say(formMessages.consentChoose, lang)}
-              <strong>${localize(request.provider ?? request.title, lang)}</strong>
-              （${localize(request.title, lang)}）：${concepts || say(formMessages.consentNone, lang)}</label
-            >
-          </li>`;
-        })}
-      </ul>
-      <div class="actions">
-        <button class="primary" part="button" @click=${() => this.#prefill.answer(true)}>
-          ${say(formMessages.consentAgree, lang)}
-        </button>
-        <button part="button" @click=${() => this.#prefill.answer(false)}>
-          ${say(formMessages.consentRefuse, lang)}
-        </button>
-      </div>
-    </section>`;
   }
 
   #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult | typeof nothing {
@@ -1556,214 +1479,6 @@ export class MatterForm extends LitElement {
     state.settle();
     this.#changed();
   }
-
-  #renderMaterialsStep(state: FormState, lang: Locale): TemplateResult {
-    return renderMaterials({
-      plan: state.plan,
-      entries: this.#entries,
-      catalogue: state.catalogue,
-      lang,
-      controller: this.#materials,
-      readonly: this.readonly,
-      disabled: this.#isDisabled(),
-      showErrors: this.#showMaterialErrors,
-      idPrefix: 'mm',
-      checking: this._phase === 'filling' || this._phase === 'consent',
-      archived: (id) => {
-        const device = this.#device.documents.get(id);
-        if (device) return { name: device.name, size: device.size, file: device.file };
-        const listed = this.#prefill.answers?.archive?.documents.find((d) => d.material === id);
-        return (
-          listed && {
-            name: listed.name,
-            ...(listed.size !== undefined ? { size: listed.size } : {}),
-            ...(listed.url ? { url: listed.url } : {}),
-          }
-        );
-      },
-    });
-  }
-
-  /** Every answer shown now, in step order, with where it came from. */
-  #reviewRows(state: FormState, lang: Locale, masked: (pointer: string, field: FieldInfo) => boolean) {
-    const root = state.matter.schema as JsonSchemaObject;
-    const rows: { step: number; pointer: string; label: string; value: string; source: string }[] = [];
-    state.steps.forEach((step, stepIndex) => {
-      for (const drawn of step.pointers) {
-        for (const { field } of state.plan.fields) {
-          if (field.kind === 'object') continue;
-          if (
-            field.kind === 'array' &&
-            optionsOf(root, field.schema, lang).length === 0 &&
-            state.childrenOf(`${field.pointer}/-`).length > 0
-          )
-            continue;
-          for (const pointer of expandPointer(state.data, field.pointer)) {
-            if (!within(pointer, drawn) || !state.shown(field, pointer)) continue;
-            if (field.schema['x-widget'] === 'hidden') continue;
-            const value = getAt(state.data, pointer);
-            if (value === undefined && field.inArray) continue;
-            const title = schemaText(field.schema, 'title', lang) ?? field.name;
-            const label = field.inArray
-              ? `${title}（${pointer
-                  .split('/')
-                  .filter((t) => /^\d+$/.test(t))
-                  .map((t) => Number(t) + 1)
-                  .join('-')}）`
-              : title;
-            let text = readableValue(value, optionsOf(root, field.schema, lang), lang);
-            const format = mergedSchema(root, field.schema).format;
-            if (typeof value === 'string' && format === 'date') text = formatDate(value, lang);
-            if (typeof value === 'string' && format === 'cn-region') {
-              const regions = loadedRegions();
-              const names = regions?.path(value).map((code) => regions.nameOf(code) ?? code);
-              if (names && names.length > 0) text = `${names.join(' ')}（${value}）`;
-            }
-            if (typeof value === 'string' && masked(pointer, field)) {
-              const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
-              text = maskText(value, concept?.mask);
-            }
-            const provenance = state.provenance.get(pointer);
-            const source = provenance
-              ? provenance.edited
-                ? say(formMessages.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-                : say(formMessages.from, lang, {
-                    provider: providerName(state.plan, provenance.provider, lang),
-                    date: formatDate(provenance.fetchedAt, lang),
-                  })
-              : value === undefined
-                ? ''
-                : say(formMessages.youTyped, lang);
-            rows.push({ step: stepIndex, pointer, label, value: text, source });
-          }
-        }
-      }
-    });
-    for (const entry of state.allExtraEntries()) {
-      const value = getAt(state.data, entry.pointer);
-      if (value === undefined) continue;
-      rows.push({
-        step: state.stepOf(entry.pointer),
-        pointer: entry.pointer,
-        label: entry.name,
-        value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
-        source: say(formMessages.youTyped, lang),
-      });
-    }
-    return rows;
-  }
-
-  #renderReview(state: FormState, lang: Locale, printable: boolean): TemplateResult {
-    const sensitive = (pointer: string, field: FieldInfo) => {
-      const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
-      return concept?.sensitive === true || (printable && IDENTIFIER_FORMATS.has(String(field.schema.format)));
-    };
-    const rows = this.#reviewRows(state, lang, sensitive);
-    const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
-    return html`<div part="review">
-      ${state.steps
-        .filter((s) => s.id.startsWith('fields-'))
-        .map((step, stepIndex) => {
-          const own = rows.filter((r) => r.step === stepIndex);
-          return html`<h4>${localize(step.title, lang)}</h4>
-            <dl class="review">
-              ${own.map(
-                (row) =>
-                  html`<dt>${row.label}</dt>
-                    <dd>${row.value}${row.source ? html`<span class="source">${row.source}</span>` : nothing}</dd>
-                    <dd>
-                      ${
-                        printable
-                          ? nothing
-                          : html`<button
-                              class="link"
-                              type="button"
-                              @click=${() => this.#focusError({ pointer: row.pointer })}
-                            >
-                              ${say(formMessages.change, lang)}<span class="visually-hidden"> ${row.label}</span>
-                            </button>`
-                      }
-                    </dd>`,
-              )}
-            </dl>`;
-        })}
-      <h4>${say(formMessages.materials, lang)}</h4>
-      <dl class="review">
-        ${this.#entries
-          .filter((e) => e.status !== 'not-applicable')
-          .map((entry) => {
-            const material = state.matter.materials?.find((m) => m.id === entry.id);
-            return html`<dt>${localize(material?.title, lang)}</dt>
-              <dd>${materialStatusText(entry, state.plan, lang)}</dd>
-              <dd>
-                ${
-                  printable
-                    ? nothing
-                    : html`<button
-                        class="link"
-                        type="button"
-                        @click=${() => this.#goTo(materialsStep, `mm-${entry.id}`)}
-                      >
-                        ${say(formMessages.change, lang)}<span class="visually-hidden">
-                          ${localize(material?.title, lang)}</span
-                        >
-                      </button>`
-                }
-              </dd>`;
-          })}
-      </dl>
-    </div>`;
-  }
-
-  #renderActions(state: FormState, lang: Locale): TemplateResult {
-    const last = this._stepIndex === state.steps.length - 1;
-    return html`<div class="actions" part="actions">
-      ${
-        this._stepIndex > 0
-          ? html`<button part="button" type="button" @click=${() => this.#back()}>
-              ${say(formMessages.back, lang)}
-            </button>`
-          : nothing
-      }
-      ${
-        last
-          ? this.readonly
-            ? nothing
-            : html`<button
-                class="primary"
-                part="button"
-                type="button"
-                ?disabled=${this.#isDisabled()}
-                @click=${() => this.#notYet(true) || void this.submit().catch(() => undefined)}
-              >
-                ${this._phase === 'submitting' ? say(formMessages.submitting, lang) : say(formMessages.submit, lang)}
-              </button>`
-          : html`<button class="primary" part="button" type="button" @click=${() => this.#continue()}>
-              ${say(formMessages.next, lang)}
-            </button>`
-      }
-    </div>`;
-  }
-
-  #renderConfirmation(state: FormState, lang: Locale): TemplateResult {
-    const receipt = this.#submitter.receipt as Receipt;
-    return html`<div class="form" part="form confirmation">
-      <div class="confirmation-panel" id="matter-confirmation" tabindex="-1" role="status">
-        <h2>${say(formMessages.submitted, lang)}</h2>
-        <p>${say(formMessages.referenceIs, lang)}</p>
-        <p class="reference" part="reference">${receipt.reference}</p>
-      </div>
-      <p>${say(formMessages.keepReference, lang)}</p>
-      <p>${say(formMessages.receivedAt, lang, { time: new Date(receipt.receivedAt).toLocaleString(lang) })}</p>
-      <div class="actions no-print">
-        <button part="button" type="button" @click=${() => window.print()}>${say(formMessages.print, lang)}</button>
-      </div>
-      <section class="record" aria-labelledby="matter-record-title">
-        <h3 id="matter-record-title">${say(formMessages.record, lang)}：${localize(state.matter.title, lang)}</h3>
-        ${this.#renderReview(state, lang, true)}
-      </section>
-    </div>`;
-  }
 }
 
 /** A new array item: its default, or an object carrying its properties' defaults. */
@@ -1781,12 +1496,4 @@ function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefin
   }
   if (type === 'array') return [];
   return undefined;
-}
-
-function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
-  const base = say(statusMessages[entry.status], lang);
-  if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
-  if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
-  if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
-  return base;
 }
