@@ -182,8 +182,3 @@ export class DraftsController implements ReactiveController {
     this.#host.requestUpdate();
   }
 }
-
-/** The archive's ArchiveError for a full disk (by its code: the archive module loads lazily). */
-export function isQuotaError(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'storage-quota';
-}

@@ -324,7 +324,7 @@ export class MatterForm extends LitElement {
     this.#summary = [];
     this.#materials.reset();
     // The person cleared the form: the draft of what they had typed goes too.
-    void this.#device.drafts.discard();
+    void this.#device.drafts?.discard();
     this.#epoch++;
     this.#changed();
   }
@@ -860,8 +860,8 @@ export class MatterForm extends LitElement {
 
   /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
   #renderDraftNotices(lang: Locale): TemplateResult {
-    const offered = this.#device.drafts.offered;
-    const newer = this.#device.drafts.newer;
+    const offered = this.#device.drafts?.offered;
+    const newer = this.#device.drafts?.newer;
     const view = this.#device.view;
     if (!view) return html``;
     return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#device.answerDraft(c)) : nothing}

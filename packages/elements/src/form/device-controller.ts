@@ -6,9 +6,9 @@
  */
 import type { MaterialEntry, Submission } from '@matterform/core';
 import type { Archive, KeptDocument } from '@matterform/archive';
-import { DraftsController, isQuotaError, type Misfit } from '../drafts.js';
+import type { DraftsController, Misfit } from '../drafts.js';
 import type { FormState } from '../form-state.js';
-import { archiveMessages } from '../i18n/archive.js';
+import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
 import { createArchive } from '../lazy-archive.js';
 import type { MatterSubject } from '../matter-form.js';
@@ -20,7 +20,8 @@ const archiveViewModule = () => import('./views/archive-view.js');
 const deviceWorkModule = () => import('./device-work.js');
 
 export class DeviceController {
-  readonly drafts: DraftsController;
+  /** The form's draft on the device, once the device's code is loaded (none without an archive). */
+  drafts?: DraftsController;
   /** The archive view's chunk once loaded; null when it did not load. */
   view?: typeof import('./views/archive-view.js') | null;
   /** This subject's documents kept on the device, by material id (satisfying `archive` materials). */
@@ -38,7 +39,6 @@ export class DeviceController {
 
   constructor(link: FormLink) {
     this.#link = link;
-    this.drafts = new DraftsController(link.host, (error) => this.storageFailed(error));
   }
 
   /** Whether anything may be kept on this device. */
@@ -58,6 +58,7 @@ export class DeviceController {
         archiveViewModule().catch((error: unknown) => this.chunkFailed('archive-view', error)),
         deviceWorkModule().catch((error: unknown) => this.chunkFailed('device-work', error)),
       ]);
+      if (this.#work) this.drafts ??= new this.#work.DraftsController(this.#link.host, (e) => this.storageFailed(e));
       this.#link.host.requestUpdate();
     }
     return device;
@@ -81,7 +82,7 @@ export class DeviceController {
     this.misfits = [];
     this.documents = new Map();
     void this.device().then((device) => {
-      if (state === this.#link.state()) void this.drafts.open(device, subject, state.matter.id);
+      if (state === this.#link.state()) void this.drafts?.open(device, subject, state.matter.id);
     });
   }
 
@@ -123,23 +124,23 @@ export class DeviceController {
 
   /** Saves the draft a moment from now. */
   saveDraft(): void {
-    this.drafts.schedule(() => this.#work?.draftContent(this.#link));
+    this.drafts?.schedule(() => this.#work?.draftContent(this.#link));
   }
 
   /** The person's answer to the draft offered back: continue it, or start again. */
   answerDraft(continueIt: boolean): void {
     if (!continueIt) {
-      void this.drafts.decline().then(() => this.saveDraft());
+      void this.drafts?.decline().then(() => this.saveDraft());
       return;
     }
-    const draft = this.drafts.accept();
+    const draft = this.drafts?.accept();
     const state = this.#link.state();
     if (draft && state && this.#work) this.misfits = this.#work.applyDraft(this.#link, state, draft, false);
   }
 
   /** The person's answer to another tab's newer draft: load it, or keep this page's. */
   answerNewer(load: boolean): void {
-    const draft = this.drafts.takeNewer(load);
+    const draft = this.drafts?.takeNewer(load);
     const state = this.#link.state();
     if (draft && state && this.#work) this.misfits = this.#work.applyDraft(this.#link, state, draft, true);
   }
@@ -166,10 +167,15 @@ export class DeviceController {
   /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
   storageFailed(error: unknown): void {
     if (isQuotaError(error)) {
-      if (!this.#quotaReported) this.#link.fail('storage-quota', say(archiveMessages.storageQuota, this.#link.lang()));
+      if (!this.#quotaReported) this.#link.fail('storage-quota', say(formMessages.storageQuota, this.#link.lang()));
       this.#quotaReported = true;
       return;
     }
     console.warn('matterform: the archive on this device failed', error);
   }
+}
+
+/** The archive's ArchiveError for a full disk (by its code: the archive module loads lazily). */
+function isQuotaError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'storage-quota';
 }

@@ -6,6 +6,8 @@
 import { getAt, todayOf, type Submission } from '@matterform/core';
 import type { Archive, Draft, DraftContent } from '@matterform/archive';
 import type { DraftState, Misfit } from '../drafts.js';
+
+export { DraftsController } from '../drafts.js';
 import type { FormState } from '../form-state.js';
 import { archiveMessages } from '../i18n/archive.js';
 import { say } from '../i18n/say.js';

@@ -140,7 +140,7 @@ export class SubmitController implements ReactiveController {
     host._phase = 'submitted';
     this.link.focus('matter-confirmation');
     // Gone before anyone hears of the submission: a page that looks finds no half-done form.
-    await this.device.drafts.discard();
+    await this.device.drafts?.discard();
     host.dispatchEvent(matterEvent('matter-submitted', receipt));
     return receipt;
   }

@@ -1,4 +1,7 @@
-/** What the form says about drafts, the outbox and the device's storage as it happens. */
+/**
+ * What the form says about drafts and the outbox as it happens: imported only by the device's
+ * lazy chunks (form/device-work.ts, form/outbox.ts), so it travels with them.
+ */
 import { messages, type Message } from './say.js';
 
 export const archiveMessages = messages('archive', {
@@ -18,9 +21,5 @@ export const archiveMessages = messages('archive', {
   earlierRejected: {
     'zh-CN': '您之前保存在本设备上的申请未被受理：{message}',
     en: 'Your application saved on this device earlier was not accepted: {message}',
-  },
-  storageQuota: {
-    'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
-    en: 'This device has no room left to keep your answers; please finish and submit soon.',
   },
 } satisfies Record<string, Message>);

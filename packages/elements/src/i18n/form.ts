@@ -70,6 +70,10 @@ export const formMessages = messages('form', {
   },
   materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
   noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
+  storageQuota: {
+    'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
+    en: 'This device has no room left to keep your answers; please finish and submit soon.',
+  },
   consentNeeded: {
     'zh-CN': '请先选择是否同意获取您的信息，然后继续。',
     en: 'Say whether we may fetch your information before you continue.',
