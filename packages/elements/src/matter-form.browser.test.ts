@@ -115,6 +115,15 @@ describe('<matter-form>: prefill and provenance', () => {
     expect(made.filter((c) => c.source === 'hn-property' || c.source === 'cs-housing-fund')).to.deep.equal([]);
   });
 
+  it('asks every provider again when prefill() is called', async () => {
+    const el = await sampleForm('residence-permit', { consent: 'granted' });
+    await nextPrefill(el);
+    const again = nextPrefill(el);
+    await el.prefill();
+    expect((await again).filled.map((f: { pointer: string }) => f.pointer)).to.include('/applicant/name');
+    expect(control(el, '/applicant/name').value).to.equal('李思远');
+  });
+
   it('keeps Continue enabled while consent is asked: pressed, it focuses the panel and says what is needed', async () => {
     const el = await sampleForm('residence-permit', { subject: '43011119780130057X', consent: 'ask' });
     await el.updateComplete;

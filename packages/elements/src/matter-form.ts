@@ -640,6 +640,11 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // submit
 
+  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
+  prefill(): Promise<void> {
+    return this.#prefill.prefill();
+  }
+
   /**
    * Checks everything, then sends the submission to `action` (SPEC §6) and resolves with the
    * acknowledgement; without `action` (or with a `name`, inside a form) it resolves with the
