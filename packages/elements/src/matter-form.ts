@@ -85,6 +85,9 @@ export type Phase =
   | 'submitted'
   | 'failed';
 
+/** The materials step is always the one before the review step, the last (FormState's steps). */
+const MATERIALS_FROM_END = 2;
+
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
 for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
@@ -668,7 +671,7 @@ export class MatterForm extends LitElement {
     }
     const blocking = blockingMaterials(state.plan, this.#entries);
     if (blocking.length > 0) {
-      this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
+      this._stepIndex = state.steps.length - MATERIALS_FROM_END;
       this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
@@ -754,7 +757,7 @@ export class MatterForm extends LitElement {
     const step = state.steps[index] as FormStep;
     const wait = this.#wait;
     const detail = this.#prefill.detail;
-    const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
+    const materialsStep = state.steps.length - MATERIALS_FROM_END;
     return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
       <h2>${localize(state.matter.title, lang)}</h2>
       <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
@@ -858,7 +861,7 @@ export class MatterForm extends LitElement {
   /** A summary link followed: to the field (on its step), or to the material. */
   #goToProblem(item: SummaryItem): void {
     if (item.pointer !== undefined) return this.#focusError({ pointer: item.pointer });
-    this._stepIndex = this.#state?.steps.findIndex((s) => s.id === 'materials') ?? 0;
+    this._stepIndex = (this.#state?.steps.length ?? MATERIALS_FROM_END) - MATERIALS_FROM_END;
     this.#focusAfterRender = item.href;
     this._revision++;
   }
