@@ -46,6 +46,17 @@ export default {
         return body === undefined ? undefined : { body, type: 'json' };
       },
     },
+    // GET /__missing-chunk/dist/…: the bundle as a site that failed to deploy one chunk serves
+    // it. Every file of dist/ is there but the archive view's, which falls through to a 404.
+    {
+      name: 'missing-chunk',
+      async serve(context) {
+        const match = /^\/__missing-chunk\/dist\/([\w./-]+\.js)$/.exec(context.path);
+        if (!match || match[1].startsWith('chunks/archive-view-') || match[1].includes('..')) return undefined;
+        const body = await readFile(new URL(`dist/${match[1]}`, import.meta.url), 'utf8').catch(() => undefined);
+        return body === undefined ? undefined : { body, type: 'js' };
+      },
+    },
     mockGateway(),
     strictCsp(),
     cjsPrebundle({

@@ -14,7 +14,7 @@ import {
   type CatalogueLoad,
   type Fixtures,
   type FixturesCheck,
-  type Locale,
+  type BaseLocale as Locale,
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';

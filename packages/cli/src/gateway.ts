@@ -18,6 +18,8 @@
  *   submissions (of that matter) fail: `refuse` drops the connection and keeps nothing (the
  *   gateway is down), `lose-reply` takes the submission and drops the connection before the
  *   201 (the reply is lost).
+ * - `POST /__mock/reject { subject, errors }` refuses that subject's next submission with
+ *   `422 { errors }` as given (a rejection at a chosen pointer, SPEC §6).
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -451,6 +453,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const outage = takeOutage(subject.subject.id, entry.purpose);
     if (outage === 'refuse') return { status: 503, drop: outage };
+    const rejection = rejections.get(subject.subject.id);
+    if (rejection && rejections.delete(subject.subject.id)) return { status: 422, json: { errors: rejection } };
 
     // A retry sends the same content under a new multipart boundary: compare content, not bytes.
     const fingerprint = sha256(
@@ -527,6 +531,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Subject id → the next `times` submissions of that subject (for that matter) fail this way. */
   const outages = new Map<string, { mode: OutageMode; times: number; matter?: string }>();
 
+  /** Subject id → the errors its next submission is refused with (`/__mock/reject`). */
+  const rejections = new Map<string, unknown[]>();
+
+  async function planRejection(req: IncomingMessage): Promise<Reply> {
+    let plan: unknown;
+    try {
+      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 65536)));
+    } catch {
+      return failure(400, 'the body must be JSON');
+    }
+    if (!isObject(plan) || typeof plan.subject !== 'string' || !Array.isArray(plan.errors))
+      return failure(400, 'expected { subject, errors: [{ pointer, code, message }] }');
+    rejections.set(plan.subject, plan.errors);
+    return { status: 204 };
+  }
+
   /** `POST /__mock/outage { subject, matter?, mode: "refuse" | "lose-reply", times? }` (times 0 ends it). */
   async function planOutage(req: IncomingMessage): Promise<Reply> {
     let plan: unknown;
@@ -565,6 +585,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       accepted.length = 0;
       replies.clear();
       outages.clear();
+      rejections.clear();
       return { status: 204 };
     }
     if (method === 'GET' && route === '/__mock/config') return { status: 200, json: { today: today() } };
@@ -595,8 +616,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       send(res, { status: 204, headers: preflightHeaders() });
       return true;
     }
-    if (method === 'POST' && route === '/__mock/outage') {
-      send(res, await planOutage(req));
+    if (method === 'POST' && (route === '/__mock/outage' || route === '/__mock/reject')) {
+      send(res, await (route === '/__mock/outage' ? planOutage(req) : planRejection(req)));
       return true;
     }
     if (route.startsWith('/__mock/')) {

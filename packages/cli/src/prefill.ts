@@ -14,7 +14,7 @@ import {
   type Conflict,
   type Fixtures,
   type InvalidValue,
-  type Locale,
+  type BaseLocale as Locale,
   type MaterialEntry,
   type ProviderFailure,
   type ProviderId,

@@ -13,7 +13,7 @@ import {
   type ColourReason,
   type ColourReport,
   type ColourStage,
-  type Locale,
+  type BaseLocale as Locale,
   type MatterRating,
 } from '@matterform/core';
 

@@ -27,7 +27,7 @@ export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalog
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';
 export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';
-export { localize, toLocale, DEFAULT_LOCALE, type Locale, type Message } from './text.js';
+export { localize, toLocale, DEFAULT_LOCALE, type BaseLocale, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
 export { schemaTypes, typeOf } from './schema/json-schema.js';
 export { mergedSchema, objectSchemaOf } from './schema/merging.js';

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { JsonSchemaObject } from '@matterform/core';
-import { say, type Locale, type Message } from './i18n.js';
+import { say, type Locale, type Message } from './i18n/say.js';
 import { schemaText } from './present.js';
 
 const TEXT = {

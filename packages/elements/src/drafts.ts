@@ -6,32 +6,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Archive, ArchiveSubject, Draft, DraftContent } from '@matterform/archive';
-import type { Message } from './i18n.js';
-
-/** What the form says about drafts, the outbox and the device's storage as it happens. */
-export const ARCHIVE_MESSAGES = {
-  misfitFile: { 'zh-CN': '已上传的文件“{name}”', en: 'The uploaded file “{name}”' },
-  queued: {
-    'zh-CN': '网络暂时无法连接。您的申请已保存在本设备上，恢复连接后将自动提交，无需重新填写。',
-    en: 'We could not reach the server. Your application is saved on this device and will be sent as soon as the connection is back; you do not need to fill it in again.',
-  },
-  queuedUnauthorized: {
-    'zh-CN': '您的登录已失效。申请已保存在本设备上，请重新登录后自动提交。',
-    en: 'Your sign-in has expired. Your application is saved on this device and will be sent when you sign in again.',
-  },
-  earlierDelivered: {
-    'zh-CN': '您之前保存在本设备上的申请已提交，受理编号 {reference}。',
-    en: 'Your application saved on this device earlier has been sent; its reference is {reference}.',
-  },
-  earlierRejected: {
-    'zh-CN': '您之前保存在本设备上的申请未被受理：{message}',
-    en: 'Your application saved on this device earlier was not accepted: {message}',
-  },
-  storageQuota: {
-    'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
-    en: 'This device has no room left to keep your answers; please finish and submit soon.',
-  },
-} satisfies Record<string, Message>;
 
 /** An earlier answer the current form has no place for, with the label it had. */
 export interface Misfit {
@@ -207,9 +181,4 @@ export class DraftsController implements ReactiveController {
     } else this.newer = newer;
     this.#host.requestUpdate();
   }
-}
-
-/** The archive's ArchiveError for a full disk (by its code: the archive module loads lazily). */
-export function isQuotaError(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'storage-quota';
 }

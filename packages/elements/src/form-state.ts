@@ -33,6 +33,23 @@ import {
   type ValidationResult,
 } from '@matterform/core';
 
+/** What a committed change gives the element to tell and redraw (`FormState.commit`). */
+export interface Commit {
+  pointer: string;
+  /** The value now at the pointer, for `matter-input`. */
+  value: unknown;
+  /** Provider values the change placed (a branch field came to apply). */
+  placed: FieldFill[];
+  /** Whether the errors shown at other fields changed. */
+  othersChanged: () => boolean;
+}
+
+/** The data and provenance a form reset returns to. */
+export interface Snapshot {
+  data: Record<string, unknown>;
+  provenance: [string, Provenance][];
+}
+
 export interface FormChecks {
   validate(data: unknown): ValidationResult;
   test: ConditionTester;
@@ -60,7 +77,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Sets a value by pointer, creating objects (or arrays, for numeric tokens under an array) on the way. */
-export function writeAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+function writeAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop();
   if (last === undefined) return;
@@ -84,7 +101,7 @@ function define(target: Record<string, unknown> | unknown[], token: string, valu
 }
 
 /** Removes the value at a pointer; an array item is spliced out. */
-export function removeAt(data: Record<string, unknown>, pointer: string): void {
+function removeAt(data: Record<string, unknown>, pointer: string): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop();
   if (last === undefined) return;
@@ -126,8 +143,10 @@ export { within };
 export class FormState {
   readonly plan: MatterPlan;
   readonly checks: FormChecks;
-  data: Record<string, unknown> = {};
-  readonly provenance = new Map<string, Provenance>();
+  // The data and where each value came from change only through this class's verbs: every
+  // other module reads them (STYLE.md "One owner of state"), and the types keep it so.
+  #data: Record<string, unknown> = {};
+  readonly #provenance = new Map<string, Provenance>();
   /** Pointers the person typed or the host set: never replaced by a provider or a default. */
   readonly typed = new Set<string>();
   /** Of those, the ones the host set through `value` (a form reset keeps them). */
@@ -156,6 +175,14 @@ export class FormState {
     this.unplaced = layout.unplaced;
     this.#hasDefaults = layout.hasDefaults;
     this.#unchosen = layout.unchosen;
+  }
+
+  get data(): Readonly<Record<string, unknown>> {
+    return this.#data;
+  }
+
+  get provenance(): ReadonlyMap<string, Readonly<Provenance>> {
+    return this.#provenance;
   }
 
   get matter(): Matter {
@@ -334,9 +361,9 @@ export class FormState {
       parent,
       (this.extraNames.get(parent) ?? []).filter((n) => n !== name),
     );
-    removeAt(this.data, pointer);
+    removeAt(this.#data, pointer);
     this.raw.delete(pointer);
-    this.provenance.delete(pointer);
+    this.#provenance.delete(pointer);
     this.typed.add(parent);
   }
 
@@ -495,18 +522,18 @@ export class FormState {
   setHostValue(value: Record<string, unknown>): void {
     const before = this.data;
     const provided = new Map(this.provenance);
-    this.data = structuredClone(value);
+    this.#data = structuredClone(value);
     this.typed.clear();
     this.hostSet.clear();
     this.raw.clear();
-    this.provenance.clear();
+    this.#provenance.clear();
     this.placed.clear();
     this.extraNames.clear();
     this.choices.clear();
     for (const [pointer, provenance] of provided) {
       const now = getAt(this.data, pointer);
       if (now !== undefined && JSON.stringify(now) === JSON.stringify(getAt(before, pointer))) {
-        this.provenance.set(pointer, provenance);
+        this.#provenance.set(pointer, provenance);
         this.placed.add(pointer);
       }
     }
@@ -527,17 +554,20 @@ export class FormState {
 
   /** Forgets every value a provider put in (a new subject or matter), keeping what was typed or set. */
   dropProviderValues(): void {
-    for (const pointer of this.provenance.keys()) if (!this.typed.has(pointer)) removeAt(this.data, pointer);
-    this.provenance.clear();
+    for (const pointer of this.provenance.keys()) if (!this.typed.has(pointer)) removeAt(this.#data, pointer);
+    this.#provenance.clear();
     this.placed.clear();
     this.waiting = [];
   }
 
   /**
    * The person's edit. Identifiers are normalised before they are kept and checked; the
-   * text as typed stays in the input. Returns whether branches may have changed.
+   * text as typed stays in the input. False: refused, the value is locked (SPEC §6: a locked
+   * value is submitted exactly as received).
    */
-  edit(pointer: string, input: unknown): void {
+  edit(pointer: string, input: unknown): boolean {
+    const provenance = this.#provenance.get(pointer);
+    if (provenance?.locked && !provenance.edited) return false;
     const field = this.fieldAt(pointer);
     let value = input;
     const schema = field?.schema;
@@ -558,11 +588,150 @@ export class FormState {
     }
     if (typeof input === 'string' && value !== input) this.raw.set(pointer, input);
     else this.raw.delete(pointer);
-    if (value === undefined) removeAt(this.data, pointer);
-    else writeAt(this.data, pointer, value);
+    if (value === undefined) removeAt(this.#data, pointer);
+    else writeAt(this.#data, pointer, value);
     this.typed.add(pointer);
-    const provenance = this.provenance.get(pointer);
     if (provenance) provenance.edited = true;
+    return true;
+  }
+
+  /**
+   * After the person's change at `pointer` (an edit, a list or entry change, a choice): branch
+   * values and defaults follow, and the data is judged again. Says what the element tells and
+   * redraws: the value for `matter-input`, provider values the change placed (`matter-prefill`),
+   * and whether the errors shown at other fields changed (then more than this field is drawn).
+   */
+  commit(pointer: string): Commit {
+    const shownBefore = this.shownErrors();
+    const value = getAt(this.#data, pointer);
+    const placed = this.settle();
+    this.validate();
+    const others = (errors: readonly FieldError[]) =>
+      errors
+        .filter((e) => e.pointer !== pointer)
+        .map((e) => `${e.pointer} ${e.keyword}`)
+        .join('\n');
+    return {
+      pointer,
+      value: typeof value === 'object' && value !== null ? structuredClone(value) : value,
+      placed,
+      // Asked only when the element could redraw the field alone: no work on other keystrokes.
+      othersChanged: () => others(shownBefore) !== others(this.shownErrors()),
+    };
+  }
+
+  /** Provider values resolved for the fields: placed where their branch applies, the others wait. Returns those placed. */
+  provide(fills: FieldFill[]): FieldFill[] {
+    this.waiting = fills;
+    return this.settle();
+  }
+
+  /** Another version of the same matter: what the person typed into `previous` comes along where its field still is. */
+  keepTyped(previous: FormState): void {
+    for (const pointer of previous.typed) {
+      const value = getAt(previous.#data, pointer);
+      if (value === undefined || !this.fieldAt(pointer)) continue;
+      writeAt(this.#data, pointer, value);
+      this.typed.add(pointer);
+    }
+  }
+
+  /** What a form reset returns to: the data (without what the person typed, unless `typed`) and the providers' provenance. */
+  snapshot(typed = false): Snapshot {
+    return typed
+      ? { data: structuredClone(this.#data), provenance: [] }
+      : {
+          data: this.untyped(),
+          provenance: structuredClone([...this.#provenance].filter(([p]) => !this.typed.has(p))),
+        };
+  }
+
+  /** A form reset: back to the data and provenance of `snapshot`, nothing typed, no step's errors shown. */
+  reset(snapshot: Snapshot): void {
+    this.#data = structuredClone(snapshot.data);
+    this.#provenance.clear();
+    for (const [pointer, provenance] of snapshot.provenance) this.#provenance.set(pointer, { ...provenance });
+    this.typed.clear();
+    this.raw.clear();
+    this.revealed.clear();
+    this.extraNames.clear();
+  }
+
+  /** The values the person typed (not the host's), each with its pointer: what a draft keeps. */
+  typedData(): { pointers: string[]; data: Record<string, unknown> } {
+    const pointers = [...this.typed].filter((p) => !this.hostSet.has(p) && getAt(this.#data, p) !== undefined);
+    const data: Record<string, unknown> = {};
+    for (const pointer of pointers) writeAt(data, pointer, structuredClone(getAt(this.#data, pointer)));
+    return { pointers, data };
+  }
+
+  /**
+   * A draft's typed values put back, field by field, where their field still is and `fits`
+   * takes them; a locked value is never replaced. `replace`: this page's typed values give
+   * way to the draft's first. Returns the pointers of the values left out, for the person.
+   */
+  restoreDraft(
+    data: Readonly<Record<string, unknown>>,
+    pointers: readonly string[],
+    fits: (field: FieldInfo, value: unknown) => boolean,
+    replace: boolean,
+  ): string[] {
+    if (replace)
+      for (const pointer of [...this.typed]) {
+        if (this.hostSet.has(pointer) || this.#provenance.has(pointer)) continue;
+        removeAt(this.#data, pointer);
+        this.typed.delete(pointer);
+      }
+    const left: string[] = [];
+    for (const pointer of pointers) {
+      const value = getAt(data, pointer);
+      if (value === undefined) continue;
+      const field = this.fieldAt(pointer);
+      const provenance = this.#provenance.get(pointer);
+      const locked = provenance?.locked && JSON.stringify(getAt(this.#data, pointer)) !== JSON.stringify(value);
+      if (!field || !fits(field, value) || locked) {
+        left.push(pointer);
+        continue;
+      }
+      writeAt(this.#data, pointer, structuredClone(value));
+      this.typed.add(pointer);
+      if (provenance) provenance.edited = true;
+    }
+    this.settle();
+    return left;
+  }
+
+  // The list verbs' writes, until the list verbs themselves live here.
+
+  setItems(pointer: string, items: unknown[]): void {
+    writeAt(this.#data, pointer, items);
+  }
+
+  removeItemValue(pointer: string): void {
+    removeAt(this.#data, pointer);
+  }
+
+  /** Moves what is known about each item of the list at `pointer` (typed, raw text, provenance) with it. */
+  shiftItems(pointer: string, map: (index: number) => number | undefined): void {
+    const prefix = pointer + '/';
+    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
+      [...entries].flatMap(([key, value]): [string, V][] => {
+        if (!key.startsWith(prefix)) return [[key, value]];
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const index = Number(slash < 0 ? rest : rest.slice(0, slash));
+        const next = map(index);
+        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
+      });
+    const provenance = move(this.#provenance);
+    this.#provenance.clear();
+    for (const [k, v] of provenance) this.#provenance.set(k, v);
+    const raw = move(this.raw);
+    this.raw.clear();
+    for (const [k, v] of raw) this.raw.set(k, v);
+    const typed = move([...this.typed].map((k) => [k, true] as [string, boolean]));
+    this.typed.clear();
+    for (const [k] of typed) this.typed.add(k);
   }
 
   /**
@@ -586,11 +755,11 @@ export class FormState {
       });
       this.#itemDefaults(before, placement.data);
       const changed = JSON.stringify(placement.data) !== JSON.stringify(this.data);
-      this.data = placement.data;
+      this.#data = placement.data;
       for (const fill of placement.placed) {
         this.placed.add(fill.pointer);
         const { provider, fetchedAt, locked, conflicts, signature } = fill;
-        this.provenance.set(fill.pointer, {
+        this.#provenance.set(fill.pointer, {
           provider,
           fetchedAt,
           locked,
@@ -643,8 +812,8 @@ export class FormState {
       if (!field.branch) continue;
       for (const pointer of expandPointer(this.data, field.pointer)) {
         if (getAt(this.data, pointer) === undefined || this.shown(field, pointer)) continue;
-        removeAt(this.data, pointer);
-        this.provenance.delete(pointer);
+        removeAt(this.#data, pointer);
+        this.#provenance.delete(pointer);
         this.raw.delete(pointer);
         this.typed.delete(pointer);
         dropped = true;

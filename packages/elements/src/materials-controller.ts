@@ -18,7 +18,8 @@ import {
   type MaterialsInput,
   type MatterPlan,
 } from '@matterform/core';
-import { say, type Locale, type Message } from './i18n.js';
+import { say, type Locale, type Message } from './i18n/say.js';
+import { materialsMessages } from './i18n/materials.js';
 
 /** Why a file was not accepted. */
 export type UploadErrorCode = 'type' | 'size' | 'count' | 'duplicate' | 'unreadable';
@@ -232,7 +233,7 @@ export class MaterialsController implements ReactiveController {
         refuse(
           chosen,
           'type',
-          both(WRONG_TYPE, (lang) => ({ file: chosen.name, types: acceptLabel(accept, lang) })),
+          both(materialsMessages.wrongType, (lang) => ({ file: chosen.name, types: acceptLabel(accept, lang) })),
         );
         continue;
       }
@@ -240,7 +241,7 @@ export class MaterialsController implements ReactiveController {
         refuse(
           chosen,
           'count',
-          both(TOO_MANY, () => ({ file: chosen.name, max: maxFiles, files: filesWord(maxFiles) })),
+          both(materialsMessages.tooMany, () => ({ file: chosen.name, max: maxFiles, files: filesWord(maxFiles) })),
         );
         continue;
       }
@@ -251,7 +252,7 @@ export class MaterialsController implements ReactiveController {
             ? await shrinkImage(chosen, maxBytes, accept)
             : undefined;
         if (!smaller) {
-          const message = material.kind === 'photo' ? PHOTO_TOO_LARGE : TOO_LARGE;
+          const message = material.kind === 'photo' ? materialsMessages.photoTooLarge : materialsMessages.tooLarge;
           refuse(
             chosen,
             'size',
@@ -272,7 +273,7 @@ export class MaterialsController implements ReactiveController {
         refuse(
           chosen,
           'unreadable',
-          both(UNREADABLE, () => ({ file: chosen.name })),
+          both(materialsMessages.unreadable, () => ({ file: chosen.name })),
         );
         continue;
       }
@@ -280,7 +281,7 @@ export class MaterialsController implements ReactiveController {
         refuse(
           chosen,
           'duplicate',
-          both(DUPLICATE, () => ({ file: chosen.name })),
+          both(materialsMessages.duplicate, () => ({ file: chosen.name })),
         );
         continue;
       }
@@ -311,31 +312,6 @@ export class MaterialsController implements ReactiveController {
 
 // ---------------------------------------------------------------------------------------
 // Messages
-
-const WRONG_TYPE: Message = {
-  'zh-CN': '“{file}”的文件类型不符合要求：请上传 {types} 格式的文件',
-  en: '“{file}” is not a type this material accepts: upload {types}',
-};
-const TOO_MANY: Message = {
-  'zh-CN': '“{file}”未添加：此项材料最多上传 {max} 个文件，请先移除不需要的文件',
-  en: '“{file}” was not added: this material takes at most {max} {files}; remove one first',
-};
-const TOO_LARGE: Message = {
-  'zh-CN': '“{file}”大小为 {size}，超过了 {max} 的上限',
-  en: '“{file}” is {size}; files must be at most {max}',
-};
-const PHOTO_TOO_LARGE: Message = {
-  'zh-CN': '“{file}”大小为 {size}，压缩后仍超过 {max} 的上限，请换一张照片',
-  en: '“{file}” is {size} and could not be made smaller than {max}; choose another photo',
-};
-const UNREADABLE: Message = {
-  'zh-CN': '无法读取“{file}”，请重新选择',
-  en: '“{file}” could not be read; choose it again',
-};
-const DUPLICATE: Message = {
-  'zh-CN': '“{file}”已经添加过了',
-  en: '“{file}” is already added',
-};
 
 function both(message: Message, params: (lang: Locale) => Record<string, string | number>): Message {
   return { 'zh-CN': say(message, 'zh-CN', params('zh-CN')), en: say(message, 'en', params('en')) };
@@ -381,11 +357,13 @@ const LABEL_BY_MIME: Readonly<Record<string, string>> = {
   'text/plain': 'TXT',
 };
 
-const ANY_OF_KIND: Readonly<Record<string, Message>> = {
-  image: { 'zh-CN': '图片', en: 'image' },
-  video: { 'zh-CN': '视频', en: 'video' },
-  audio: { 'zh-CN': '音频', en: 'audio' },
-};
+/** `image/*` and its kin in words: `kindImage`, …; undefined for a kind without a name. */
+function anyOfKind(kind: string, lang: Locale): string | undefined {
+  const key = `kind${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+  return Object.hasOwn(materialsMessages, key)
+    ? say(materialsMessages[key as keyof typeof materialsMessages], lang)
+    : undefined;
+}
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -417,7 +395,7 @@ export function acceptLabel(accept: readonly string[] | undefined, lang: Locale)
     const entry = raw.trim().toLowerCase();
     if (entry.startsWith('.'))
       labels.add(LABEL_BY_MIME[MIME_BY_EXTENSION[entry] ?? ''] ?? entry.slice(1).toUpperCase());
-    else if (entry.endsWith('/*')) labels.add(ANY_OF_KIND[entry.slice(0, -2)]?.[lang] ?? entry);
+    else if (entry.endsWith('/*')) labels.add(anyOfKind(entry.slice(0, -2), lang) ?? entry);
     else labels.add(LABEL_BY_MIME[entry] ?? entry);
   }
   return new Intl.ListFormat(lang, { type: 'disjunction' }).format([...labels]);

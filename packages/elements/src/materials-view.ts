@@ -50,7 +50,8 @@ import {
   type MatterPlan,
   type ProviderId,
 } from '@matterform/core';
-import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from './i18n.js';
+import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from './i18n/say.js';
+import { materialsMessages, statusMessages } from './i18n/materials.js';
 import { maskText } from './present.js';
 import { acceptLabel, filesWord, formatBytes, type MaterialsController } from './materials-controller.js';
 
@@ -87,74 +88,6 @@ export interface ArchivedCopy {
 
 type Tone = 'done' | 'onsite' | 'outstanding' | 'error' | 'checking';
 
-/** Each status in words; the review step says them too. */
-export const MATERIAL_STATUS: Record<MaterialStatus, Message> = {
-  'not-applicable': { 'zh-CN': '无需提供', en: 'Not needed' },
-  onsite: { 'zh-CN': '需到现场出示原件', en: 'Show the original in person' },
-  licence: { 'zh-CN': '已由电子证照提供', en: 'Provided by your electronic licence' },
-  data: { 'zh-CN': '已通过部门数据核验', en: 'Confirmed with government records' },
-  uploaded: { 'zh-CN': '已上传', en: 'Uploaded' },
-  archive: { 'zh-CN': '已使用档案中的材料', en: 'Using the copy in your archive' },
-  expired: { 'zh-CN': '已过期，需重新提供', en: 'Expired: provide it again' },
-  missing: { 'zh-CN': '未提供', en: 'Not provided' },
-};
-
-const TEXT = {
-  none: { 'zh-CN': '此事项无需提交材料。', en: 'No materials are needed.' },
-  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
-  checking: { 'zh-CN': '正在核验…', en: 'Checking…' },
-  licence: { 'zh-CN': '{title}（证号 {number}），{until}', en: '{title}, number {number}, {until}' },
-  validUntil: { 'zh-CN': '有效期至{date}', en: 'valid until {date}' },
-  noExpiry: { 'zh-CN': '长期有效', en: 'no expiry date' },
-  data: { 'zh-CN': '已通过“{source}”核验', en: 'Confirmed with {source}' },
-  sourceBy: { 'zh-CN': '{title}（{provider}）', en: '{title} ({provider})' },
-  archive: {
-    'zh-CN': '使用您于{uploaded}上传的材料，{until}。如需更换，可上传新文件。',
-    en: 'Using the copy you uploaded on {uploaded}, {until}. Upload a new file to replace it.',
-  },
-  expired: {
-    'zh-CN': '您的电子证照或档案中的材料已过期，请上传有效的材料。',
-    en: 'Your electronic licence or archived copy has expired: upload a current one.',
-  },
-  failedUpload: {
-    'zh-CN': '{title}无法通过电子方式核验：{providers}未响应，请上传。',
-    en: '{title} could not be checked electronically: {providers} did not answer; please upload it.',
-  },
-  failedCounter: {
-    'zh-CN': '{title}无法通过电子方式核验：{providers}未响应，请到窗口提交。',
-    en: '{title} could not be checked electronically: {providers} did not answer; hand it in at the counter.',
-  },
-  when: { 'zh-CN': '因{conditions}，需提供此材料。', en: 'Needed because {conditions}.' },
-  condition: { 'zh-CN': '“{field}”为“{value}”', en: '{field} is “{value}”' },
-  yes: { 'zh-CN': '是', en: 'yes' },
-  no: { 'zh-CN': '否', en: 'no' },
-  onsite: {
-    'zh-CN': '办理时请携带原件到窗口，由工作人员核验。',
-    en: 'Bring the original to the counter: staff will check it.',
-  },
-  noUpload: {
-    'zh-CN': '此材料无法在线提交，请到窗口提交。',
-    en: 'This material cannot be sent online: hand it in at the counter.',
-  },
-  template: { 'zh-CN': '下载模板：{title}', en: 'Download the template for {title}' },
-  upload: { 'zh-CN': '上传{title}', en: 'Upload {title}' },
-  replace: { 'zh-CN': '上传新的{title}替换档案中的副本', en: 'Upload a new {title} to replace the archived copy' },
-  archivedCopy: { 'zh-CN': '档案中的副本：', en: 'The copy in your archive: ' },
-  openCopy: { 'zh-CN': '查看{name}', en: 'Open {name}' },
-  hintTypes: { 'zh-CN': '可上传 {types} 文件', en: '{types}' },
-  hintAnyType: { 'zh-CN': '可上传任意类型的文件', en: 'Any type of file' },
-  hintSize: { 'zh-CN': '每个不超过 {max}', en: 'up to {max} each' },
-  hintCount: { 'zh-CN': '最多 {max} 个', en: 'at most {max} {files}' },
-  hintShrink: { 'zh-CN': '过大的照片会自动压缩', en: 'larger photos are made smaller for you' },
-  chosen: { 'zh-CN': '已选文件：{title}', en: 'Chosen files: {title}' },
-  shrunk: { 'zh-CN': '（已由 {size} 压缩）', en: ' (reduced from {size})' },
-  remove: { 'zh-CN': '移除', en: 'Remove' },
-  processing: { 'zh-CN': '正在检查文件…', en: 'Checking the files…' },
-  requiredMissing: { 'zh-CN': '请上传{title}', en: 'Upload {title}' },
-  requiredMissingCounter: { 'zh-CN': '请提供{title}', en: 'Provide {title}' },
-  requiredExpired: { 'zh-CN': '{title}已过期，请上传有效的材料', en: '{title} has expired: upload a current one' },
-} satisfies Record<string, Message>;
-
 // `outstanding` is an empty ring: a shape of its own beside the tick, the exclamation mark and the `i`.
 const ICON: Record<Tone, string> = { done: '✓', onsite: 'i', outstanding: '', error: '!', checking: '…' };
 
@@ -165,7 +98,7 @@ const TAKES_UPLOAD = new Set<MaterialStatus>(['missing', 'expired', 'uploaded', 
 export function renderMaterials(options: MaterialsViewOptions): TemplateResult {
   const byId = new Map(options.plan.materials.map((m) => [m.material.id, m]));
   const shown = options.entries.filter((e) => e.status !== 'not-applicable' && byId.has(e.id));
-  if (shown.length === 0) return html`<p class="detail" part="detail">${say(TEXT.none, options.lang)}</p>`;
+  if (shown.length === 0) return html`<p class="detail" part="detail">${say(materialsMessages.none, options.lang)}</p>`;
   return html`<ul class="materials" part="materials">
     ${shown.map((entry) => {
       const plan = byId.get(entry.id);
@@ -196,8 +129,10 @@ function renderMaterial(
   if (options.showErrors && required && outstanding && !checking) {
     errors.push(
       entry.status === 'expired'
-        ? fill(TEXT.requiredExpired, { title: material.title })
-        : fill(takesUpload ? TEXT.requiredMissing : TEXT.requiredMissingCounter, { title: material.title }),
+        ? fill(materialsMessages.requiredExpired, { title: material.title })
+        : fill(takesUpload ? materialsMessages.requiredMissing : materialsMessages.requiredMissingCounter, {
+            title: material.title,
+          }),
     );
   }
   if (canUpload) errors.push(...controller.errors(entry.id).map((e) => e.message));
@@ -224,11 +159,11 @@ function renderMaterial(
         id=${titleTarget ? id : `${id}-title`}
         tabindex=${titleTarget ? '-1' : nothing}
       >
-        ${title}${required ? nothing : html`<span class="optional" part="optional">${say(TEXT.optional, lang)}</span>`}
+        ${title}${required ? nothing : html`<span class="optional" part="optional">${say(materialsMessages.optional, lang)}</span>`}
       </div>
       <span class="status" part="status"
         ><span class="icon" part="status-icon" aria-hidden="true">${ICON[tone]}</span>
-        ${say(checking ? TEXT.checking : MATERIAL_STATUS[entry.status], lang)}</span
+        ${say(checking ? materialsMessages.checking : statusMessages[entry.status], lang)}</span
       >
     </div>
     ${details(entry, material, checking, options).map((line) => html`<p class="detail" part="detail">${line}</p>`)}
@@ -248,13 +183,15 @@ function details(entry: MaterialEntry, material: Material, checking: boolean, op
   const catalogue = options.catalogue ?? plan.catalogue;
   const lines: string[] = [];
   const until = (date: string | null) =>
-    date === null ? say(TEXT.noExpiry, lang) : say(TEXT.validUntil, lang, { date: formatDate(date, lang) });
+    date === null
+      ? say(materialsMessages.noExpiry, lang)
+      : say(materialsMessages.validUntil, lang, { date: formatDate(date, lang) });
 
   const licence = entry.by?.licence;
   if (entry.status === 'licence' && licence) {
     const type = catalogue.licences.find((l) => l.id === licence.type);
     lines.push(
-      say(TEXT.licence, lang, {
+      say(materialsMessages.licence, lang, {
         title: type ? localize(type.title, lang) : licence.type,
         number: maskNumber(licence.number),
         until: until(licence.validUntil),
@@ -263,20 +200,23 @@ function details(entry: MaterialEntry, material: Material, checking: boolean, op
   }
   const source = entry.by?.source;
   if (entry.status === 'data' && source !== undefined)
-    lines.push(say(TEXT.data, lang, { source: sourceName(catalogue, source, lang) }));
+    lines.push(say(materialsMessages.data, lang, { source: sourceName(catalogue, source, lang) }));
   const archive = entry.by?.archive;
   if (entry.status === 'archive' && archive) {
     lines.push(
-      say(TEXT.archive, lang, { uploaded: formatDate(archive.uploadedAt, lang), until: until(archive.validUntil) }),
+      say(materialsMessages.archive, lang, {
+        uploaded: formatDate(archive.uploadedAt, lang),
+        until: until(archive.validUntil),
+      }),
     );
   }
-  if (entry.status === 'onsite') lines.push(say(TEXT.onsite, lang));
-  if (entry.status === 'expired' && !checking) lines.push(say(TEXT.expired, lang));
+  if (entry.status === 'onsite') lines.push(say(materialsMessages.onsite, lang));
+  if (entry.status === 'expired' && !checking) lines.push(say(materialsMessages.expired, lang));
 
   const failed = entry.why?.failed ?? [];
   if (failed.length > 0 && !checking) {
     lines.push(
-      say(material.upload !== undefined ? TEXT.failedUpload : TEXT.failedCounter, lang, {
+      say(material.upload !== undefined ? materialsMessages.failedUpload : materialsMessages.failedCounter, lang, {
         title: localize(material.title, lang),
         providers: list(
           failed.map((p) => providerName(catalogue, p, lang)),
@@ -286,19 +226,19 @@ function details(entry: MaterialEntry, material: Material, checking: boolean, op
       }),
     );
   } else if (entry.status === 'missing' && material.upload === undefined && material.onsite !== true && !checking) {
-    lines.push(say(TEXT.noUpload, lang));
+    lines.push(say(materialsMessages.noUpload, lang));
   }
 
   const when = entry.why?.when ?? [];
   if (when.length > 0) {
     const conditions = when.map(({ pointer, value }) => {
       const schema = fieldSchema(plan, pointer);
-      return say(TEXT.condition, lang, {
+      return say(materialsMessages.condition, lang, {
         field: schema ? fieldTitle(schema, pointer, lang) : lastToken(pointer),
         value: valueLabel(schema, value, lang),
       });
     });
-    lines.push(say(TEXT.when, lang, { conditions: list(conditions, lang, 'conjunction') }));
+    lines.push(say(materialsMessages.when, lang, { conditions: list(conditions, lang, 'conjunction') }));
   }
   return lines;
 }
@@ -308,7 +248,7 @@ function templateLink(material: Material, lang: Locale): TemplateResult | typeof
   if (href === undefined) return nothing;
   return html`<p class="detail" part="detail">
     <a part="template-link" href=${href} download
-      >${say(TEXT.template, lang, { title: localize(material.title, lang) })}</a
+      >${say(materialsMessages.template, lang, { title: localize(material.title, lang) })}</a
     >
   </p>`;
 }
@@ -331,13 +271,14 @@ function renderUpload(
 
   const hint: string[] = [
     upload.accept && upload.accept.length > 0
-      ? say(TEXT.hintTypes, lang, { types: acceptLabel(upload.accept, lang) })
-      : say(TEXT.hintAnyType, lang),
+      ? say(materialsMessages.hintTypes, lang, { types: acceptLabel(upload.accept, lang) })
+      : say(materialsMessages.hintAnyType, lang),
   ];
-  if (upload.maxBytes !== undefined) hint.push(say(TEXT.hintSize, lang, { max: formatBytes(upload.maxBytes, lang) }));
+  if (upload.maxBytes !== undefined)
+    hint.push(say(materialsMessages.hintSize, lang, { max: formatBytes(upload.maxBytes, lang) }));
   if (upload.maxFiles !== undefined)
-    hint.push(say(TEXT.hintCount, lang, { max: upload.maxFiles, files: filesWord(upload.maxFiles) }));
-  if (photo && upload.maxBytes !== undefined) hint.push(say(TEXT.hintShrink, lang));
+    hint.push(say(materialsMessages.hintCount, lang, { max: upload.maxFiles, files: filesWord(upload.maxFiles) }));
+  if (photo && upload.maxBytes !== undefined) hint.push(say(materialsMessages.hintShrink, lang));
 
   const change = (event: Event) => {
     const input = event.target as HTMLInputElement;
@@ -355,7 +296,7 @@ function renderUpload(
     ${
       editable
         ? html`<label for=${id} part="file-label"
-              >${say(entry.status === 'archive' ? TEXT.replace : TEXT.upload, lang, { title })}</label
+              >${say(entry.status === 'archive' ? materialsMessages.replace : materialsMessages.upload, lang, { title })}</label
             >
             <p class="hint" part="hint" id=${`${id}-hint`}>${hint.join(lang === 'en' ? '; ' : '，')}</p>
             <input
@@ -374,7 +315,7 @@ function renderUpload(
     }
     ${
       files.length > 0
-        ? html`<ul class="files" part="file-list" aria-label=${say(TEXT.chosen, lang, { title })}>
+        ? html`<ul class="files" part="file-list" aria-label=${say(materialsMessages.chosen, lang, { title })}>
             ${files.map(
               (upload, index) =>
                 html`<li class="file" part="file">
@@ -383,7 +324,7 @@ function renderUpload(
                   <span class="file-size"
                     >${formatBytes(upload.file.size, lang)}${
                       upload.shrunkFrom
-                        ? say(TEXT.shrunk, lang, { size: formatBytes(upload.shrunkFrom.size, lang) })
+                        ? say(materialsMessages.shrunk, lang, { size: formatBytes(upload.shrunkFrom.size, lang) })
                         : nothing
                     }</span
                   >
@@ -405,7 +346,9 @@ function renderUpload(
                               files.length,
                             )}
                         >
-                          ${say(TEXT.remove, lang)}<span class="visually-hidden"> ${upload.file.name}</span>
+                          ${say(materialsMessages.remove, lang)}<span class="visually-hidden">
+                            ${upload.file.name}</span
+                          >
                         </button>`
                       : nothing
                   }
@@ -420,13 +363,13 @@ function renderUpload(
 
 function renderArchivedCopy(copy: ArchivedCopy, controller: MaterialsController, lang: Locale): TemplateResult {
   return html`<p class="file archived-copy" part="archived-copy">
-    ${say(TEXT.archivedCopy, lang)} ${copy.file ? preview(controller, copy.file) : nothing}
+    ${say(materialsMessages.archivedCopy, lang)} ${copy.file ? preview(controller, copy.file) : nothing}
     <span class="file-name">${copy.name}</span>
     ${copy.size !== undefined ? html`<span class="file-size">${formatBytes(copy.size, lang)}</span>` : nothing}
     ${
       copy.url && safeHref(copy.url) !== undefined
         ? html`<a href=${safeHref(copy.url) as string} target="_blank" rel="noopener"
-            >${say(TEXT.openCopy, lang, { name: copy.name })}</a
+            >${say(materialsMessages.openCopy, lang, { name: copy.name })}</a
           >`
         : nothing
     }
@@ -462,11 +405,11 @@ async function removeAndRefocus(
 function renderErrors(id: string, errors: readonly Message[], busy: boolean, lang: Locale): TemplateResult {
   // Always in the DOM, so assistive technology announces messages that arrive after a file is checked.
   return html`<div class="messages" id=${id} aria-live="polite">
-    ${busy ? html`<p class="processing" part="hint">${say(TEXT.processing, lang)}</p>` : nothing}
+    ${busy ? html`<p class="processing" part="hint">${say(materialsMessages.processing, lang)}</p>` : nothing}
     ${errors.map(
       (message) =>
         html`<p class="error" part="error-message">
-          <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${message[lang]}
+          <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(message, lang)}
         </p>`,
     )}
   </div>`;
@@ -498,7 +441,7 @@ function sourceName(catalogue: Catalogue, id: string, lang: Locale): string {
   const title = localize(source.title, lang);
   return source.provider === undefined
     ? title
-    : say(TEXT.sourceBy, lang, { title, provider: localize(source.provider, lang) });
+    : say(materialsMessages.sourceBy, lang, { title, provider: localize(source.provider, lang) });
 }
 
 /** Who did not answer, as people know them: the department running the source. */
@@ -563,7 +506,7 @@ function valueLabel(schema: JsonSchemaObject | undefined, value: unknown, lang: 
       if (Array.isArray(titles) && typeof titles[index] === 'string') return titles[index] as string;
     }
   }
-  if (typeof value === 'boolean') return say(value ? TEXT.yes : TEXT.no, lang);
+  if (typeof value === 'boolean') return say(value ? materialsMessages.yes : materialsMessages.no, lang);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

@@ -122,6 +122,36 @@ describe('<matter-form>: prefill and provenance', () => {
     expect(made.filter((c) => c.source === 'hn-property' || c.source === 'cs-housing-fund')).to.deep.equal([]);
   });
 
+  it('asks every provider again when prefill() is called', async () => {
+    const el = await sampleForm('residence-permit', { consent: 'granted' });
+    await nextPrefill(el);
+    const again = nextPrefill(el);
+    await el.prefill();
+    expect((await again).filled.map((f: { pointer: string }) => f.pointer)).to.include('/applicant/name');
+    expect(control(el, '/applicant/name').value).to.equal('李思远');
+  });
+
+  it('keeps Continue enabled while consent is asked: pressed, it focuses the panel and says what is needed', async () => {
+    const el = await sampleForm('residence-permit', { subject: '43011119780130057X', consent: 'ask' });
+    await el.updateComplete;
+    const next = buttonNamed(el, '保存并继续');
+    expect(next.disabled).to.equal(false);
+    next.click();
+    await el.updateComplete;
+    const panel = shadow(el).querySelector('[part="consent"]') as HTMLElement;
+    expect(shadow(el).activeElement).to.equal(panel);
+    const needed = shadow(el).getElementById(panel.getAttribute('aria-describedby') ?? '');
+    expect(needed?.textContent).to.include('请先选择是否同意获取您的信息');
+    expect(shadow(el).querySelector('[part="step-heading"]')?.textContent, 'still the first step').to.equal('申请人');
+    await expect(el).to.be.accessible();
+    // Refused, so the next test's count of calls to the consent sources stays its own.
+    const filled = nextPrefill(el);
+    buttonNamed(el, '不同意，我自己填写').click();
+    await filled;
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.not.include('请先选择是否同意获取您的信息');
+  });
+
   it('calls a source once consent is given, and records the consent in the submission', async () => {
     const subject = '43011119780130057X';
     const mark = await auditMark();

@@ -1,68 +1,60 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import {
   blockingMaterials,
   canAddItem,
-  combineArchives,
   getAt,
-  httpConnector,
   joinPointer,
   itemSchemaAt,
   listRules,
-  loadMatterChecks,
-  matterChecksNow,
   mergedSchema,
   newItemValue,
   objectSchemaOf,
   localize,
   materialsComplete,
-  planMatter,
-  fetchProviders,
-  resolveFields,
-  recordConsents,
-  renderOutputs,
-  submissionBody,
   todayOf,
-  toLocale,
   type Catalogue,
-  type ConsentRecord,
   type Connector,
   type FieldError,
-  type FieldFill,
   type FieldInfo,
   type JsonSchemaObject,
   type Locale,
   type MaterialEntry,
-  type MatterChecks,
   type Matter,
-  type MatterPlan,
   type PrecompiledMatterValidator,
   type Provenance,
-  type ProviderAnswers,
-  type ProviderId,
   type Submission,
   type SubjectRef,
 } from '@matterform/core';
-import type { Archive, DeliveryOutcome, Draft, DraftContent, KeptDocument, OutboxCourier } from '@matterform/archive';
+import type { Archive } from '@matterform/archive';
 
-import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type Misfit } from './drafts.js';
-import { createArchive } from './lazy-archive.js';
-import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
-import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
+import { matterEvent, type MatterErrorCode } from './events.js';
+import { FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
+import { DeviceController } from './form/device-controller.js';
+import type { FormLink } from './form/form-link.js';
+import { LoadingController } from './form/loading-controller.js';
+import { PrefillController } from './form/prefill-controller.js';
+import { SubmitController } from './form/submit-controller.js';
+import { renderActions } from './form/views/actions.js';
+import { renderConfirmation } from './form/views/confirmation.js';
+import { renderConsent } from './form/views/consent.js';
+import { renderMaterialsStep } from './form/views/materials-step.js';
+import { renderNotices } from './form/views/notices.js';
+import { renderReview } from './form/views/review.js';
+import { renderSummary, type SummaryItem } from './form/views/summary.js';
 import { FieldSlots, type Drawing } from './field-slots.js';
 import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
 import { fixedList } from './fixed-list.js';
 import { formStyles } from './form-styles.js';
-import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
+import { ERROR_PREFIX, formatDate, langOf, localeOf, say } from './i18n/say.js';
+import { formMessages } from './i18n/form.js';
 import { MaterialsController } from './materials-controller.js';
-import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
+import { materialsStyles } from './materials-view.js';
 import { renderAddEntry } from './extra-entries.js';
 import { renderChoice } from './alternatives.js';
-import { idFor, maskText, optionsOf, providerKeeper, providerName, readableValue, schemaText } from './present.js';
+import { idFor, optionsOf, providerKeeper, providerName, readableValue, schemaText } from './present.js';
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
 import { regionStyles, regionWidget } from './widgets/region.js';
-import { loadedRegions } from './regions.js';
 import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
@@ -78,7 +70,7 @@ export interface Receipt {
 }
 
 /** What the form is doing, for what it draws. */
-type Phase =
+export type Phase =
   | 'empty'
   | 'loading'
   | 'consent'
@@ -90,99 +82,12 @@ type Phase =
   | 'submitted'
   | 'failed';
 
-// The archive's code, and what the form draws about it, are chunks of their own (SPEC §9's
-// budget): fetched when a form first has an archive to use.
-const archiveModule = () => import('@matterform/archive');
-const archiveViewModule = () => import('./archive-view.js');
+/** The materials step is always the one before the review step, the last (FormState's steps). */
+const MATERIALS_FROM_END = 2;
 
 /** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
 export const widgetRegistry = new WidgetRegistry();
 for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
-
-const T = {
-  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
-  stepOf: { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
-  back: { 'zh-CN': '上一步', en: 'Back' },
-  next: { 'zh-CN': '保存并继续', en: 'Save and continue' },
-  submit: { 'zh-CN': '提交申请', en: 'Submit application' },
-  submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
-  problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
-  from: { 'zh-CN': '来自{provider} · {date}', en: 'From {provider} · {date}' },
-  locked: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到{keeper}更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask {keeper} to correct it.',
-  },
-  lockedNoKeeper: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到数据来源单位更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask the office that keeps it to correct it.',
-  },
-  conflicts: { 'zh-CN': '其他来源的值不同：', en: 'Other sources differ: ' },
-  failed: {
-    'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
-    en: 'We could not get information from these sources; please fill in what they would have given:',
-  },
-  filling: { 'zh-CN': '正在为您自动填写…', en: 'Filling in what we already know…' },
-  filled: { 'zh-CN': '已为您自动填写 {n} 项，请核对。', en: '{n} answers were filled in for you. Please check them.' },
-  consentTitle: { 'zh-CN': '授权获取您的信息', en: 'May we fetch your information?' },
-  consentIntro: {
-    'zh-CN': '为减少填写，我们可以在您同意后从以下单位获取信息：',
-    en: 'To save you typing, with your agreement we can fetch these from the following offices:',
-  },
-  consentAgree: { 'zh-CN': '同意并自动填写', en: 'Agree and fill in' },
-  consentRefuse: { 'zh-CN': '不同意，我自己填写', en: 'No, I will type it myself' },
-  consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
-  consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
-  addItem: { 'zh-CN': '添加{title}', en: 'Add {title}' },
-  removeItem: { 'zh-CN': '删除', en: 'Remove' },
-  moveUp: { 'zh-CN': '上移', en: 'Move up' },
-  moveDown: { 'zh-CN': '下移', en: 'Move down' },
-  item: { 'zh-CN': '{title} 第 {n} 项', en: '{title} {n}' },
-  items: { 'zh-CN': '项目', en: 'Item' },
-  change: { 'zh-CN': '修改', en: 'Change' },
-  youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
-  youChanged: { 'zh-CN': '您已修改（原值来自{provider}）', en: 'You changed this (was from {provider})' },
-  materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
-  submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
-  referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },
-  keepReference: {
-    'zh-CN': '请记下受理编号，用于查询办理进度。',
-    en: 'Keep this reference to follow your application.',
-  },
-  receivedAt: { 'zh-CN': '提交时间：{time}', en: 'Received: {time}' },
-  print: { 'zh-CN': '打印申请记录', en: 'Print a record of your application' },
-  record: { 'zh-CN': '申请记录', en: 'Record of your application' },
-  audience: {
-    'zh-CN': '此事项面向{audience}，当前登录的申请人不能办理。',
-    en: 'This application is for {audience}; the signed-in applicant cannot make it.',
-  },
-  person: { 'zh-CN': '个人', en: 'individuals' },
-  organization: { 'zh-CN': '法人或其他组织', en: 'organisations' },
-  loadFailed: { 'zh-CN': '表单加载失败：{message}', en: 'The form could not be loaded: {message}' },
-  submitFailed: {
-    'zh-CN': '提交没有成功：{message}。您填写的内容都还在，请稍后再试。',
-    en: 'Your application was not sent: {message}. Nothing you entered is lost; please try again.',
-  },
-  unauthorized: {
-    'zh-CN': '登录已失效，请重新登录后再提交。您填写的内容都还在。',
-    en: 'You are signed out. Sign in again, then submit; nothing you entered is lost.',
-  },
-  materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
-  noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
-} satisfies Record<string, Message>;
-
-const FAILURE: Record<string, Message> = {
-  timeout: { 'zh-CN': '超时', en: 'timed out' },
-  network: { 'zh-CN': '网络不通', en: 'network error' },
-  malformed: { 'zh-CN': '返回数据有误', en: 'answered wrongly' },
-  'consent-refused': { 'zh-CN': '您未授权', en: 'you did not agree' },
-};
-
-const failureText = (reason: string, lang: Locale): string =>
-  FAILURE[reason]?.[lang] ??
-  (lang === 'en' ? `error ${reason.replace('http-', '')}` : `错误 ${reason.replace('http-', '')}`);
-
-/** Concepts whose values are identifiers, masked in the printed record. */
-const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);
 
 /**
  * The form a citizen or company fills in for one matter (SPEC §5): drawn from the matter's
@@ -286,46 +191,44 @@ export class MatterForm extends LitElement {
   static defaultArchive: Archive | false | undefined = undefined;
 
   readonly #internals: ElementInternals;
-  readonly #materials = new MaterialsController(this);
-  readonly #drafts = new DraftsController(this, (error) => this.#storageFailed(error));
-  #courier?: { archive: Archive; courier: OutboxCourier };
-  /** This subject's documents kept on the device, by material id (satisfying `archive` materials). */
-  #deviceDocuments = new Map<string, KeptDocument>();
-  #misfits: Misfit[] = [];
-  #keepSensitive = false;
-  /** The submission `submit()` is sending now, waiting for the courier's word on it. */
-  #awaiting?: { key: string; resolve: (outcome: DeliveryOutcome | undefined) => void };
-  /** A full disk is said once per form, not at every save. */
-  #quotaReported = false;
-  /** What became of submissions queued by an earlier page. */
-  #outboxNotes: string[] = [];
-  #archiveView?: typeof import('./archive-view.js');
+  /** What the controllers share with the element (form/form-link.ts). */
+  readonly #link: FormLink = {
+    host: this,
+    materials: new MaterialsController(this),
+    state: () => this.#state,
+    checks: () => this.#loading.checks,
+    lang: () => this.#lang(),
+    subject: () => this.subject ?? this.#prefill.resolved,
+    fail: (code, message, show) => this.#fail(code, message, show),
+    restored: (step, focus) => {
+      this.#epoch++;
+      this.#changed();
+      this.#goTo(step, focus);
+    },
+    filled: () => {
+      this.#changed(false);
+      if (this.#state) this.#snapshot = this.#state.snapshot();
+    },
+    focus: (id) => (this.#focusAfterRender = id),
+  };
+  readonly #materials = this.#link.materials;
+  readonly #loading = new LoadingController(this.#link, (state) => this.#loaded(state));
+  readonly #device = new DeviceController(this.#link);
+  readonly #submitter = new SubmitController(this.#link, this.#device);
+  readonly #prefill = new PrefillController(this.#link, this.#device, this.#submitter);
   #state?: FormState;
-  #checks?: MatterChecks;
-  #loaded?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
-  #loadToken = 0;
   #hostValue?: Record<string, unknown>;
-  #resolvedSubject?: MatterSubject;
-  #subjectKey?: string;
-  #consents: ConsentRecord[] = [];
-  #consentAsked = false;
-  #consentChoice = new Set<string>();
-  #answers?: ProviderAnswers;
-  #prefillDetail: MatterPrefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
-  #prefillAbort?: AbortController;
   #entries: MaterialEntry[] = [];
   #entriesKey = '';
   #summary: FieldError[] = [];
-  #summaryFocus = false;
   #showMaterialErrors = false;
-  #serverErrors: { pointer: string; message: string }[] = [];
   #message?: { code: MatterErrorCode | 'info'; text: string };
-  #receipt?: Receipt;
-  #idempotency?: { body: string; key: string };
   #formDisabled = false;
   #focusAfterRender?: string;
-  #snapshot?: { data: Record<string, unknown>; provenance: [string, import('@matterform/core').Provenance][] };
+  #snapshot?: Snapshot;
   #formValuePending = false;
+  /** Why the last press of Continue or Submit did nothing yet. */
+  #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
   #epoch = 0;
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
@@ -335,7 +238,6 @@ export class MatterForm extends LitElement {
   /** The step's top-level fields as this render drew them, and as they were placed last. */
   #stepFields: { plain: boolean; nodes: Node[] } = { plain: false, nodes: [] };
   #placedFields: Node[] = [];
-  #fetched = new Map<string, string>();
   /** Per object, the name of an entry the person last tried to add and the schema refused. */
   #refusedEntry = new Map<string, string>();
 
@@ -377,12 +279,14 @@ export class MatterForm extends LitElement {
   // lifecycle
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src) void this.#fetchJson('src', this.src, (v) => (this.matter = v as Matter));
+    const loading = this.#loading;
+    if (changed.has('src') && this.src) void loading.fetchJson('src', this.src, (v) => (this.matter = v as Matter));
     if (changed.has('catalogueSrc') && this.catalogueSrc)
-      void this.#fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
-    if (changed.has('validatorSrc') && this.validatorSrc) void this.#importValidator(this.validatorSrc);
+      void loading.fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
+    if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
-    else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) this.#subjectChanged();
+    else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) void this.#subjectChanged();
+    if (this._phase !== 'consent' && this.#wait === 'consentNeeded') this.#wait = undefined;
   }
 
   override update(changed: PropertyValues<this>): void {
@@ -396,10 +300,6 @@ export class MatterForm extends LitElement {
   }
 
   override updated(): void {
-    if (this.#summaryFocus) {
-      this.#summaryFocus = false;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    }
     if (this.#focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusAfterRender}`);
       this.#focusAfterRender = undefined;
@@ -412,31 +312,19 @@ export class MatterForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (this.#state && subject) void this.#startCourier(subject);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#prefillAbort?.abort();
-    this.#courier?.courier.stop();
+    const subject = this.#link.subject();
+    if (this.#state && subject) void this.#submitter.startCourier(subject);
   }
 
   /** Native form reset: back to the values after loading and prefill. */
   formResetCallback(): void {
     const state = this.#state;
     if (!state || !this.#snapshot) return;
-    state.data = structuredClone(this.#snapshot.data);
-    state.provenance.clear();
-    for (const [pointer, provenance] of this.#snapshot.provenance) state.provenance.set(pointer, { ...provenance });
-    state.typed.clear();
-    state.raw.clear();
-    state.revealed.clear();
-    state.extraNames.clear();
+    state.reset(this.#snapshot);
     this.#summary = [];
     this.#materials.reset();
     // The person cleared the form: the draft of what they had typed goes too.
-    void this.#drafts.discard();
+    void this.#device.drafts?.discard();
     this.#epoch++;
     this.#changed();
   }
@@ -449,263 +337,34 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // loading
 
-  async #fetchJson(kind: string, url: string, apply: (value: unknown) => void): Promise<void> {
-    const absolute = new URL(url, document.baseURI).href;
-    this.#fetched.set(kind, absolute);
-    try {
-      const response = await fetch(absolute, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${absolute}: HTTP ${response.status}`);
-      const value: unknown = await response.json();
-      if (this.#fetched.get(kind) === absolute) apply(value);
-    } catch (error) {
-      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
-    }
+  /** Loads the matter (again, with `again`: the plan depends on the kind of subject), unless it is drawn already. */
+  #load(again = false): void {
+    this.#loading.load(again);
   }
 
-  async #importValidator(url: string): Promise<void> {
-    const absolute = new URL(url, document.baseURI).href;
-    try {
-      const module = (await import(/* @vite-ignore */ absolute)) as {
-        validate?: PrecompiledMatterValidator;
-        default?: PrecompiledMatterValidator;
-      };
-      const validate = module.validate ?? module.default;
-      if (typeof validate !== 'function') throw new Error('the module exports no validate function');
-      const id = this.matter ? `${this.matter.id}@${this.matter.version}` : '*';
-      this.validators = { ...this.validators, [id]: validate };
-    } catch (error) {
-      this.#fail('load-failed', `${absolute}: ${(error as Error).message}`);
-    }
-  }
-
-  #load(): void {
-    const { matter, catalogue } = this;
-    if (!matter || !catalogue) return;
-    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
-    if (problem) {
-      this.#fail(problem.code, problem.message);
-      return;
-    }
-    const validator = this.validators?.[`${matter.id}@${matter.version}`] ?? this.validators?.['*'];
-    if (this.#loaded?.matter === matter && this.#loaded.catalogue === catalogue && this.#loaded.validator === validator)
-      return;
-    this.#loaded = { matter, catalogue, validator };
-    const token = ++this.#loadToken;
-    this.#prefillAbort?.abort();
-    this._phase = 'loading';
-    void this.#build(matter, catalogue, validator, token);
-  }
-
-  async #build(
-    matter: Matter,
-    catalogue: Catalogue,
-    validator: PrecompiledMatterValidator | undefined,
-    token: number,
-  ): Promise<void> {
-    let checks: MatterChecks;
-    let plan: MatterPlan;
-    try {
-      // The plan first: a schema it cannot walk fails before any compiler is fetched.
-      plan = planMatter(matter, catalogue, this.#subjectKind());
-      const schema = matter.schema as JsonSchemaObject;
-      const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
-      // Checks that need nothing loaded are taken at once: the form is then drawn in the
-      // update that was given the matter, not in one more after it.
-      checks = matterChecksNow(schema, validator, options) ?? (await loadMatterChecks(schema, validator, options));
-    } catch (error) {
-      if (token !== this.#loadToken) return;
-      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
-      this.#fail(code, `${matter.id}: ${(error as Error).message}`);
-      return;
-    }
-    if (token !== this.#loadToken) return;
+  /** A new state for a new matter (or version, or kind of subject): drawn, then prefilled. */
+  #loaded(state: FormState): void {
     const previous = this.#state;
-    const state = new FormState(plan, checks);
-    this.#checks = checks;
-    if (previous && previous.matter.id === matter.id) {
-      // Another version of the same matter: keep what the person typed where it still fits.
-      for (const pointer of previous.typed) {
-        const value = getAt(previous.data, pointer);
-        if (value === undefined || !state.fieldAt(pointer)) continue;
-        writeAt(state.data, pointer, value);
-        state.typed.add(pointer);
-      }
-    } else if (this.#hostValue) state.setHostValue(this.#hostValue);
+    if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
+    else if (this.#hostValue) state.setHostValue(this.#hostValue);
     this.#state = state;
     this.#materials.reset();
-    this.#answers = undefined;
-    this.#prefillDetail = { filled: [], conflicts: [], failed: [], invalid: [] };
-    this.#receipt = undefined;
+    this.#prefill.reset();
+    this.#submitter.reset();
     this.#message = undefined;
     this.#summary = [];
     this._stepIndex = 0;
-    for (const pointer of state.unplaced)
-      console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
     state.settle();
     this.#changed(false);
-    this.#snapshot = { data: structuredClone(state.data), provenance: [] };
+    this.#snapshot = state.snapshot(true);
     this._phase = 'ready';
-    this.dispatchEvent(matterEvent('matter-ready', { matter: { id: matter.id, version: matter.version } }));
-    this.#subjectKey = undefined;
-    await this.#subjectChanged();
+    const { id, version } = state.matter;
+    this.dispatchEvent(matterEvent('matter-ready', { matter: { id, version } }));
+    void this.#subjectChanged();
   }
 
-  #subjectKind(): 'person' | 'organization' {
-    const kind = (this.subject ?? this.#resolvedSubject)?.kind;
-    return kind ?? (this.matter?.audience?.[0] as 'person' | 'organization' | undefined) ?? 'person';
-  }
-
-  async #connectors(): Promise<Connector[]> {
-    const given = this.connectors ?? (this.gateway ? [httpConnector({ gateway: this.gateway })] : []);
-    const device = await this.#device();
-    if (!device) return given;
-    // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
-    const server = given.find((c) => typeof c.archive === 'function');
-    const archive = server ? combineArchives(server, device) : combineArchives(device);
-    return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
-  }
-
-  /** Whether anything may be kept on this device. */
-  #archiving(): boolean {
-    return this.archive === undefined ? MatterForm.defaultArchive !== false : this.archive !== false;
-  }
-
-  /** The archive on this device, if anything may be kept here. */
-  async #device(): Promise<Archive | undefined> {
-    MatterForm.defaultArchive ??= createArchive();
-    const device = (this.archive === undefined ? MatterForm.defaultArchive : this.archive) || undefined;
-    if (device && !this.#archiveView) {
-      this.#archiveView = await archiveViewModule();
-      this.requestUpdate();
-    }
-    return device;
-  }
-
-  async #subjectChanged(): Promise<void> {
-    const state = this.#state;
-    if (!state) return;
-    let subject = this.subject;
-    if (!subject && this.gateway) {
-      try {
-        subject = this.#resolvedSubject ?? (await httpConnector({ gateway: this.gateway }).subject());
-        this.#resolvedSubject = subject;
-      } catch (error) {
-        this.#fail('unauthorized', (error as Error).message);
-        return;
-      }
-    }
-    if (!subject) return;
-    const key = `${subject.kind}:${subject.id}`;
-    if (this.#subjectKey === key && this.#answers) {
-      // The same person signed in again (a new token): what waits in the outbox goes now.
-      void this.#startCourier(subject);
-      return;
-    }
-    const audience = state.matter.audience;
-    if (audience && !audience.includes(subject.kind)) {
-      this.#fail(
-        'audience-mismatch',
-        say(T.audience, this.#lang(), { audience: audience.map((a) => say(T[a], this.#lang())).join('/') }),
-      );
-      return;
-    }
-    if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
-      this.#consentAsked = false;
-      this.#consents = [];
-    }
-    this.#subjectKey = key;
-    if (state.plan.matter !== this.matter || state.plan.subjectKind !== subject.kind) {
-      // The plan depends on the kind of subject: rebuild it for this one.
-      this.#loaded = undefined;
-      this.#load();
-      return;
-    }
-    this.#misfits = [];
-    this.#outboxNotes = [];
-    this.#deviceDocuments = new Map();
-    void this.#startCourier(subject);
-    void this.#device().then((device) => {
-      if (state === this.#state) void this.#drafts.open(device, subject, state.matter.id);
-    });
-    await this.prefill();
-  }
-
-  // ---------------------------------------------------------------------------------------
-  // prefill
-
-  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
-  async prefill(): Promise<void> {
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!state || !subject || !this.#checks) return;
-    const consents = state.plan.consents;
-    if (this.consent === 'granted') {
-      this.#consents = recordConsents(state.plan, { givenTo: 'host' });
-    } else if (consents.length > 0 && !this.#consentAsked) {
-      this.#consentChoice = new Set(consents.map((c) => c.source));
-      this._phase = 'consent';
-      return;
-    }
-    this.#prefillAbort?.abort();
-    const abort = new AbortController();
-    this.#prefillAbort = abort;
-    state.dropProviderValues();
-    this._phase = 'filling';
-    const checks = this.#checks;
-    try {
-      const answers = await fetchProviders(state.plan, {
-        subject,
-        connectors: await this.#connectors(),
-        consents: this.#consents,
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted || state !== this.#state) return;
-      const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
-      // Placed onto the data as it is now: what the person typed meanwhile stays.
-      state.waiting = resolution.fills;
-      const placed = state.settle();
-      this.#answers = answers;
-      this.#prefillDetail = {
-        ...fillsDetail(placed),
-        failed: answers.failed,
-        invalid: resolution.invalid,
-      };
-      this.#changed(false);
-      this.#snapshot = {
-        data: state.untyped(),
-        provenance: structuredClone([...state.provenance].filter(([p]) => !state.typed.has(p))),
-      };
-      this._phase = 'ready';
-      this.dispatchEvent(matterEvent('matter-prefill', this.#prefillDetail));
-      void this.#loadDeviceDocuments(subject, state);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this._phase = 'ready';
-      this.#fail('load-failed', (error as Error).message);
-    }
-  }
-
-  #announceFills(fills: FieldFill[]): void {
-    const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
-    this.#prefillDetail.filled.push(...detail.filled);
-    this.#prefillDetail.conflicts.push(...detail.conflicts);
-    this.dispatchEvent(matterEvent('matter-prefill', detail));
-  }
-
-  #answerConsent(agree: boolean): void {
-    const state = this.#state;
-    if (!state) return;
-    const all = state.plan.consents.map((c) => c.source);
-    const given = agree ? all.filter((s) => this.#consentChoice.has(s)) : [];
-    this.#consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
-    this.#consentAsked = true;
-    this.dispatchEvent(
-      matterEvent('matter-consent', {
-        given: given.map((s) => `source:${s}` as ProviderId),
-        refused: all.filter((s) => !given.includes(s)).map((s) => `source:${s}` as ProviderId),
-      }),
-    );
-    void this.prefill();
+  #subjectChanged(): Promise<void> {
+    return this.#prefill.subjectChanged(() => this.#load(true));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -714,22 +373,27 @@ export class MatterForm extends LitElement {
   #edit(pointer: string, value: unknown): void {
     const state = this.#state;
     if (!state || this.readonly || this.#isDisabled()) return;
-    const provenance = state.provenance.get(pointer);
-    if (provenance?.locked && !provenance.edited) {
-      // A locked value is submitted exactly as received (SPEC §6): put it back in the box.
+    if (!state.edit(pointer, value)) {
+      // Refused (a locked value): put it back in the box.
       this.#redraw.set(pointer, (this.#redraw.get(pointer) ?? 0) + 1);
       this._revision++;
       return;
     }
-    state.edit(pointer, value);
-    this.#idempotency = undefined;
-    this.#serverErrors = this.#serverErrors.filter((e) => !within(e.pointer, pointer));
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: getAt(state.data, pointer) }));
-    const shownBefore = state.shownErrors();
-    const placed = state.settle();
-    this.#checkAgain();
-    if (placed.length > 0 || !this.#redrawAlone(state, pointer, shownBefore)) this._revision++;
-    if (placed.length > 0) this.#announceFills(placed);
+    this.#committed(state, state.commit(pointer), true);
+  }
+
+  /**
+   * What follows every change the person makes, once the state has taken it: the submission
+   * is another, the gateway's word on that field goes, `matter-input`, validity, and a redraw
+   * — of the field alone when `alone` and nothing else on the page can have changed.
+   */
+  #committed(state: FormState, commit: Commit, alone = false): void {
+    const { pointer, placed } = commit;
+    this.#submitter.changed(pointer);
+    this.dispatchEvent(matterEvent('matter-input', { pointer, value: commit.value }));
+    this.#checked();
+    if (placed.length > 0 || !alone || !this.#redrawAlone(state, pointer, commit)) this._revision++;
+    if (placed.length > 0) this.#prefill.announce(placed);
   }
 
   /**
@@ -737,14 +401,9 @@ export class MatterForm extends LitElement {
    * branches that could show or hide fields, no summary or gateway errors on screen, the
    * other fields' shown errors and the materials as they were. False: render everything.
    */
-  #redrawAlone(state: FormState, pointer: string, shownBefore: readonly FieldError[]): boolean {
-    if (state.plan.hasBranches || this.#summary.length > 0 || this.#serverErrors.length > 0) return false;
-    const others = (errors: readonly FieldError[]) =>
-      errors
-        .filter((e) => e.pointer !== pointer)
-        .map((e) => `${e.pointer} ${e.keyword}`)
-        .join('\n');
-    if (others(shownBefore) !== others(state.shownErrors())) return false;
+  #redrawAlone(state: FormState, pointer: string, commit: Commit): boolean {
+    if (state.plan.hasBranches || this.#summary.length > 0 || this.#submitter.errors.length > 0) return false;
+    if (commit.othersChanged()) return false;
     const materials = this.#entriesKey;
     this.#refreshMaterials();
     if (this.#entriesKey !== materials) return false;
@@ -760,36 +419,42 @@ export class MatterForm extends LitElement {
 
   /** Validity and the form value, without drawing. */
   #checkAgain(): void {
+    this.#state?.validate();
+    this.#checked();
+  }
+
+  /** The form's validity, summary, form value and draft follow the state's last judgement. */
+  #checked(): void {
     const state = this.#state;
     if (!state) return;
-    const result = state.validate();
+    const result = state.result;
     if (this.#summary.length > 0) this.#summary = state.shownErrors();
     // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
-    else this.#internals.setValidity({ customError: true }, say(T.problem, this.#lang()));
+    else this.#internals.setValidity({ customError: true }, say(formMessages.problem, this.#lang()));
     this.#scheduleFormValue();
-    this.#drafts.schedule(() => this.#draftContent());
+    this.#device.saveDraft();
   }
 
   #refreshMaterials(): void {
     const state = this.#state;
-    if (!state || !this.#checks) return;
-    const entries = this.#withDeviceFiles(
+    if (!state || !this.#loading.checks) return;
+    const entries = this.#device.withDeviceFiles(
       this.#materials.entries({
         plan: state.plan,
         data: state.data,
-        answers: this.#answers,
+        answers: this.#prefill.answers,
         today: todayOf(new Date()),
-        test: this.#checks.test,
+        test: this.#loading.checks.test,
       }),
     );
     const key = JSON.stringify(entries);
     this.#entries = entries;
     if (key !== this.#entriesKey) {
       this.#entriesKey = key;
-      this.#idempotency = undefined;
+      this.#submitter.changed();
       this.#scheduleFormValue();
-      this.#drafts.schedule(() => this.#draftContent());
+      this.#device.saveDraft();
       this.dispatchEvent(
         new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
       );
@@ -809,11 +474,11 @@ export class MatterForm extends LitElement {
 
   #updateFormValue(): void {
     if (!this.name || !this.#state) return;
-    const submission = this.#submission();
+    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
     if (!submission) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));
-    for (const { part, file } of this.#submissionFiles()) form.append(part, file, file.name);
+    for (const { part, file } of this.#device.files(this.#entries)) form.append(part, file, file.name);
     this.#internals.setFormValue(form);
   }
 
@@ -828,14 +493,34 @@ export class MatterForm extends LitElement {
       this._stepIndex = bounded;
       const step = state.steps[bounded] as (typeof state.steps)[number];
       this.dispatchEvent(matterEvent('matter-step', { index: bounded, id: step.id }));
-      this.#drafts.schedule(() => this.#draftContent());
+      this.#device.saveDraft();
     }
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
 
+  /**
+   * A press of Continue or Submit that cannot be acted on yet says why, and moves focus to what
+   * is needed: the buttons are never disabled, which would give no reason and lose focus.
+   */
+  #notYet(submitting: boolean): boolean {
+    const wait =
+      this._phase === 'consent'
+        ? 'consentNeeded'
+        : submitting && this.#submitter.sending
+          ? 'stillSending'
+          : submitting && this._phase === 'filling'
+            ? 'stillFilling'
+            : undefined;
+    if (!wait) return false;
+    this.#wait = wait;
+    if (wait === 'consentNeeded') this.#focusAfterRender = 'matter-consent';
+    this._revision++;
+    return true;
+  }
+
   #continue(): void {
     const state = this.#state;
-    if (!state) return;
+    if (!state || this.#notYet(false)) return;
     const step = state.steps[this._stepIndex];
     if (!step) return;
     if (step.id === 'materials') {
@@ -843,7 +528,7 @@ export class MatterForm extends LitElement {
       const blocking = blockingMaterials(state.plan, this.#entries);
       if (blocking.length > 0) {
         this.#summary = [];
-        this.#summaryFocus = true;
+        this.#focusAfterRender = 'matter-error-summary';
         this._revision++;
         return;
       }
@@ -856,7 +541,7 @@ export class MatterForm extends LitElement {
     const errors = state.errorsOfStep(this._stepIndex);
     if (errors.length > 0) {
       this.#summary = state.shownErrors();
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       return;
     }
@@ -886,7 +571,7 @@ export class MatterForm extends LitElement {
     if (!state) return false;
     this.#changed(false);
     const first = state.result.errors[0];
-    if (first) this.#internals.setValidity({ customError: true }, first.message[this.#lang()]);
+    if (first) this.#internals.setValidity({ customError: true }, say(first.message, this.#lang()));
     return this.#internals.checkValidity();
   }
 
@@ -897,7 +582,7 @@ export class MatterForm extends LitElement {
       this.#revealAll();
       const first = this.#summary[0];
       if (first && this.#state) this._stepIndex = this.#state.stepOf(first.pointer);
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
     }
     return valid;
@@ -952,199 +637,12 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // the archive on this device: drafts, kept answers and documents, the outbox
 
-  async #startCourier(subject: MatterSubject): Promise<void> {
-    const device = await this.#device();
-    if (this.#courier && this.#courier.archive !== device) this.#courier.courier.stop();
-    if (!device || !this.isConnected) return;
-    if (this.#courier?.archive !== device) {
-      const { OutboxCourier } = await archiveModule();
-      this.#courier = { archive: device, courier: new OutboxCourier(device, (o) => this.#outboxReport(o)) };
-    }
-    this.#courier.courier.start(subject);
-  }
-
-  /** This subject's documents kept on the device: their files go with `archive` materials. */
-  async #loadDeviceDocuments(subject: MatterSubject, state: FormState): Promise<void> {
-    const device = await this.#device();
-    if (!device) return;
-    const ids = state.plan.materials.map((m) => m.material.id);
-    const documents = await device.documents(subject, ids).catch(() => [] as KeptDocument[]);
-    if (state !== this.#state) return;
-    this.#deviceDocuments = new Map(documents.map((d) => [d.material, d]));
-    this.requestUpdate();
-  }
-
-  /** An `archive` material whose copy is on this device lists that file, which is sent with it. */
-  #withDeviceFiles(entries: MaterialEntry[]): MaterialEntry[] {
-    if (this.#deviceDocuments.size === 0) return entries;
-    return entries.map((entry) => {
-      const copy = this.#deviceCopy(entry);
-      if (!copy || entry.files) return entry;
-      return { ...entry, files: [{ name: copy.name, type: copy.type, size: copy.size, sha256: copy.sha256 }] };
-    });
-  }
-
-  #deviceCopy(entry: MaterialEntry): KeptDocument | undefined {
-    const copy = entry.status === 'archive' ? this.#deviceDocuments.get(entry.id) : undefined;
-    return copy && copy.uploadedAt === entry.by?.archive?.uploadedAt ? copy : undefined;
-  }
-
-  /** Every file the submission sends, each named by its sha256 (SPEC §6). */
-  #submissionFiles(): { part: string; file: File }[] {
-    const files = this.#materials.files(this.#entries).map(({ file, sha256 }) => ({ part: sha256, file }));
-    for (const entry of this.#entries) {
-      const copy = this.#deviceCopy(entry);
-      if (copy && !files.some((f) => f.part === copy.sha256)) files.push({ part: copy.sha256, file: copy.file });
-    }
-    return files;
-  }
-
-  /** What the draft keeps: the values the person typed, their uploads, and the step. */
-  #draftContent(): DraftContent | undefined {
-    const state = this.#state;
-    if (!state || this._phase === 'submitted') return undefined;
-    const typed = [...state.typed].filter((p) => !state.hostSet.has(p) && getAt(state.data, p) !== undefined);
-    const files = [...this.#materials.uploads].flatMap(([material, list]) => list.map((file) => ({ material, file })));
-    if (typed.length === 0 && files.length === 0) return undefined;
-    const data: Record<string, unknown> = {};
-    const labels: Record<string, string> = {};
-    const lang = this.#lang();
-    for (const pointer of typed) {
-      writeAt(data, pointer, structuredClone(getAt(state.data, pointer)));
-      const field = state.fieldAt(pointer);
-      labels[pointer] = (field && schemaText(field.schema, 'title', lang)) ?? field?.name ?? pointer;
-    }
-    const draft: DraftState = { step: this._stepIndex, typed, labels };
-    return {
-      matter: { id: state.matter.id, version: state.matter.version },
-      data,
-      state: draft as unknown as Record<string, unknown>,
-      files,
-    };
-  }
-
-  #answerDraft(continueIt: boolean): void {
-    if (!continueIt) {
-      void this.#drafts.decline().then(() => this.#drafts.schedule(() => this.#draftContent()));
-      return;
-    }
-    const draft = this.#drafts.accept();
-    if (draft && this.#state) this.#applyDraft(this.#state, draft, false);
-  }
-
-  #answerNewer(load: boolean): void {
-    const draft = this.#drafts.takeNewer(load);
-    if (draft && this.#state) this.#applyDraft(this.#state, draft, true);
-  }
-
-  /**
-   * Puts a draft's typed values back, field by field: a value goes back where its field still
-   * is (for a draft of an older version, only where the field's schema still takes it); the
-   * rest is listed for the person, never dropped unseen. `replace`: this page's typed values
-   * give way to the draft's (another tab's newer draft).
-   */
-  #applyDraft(state: FormState, draft: Draft, replace: boolean): void {
-    const saved = draft.state as unknown as DraftState | undefined;
-    const sameVersion = draft.matter.version === state.matter.version;
-    const checks = this.#checks;
-    const misfits: Misfit[] = [];
-    if (replace) {
-      for (const pointer of [...state.typed]) {
-        if (state.hostSet.has(pointer) || state.provenance.has(pointer)) continue;
-        removeAt(state.data, pointer);
-        state.typed.delete(pointer);
-      }
-    }
-    for (const pointer of saved?.typed ?? []) {
-      const value = getAt(draft.data, pointer);
-      if (value === undefined) continue;
-      const field = state.fieldAt(pointer);
-      const provenance = state.provenance.get(pointer);
-      const fits = field !== undefined && (sameVersion || checks?.checkValue(field, value) !== false);
-      if (!fits || (provenance?.locked && JSON.stringify(getAt(state.data, pointer)) !== JSON.stringify(value))) {
-        misfits.push({ label: saved?.labels[pointer] ?? pointer, value: displayOf(value) });
-        continue;
-      }
-      writeAt(state.data, pointer, structuredClone(value));
-      state.typed.add(pointer);
-      if (provenance) provenance.edited = true;
-    }
-    if (replace) this.#materials.reset();
-    const materials = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
-    for (const { material, file } of draft.files ?? []) {
-      if (materials.has(material)) void this.#materials.addFiles(material, [file]);
-      else misfits.push({ label: say(ARCHIVE_MESSAGES.misfitFile, this.#lang(), { name: file.name }), value: '' });
-    }
-    this.#misfits = misfits;
-    state.settle();
-    this.#epoch++;
-    this.#changed();
-    const step = Math.max(0, Math.min(saved?.step ?? 0, state.steps.length - 1));
-    this.#goTo(step, misfits.length > 0 ? 'matter-misfits' : undefined);
-  }
-
-  /**
-   * Keeps the answers (by concept) and the uploads of reusable materials for this subject's
-   * next matters. Sensitive concepts only when the person ticked the box on the review step.
-   */
-  async #keep(submission: Submission): Promise<void> {
-    const device = await this.#device();
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!device || !state || !subject) return;
-    const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
-    const answers: Record<string, unknown> = {};
-    for (const { field } of state.plan.fields) {
-      if (!field.concept || field.inArray || (sensitive.has(field.concept) && !this.#keepSensitive)) continue;
-      const value = getAt(submission.data, field.pointer);
-      if (value !== undefined) answers[field.concept] = structuredClone(value);
-    }
-    const today = todayOf(new Date());
-    try {
-      await device.keepAnswers(subject, answers);
-      for (const { material } of state.plan.materials) {
-        const file = this.#materials.uploaded(material.id)[0]?.file;
-        if (!file || material.reusable !== true) continue;
-        const validUntil = material.validDays === undefined ? null : addDays(today, material.validDays);
-        await device.keepDocument(subject, { material: material.id, file, validUntil });
-      }
-    } catch (error) {
-      this.#storageFailed(error);
-    }
-  }
-
-  /** The device could not keep something: a full disk is the person's to know; the rest is logged. */
-  #storageFailed(error: unknown): void {
-    if (isQuotaError(error)) {
-      if (!this.#quotaReported) this.#fail('storage-quota', say(ARCHIVE_MESSAGES.storageQuota, this.#lang()));
-      this.#quotaReported = true;
-      return;
-    }
-    console.warn('matterform: the archive on this device failed', error);
-  }
-
   // ---------------------------------------------------------------------------------------
   // submit
 
-  #submission(): Submission | undefined {
-    const state = this.#state;
-    const subject = this.subject ?? this.#resolvedSubject;
-    if (!state || !subject) return undefined;
-    const provenance = Object.fromEntries(
-      [...state.provenance].filter(([pointer]) => getAt(state.data, pointer) !== undefined),
-    );
-    const body = {
-      matter: { id: state.matter.id, version: state.matter.version },
-      subject: { kind: subject.kind, id: subject.id, ...(subject.actor ? { actor: subject.actor } : {}) },
-      data: structuredClone(state.data),
-      materials: structuredClone(this.#entries),
-      provenance,
-      consents: this.#consents,
-      payloads: renderOutputs(state.matter.outputs, state.data),
-    };
-    const canonical = JSON.stringify(body);
-    if (this.#idempotency?.body !== canonical) this.#idempotency = { body: canonical, key: crypto.randomUUID() };
-    return { ...body, submittedAt: new Date().toISOString(), idempotencyKey: this.#idempotency.key };
+  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
+  prefill(): Promise<void> {
+    return this.#prefill.prefill();
   }
 
   /**
@@ -1152,179 +650,39 @@ export class MatterForm extends LitElement {
    * acknowledgement; without `action` (or with a `name`, inside a form) it resolves with the
    * submission for the host to send.
    */
-  async submit(): Promise<Receipt | Submission> {
+  submit(): Promise<Receipt | Submission> {
+    // One at a time: a second call while one is sending gets the same answer, and sends nothing.
+    return this.#submitter.once(() => this.#submit());
+  }
+
+  async #submit(): Promise<Receipt | Submission> {
     const state = this.#state;
     if (!state) throw this.#fail('load-failed', 'The form has no matter yet.');
     const errors = this.#revealAll();
     if (errors.length > 0) {
       const first = errors[0] as FieldError;
       this._stepIndex = state.stepOf(first.pointer);
-      this.#summaryFocus = true;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
-      throw this.#fail('matter-invalid', errors.map((e) => e.message[this.#lang()]).join('; '), false);
+      throw this.#fail('matter-invalid', errors.map((e) => say(e.message, this.#lang())).join('; '), false);
     }
     const blocking = blockingMaterials(state.plan, this.#entries);
     if (blocking.length > 0) {
-      this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
-      this.#summaryFocus = true;
+      this._stepIndex = state.steps.length - MATERIALS_FROM_END;
+      this.#focusAfterRender = 'matter-error-summary';
       this._revision++;
       throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
     }
-    const submission = this.#submission();
+    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
     if (!submission) throw this.#fail('unauthorized', 'No applicant is signed in.');
     const event = matterEvent('matter-submit', { submission }, true);
     this.dispatchEvent(event);
     if (event.defaultPrevented || this.name || !this.action) {
       if (this.name) this.#updateFormValue();
-      if (!event.defaultPrevented) await this.#keep(submission);
+      if (!event.defaultPrevented) await this.#device.keep(submission);
       return submission;
     }
-    const device = await this.#device();
-    return device ? this.#sendThroughOutbox(device, submission) : this.#send(submission);
-  }
-
-  /**
-   * With an archive, a submission goes into the outbox before the network (ARCHITECTURE step
-   * 6): if the gateway cannot be reached, or the reply is lost, it is sent again — with the
-   * same idempotency key — until the gateway acknowledges it, across reloads.
-   */
-  async #sendThroughOutbox(device: Archive, submission: Submission): Promise<Receipt> {
-    const subject = (this.subject ?? this.#resolvedSubject) as MatterSubject;
-    const action = new URL(this.action as string, document.baseURI).href;
-    try {
-      await device.enqueue(subject, { action, submission, files: this.#submissionFiles() });
-    } catch (error) {
-      // Nowhere to keep it: send it straight away, as without an archive.
-      this.#storageFailed(error);
-      return this.#send(submission);
-    }
-    // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
-    await this.#keep(submission);
-    this._phase = 'submitting';
-    const mine = await this.#deliverNow(device, subject, submission.idempotencyKey);
-    if (mine?.status === 'delivered') return this.#acknowledged(mine);
-    if (mine?.status === 'rejected') throw this.#refused(mine.httpStatus, mine.errors);
-    this._phase = 'queued';
-    if (mine?.status === 'unauthorized')
-      throw this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, this.#lang()));
-    throw this.#fail('submit-failed', say(ARCHIVE_MESSAGES.queued, this.#lang()));
-  }
-
-  /**
-   * One round of sending now, through this page's courier (so it and the round never send
-   * the same submission at once); resolves with what became of this submission, or undefined
-   * when another tab is sending it.
-   */
-  async #deliverNow(device: Archive, subject: MatterSubject, key: string): Promise<DeliveryOutcome | undefined> {
-    const courier = this.#courier?.archive === device ? this.#courier.courier : undefined;
-    if (!courier) {
-      const { deliverQueued } = await archiveModule();
-      const outcomes = await deliverQueued(device, subject, { all: true }).catch(() => [] as DeliveryOutcome[]);
-      const mine = outcomes.find((o) => o.submission.idempotencyKey === key);
-      for (const outcome of outcomes) if (outcome !== mine) this.#outboxReport(outcome);
-      return mine;
-    }
-    const outcome = new Promise<DeliveryOutcome | undefined>((resolve) => {
-      this.#awaiting = { key, resolve };
-      // The round is over and it was not among its outcomes: another tab holds it.
-      void courier.wake().then(() => resolve(undefined));
-    });
-    return outcome.finally(() => (this.#awaiting = undefined));
-  }
-
-  /** What the outbox courier (or a round of sending) says became of a queued submission. */
-  #outboxReport(outcome: DeliveryOutcome): void {
-    if (this.#awaiting?.key === outcome.submission.idempotencyKey) {
-      this.#awaiting.resolve(outcome);
-      return;
-    }
-    const mine = outcome.submission.idempotencyKey === this.#idempotency?.key && this._phase === 'queued';
-    const lang = this.#lang();
-    if (outcome.status === 'delivered') {
-      if (mine) void this.#acknowledged(outcome);
-      else {
-        this.#outboxNotes = [
-          ...this.#outboxNotes,
-          say(ARCHIVE_MESSAGES.earlierDelivered, lang, { reference: outcome.reference }),
-        ];
-        this.dispatchEvent(matterEvent('matter-submitted', outcome));
-        this._revision++;
-      }
-    } else if (outcome.status === 'rejected') {
-      if (mine) this.#refused(outcome.httpStatus, outcome.errors);
-      else {
-        const message = outcome.errors.map((e) => e.message).join('; ') || `HTTP ${outcome.httpStatus}`;
-        this.#outboxNotes = [...this.#outboxNotes, say(ARCHIVE_MESSAGES.earlierRejected, lang, { message })];
-        this.#fail('submit-failed', message, false);
-        this._revision++;
-      }
-    } else if (outcome.status === 'unauthorized') {
-      this.#fail('unauthorized', say(ARCHIVE_MESSAGES.queuedUnauthorized, lang), mine);
-    }
-  }
-
-  /** The gateway took it: the confirmation, the event, and the draft is done with. */
-  async #acknowledged(outcome: { submission: Submission; reference: string; receivedAt: string }): Promise<Receipt> {
-    const receipt: Receipt = {
-      submission: outcome.submission,
-      reference: outcome.reference,
-      receivedAt: outcome.receivedAt,
-    };
-    this.#receipt = receipt;
-    this.#message = undefined;
-    this._phase = 'submitted';
-    this.#focusAfterRender = 'matter-confirmation';
-    // Gone before anyone hears of the submission: a page that looks finds no half-done form.
-    await this.#drafts.discard();
-    this.dispatchEvent(matterEvent('matter-submitted', receipt));
-    return receipt;
-  }
-
-  /** The gateway refused it for good (409, 422): its reasons go where the person will see them. */
-  #refused(status: number, errors: readonly { pointer: string; message: string }[]): Error {
-    this._phase = 'ready';
-    this.#serverErrors = errors.map((e) => ({ pointer: e.pointer, message: e.message }));
-    const detail = this.#serverErrors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
-    return this.#fail(
-      'submit-failed',
-      say(T.submitFailed, this.#lang(), { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
-    );
-  }
-
-  async #send(submission: Submission): Promise<Receipt> {
-    const action = new URL(this.action as string, document.baseURI).href;
-    const subject = this.subject ?? this.#resolvedSubject;
-    const body = submissionBody(submission, this.#submissionFiles());
-    const headers = new Headers({ 'Idempotency-Key': submission.idempotencyKey, Accept: 'application/json' });
-    if (subject?.token) headers.set('Authorization', `Bearer ${subject.token}`);
-    this._phase = 'submitting';
-    let response: Response;
-    try {
-      response = await fetch(action, {
-        method: 'POST',
-        body,
-        headers,
-        credentials: subject?.token ? 'same-origin' : 'include',
-      });
-    } catch (error) {
-      this._phase = 'ready';
-      throw this.#fail('submit-failed', say(T.submitFailed, this.#lang(), { message: (error as Error).message }));
-    }
-    const answer = (await response.json().catch(() => ({}))) as {
-      reference?: string;
-      receivedAt?: string;
-      errors?: { pointer: string; code: string; message: string }[];
-    };
-    if (response.status === 401) {
-      this._phase = 'ready';
-      throw this.#fail('unauthorized', say(T.unauthorized, this.#lang()));
-    }
-    if (response.status !== 201 || !answer.reference) throw this.#refused(response.status, answer.errors ?? []);
-    return this.#acknowledged({
-      submission,
-      reference: answer.reference,
-      receivedAt: answer.receivedAt ?? new Date().toISOString(),
-    });
+    return this.#submitter.send(submission, this.#entries);
   }
 
   #fail(code: MatterErrorCode, message: string, show = true): Error {
@@ -1345,7 +703,7 @@ export class MatterForm extends LitElement {
 
   #lang(): Locale {
     // The property first: lit reflects it to the attribute only after this render.
-    return this.lang ? toLocale(this.lang) : langOf(this);
+    return this.lang ? localeOf(this.lang) : langOf(this);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1377,192 +735,168 @@ export class MatterForm extends LitElement {
     });
   }
 
+  /** The steps the form adds are titled by its messages, so a host's message pack names them too. */
+  #stepTitle(step: FormStep, index: number, lang: Locale): string {
+    const fields = this.#state?.fieldSteps ?? 0;
+    if (index < fields) return localize(step.title, lang);
+    return say(index === fields ? formMessages.materials : formMessages.reviewStep, lang);
+  }
+
   override render(): TemplateResult {
     const lang = this.#lang();
     const state = this.#state;
-    if (this._phase === 'failed' && this.#message) {
+    const phase = this._phase;
+    if (phase === 'failed' && this.#message) {
       return html`<div class="form" part="form">
         <p class="notice warning" part="notice" role="alert">
-          ${say(T.loadFailed, lang, { message: this.#message.text })}
+          ${say(formMessages.loadFailed, lang, { message: this.#message.text })}
         </p>
       </div>`;
     }
     if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
-    if (this._phase === 'submitted' && this.#receipt) return this.#renderConfirmation(state, lang);
-    const step = state.steps[this._stepIndex] as (typeof state.steps)[number];
-    const total = state.steps.length;
-    return html`<div class="form" part="form" aria-busy=${this._phase === 'filling' ? 'true' : 'false'}>
+    const receipt = this.#submitter.receipt;
+    if (phase === 'submitted' && receipt)
+      return renderConfirmation(state.matter, receipt, lang, renderReview(state, this.#entries, lang));
+    const index = this._stepIndex;
+    const step = state.steps[index] as FormStep;
+    const wait = this.#wait;
+    const detail = this.#prefill.detail;
+    const materialsStep = state.steps.length - MATERIALS_FROM_END;
+    return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
       <h2>${localize(state.matter.title, lang)}</h2>
-      <ol class="progress" part="progress" aria-label=${lang === 'en' ? 'Steps' : '步骤'}>
+      <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
         ${state.steps.map(
           (s, i) =>
-            html`<li
-              class=${i < this._stepIndex ? 'done' : ''}
-              aria-current=${i === this._stepIndex ? 'step' : nothing}
-            >
-              ${localize(s.title, lang)}
+            html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
+              ${this.#stepTitle(s, i, lang)}
             </li>`,
         )}
       </ol>
-      ${this.#renderNotices(state, lang)} ${this.#renderDraftNotices(lang)} ${this.#renderSummary(state, lang)}
-      ${this._phase === 'consent' ? this.#renderConsent(state, lang) : nothing}
+      ${renderNotices(
+        {
+          plan: state.plan,
+          filling: phase === 'filling',
+          filled: phase === 'ready' && index === 0 ? detail.filled.length : 0,
+          detail,
+          alert: this.#message?.text,
+          wait:
+            (wait === 'stillSending' && this.#submitter.sending) || (wait === 'stillFilling' && phase === 'filling')
+              ? formMessages[wait]
+              : undefined,
+          notes: this.#submitter.notes,
+        },
+        lang,
+      )}
+      ${this.#renderDraftNotices(lang)}
+      ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
+      ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        <p class="step-caption">${say(T.stepOf, lang, { n: this._stepIndex + 1, total })}</p>
-        <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${localize(step.title, lang)}</h3>
+        <p class="step-caption">${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}</p>
+        <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${this.#stepTitle(step, index, lang)}</h3>
         ${
           step.id === 'materials'
-            ? this.#renderMaterialsStep(state, lang)
+            ? renderMaterialsStep(
+                state,
+                {
+                  entries: this.#entries,
+                  controller: this.#materials,
+                  readonly: this.readonly,
+                  disabled: this.#isDisabled(),
+                  showErrors: this.#showMaterialErrors,
+                  checking: phase === 'filling' || phase === 'consent',
+                  documents: this.#device.documents,
+                  answers: this.#prefill.answers,
+                },
+                lang,
+              )
             : step.id === 'review'
-              ? this.#renderReview(state, lang, false)
+              ? renderReview(state, this.#entries, lang, {
+                  answer: (pointer) => this.#focusError({ pointer }),
+                  material: (id) => this.#goTo(materialsStep, `mm-${id}`),
+                })
               : this.#renderFieldsStep(state, step.pointers, lang)
         }
       </section>
-      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing} ${this.#renderActions(state, lang)}
+      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing}
+      ${renderActions(
+        {
+          first: index === 0,
+          last: index === state.steps.length - 1,
+          readonly: this.readonly,
+          disabled: this.#isDisabled(),
+          submitting: phase === 'submitting',
+          back: () => this.#back(),
+          next: () => this.#continue(),
+          submit: () => this.#notYet(true) || void this.submit().catch(() => undefined),
+        },
+        lang,
+      )}
     </div>`;
+  }
+
+  /** The problems the summary lists: the fields', the gateway's, then the materials' (on their steps). */
+  #summaryItems(state: FormState, lang: Locale): SummaryItem[] {
+    const items: SummaryItem[] = this.#summary.map((e) => ({
+      href: this.#idFor(e.pointer),
+      text: say(e.message, lang),
+      pointer: e.pointer,
+    }));
+    // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
+    for (const e of this.#submitter.errors) {
+      const drawn = e.pointer !== '' && state.fieldAt(e.pointer) !== undefined;
+      items.push({
+        href: drawn ? this.#idFor(e.pointer) : undefined,
+        text: localize(e.message, lang),
+        pointer: e.pointer,
+      });
+    }
+    const step = state.steps[this._stepIndex]?.id;
+    if (this.#showMaterialErrors && (step === 'materials' || step === 'review'))
+      for (const m of blockingMaterials(state.plan, this.#entries))
+        items.push({
+          href: `mm-${m.id}`,
+          text: say(formMessages.materialsMissing, lang, {
+            title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
+          }),
+        });
+    return items;
+  }
+
+  /** A summary link followed: to the field (on its step), or to the material. */
+  #goToProblem(item: SummaryItem): void {
+    if (item.pointer !== undefined) return this.#focusError({ pointer: item.pointer });
+    this._stepIndex = (this.#state?.steps.length ?? MATERIALS_FROM_END) - MATERIALS_FROM_END;
+    this.#focusAfterRender = item.href;
+    this._revision++;
   }
 
   /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
   #renderDraftNotices(lang: Locale): TemplateResult {
-    const offered = this.#drafts.offered;
-    const newer = this.#drafts.newer;
-    const view = this.#archiveView;
+    const offered = this.#device.drafts?.offered;
+    const newer = this.#device.drafts?.newer;
+    const view = this.#device.view;
     if (!view) return html``;
-    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#answerDraft(c)) : nothing}
-    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#answerNewer(load)) : nothing}
+    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#device.answerDraft(c)) : nothing}
+    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#device.answerNewer(load)) : nothing}
     ${
-      this.#misfits.length > 0
-        ? view.renderMisfits(this.#misfits, lang, () => {
-            this.#misfits = [];
-            this._revision++;
-          })
+      this.#device.misfits.length > 0
+        ? view.renderMisfits(this.#device.misfits, lang, () => this.#device.dismissMisfits())
         : nothing
     }`;
   }
 
   /** On the review step: whether sensitive answers may be kept on this device for next time. */
   #renderKeepChoice(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    const view = this.#archiveView;
-    if (!view || !this.#archiving() || this.readonly) return nothing;
+    const view = this.#device.view;
+    if (!view || !this.#device.archiving || this.readonly) return nothing;
     const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
     if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
     return view.renderKeepSensitive(
-      this.#keepSensitive,
+      this.#device.keepSensitive,
       lang,
       this.#isDisabled(),
-      (keep) => (this.#keepSensitive = keep),
+      (keep) => (this.#device.keepSensitive = keep),
     );
-  }
-
-  #renderNotices(state: FormState, lang: Locale): TemplateResult {
-    const failed = this.#prefillDetail.failed.filter((f) => f.reason !== 'consent-refused');
-    return html`<div role="status" aria-live="polite" class="notices">
-      ${this._phase === 'filling' ? html`<p class="notice busy" part="notice">${say(T.filling, lang)}</p>` : nothing}
-      ${
-        this._phase === 'ready' && this.#prefillDetail.filled.length > 0 && this._stepIndex === 0
-          ? html`<p class="notice" part="notice">${say(T.filled, lang, { n: this.#prefillDetail.filled.length })}</p>`
-          : nothing
-      }
-      ${
-        failed.length > 0
-          ? html`<div class="notice warning" part="notice">
-              ${say(T.failed, lang)}
-              <ul>
-                ${failed.map(
-                  (f) => html`<li>${providerName(state.plan, f.provider, lang)}（${failureText(f.reason, lang)}）</li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${
-        this.#message && this._phase !== 'failed'
-          ? html`<p class="notice warning" part="notice" role="alert">${this.#message.text}</p>`
-          : nothing
-      }
-      ${this.#outboxNotes.map((note) => html`<p class="notice" part="notice">${note}</p>`)}
-    </div>`;
-  }
-
-  #renderSummary(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    const step = state.steps[this._stepIndex];
-    const materialItems =
-      step?.id === 'materials' || step?.id === 'review'
-        ? this.#showMaterialErrors
-          ? blockingMaterials(state.plan, this.#entries).map((m) => ({
-              id: `mm-${m.id}`,
-              text: say(T.materialsMissing, lang, {
-                title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
-              }),
-              materials: true,
-            }))
-          : []
-        : [];
-    const fieldItems = this.#summary.map((e) => ({ id: e.pointer, text: e.message[lang], materials: false }));
-    const serverItems = this.#serverErrors.map((e) => ({ id: e.pointer, text: e.message, materials: false }));
-    const items = [...fieldItems, ...serverItems, ...materialItems];
-    if (items.length === 0) return nothing;
-    return html`<div
-      class="error-summary"
-      part="error-summary"
-      tabindex="-1"
-      aria-labelledby="matter-error-summary-title"
-    >
-      <h2 id="matter-error-summary-title">${say(T.problem, lang)}</h2>
-      <ul>
-        ${items.map(
-          (item) =>
-            html`<li>
-              <a
-                href=${`#${item.materials ? item.id : this.#idFor(item.id)}`}
-                @click=${(event: Event) => {
-                  event.preventDefault();
-                  if (item.materials) {
-                    this._stepIndex = state.steps.findIndex((s) => s.id === 'materials');
-                    this.#focusAfterRender = item.id;
-                    this._revision++;
-                  } else this.#focusError({ pointer: item.id });
-                }}
-                >${item.text}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  #renderConsent(state: FormState, lang: Locale): TemplateResult {
-    return html`<section class="consent" part="consent" aria-labelledby="matter-consent-title">
-      <h3 id="matter-consent-title">${say(T.consentTitle, lang)}</h3>
-      <p>${say(T.consentIntro, lang)}</p>
-      <ul>
-        ${state.plan.consents.map((request) => {
-          const id = `matter-consent-${request.source}`;
-          const concepts = request.concepts.map((c) => localize(c.title, lang)).join(lang === 'en' ? ', ' : '、');
-          return html`<li class="choice">
-            <input
-              type="checkbox"
-              id=${id}
-              .checked=${live(this.#consentChoice.has(request.source))}
-              @change=${(event: Event) => {
-                if ((event.target as HTMLInputElement).checked) this.#consentChoice.add(request.source);
-                else this.#consentChoice.delete(request.source);
-              }}
-            />
-            <label for=${id}
-              >${say(T.consentChoose, lang)}
-              <strong>${localize(request.provider ?? request.title, lang)}</strong>
-              （${localize(request.title, lang)}）：${concepts || say(T.consentNone, lang)}</label
-            >
-          </li>`;
-        })}
-      </ul>
-      <div class="actions">
-        <button class="primary" part="button" @click=${() => this.#answerConsent(true)}>
-          ${say(T.consentAgree, lang)}
-        </button>
-        <button part="button" @click=${() => this.#answerConsent(false)}>${say(T.consentRefuse, lang)}</button>
-      </div>
-    </section>`;
   }
 
   #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult | typeof nothing {
@@ -1587,7 +921,7 @@ export class MatterForm extends LitElement {
       return nothing;
     }
     this.#stepFields = { plain: false, nodes };
-    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(T.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
+    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(formMessages.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
   }
 
   /**
@@ -1635,7 +969,7 @@ export class MatterForm extends LitElement {
             state.choose(pointer, group.list, chosen);
             // Unticking the last of an anyOf is refused: put the box back.
             this._revision++;
-            this.#idempotency = undefined;
+            this.#submitter.changed();
             state.settle();
             this.dispatchEvent(
               matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }),
@@ -1670,10 +1004,10 @@ export class MatterForm extends LitElement {
                 <button
                   part="button"
                   type="button"
-                  aria-label=${`${say(T.removeItem, lang)}：${entry.name}`}
+                  aria-label=${`${say(formMessages.removeItem, lang)}：${entry.name}`}
                   @click=${() => this.#removeExtra(entry.pointer)}
                 >
-                  ${say(T.removeItem, lang)}
+                  ${say(formMessages.removeItem, lang)}
                 </button>
               </div>`
             : nothing
@@ -1708,7 +1042,7 @@ export class MatterForm extends LitElement {
     if (!state) return;
     state.removeExtra(entry);
     const parent = entry.slice(0, entry.lastIndexOf('/'));
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(
       matterEvent('matter-input', { pointer: parent, value: structuredClone(getAt(state.data, parent)) }),
     );
@@ -1733,7 +1067,7 @@ export class MatterForm extends LitElement {
             lang,
           ),
         );
-      const optional = state.required(field) ? undefined : say(T.optional, lang);
+      const optional = state.required(field) ? undefined : say(formMessages.optional, lang);
       const choices = this.#renderChoices(state, pointer, lang);
       const extras = this.#renderExtras(state, pointer, lang);
       // Most objects hold only fields: a fieldset of plain DOM around their nodes, one insert
@@ -1790,9 +1124,9 @@ export class MatterForm extends LitElement {
   ): unknown {
     const depends = () => {
       const provenance = state.provenance.get(pointer);
-      const error =
-        state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
-        this.#serverErrors.find((e) => e.pointer === pointer)?.message;
+      const shown = state.shownErrors().find((e) => e.pointer === pointer);
+      const refused = shown ? undefined : this.#submitter.errors.find((e) => e.pointer === pointer);
+      const error = shown ? say(shown.message, lang) : refused && localize(refused.message, lang);
       return [
         state.raw.get(pointer) ?? getAt(state.data, pointer),
         provenance,
@@ -1864,7 +1198,7 @@ export class MatterForm extends LitElement {
         widget,
         context,
         host: this,
-        optional: required ? undefined : say(T.optional, lang),
+        optional: required ? undefined : say(formMessages.optional, lang),
         hints,
         error: error !== undefined ? [say(ERROR_PREFIX, lang), error] : undefined,
         notes: provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
@@ -1889,21 +1223,21 @@ export class MatterForm extends LitElement {
         'badge',
         `${id}-badge`,
         provenance.edited
-          ? say(T.youChanged, lang, { provider })
-          : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
+          ? say(formMessages.youChanged, lang, { provider })
+          : say(formMessages.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
       ],
     ];
     if (locked)
       notes.push([
         'lock-note',
         `${id}-lock`,
-        say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
+        say(keeper ? formMessages.locked : formMessages.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
       ]);
     if (provenance.conflicts?.length)
       notes.push([
         'conflicts',
         null,
-        say(T.conflicts, lang) +
+        say(formMessages.conflicts, lang) +
           provenance.conflicts
             .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
             .join(lang === 'en' ? '; ' : '；'),
@@ -1927,7 +1261,7 @@ export class MatterForm extends LitElement {
     const canGrow = canAddItem(rules, items.length);
     const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
     const count = Math.max(items.length, fixed.length);
-    const itemTitle = (i: number) => say(T.item, lang, { title, n: i + 1 });
+    const itemTitle = (i: number) => say(formMessages.item, lang, { title, n: i + 1 });
     const drawn: TemplateResult[] = [];
     for (let i = 0; i < count; i++) {
       const itemPointer = joinPointer(pointer, i);
@@ -1949,28 +1283,28 @@ export class MatterForm extends LitElement {
                 part="button"
                 type="button"
                 ?disabled=${i === fixed.length}
-                aria-label=${`${say(T.moveUp, lang)}：${label}`}
+                aria-label=${`${say(formMessages.moveUp, lang)}：${label}`}
                 @click=${() => this.#moveItem(pointer, i, -1)}
               >
-                ${say(T.moveUp, lang)}
+                ${say(formMessages.moveUp, lang)}
               </button>
               <button
                 part="button"
                 type="button"
                 ?disabled=${i === count - 1}
-                aria-label=${`${say(T.moveDown, lang)}：${label}`}
+                aria-label=${`${say(formMessages.moveDown, lang)}：${label}`}
                 @click=${() => this.#moveItem(pointer, i, 1)}
               >
-                ${say(T.moveDown, lang)}
+                ${say(formMessages.moveDown, lang)}
               </button>
               <button
                 part="button"
                 type="button"
                 ?disabled=${items.length <= minItems}
-                aria-label=${`${say(T.removeItem, lang)}：${label}`}
+                aria-label=${`${say(formMessages.removeItem, lang)}：${label}`}
                 @click=${() => this.#removeItem(pointer, i)}
               >
-                ${say(T.removeItem, lang)}
+                ${say(formMessages.removeItem, lang)}
               </button>
             </div>`
           : nothing;
@@ -1994,13 +1328,13 @@ export class MatterForm extends LitElement {
       ?data-invalid=${error !== undefined}
     >
       <legend part="label">
-        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(T.optional, lang)}</span>`}
+        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(formMessages.optional, lang)}</span>`}
       </legend>
       ${this.#hint(schema, pointer, lang)}
       ${
         error
           ? html`<p class="error-message" part="error-message">
-              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${error.message[lang]}
+              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(error.message, lang)}
             </p>`
           : nothing
       }
@@ -2008,7 +1342,7 @@ export class MatterForm extends LitElement {
       ${
         editable && canGrow
           ? html`<button part="button" type="button" @click=${() => this.#addItem(pointer, rest as JsonSchemaObject)}>
-              ${say(T.addItem, lang, { title: title || say(T.items, lang) })}
+              ${say(formMessages.addItem, lang, { title: title || say(formMessages.items, lang) })}
             </button>`
           : nothing
       }
@@ -2088,9 +1422,9 @@ export class MatterForm extends LitElement {
     const items = Array.isArray(list) ? [...list] : [];
     const fresh = newItemValue(root, itemSchema);
     items.push(fresh);
-    writeAt(state.data, pointer, items);
+    state.setItems(pointer, items);
     state.typed.add(pointer);
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(items) }));
     state.settle();
     this.#changed();
@@ -2106,7 +1440,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     this.#shiftProvenance(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
-    removeAt(state.data, joinPointer(pointer, index));
+    state.removeItemValue(joinPointer(pointer, index));
     this.#afterListChange(pointer);
     void this.updateComplete.then(() => {
       const items = getAt(state.data, pointer);
@@ -2126,7 +1460,7 @@ export class MatterForm extends LitElement {
     this.#shiftProvenance(pointer, (i) => (i === index ? target : i === target ? index : i));
     this.#afterListChange(pointer);
     // Keep focus on the same button of the moved item, so it can be moved again by keyboard.
-    const label = by < 0 ? T.moveUp : T.moveDown;
+    const label = by < 0 ? formMessages.moveUp : formMessages.moveDown;
     void this.updateComplete.then(() => {
       const id = this.#idFor(joinPointer(pointer, target));
       const item = this.renderRoot.querySelector(`#${id}-item`) ?? this.renderRoot.querySelector(`#${id}`);
@@ -2138,293 +1472,16 @@ export class MatterForm extends LitElement {
 
   /** Moves what is known about each item (typed, raw text, provenance) with it. */
   #shiftProvenance(pointer: string, map: (index: number) => number | undefined): void {
-    const state = this.#state;
-    if (!state) return;
-    const prefix = pointer + '/';
-    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
-      [...entries].flatMap(([key, value]): [string, V][] => {
-        if (!key.startsWith(prefix)) return [[key, value]];
-        const rest = key.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        const index = Number(slash < 0 ? rest : rest.slice(0, slash));
-        const next = map(index);
-        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
-      });
-    const provenance = move(state.provenance);
-    state.provenance.clear();
-    for (const [k, v] of provenance) state.provenance.set(k, v);
-    const raw = move(state.raw);
-    state.raw.clear();
-    for (const [k, v] of raw) state.raw.set(k, v);
-    const typed = move([...state.typed].map((k) => [k, true] as [string, boolean]));
-    state.typed.clear();
-    for (const [k] of typed) state.typed.add(k);
+    this.#state?.shiftItems(pointer, map);
   }
 
   #afterListChange(pointer: string): void {
     const state = this.#state;
     if (!state) return;
     state.typed.add(pointer);
-    this.#idempotency = undefined;
+    this.#submitter.changed();
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
     state.settle();
     this.#changed();
   }
-
-  #renderMaterialsStep(state: FormState, lang: Locale): TemplateResult {
-    return renderMaterials({
-      plan: state.plan,
-      entries: this.#entries,
-      catalogue: state.catalogue,
-      lang,
-      controller: this.#materials,
-      readonly: this.readonly,
-      disabled: this.#isDisabled(),
-      showErrors: this.#showMaterialErrors,
-      idPrefix: 'mm',
-      checking: this._phase === 'filling' || this._phase === 'consent',
-      archived: (id) => {
-        const device = this.#deviceDocuments.get(id);
-        if (device) return { name: device.name, size: device.size, file: device.file };
-        const listed = this.#answers?.archive?.documents.find((d) => d.material === id);
-        return (
-          listed && {
-            name: listed.name,
-            ...(listed.size !== undefined ? { size: listed.size } : {}),
-            ...(listed.url ? { url: listed.url } : {}),
-          }
-        );
-      },
-    });
-  }
-
-  /** Every answer shown now, in step order, with where it came from. */
-  #reviewRows(state: FormState, lang: Locale, masked: (pointer: string, field: FieldInfo) => boolean) {
-    const root = state.matter.schema as JsonSchemaObject;
-    const rows: { step: number; pointer: string; label: string; value: string; source: string }[] = [];
-    state.steps.forEach((step, stepIndex) => {
-      for (const drawn of step.pointers) {
-        for (const { field } of state.plan.fields) {
-          if (field.kind === 'object') continue;
-          if (
-            field.kind === 'array' &&
-            optionsOf(root, field.schema, lang).length === 0 &&
-            state.childrenOf(`${field.pointer}/-`).length > 0
-          )
-            continue;
-          for (const pointer of expandPointer(state.data, field.pointer)) {
-            if (!within(pointer, drawn) || !state.shown(field, pointer)) continue;
-            if (field.schema['x-widget'] === 'hidden') continue;
-            const value = getAt(state.data, pointer);
-            if (value === undefined && field.inArray) continue;
-            const title = schemaText(field.schema, 'title', lang) ?? field.name;
-            const label = field.inArray
-              ? `${title}（${pointer
-                  .split('/')
-                  .filter((t) => /^\d+$/.test(t))
-                  .map((t) => Number(t) + 1)
-                  .join('-')}）`
-              : title;
-            let text = readableValue(value, optionsOf(root, field.schema, lang), lang);
-            const format = mergedSchema(root, field.schema).format;
-            if (typeof value === 'string' && format === 'date') text = formatDate(value, lang);
-            if (typeof value === 'string' && format === 'cn-region') {
-              const regions = loadedRegions();
-              const names = regions?.path(value).map((code) => regions.nameOf(code) ?? code);
-              if (names && names.length > 0) text = `${names.join(' ')}（${value}）`;
-            }
-            if (typeof value === 'string' && masked(pointer, field)) {
-              const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
-              text = maskText(value, concept?.mask);
-            }
-            const provenance = state.provenance.get(pointer);
-            const source = provenance
-              ? provenance.edited
-                ? say(T.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-                : say(T.from, lang, {
-                    provider: providerName(state.plan, provenance.provider, lang),
-                    date: formatDate(provenance.fetchedAt, lang),
-                  })
-              : value === undefined
-                ? ''
-                : say(T.youTyped, lang);
-            rows.push({ step: stepIndex, pointer, label, value: text, source });
-          }
-        }
-      }
-    });
-    for (const entry of state.allExtraEntries()) {
-      const value = getAt(state.data, entry.pointer);
-      if (value === undefined) continue;
-      rows.push({
-        step: state.stepOf(entry.pointer),
-        pointer: entry.pointer,
-        label: entry.name,
-        value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
-        source: say(T.youTyped, lang),
-      });
-    }
-    return rows;
-  }
-
-  #renderReview(state: FormState, lang: Locale, printable: boolean): TemplateResult {
-    const sensitive = (pointer: string, field: FieldInfo) => {
-      const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
-      return concept?.sensitive === true || (printable && IDENTIFIER_FORMATS.has(String(field.schema.format)));
-    };
-    const rows = this.#reviewRows(state, lang, sensitive);
-    const materialsStep = state.steps.findIndex((s) => s.id === 'materials');
-    return html`<div part="review">
-      ${state.steps
-        .filter((_, index) => index < state.fieldSteps)
-        .map((step, stepIndex) => {
-          const own = rows.filter((r) => r.step === stepIndex);
-          return html`<h4>${localize(step.title, lang)}</h4>
-            <dl class="review">
-              ${own.map(
-                (row) =>
-                  html`<dt>${row.label}</dt>
-                    <dd>${row.value}${row.source ? html`<span class="source">${row.source}</span>` : nothing}</dd>
-                    <dd>
-                      ${
-                        printable
-                          ? nothing
-                          : html`<button
-                              class="link"
-                              type="button"
-                              @click=${() => this.#focusError({ pointer: row.pointer })}
-                            >
-                              ${say(T.change, lang)}<span class="visually-hidden"> ${row.label}</span>
-                            </button>`
-                      }
-                    </dd>`,
-              )}
-            </dl>`;
-        })}
-      <h4>${say(T.materials, lang)}</h4>
-      <dl class="review">
-        ${this.#entries
-          .filter((e) => e.status !== 'not-applicable')
-          .map((entry) => {
-            const material = state.matter.materials?.find((m) => m.id === entry.id);
-            return html`<dt>${localize(material?.title, lang)}</dt>
-              <dd>${materialStatusText(entry, state.plan, lang)}</dd>
-              <dd>
-                ${
-                  printable
-                    ? nothing
-                    : html`<button
-                        class="link"
-                        type="button"
-                        @click=${() => this.#goTo(materialsStep, `mm-${entry.id}`)}
-                      >
-                        ${say(T.change, lang)}<span class="visually-hidden"> ${localize(material?.title, lang)}</span>
-                      </button>`
-                }
-              </dd>`;
-          })}
-      </dl>
-    </div>`;
-  }
-
-  #renderActions(state: FormState, lang: Locale): TemplateResult {
-    const last = this._stepIndex === state.steps.length - 1;
-    const busy = this._phase === 'submitting' || this._phase === 'filling' || this._phase === 'consent';
-    return html`<div class="actions" part="actions">
-      ${
-        this._stepIndex > 0
-          ? html`<button part="button" type="button" @click=${() => this.#back()}>${say(T.back, lang)}</button>`
-          : nothing
-      }
-      ${
-        last
-          ? this.readonly
-            ? nothing
-            : html`<button
-                class="primary"
-                part="button"
-                type="button"
-                ?disabled=${busy || this.#isDisabled()}
-                @click=${() => void this.submit().catch(() => undefined)}
-              >
-                ${this._phase === 'submitting' ? say(T.submitting, lang) : say(T.submit, lang)}
-              </button>`
-          : html`<button
-              class="primary"
-              part="button"
-              type="button"
-              ?disabled=${this._phase === 'consent'}
-              @click=${() => this.#continue()}
-            >
-              ${say(T.next, lang)}
-            </button>`
-      }
-    </div>`;
-  }
-
-  #renderConfirmation(state: FormState, lang: Locale): TemplateResult {
-    const receipt = this.#receipt as Receipt;
-    return html`<div class="form" part="form confirmation">
-      <div class="confirmation-panel" id="matter-confirmation" tabindex="-1" role="status">
-        <h2>${say(T.submitted, lang)}</h2>
-        <p>${say(T.referenceIs, lang)}</p>
-        <p class="reference" part="reference">${receipt.reference}</p>
-      </div>
-      <p>${say(T.keepReference, lang)}</p>
-      <p>${say(T.receivedAt, lang, { time: new Date(receipt.receivedAt).toLocaleString(lang) })}</p>
-      <div class="actions no-print">
-        <button part="button" type="button" @click=${() => window.print()}>${say(T.print, lang)}</button>
-      </div>
-      <section class="record" aria-labelledby="matter-record-title">
-        <h3 id="matter-record-title">${say(T.record, lang)}：${localize(state.matter.title, lang)}</h3>
-        ${this.#renderReview(state, lang, true)}
-      </section>
-    </div>`;
-  }
-}
-
-function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
-  return {
-    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
-    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
-  };
-}
-
-function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
-  const base = say(MATERIAL_STATUS[entry.status], lang);
-  if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
-  if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
-  if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
-  return base;
-}
-
-function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
-  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
-  if (matter === null || typeof matter !== 'object')
-    return { code: 'matter-invalid', message: 'the matter is not an object' };
-  for (const key of ['id', 'version', 'title', 'schema'] as const)
-    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
-  const schema = matter.schema as JsonSchemaObject;
-  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
-    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
-  return undefined;
-}
-
-function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
-  for (const key of ['concepts', 'sources', 'licences'] as const)
-    if (!Array.isArray(catalogue?.[key]))
-      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
-  return undefined;
-}
-
-/** A value as the person would read it back in a list. */
-function displayOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** `YYYY-MM-DD` plus whole days. */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

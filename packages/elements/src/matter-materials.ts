@@ -13,7 +13,8 @@ import {
   type SubjectKind,
   type SubjectRef,
 } from '@matterform/core';
-import { langOf, say, type Message } from './i18n.js';
+import { langOf, say } from './i18n/say.js';
+import { materialsMessages } from './i18n/materials.js';
 import { MaterialsController, type UploadedFile } from './materials-controller.js';
 import { materialsStyles, renderMaterials } from './materials-view.js';
 import { tokens } from './styles.js';
@@ -34,15 +35,6 @@ interface WhenChecks {
   test?: ConditionTester;
   blocked?: boolean;
 }
-
-const CHECKING: Message = {
-  'zh-CN': '正在核验您的电子证照和部门数据…',
-  en: 'Checking your electronic licences and government records…',
-};
-const UNUSABLE: Message = {
-  'zh-CN': '无法显示此事项的材料清单。',
-  en: 'The materials of this matter cannot be shown.',
-};
 
 /**
  * The materials list of one matter on its own (SPEC §5): what is already provided by an
@@ -296,11 +288,11 @@ export class MatterMaterials extends LitElement {
 
   override render() {
     if (this.#unusable || this.#checks?.blocked)
-      return html`<p part="unusable" role="alert">${say(UNUSABLE, langOf(this))}</p>`;
+      return html`<p part="unusable" role="alert">${say(materialsMessages.unusable, langOf(this))}</p>`;
     if (!this.#plan) return nothing;
     const lang = langOf(this);
     const checking = this.#asking !== undefined || this.#checks?.test === undefined;
-    return html`${checking ? html`<p class="checking" part="checking" role="status">${say(CHECKING, lang)}</p>` : nothing}
+    return html`${checking ? html`<p class="checking" part="checking" role="status">${say(materialsMessages.checkingAll, lang)}</p>` : nothing}
       <div aria-busy=${checking ? 'true' : 'false'}>
         ${renderMaterials({
           plan: this.#plan,

@@ -72,6 +72,31 @@ describe('<matter-form>: review and submit', () => {
     expect(tracked.status).to.equal(200);
   });
 
+  it('sends once when Submit is pressed twice, keeping the button enabled and saying it is sending', async () => {
+    const el = await reviewed();
+    const { url } = await mockGateways();
+    const posts = async () =>
+      (
+        (await (await fetch(`${url}/__mock/audit`)).json()) as {
+          subject: string | null;
+          method: string;
+          route: string;
+        }[]
+      ).filter((c) => c.subject === APPLICANT_A && c.method === 'POST' && c.route.includes('submissions')).length;
+    const before = await posts();
+    const submitted = oneEvent(el, 'matter-submitted');
+    const button = buttonNamed(el, '提交申请');
+    button.click();
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(button.disabled).to.equal(false);
+    button.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="notice"].busy')?.textContent).to.include('正在提交您的申请');
+    await submitted;
+    expect(await posts()).to.equal(before + 1);
+  });
+
   it('without an action, resolves with the submission for the host to send', async () => {
     const el = await reviewed({ action: false });
     const submit = oneEvent(el, 'matter-submit');
@@ -91,6 +116,58 @@ describe('<matter-form>: review and submit', () => {
     expect((await error).detail.code).to.equal('matter-invalid');
     await el.updateComplete;
     expect(shadow(el).activeElement?.getAttribute('part')).to.equal('error-summary');
+  });
+
+  it('shows a 422 rejection beside its field and in the summary, in the page’s language, until the field is edited', async () => {
+    const el = await reviewed();
+    const { url } = await mockGateways();
+    const rejected = await fetch(`${url}/__mock/reject`, {
+      method: 'POST',
+      body: JSON.stringify({
+        subject: APPLICANT_A,
+        errors: [
+          {
+            pointer: '/residence/since',
+            code: 'too-early',
+            message: { 'zh-CN': '居住起始日期早于登记记录', en: 'This is before the registered date' },
+          },
+          { pointer: '', code: 'closed', message: '今日已停止受理' },
+        ],
+      }),
+    });
+    expect(rejected.status).to.equal(204);
+    const error = oneEvent(el, 'matter-error');
+    buttonNamed(el, '提交申请').click();
+    expect((await error).detail.code).to.equal('submit-failed');
+    await el.updateComplete;
+    const summary = shadow(el).querySelector('[part="error-summary"]') as HTMLElement;
+    expect(shadow(el).activeElement).to.equal(summary);
+    const lines = [...summary.querySelectorAll('li')];
+    expect(lines.map((li) => li.textContent?.trim())).to.deep.equal(['居住起始日期早于登记记录', '今日已停止受理']);
+    expect(summary.textContent).to.not.include('[object Object]');
+    // The field's line links to its control; the submission's own has no link to nowhere.
+    expect(lines[0]?.querySelector('a')?.getAttribute('href')).to.equal('#mf_2f_residence_2f_since');
+    expect(lines[1]?.querySelector('a')).to.equal(null);
+    await expect(el).to.be.accessible();
+    lines[0]?.querySelector('a')?.click();
+    await el.updateComplete;
+    await Promise.resolve();
+    const field = shadow(el).getElementById('mf_2f_residence_2f_since') as HTMLInputElement;
+    expect(shadow(el).activeElement).to.equal(field);
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    const said = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => shadow(el).getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(said).to.include('居住起始日期早于登记记录');
+    await expect(el).to.be.accessible();
+    // Edited: the gateway's word on that field goes, from the field and from the summary.
+    field.value = '2025-02-01';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.not.equal('true');
+    expect(field.closest('.field')?.textContent).to.not.include('居住起始日期早于登记记录');
+    expect(shadow(el).querySelector('[part="error-summary"]')?.textContent).to.not.include('居住起始日期早于登记记录');
   });
 
   it('says when the applicant is outside the matter’s audience', async () => {

@@ -9,23 +9,12 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
-import { say, type Message } from '../i18n.js';
+import { say } from '../i18n/say.js';
+import { regionMessages } from '../i18n/region.js';
 import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from '../regions.js';
 import { typeOf } from '@matterform/core';
 import { rankedBySchema, type Widget, type WidgetContext } from '../widget.js';
 
-const LEVEL_LABELS: Record<RegionLevel, Message> = {
-  province: { 'zh-CN': '省', en: 'Province' },
-  city: { 'zh-CN': '市', en: 'City' },
-  county: { 'zh-CN': '区县', en: 'County' },
-};
-const CHOOSE: Message = { 'zh-CN': '请选择', en: 'Choose' };
-const CODE_LABEL: Message = { 'zh-CN': '行政区划代码（6位数字）', en: 'Region code (6 digits)' };
-const UNKNOWN_OPTION: Message = { 'zh-CN': '{code}（未识别的代码）', en: '{code} (unrecognised code)' };
-const UNKNOWN_NOTE: Message = {
-  'zh-CN': '代码 {code} 不在行政区划表中，已按原样保留；如有误，请重新选择。',
-  en: 'The code {code} is not in the list of administrative divisions. It is kept as given; if it is wrong, choose again.',
-};
 const AUTOCOMPLETE: Record<RegionLevel, string> = {
   province: 'address-level1',
   city: 'address-level2',
@@ -139,7 +128,7 @@ function levelsFor(index: RegionIndex, code: string, id: string): Level[] {
 
 function unknownNote(ctx: WidgetContext, code: string | undefined): TemplateResult | typeof nothing {
   if (code === undefined) return nothing;
-  return html`<p id="${ctx.id}-note" class="region-note">${say(UNKNOWN_NOTE, ctx.lang, { code })}</p>`;
+  return html`<p id="${ctx.id}-note" class="region-note">${say(regionMessages.unknownNote, ctx.lang, { code })}</p>`;
 }
 
 /** The ids that describe the control at `depth`: the field's own on the first, the note beside an unknown code. */
@@ -163,7 +152,7 @@ function renderSelect(ctx: WidgetContext, level: Level, depth: number): Template
     ctx.change(picked === '' ? level.parent : picked);
   };
   return html`<div class="region-level">
-    <label for=${level.id}>${say(LEVEL_LABELS[level.level], ctx.lang)}</label>
+    <label for=${level.id}>${say(regionMessages[level.level], ctx.lang)}</label>
     <select
       id=${level.id}
       autocomplete=${ctx.autocomplete === 'off' ? 'off' : AUTOCOMPLETE[level.level]}
@@ -173,11 +162,11 @@ function renderSelect(ctx: WidgetContext, level: Level, depth: number): Template
       ?disabled=${ctx.disabled}
       @change=${handleChange}
     >
-      ${option('', say(CHOOSE, ctx.lang), level.chosen === '')}
+      ${option('', say(regionMessages.choose, ctx.lang), level.chosen === '')}
       ${
         level.unknown === undefined
           ? nothing
-          : option(level.unknown, say(UNKNOWN_OPTION, ctx.lang, { code: level.unknown }), true)
+          : option(level.unknown, say(regionMessages.unknownOption, ctx.lang, { code: level.unknown }), true)
       }
       ${level.options.map((region) => option(region.code, region.name, region.code === level.chosen, nameLang))}
     </select>
@@ -205,7 +194,7 @@ function renderReadonly(ctx: WidgetContext, index: RegionIndex): TemplateResult 
   return html`${levels.map((level, depth) => {
     const name = level.unknown === undefined ? (index.nameOf(level.chosen) ?? '') : level.unknown;
     return html`<div class="region-level">
-      <label for=${level.id}>${say(LEVEL_LABELS[level.level], ctx.lang)}</label>
+      <label for=${level.id}>${say(regionMessages[level.level], ctx.lang)}</label>
       <input
         id=${level.id}
         type="text"
@@ -223,7 +212,7 @@ function renderReadonly(ctx: WidgetContext, index: RegionIndex): TemplateResult 
 /** While the table loads, or if it cannot: the code typed as is; the form normalises and checks it. */
 function renderCodeInput(ctx: WidgetContext): TemplateResult {
   return html`<div class="region-level">
-    <label for=${ctx.id}>${say(CODE_LABEL, ctx.lang)}</label>
+    <label for=${ctx.id}>${say(regionMessages.codeLabel, ctx.lang)}</label>
     <input
       id=${ctx.id}
       type="text"

@@ -1,0 +1,141 @@
+/**
+ * Loading one matter (SPEC §5): `src`, `catalogue-src` and `validator-src` fetched, the
+ * matter and catalogue checked for their shape, the plan made for the kind of subject, and
+ * the checks (precompiled, or ajv's chunk) made ready; then a new `FormState` for the element.
+ * A lit reactive controller: behaviour only.
+ */
+import {
+  loadMatterChecks,
+  matterChecksNow,
+  planMatter,
+  type Catalogue,
+  type JsonSchemaObject,
+  type Matter,
+  type MatterChecks,
+  type MatterPlan,
+  type PrecompiledMatterValidator,
+} from '@matterform/core';
+import type { MatterErrorCode } from '../events.js';
+import { FormState } from '../form-state.js';
+import type { FormLink } from './form-link.js';
+
+export class LoadingController {
+  /** The checks of the matter drawn now. */
+  checks?: MatterChecks;
+  readonly #link: FormLink;
+  readonly #loaded: (state: FormState) => void;
+  /** Per kind of fetch, the URL asked last: an answer to an earlier one is dropped. */
+  #fetched = new Map<string, string>();
+  #current?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
+  #token = 0;
+
+  /** `loaded` is given each new state, in the update that made it when the checks need nothing fetched. */
+  constructor(link: FormLink, loaded: (state: FormState) => void) {
+    this.#link = link;
+    this.#loaded = loaded;
+  }
+
+  /** Fetches `src` or `catalogue-src` (`kind`) and gives the element what it holds. */
+  async fetchJson(kind: string, url: string, apply: (value: unknown) => void): Promise<void> {
+    const absolute = new URL(url, document.baseURI).href;
+    this.#fetched.set(kind, absolute);
+    try {
+      const response = await fetch(absolute, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`${absolute}: HTTP ${response.status}`);
+      const value: unknown = await response.json();
+      if (this.#fetched.get(kind) === absolute) apply(value);
+    } catch (error) {
+      this.#link.fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Imports a compiled validator module (`validator-src`) into the element's `validators`. */
+  async importValidator(url: string): Promise<void> {
+    const { host } = this.#link;
+    const absolute = new URL(url, document.baseURI).href;
+    try {
+      const module = (await import(/* @vite-ignore */ absolute)) as {
+        validate?: PrecompiledMatterValidator;
+        default?: PrecompiledMatterValidator;
+      };
+      const validate = module.validate ?? module.default;
+      if (typeof validate !== 'function') throw new Error('the module exports no validate function');
+      const id = host.matter ? `${host.matter.id}@${host.matter.version}` : '*';
+      host.validators = { ...host.validators, [id]: validate };
+    } catch (error) {
+      this.#link.fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Loads the element's matter and catalogue, unless they (and the validator) are what is drawn; `again`: regardless. */
+  load(again = false): void {
+    const { matter, catalogue, validators } = this.#link.host;
+    if (!matter || !catalogue) return;
+    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
+    if (problem) {
+      this.#link.fail(problem.code, problem.message);
+      return;
+    }
+    const validator = validators?.[`${matter.id}@${matter.version}`] ?? validators?.['*'];
+    const current = this.#current;
+    if (!again && current?.matter === matter && current.catalogue === catalogue && current.validator === validator)
+      return;
+    this.#current = { matter, catalogue, validator };
+    this.#link.host._phase = 'loading';
+    void this.#build(matter, catalogue, validator, ++this.#token);
+  }
+
+  async #build(
+    matter: Matter,
+    catalogue: Catalogue,
+    validator: PrecompiledMatterValidator | undefined,
+    token: number,
+  ): Promise<void> {
+    let checks: MatterChecks;
+    let plan: MatterPlan;
+    try {
+      // The plan first: a schema it cannot walk fails before any compiler is fetched.
+      plan = planMatter(matter, catalogue, this.#subjectKind());
+      const schema = matter.schema as JsonSchemaObject;
+      const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
+      // Checks that need nothing loaded are taken at once: the form is then drawn in the
+      // update that was given the matter, not in one more after it.
+      checks = matterChecksNow(schema, validator, options) ?? (await loadMatterChecks(schema, validator, options));
+    } catch (error) {
+      if (token !== this.#token) return;
+      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
+      this.#link.fail(code, `${matter.id}: ${(error as Error).message}`);
+      return;
+    }
+    if (token !== this.#token) return;
+    this.checks = checks;
+    const state = new FormState(plan, checks);
+    for (const pointer of state.unplaced)
+      console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
+    this.#loaded(state);
+  }
+
+  #subjectKind(): 'person' | 'organization' {
+    const kind = this.#link.subject()?.kind;
+    return kind ?? (this.#link.host.matter?.audience?.[0] as 'person' | 'organization' | undefined) ?? 'person';
+  }
+}
+
+function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
+  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
+  if (matter === null || typeof matter !== 'object')
+    return { code: 'matter-invalid', message: 'the matter is not an object' };
+  for (const key of ['id', 'version', 'title', 'schema'] as const)
+    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
+  const schema = matter.schema as JsonSchemaObject;
+  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
+    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
+  return undefined;
+}
+
+function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
+  for (const key of ['concepts', 'sources', 'licences'] as const)
+    if (!Array.isArray(catalogue?.[key]))
+      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
+  return undefined;
+}

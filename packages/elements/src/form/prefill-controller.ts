@@ -1,0 +1,203 @@
+/**
+ * Prefill and consent (SPEC §5): who the subject is (given, or asked of the gateway), the
+ * consent panel's choices, each run of asking the providers, and what is announced of it
+ * (`matter-consent`, `matter-prefill`). A lit reactive controller: behaviour only; the element
+ * draws the panel and the notices.
+ */
+import type { ReactiveController } from 'lit';
+import {
+  combineArchives,
+  fetchProviders,
+  httpConnector,
+  recordConsents,
+  resolveFields,
+  type ConsentRecord,
+  type Connector,
+  type FieldFill,
+  type ProviderAnswers,
+  type ProviderId,
+} from '@matterform/core';
+import { matterEvent, type MatterPrefillDetail } from '../events.js';
+import { formMessages } from '../i18n/form.js';
+import { say } from '../i18n/say.js';
+import type { MatterSubject } from '../matter-form.js';
+import type { DeviceController } from './device-controller.js';
+import type { FormLink } from './form-link.js';
+import type { SubmitController } from './submit-controller.js';
+
+const noDetail = (): MatterPrefillDetail => ({ filled: [], conflicts: [], failed: [], invalid: [] });
+
+export class PrefillController implements ReactiveController {
+  /** The subject the gateway named (`GET {gateway}/subject`) when the host gave none. */
+  resolved?: MatterSubject;
+  /** The consents given (or recorded as given to the host), for the submission. */
+  consents: ConsentRecord[] = [];
+  /** The sources ticked on the consent panel. */
+  choice = new Set<string>();
+  /** What the providers answered in the last run (the materials read licences and the archive from it). */
+  answers?: ProviderAnswers;
+  /** Everything `matter-prefill` told so far for this subject. */
+  detail: MatterPrefillDetail = noDetail();
+  readonly #link: FormLink;
+  readonly #device: DeviceController;
+  readonly #submit: SubmitController;
+  #subjectKey?: string;
+  #asked = false;
+  #abort?: AbortController;
+
+  constructor(link: FormLink, device: DeviceController, submit: SubmitController) {
+    this.#link = link;
+    this.#device = device;
+    this.#submit = submit;
+    link.host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  /** A new matter (or version): nothing asked yet for it. */
+  reset(): void {
+    this.#abort?.abort();
+    this.answers = undefined;
+    this.detail = noDetail();
+    this.#subjectKey = undefined;
+  }
+
+  /**
+   * The subject, the connectors or the gateway changed (or a matter was drawn): for a new
+   * subject, provider values are asked again; for the same one signed in again, the outbox
+   * goes. `reload`: the plan depends on the kind of subject, and must be made for this one.
+   */
+  async subjectChanged(reload: () => void): Promise<void> {
+    const state = this.#link.state();
+    const { host } = this.#link;
+    if (!state) return;
+    let subject = host.subject;
+    if (!subject && host.gateway) {
+      try {
+        subject = this.resolved ?? (await httpConnector({ gateway: host.gateway }).subject());
+        this.resolved = subject;
+      } catch (error) {
+        this.#link.fail('unauthorized', (error as Error).message);
+        return;
+      }
+    }
+    if (!subject) return;
+    const key = `${subject.kind}:${subject.id}`;
+    if (this.#subjectKey === key && this.answers) {
+      // The same person signed in again (a new token): what waits in the outbox goes now.
+      void this.#submit.startCourier(subject);
+      return;
+    }
+    const audience = state.matter.audience;
+    if (audience && !audience.includes(subject.kind)) {
+      const lang = this.#link.lang();
+      this.#link.fail(
+        'audience-mismatch',
+        say(formMessages.audience, lang, { audience: audience.map((a) => say(formMessages[a], lang)).join('/') }),
+      );
+      return;
+    }
+    if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
+      this.#asked = false;
+      this.consents = [];
+    }
+    this.#subjectKey = key;
+    if (state.plan.matter !== host.matter || state.plan.subjectKind !== subject.kind) {
+      reload();
+      return;
+    }
+    this.#submit.notes = [];
+    this.#device.open(subject, state);
+    void this.#submit.startCourier(subject);
+    await this.prefill();
+  }
+
+  /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
+  async prefill(): Promise<void> {
+    const { host } = this.#link;
+    const state = this.#link.state();
+    const subject = this.#link.subject();
+    const checks = this.#link.checks();
+    if (!state || !subject || !checks) return;
+    const consents = state.plan.consents;
+    if (host.consent === 'granted') {
+      this.consents = recordConsents(state.plan, { givenTo: 'host' });
+    } else if (consents.length > 0 && !this.#asked) {
+      this.choice = new Set(consents.map((c) => c.source));
+      host._phase = 'consent';
+      return;
+    }
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    state.dropProviderValues();
+    host._phase = 'filling';
+    try {
+      const answers = await fetchProviders(state.plan, {
+        subject,
+        connectors: await this.#connectors(),
+        consents: this.consents,
+        signal: abort.signal,
+      });
+      if (abort.signal.aborted || state !== this.#link.state()) return;
+      const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
+      // Placed onto the data as it is now: what the person typed meanwhile stays.
+      const placed = state.provide(resolution.fills);
+      this.answers = answers;
+      this.detail = { ...fillsDetail(placed), failed: answers.failed, invalid: resolution.invalid };
+      this.#link.filled();
+      host._phase = 'ready';
+      host.dispatchEvent(matterEvent('matter-prefill', this.detail));
+      void this.#device.loadDocuments(subject, state);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      host._phase = 'ready';
+      this.#link.fail('load-failed', (error as Error).message);
+    }
+  }
+
+  /** Provider values an edit placed (a branch field came to apply): `matter-prefill` again, with these alone. */
+  announce(fills: FieldFill[]): void {
+    const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
+    this.detail.filled.push(...detail.filled);
+    this.detail.conflicts.push(...detail.conflicts);
+    this.#link.host.dispatchEvent(matterEvent('matter-prefill', detail));
+  }
+
+  /** The person's answer on the consent panel; then the providers are asked. */
+  answer(agree: boolean): void {
+    const state = this.#link.state();
+    if (!state) return;
+    const all = state.plan.consents.map((c) => c.source);
+    const given = agree ? all.filter((s) => this.choice.has(s)) : [];
+    this.consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
+    this.#asked = true;
+    this.#link.host.dispatchEvent(
+      matterEvent('matter-consent', {
+        given: given.map((s) => `source:${s}` as ProviderId),
+        refused: all.filter((s) => !given.includes(s)).map((s) => `source:${s}` as ProviderId),
+      }),
+    );
+    void this.prefill();
+  }
+
+  async #connectors(): Promise<Connector[]> {
+    const { host } = this.#link;
+    const given = host.connectors ?? (host.gateway ? [httpConnector({ gateway: host.gateway })] : []);
+    const device = await this.#device.device();
+    if (!device) return given;
+    // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
+    const server = given.find((c) => typeof c.archive === 'function');
+    const archive = server ? combineArchives(server, device) : combineArchives(device);
+    return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
+  }
+}
+
+function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
+  return {
+    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
+    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
+  };
+}

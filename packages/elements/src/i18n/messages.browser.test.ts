@@ -1,0 +1,53 @@
+// Other locales without forking: a host's message pack, and a field's `x-i18n` in the page's language.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Catalogue, Matter } from '@matterform/core';
+import type { MatterForm } from '../matter-form.js';
+import { registerMessages } from '../index.js';
+import '../define.js';
+
+const catalogue = { concepts: [], sources: [], licences: [], matters: [] } as unknown as Catalogue;
+
+const matter = {
+  id: 'library-card',
+  version: '1.0.0',
+  title: { 'zh-CN': '借书证申请', en: 'Library card', fr: 'Carte de bibliothèque' },
+  schema: {
+    type: 'object',
+    properties: {
+      reader: {
+        type: 'string',
+        title: '读者姓名',
+        'x-i18n': { en: { title: 'Reader' }, fr: { title: 'Nom du lecteur' } },
+      },
+    },
+  },
+} as unknown as Matter;
+
+async function form(lang: string): Promise<MatterForm> {
+  const el = await fixture<MatterForm>(html`<matter-form lang=${lang}></matter-form>`);
+  const ready = new Promise((resolve) => el.addEventListener('matter-ready', resolve, { once: true }));
+  el.catalogue = catalogue;
+  el.matter = matter;
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+const texts = (el: MatterForm, selector: string) =>
+  [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((n) => n.textContent?.replace(/\s+/g, ' ').trim());
+
+describe('messages: a locale the SDK does not write', () => {
+  it("shows a registered 'fr' pack and the fields' x-i18n.fr, and leaves an English form on the page as it was", async () => {
+    registerMessages('fr', { form: { next: 'Enregistrer et continuer', optional: ' (facultatif)' } });
+    const french = await form('fr');
+    const english = await form('en');
+    await expect(french).to.be.accessible();
+    expect(texts(french, '.actions button')).to.deep.equal(['Enregistrer et continuer']);
+    expect(texts(french, 'label')).to.deep.equal(['Nom du lecteur (facultatif)']);
+    expect(texts(french, 'h2')[0]).to.equal('Carte de bibliothèque');
+    // A key the pack leaves out is said in zh-CN.
+    expect(texts(french, '.step-caption')).to.deep.equal(['第 1 步，共 3 步']);
+    expect(texts(english, '.actions button')).to.deep.equal(['Save and continue']);
+    expect(texts(english, 'label')).to.deep.equal(['Reader (optional)']);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Text for people: one `say()` for every message of the elements. The SDK writes zh-CN and
+ * en itself (the tables beside this file, one per area); a host adds any other locale with
+ * `registerMessages`, without forking: a key its pack leaves out is said in zh-CN (SPEC §1).
+ */
+import { toLocale, type Locale, type Message } from '@matterform/core';
+
+export type { Locale, Message };
+
+/** A host's messages for one locale: per area (`form`, `materials`, …), per key, the text. */
+export type MessagePack = Partial<Record<string, Partial<Record<string, string>>>>;
+
+const packs = new Map<string, MessagePack>();
+/** Each message of a table, to its area and key: how a pack finds the text it replaces. */
+const names = new WeakMap<Message, [string, string]>();
+
+/** A table of messages for `area`, made known to the packs (`registerMessages`). */
+export function messages<T extends Record<string, Message>>(area: string, table: T): T {
+  for (const [key, message] of Object.entries(table)) names.set(message, [area, key]);
+  return table;
+}
+
+/**
+ * Adds (or extends) the messages of `locale`, e.g. `registerMessages('fr', { form: { next:
+ * 'Enregistrer et continuer' } })`: a form whose language is `fr` then says them.
+ */
+export function registerMessages(locale: string, pack: MessagePack): void {
+  const known = packs.get(locale) ?? {};
+  for (const [area, table] of Object.entries(pack)) known[area] = { ...known[area], ...table };
+  packs.set(locale, known);
+}
+
+export function say(message: Message, lang: Locale, params?: Record<string, string | number>): string {
+  let text: string;
+  if (lang === 'zh-CN' || lang === 'en') text = message[lang as 'zh-CN' | 'en'];
+  else {
+    const [area = '', key = ''] = names.get(message) ?? [];
+    const pack = packs.get(lang) ?? packs.get(lang.split('-')[0] as string);
+    text = pack?.[area]?.[key] ?? message['zh-CN'];
+  }
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * A language tag as the elements speak it: `en…` is en, `zh…` (or none) zh-CN, and any other
+ * tag stays itself, so its `x-i18n` and a registered pack are used (and zh-CN where they are silent).
+ */
+export function localeOf(tag: string | null | undefined): Locale {
+  return !tag || /^(en|zh)(-|$)/i.test(tag) ? toLocale(tag) : tag;
+}
+
+/** The element's language: its own `lang`, else the nearest ancestor's (crossing shadow roots), else zh-CN. */
+export function langOf(element: Element): Locale {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return localeOf(node.getAttribute('lang'));
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return localeOf(undefined);
+}
+
+/** `2026-11-26` or an ISO timestamp, as people read dates: `2026年11月26日` / `26 Nov 2026`. */
+export function formatDate(iso: string, lang: Locale): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: lang === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** "错误：" / "Error:", the visually hidden prefix of every error message (GOV.UK pattern). */
+export const ERROR_PREFIX: Message = messages('common', {
+  errorPrefix: { 'zh-CN': '错误：', en: 'Error: ' },
+}).errorPrefix;
