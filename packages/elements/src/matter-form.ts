@@ -43,15 +43,15 @@ import { ARCHIVE_MESSAGES, DraftsController, isQuotaError, type DraftState, type
 import { createArchive } from './lazy-archive.js';
 import { matterEvent, type MatterErrorCode, type MatterPrefillDetail } from './events.js';
 import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } from './form-state.js';
-import { FieldSlots, type Drawing } from './field-slots.js';
-import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
-import { fixedList } from './fixed-list.js';
+import { FieldSlots, type Drawing } from './fields/slots.js';
+import { drawField, drawGroup, hintBlock, type FieldNote } from './fields/chrome.js';
+import { fixedList } from './fields/fixed-list.js';
 import { formStyles } from './form-styles.js';
 import { ERROR_PREFIX, formatDate, langOf, say, type Message } from './i18n.js';
 import { MaterialsController } from './materials-controller.js';
 import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
-import { renderAddEntry } from './extra-entries.js';
-import { renderChoice } from './alternatives.js';
+import { renderAddEntry } from './fields/extra-keys.js';
+import { renderChoice } from './fields/chooser.js';
 import {
   idFor,
   maskText,
@@ -65,9 +65,9 @@ import {
 } from './present.js';
 import { tokens } from './styles.js';
 import { builtinWidgets } from './widgets/basic.js';
-import { regionStyles, regionWidget } from './widgets/region.js';
-import { loadedRegions } from './regions.js';
-import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
+import { regionStyles, regionWidget } from './widgets/region/region.js';
+import { loadedRegions } from './widgets/region/regions.js';
+import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widgets/widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };

@@ -5,8 +5,8 @@
  */
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
-import { copyOf, flag, make, patch, refill, type Attributes } from '../plain-dom.js';
-import { rankedBySchema, typeOf, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
+import { copyOf, flag, make, patch, refill, type Attributes } from '../fields/plain-dom.js';
+import { rankedBySchema, typeOf, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 

@@ -9,8 +9,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
-import { say, type Message } from '../i18n.js';
-import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from '../regions.js';
+import { say, type Message } from '../../i18n.js';
+import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from './regions.js';
 import { rankedBySchema, typeOf, type Widget, type WidgetContext } from '../widget.js';
 
 const LEVEL_LABELS: Record<RegionLevel, Message> = {

@@ -6,7 +6,7 @@
  */
 import { render } from 'lit';
 import { copyOf, make, patch } from './plain-dom.js';
-import type { Widget, WidgetContext } from './widget.js';
+import type { Widget, WidgetContext } from '../widgets/widget.js';
 
 /** A note under the control: its part (its class too), its id, its text. */
 export type FieldNote = [part: string, id: string | null, text: string];

@@ -7,8 +7,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { JsonSchemaObject } from '@matterform/core';
-import { say, type Locale, type Message } from './i18n.js';
-import { schemaText } from './present.js';
+import { say, type Locale, type Message } from '../i18n.js';
+import { schemaText } from '../present.js';
 
 const TEXT = {
   legend: { 'zh-CN': '请选择其中一种', en: 'Choose one' },

@@ -5,7 +5,7 @@
  * its key. A template function inside the form's shadow root, like the widgets.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { say, type Locale, type Message } from './i18n.js';
+import { say, type Locale, type Message } from '../i18n.js';
 
 const TEXT = {
   name: { 'zh-CN': '新增项目的名称', en: 'Name of the new entry' },
