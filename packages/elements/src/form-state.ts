@@ -769,6 +769,77 @@ export class FormState {
   errorsOfStep(index: number): FieldError[] {
     return this.result.errors.filter((error) => this.stepOf(error.pointer) === index);
   }
+
+  // ---------------------------------------------------------------------------------------
+  // Lists: the verbs the field engine calls for a list's buttons. Each changes the data and
+  // moves what is known about each item (typed, raw text, provenance) with it; the form then
+  // tells the host (`matter-input`), settles and draws.
+
+  /** Appends a new item to the list at `pointer`: its default, or an object of its properties' defaults. */
+  addItem(pointer: string, itemSchema: JsonSchemaObject | undefined): number {
+    const list = getAt(this.data, pointer);
+    const items = Array.isArray(list) ? [...list] : [];
+    items.push(initialValue(this.plan.schema, itemSchema));
+    writeAt(this.data, pointer, items);
+    this.typed.add(pointer);
+    return items.length - 1;
+  }
+
+  removeItem(pointer: string, index: number): void {
+    this.#shiftItems(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
+    removeAt(this.data, joinPointer(pointer, index));
+    this.typed.add(pointer);
+  }
+
+  /** Swaps the item with its neighbour `by` away; false when there is none. */
+  moveItem(pointer: string, index: number, by: -1 | 1): boolean {
+    const list = getAt(this.data, pointer);
+    const target = index + by;
+    if (!Array.isArray(list) || target < 0 || target >= list.length) return false;
+    [list[index], list[target]] = [list[target], list[index]];
+    this.#shiftItems(pointer, (i) => (i === index ? target : i === target ? index : i));
+    this.typed.add(pointer);
+    return true;
+  }
+
+  /** Renumbers the pointers kept below the list's items; `map` gives an item's new index, or none when it goes. */
+  #shiftItems(pointer: string, map: (index: number) => number | undefined): void {
+    const prefix = pointer + '/';
+    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
+      [...entries].flatMap(([key, value]): [string, V][] => {
+        if (!key.startsWith(prefix)) return [[key, value]];
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const next = map(Number(slash < 0 ? rest : rest.slice(0, slash)));
+        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
+      });
+    const provenance = move(this.provenance);
+    this.provenance.clear();
+    for (const [k, v] of provenance) this.provenance.set(k, v);
+    const raw = move(this.raw);
+    this.raw.clear();
+    for (const [k, v] of raw) this.raw.set(k, v);
+    const typed = move([...this.typed].map((k): [string, true] => [k, true]));
+    this.typed.clear();
+    for (const [k] of typed) this.typed.add(k);
+  }
+}
+
+/** A new array item: its default, or an object carrying its properties' defaults. */
+function initialValue(root: JsonSchemaObject, schema: JsonSchemaObject | undefined): unknown {
+  const merged = mergedSchema(root, schema);
+  if (merged.default !== undefined) return structuredClone(merged.default);
+  const type = Array.isArray(merged.type) ? merged.type[0] : merged.type;
+  if (type === 'object' || merged.properties) {
+    const value: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(merged.properties ?? {})) {
+      const inner = mergedSchema(root, property);
+      if (inner.default !== undefined) value[name] = structuredClone(inner.default);
+    }
+    return value;
+  }
+  if (type === 'array') return [];
+  return undefined;
 }
 
 /** What a form of the plan starts from, the same for every form of it: worked out once per plan. */

@@ -2,68 +2,105 @@
  * Adding an entry an object does not declare (`additionalProperties`, `patternProperties`):
  * the key's name, typed or — when `propertyNames` lists them — chosen, and an "add" button.
  * The entry's value is then answered in its own control, drawn like any field and named by
- * its key. A template function inside the form's shadow root, like the widgets.
+ * its key, with a button to remove it. Plain DOM, patched in place like every field.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { say, type Locale, type Message } from '../i18n.js';
+import type { Locale } from '@matterform/core';
+import { say } from '../i18n.js';
+import { fieldMessages as T } from '../i18n/fields.js';
+import { same } from './chrome.js';
+import { flag, make, patch, refill } from './plain-dom.js';
 
-const TEXT = {
-  name: { 'zh-CN': '新增项目的名称', en: 'Name of the new entry' },
-  add: { 'zh-CN': '添加', en: 'Add' },
-  choose: { 'zh-CN': '请选择', en: 'Choose…' },
-  refused: {
-    'zh-CN': '不能添加“{name}”：名称已存在，或不符合要求',
-    en: 'Cannot add “{name}”: it is taken or not a name this form accepts',
-  },
-} satisfies Record<string, Message>;
-
-export interface AddEntryOptions {
-  /** Id of the name box; the hint and message take it as prefix. */
+export interface AddEntryLook {
+  /** Id of the name box; its message takes it as prefix. */
   id: string;
   lang: Locale;
   /** The names to choose from (`propertyNames.enum` less those taken); undefined: any name is typed. */
-  names?: string[];
+  names?: readonly string[];
   /** The name last refused, to say so. */
   refused?: string;
   disabled: boolean;
   add(name: string): void;
 }
 
-export function renderAddEntry(options: AddEntryOptions): TemplateResult {
-  const { id, lang, names, refused } = options;
-  const message = refused === undefined ? undefined : say(TEXT.refused, lang, { name: refused });
-  const submit = (event: Event) => {
-    const box = (event.target as HTMLElement).closest('.add-entry')?.querySelector<HTMLInputElement>(`#${id}`);
-    const name = box?.value.trim() ?? '';
-    if (name !== '' && name !== '-1') options.add(name);
-  };
-  const box = names
-    ? html`<select part="input" id=${id} ?disabled=${options.disabled} aria-invalid=${message ? 'true' : 'false'}>
-        <option value="-1">${say(TEXT.choose, lang)}</option>
-        ${names.map((name) => html`<option value=${name}>${name}</option>`)}
-      </select>`
-    : html`<input
-        part="input"
-        id=${id}
-        type="text"
-        autocomplete="off"
-        spellcheck="false"
-        ?disabled=${options.disabled}
-        aria-invalid=${message ? 'true' : 'false'}
-        aria-describedby=${message ? `${id}-error` : nothing}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            submit(event);
-          }
-        }}
-      />`;
-  return html`<div class="field add-entry" part="field">
-    <label for=${id} part="label">${say(TEXT.name, lang)}</label>
-    ${message ? html`<p class="error-message" part="error-message" id=${`${id}-error`}>${message}</p>` : nothing}
-    <div class="item-actions">
-      ${box}
-      <button part="button" type="button" ?disabled=${options.disabled} @click=${submit}>${say(TEXT.add, lang)}</button>
-    </div>
-  </div>`;
+interface DrawnAdd {
+  look: AddEntryLook;
+  built: unknown[];
+  label: HTMLLabelElement;
+  actions: HTMLElement;
+  button: HTMLButtonElement;
+  box?: HTMLInputElement | HTMLSelectElement;
+  message?: HTMLElement;
+}
+
+const ADD = Symbol('add-entry');
+type AddElement = HTMLDivElement & { [ADD]?: DrawnAdd };
+
+function submit(drawn: DrawnAdd): void {
+  const name = drawn.box?.value.trim() ?? '';
+  if (name !== '' && name !== '-1') drawn.look.add(name);
+}
+
+function nameBox(drawn: DrawnAdd): HTMLInputElement | HTMLSelectElement {
+  const { id, lang, names } = drawn.look;
+  if (names)
+    return make(
+      'select',
+      { part: 'input', id },
+      make('option', { value: '-1' }, say(T.chooseName, lang)),
+      ...names.map((name) => make('option', { value: name }, name)),
+    );
+  const input = make('input', { part: 'input', id, type: 'text', autocomplete: 'off', spellcheck: 'false' });
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    submit(drawn);
+  });
+  return input;
+}
+
+/** Draws the name box and its button: `last` is what this returned for the object before. */
+export function drawAddEntry(look: AddEntryLook, last: unknown): Node {
+  let field = last as AddElement | undefined;
+  let drawn = field?.[ADD];
+  if (!field || !drawn) {
+    const label = make('label', { part: 'label' });
+    const button = make('button', { part: 'button', type: 'button' });
+    const made: AddElement = make(
+      'div',
+      { class: 'field add-entry', part: 'field' },
+      label,
+      make('div', { class: 'item-actions' }, button),
+    );
+    const state: DrawnAdd = { look, built: [], label, actions: button.parentElement as HTMLElement, button };
+    button.addEventListener('click', () => submit(state));
+    made[ADD] = state;
+    [field, drawn] = [made, state];
+  }
+  drawn.look = look;
+  const { id, lang, names, refused } = look;
+  if (!same([id, lang, names ?? null], drawn.built)) {
+    drawn.built = [id, lang, names ?? null];
+    drawn.box?.remove();
+    drawn.box = nameBox(drawn);
+    drawn.actions.prepend(drawn.box);
+    patch(drawn.label, { for: id });
+    refill(drawn.label, say(T.entryName, lang));
+    refill(drawn.button, say(T.addEntry, lang));
+  }
+  const message = refused === undefined ? undefined : say(T.entryRefused, lang, { name: refused });
+  if (drawn.message?.textContent !== message) {
+    drawn.message?.remove();
+    drawn.message =
+      message === undefined
+        ? undefined
+        : make('p', { class: 'error-message', part: 'error-message', id: `${id}-error` }, message);
+    if (drawn.message) drawn.label.after(drawn.message);
+  }
+  patch(drawn.box as Element, {
+    disabled: flag(look.disabled),
+    'aria-invalid': message ? 'true' : 'false',
+    'aria-describedby': message && !names ? `${id}-error` : null,
+  });
+  patch(drawn.button, { disabled: flag(look.disabled) });
+  return field;
 }

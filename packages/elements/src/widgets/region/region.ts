@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
 import { say, type Message } from '../../i18n.js';
 import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from './regions.js';
-import { rankedBySchema, typeOf, type Widget, type WidgetContext } from '../widget.js';
+import { rankedBySchema, typeOf, type RenderedWidget, type WidgetContext } from '../widget.js';
 
 const LEVEL_LABELS: Record<RegionLevel, Message> = {
   province: { 'zh-CN': '省', en: 'Province' },
@@ -44,7 +44,7 @@ interface Level {
   unknown?: string;
 }
 
-/** Layout of the cascade; the element adds it to its styles beside the shared tokens. */
+/** Layout of the cascade: the widget's `styles`, adopted by a form that draws it. */
 export const regionStyles = css`
   .region {
     display: flex;
@@ -64,9 +64,10 @@ export const regionStyles = css`
   }
 `;
 
-export const regionWidget: Widget = {
+export const regionWidget: RenderedWidget = {
   name: 'region',
   group: true,
+  styles: regionStyles,
   rank(ctx) {
     const type = typeOf(ctx.schema);
     // Codes are strings; a number would lose a region's meaning and fail `cn-region`.
