@@ -52,6 +52,7 @@ import { expandPointer, FormState, removeAt, within, writeAt, type FormStep } fr
 import { FieldEngine } from './fields/engine.js';
 import { formStyles } from './form-styles.js';
 import { formatDate, langOf, say, type Message } from './i18n.js';
+import { fieldMessages as F } from './i18n/fields.js';
 import { MaterialsController } from './materials-controller.js';
 import { MATERIAL_STATUS, materialsStyles, renderMaterials } from './materials-view.js';
 import { idFor, maskText, mergedSchema, optionsOf, providerName, readableValue, schemaText } from './present.js';
@@ -99,7 +100,7 @@ const T = {
   submit: { 'zh-CN': '提交申请', en: 'Submit application' },
   submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
   problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
-  from: { 'zh-CN': '来自{provider} · {date}', en: 'From {provider} · {date}' },
+  from: F.from,
   failed: {
     'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
     en: 'We could not get information from these sources; please fill in what they would have given:',
@@ -117,7 +118,7 @@ const T = {
   consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
   change: { 'zh-CN': '修改', en: 'Change' },
   youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
-  youChanged: { 'zh-CN': '您已修改（原值来自{provider}）', en: 'You changed this (was from {provider})' },
+  youChanged: F.youChanged,
   materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
   submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
   referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },

@@ -171,6 +171,7 @@ export class FieldEngine {
         error,
         frame.readonly,
         frame.disabled,
+        frame.widgets,
         lang,
         title,
         required,
@@ -341,6 +342,8 @@ export class FieldEngine {
       n++;
       const look = {
         id,
+        pointer,
+        host: this.#host.element,
         lang,
         alternatives: group.alternatives,
         several: group.several,
