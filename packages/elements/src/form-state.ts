@@ -169,7 +169,7 @@ export class FormState {
 
   fieldAt(pointer: string): FieldInfo | undefined {
     return (
-      this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer)) ??
+      this.plan.fieldByPointer.get(this.#unrepeat(patternOf(pointer, this.plan.fieldByPointer))) ??
       this.#extraField(pointer) ??
       this.#unplannedField(pointer)
     );
@@ -376,12 +376,85 @@ export class FormState {
         else this.#children.set(field.parent, [field]);
       }
     }
-    return this.#children.get(pattern) ?? [];
+    return this.#children.get(this.#unrepeat(pattern)) ?? [];
   }
 
   shown(field: FieldInfo, pointer = field.pointer): boolean {
-    if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer)) return false;
-    return this.#unchosen.size === 0 || this.#chosenPath(field, pointer);
+    return this.#inFrame(pointer, (at) => {
+      if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, at)) return false;
+      return this.#unchosen.size === 0 || this.#chosenPath(field, at);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A schema that recurses (a folder tree): the plan walks it once, and a field marked
+  // `repeats` holds data shaped like an ancestor's. A deeper level is that ancestor's fields,
+  // and its conditions are tested as they would be on the ancestor's own data.
+
+  #repeats?: Map<string, string>;
+
+  /** Item or object patterns whose data repeats an ancestor's, to that ancestor's pattern. */
+  #repeatMap(): Map<string, string> {
+    if (!this.#repeats) {
+      this.#repeats = new Map();
+      for (const { field } of this.plan.fields)
+        if (field.repeats !== undefined)
+          this.#repeats.set(field.kind === 'array' ? `${field.pointer}/-` : field.pointer, field.repeats);
+    }
+    return this.#repeats;
+  }
+
+  /** The plan's pattern for a pattern inside repeated levels. */
+  #unrepeat(pattern: string): string {
+    return this.#frameOf(parsePointer(pattern), parsePointer(pattern))?.virtual ?? pattern;
+  }
+
+  /**
+   * Where the deepest repeated level of `concrete` sits: the ancestor pattern `as` it repeats,
+   * the real pointer of that level's data (`base`), and the pointer as if the level were the
+   * ancestor's own data (`virtual`). Undefined outside repeated levels.
+   */
+  #frameOf(pattern: string[], concrete: string[]): { as: string; base: string; virtual: string } | undefined {
+    const repeats = this.#repeatMap();
+    if (repeats.size === 0) return undefined;
+    const join = (tokens: readonly string[]) => tokens.reduce<string>((at, token) => joinPointer(at, token), '');
+    let frame: { as: string; base: string } | undefined;
+    for (;;) {
+      let k = pattern.length;
+      let as: string | undefined;
+      for (; k >= 0 && as === undefined; k--) as = repeats.get(join(pattern.slice(0, k)));
+      if (as === undefined) break;
+      k++;
+      const level = join(concrete.slice(0, k));
+      const base = frame && within(level, frame.as) ? frame.base + level.slice(frame.as.length) : level;
+      const tokens = parsePointer(as);
+      [pattern, concrete, frame] = [[...tokens, ...pattern.slice(k)], [...tokens, ...concrete.slice(k)], { as, base }];
+    }
+    return frame && { ...frame, virtual: join(concrete) };
+  }
+
+  /** The real pointer of a pointer within the frame being tested, for what is kept per object. */
+  #inside?: { as: string; base: string };
+  #real(at: string): string {
+    const frame = this.#inside;
+    return frame && within(at, frame.as) ? frame.base + at.slice(frame.as.length) : at;
+  }
+
+  /** Runs `test` on a pointer, inside a repeated level as if its data were the ancestor's. */
+  #inFrame<T>(pointer: string, test: (at: string) => T): T {
+    if (this.#inside || this.#repeatMap().size === 0) return test(pointer);
+    const frame = this.#frameOf(parsePointer(patternOf(pointer, this.plan.fieldByPointer)), parsePointer(pointer));
+    if (!frame) return test(pointer);
+    const data = this.data;
+    const level = getAt(data, frame.base);
+    this.data = frame.as === '' ? (isRecord(level) ? level : {}) : withValueAt(data, frame.as, level);
+    this.#inside = frame;
+    try {
+      return test(frame.virtual);
+    } finally {
+      this.data = data;
+      this.#inside = undefined;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -402,7 +475,7 @@ export class FormState {
    * the alternatives do not change under the person as they type.
    */
   chosen(at: string, list: string): number[] {
-    const key = `${at}|${list}`;
+    const key = `${this.#real(at)}|${list}`;
     const stored = this.choices.get(key);
     if (stored !== undefined) return stored;
     const alternatives = getAt(this.plan.schema, list);
@@ -436,6 +509,10 @@ export class FormState {
 
   /** The alternatives groups drawn at the object `pointer`, whose enclosing branches apply. */
   choiceGroups(pointer: string): ChoiceGroup[] {
+    return this.#inFrame(pointer, (at) => this.#choiceGroups(at, pointer));
+  }
+
+  #choiceGroups(pointer: string, real: string): ChoiceGroup[] {
     const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
     const seen = new Set<string>();
     const groups: ChoiceGroup[] = [];
@@ -453,7 +530,7 @@ export class FormState {
             several: list.endsWith('/anyOf'),
             alternatives: alternatives.map((a) => mergedSchema(this.plan.schema, a as JsonSchemaObject)),
             chosen: this.chosen(pointer, list),
-            first: joinPointer(pointer, field.name),
+            first: joinPointer(real, field.name),
           });
         }
     }
@@ -785,6 +862,12 @@ export class FormState {
     return items.length - 1;
   }
 
+  /** Gives an object that repeats an ancestor (a tree's next level) its first value, for its fields to show. */
+  addLevel(pointer: string, schema: JsonSchemaObject): void {
+    writeAt(this.data, pointer, initialValue(this.plan.schema, schema) ?? {});
+    this.typed.add(pointer);
+  }
+
   removeItem(pointer: string, index: number): void {
     this.#shiftItems(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
     removeAt(this.data, joinPointer(pointer, index));
@@ -823,6 +906,21 @@ export class FormState {
     this.typed.clear();
     for (const [k] of typed) this.typed.add(k);
   }
+}
+
+/** `data` with `value` at `pointer`, copying only the containers on the way. */
+function withValueAt(data: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+  const tokens = parsePointer(pointer);
+  const top: Record<string, unknown> = { ...data };
+  let at: Record<string, unknown> | unknown[] = top;
+  tokens.forEach((token, i) => {
+    const key = Array.isArray(at) ? Number(token) : token;
+    const next = i === tokens.length - 1 ? value : (at as Record<string, unknown>)[key];
+    const copy = i === tokens.length - 1 ? next : Array.isArray(next) ? [...next] : isRecord(next) ? { ...next } : {};
+    (at as Record<string | number, unknown>)[key] = copy;
+    at = copy as Record<string, unknown>;
+  });
+  return top;
 }
 
 /** A new array item: its default, or an object carrying its properties' defaults. */

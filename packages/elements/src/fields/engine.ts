@@ -125,6 +125,13 @@ export class FieldEngine {
     if (!state.shown(field, pointer)) return undefined;
     if (field.schema['x-widget'] === 'hidden') return undefined;
     const title = schemaText(field.schema, 'title', lang) ?? field.name;
+    if (field.kind === 'object' && field.repeats !== undefined && getAt(state.data, pointer) === undefined) {
+      // The next level of a tree is drawn once it holds something: until then, a way to add it.
+      const text = say(T.addItem, lang, { title });
+      return this.#slots.drawAgain(`add:${pointer}`, (last) =>
+        drawButton({ text, press: () => this.#addLevel(pointer, field.schema) }, last),
+      );
+    }
     if (field.kind === 'object') {
       const children: Node[] = [];
       this.#choices(pointer, undefined, children);
@@ -418,6 +425,15 @@ export class FieldEngine {
       const item = root.querySelector<HTMLElement>(`#${idFor('mf', joinPointer(pointer, index))}`);
       return item?.querySelector<HTMLElement>('input, select, textarea') ?? item;
     });
+  }
+
+  #addLevel(pointer: string, schema: JsonSchemaObject): void {
+    const { state } = this.#frame as DrawFrame;
+    state.addLevel(pointer, schema);
+    this.#host.changed(pointer);
+    this.#focus((root) =>
+      root.querySelector<HTMLElement>(`#${idFor('mf', pointer)}`)?.querySelector('input, select, textarea'),
+    );
   }
 
   #removeItem(pointer: string, index: number): void {
