@@ -2,8 +2,9 @@ import {
   html,
   LitElement,
   nothing,
-  type CSSResult,
+  adoptStyles,
   type CSSResultGroup,
+  type CSSResultOrNative,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
@@ -311,12 +312,6 @@ export class MatterForm extends LitElement {
   /** The fields on the page, by pointer, for redrawing one alone. */
   readonly #fields = new FieldEngine({
     element: this,
-    widgets: () => this.widgets,
-    readonly: () => this.readonly,
-    disabled: () => this.#isDisabled(),
-    serverError: (pointer) => this.#serverErrors.find((e) => e.pointer === pointer)?.message,
-    epoch: () => this.#epoch,
-    redrawn: (pointer) => this.#redraw.get(pointer),
     edit: (pointer, value) => this.#edit(pointer, value),
     changed: (pointer) => this.#afterVerb(pointer),
     update: () => this._revision++,
@@ -381,7 +376,15 @@ export class MatterForm extends LitElement {
     // Uploads change through the materials controller, which only asks for an update.
     this.#refreshMaterials();
     const state = this.#state;
-    if (state) this.#fields.begin(state, this.#lang());
+    if (state)
+      this.#fields.begin(state, this.#lang(), {
+        widgets: this.widgets,
+        readonly: this.readonly,
+        disabled: this.#isDisabled(),
+        serverErrors: this.#serverErrors,
+        epoch: this.#epoch,
+        redraws: this.#redraw,
+      });
     this.#stepFields = [];
     super.update(changed);
     this.#placeStepFields();
@@ -1599,14 +1602,10 @@ export class MatterForm extends LitElement {
   #adopt(styles: CSSResultGroup): void {
     const root = this.renderRoot;
     if (!(root instanceof ShadowRoot)) return;
-    const flat = (group: CSSResultGroup): (CSSResult | CSSStyleSheet)[] =>
-      Array.isArray(group) ? group.flatMap((g: CSSResultGroup) => flat(g)) : [group as CSSResult | CSSStyleSheet];
-    for (const sheet of flat(styles)) {
-      const native = sheet instanceof CSSStyleSheet ? sheet : sheet.styleSheet;
-      if (native) root.adoptedStyleSheets = [...root.adoptedStyleSheets, native];
-      // Without constructable sheets lit puts its styles in `<style>` elements: so does this.
-      else root.append(Object.assign(document.createElement('style'), { textContent: (sheet as CSSResult).cssText }));
-    }
+    // lit's own way: constructable sheets, else `<style>` elements (adoptStyles appends those).
+    const current = root.adoptedStyleSheets;
+    adoptStyles(root, ([styles] as unknown[]).flat(4) as CSSResultOrNative[]);
+    if (root.adoptedStyleSheets !== current) root.adoptedStyleSheets = [...current, ...root.adoptedStyleSheets];
   }
 
   #renderMaterialsStep(state: FormState, lang: Locale): TemplateResult {

@@ -26,19 +26,23 @@ import { itemButtons, listRules } from './list.js';
 import { make } from './plain-dom.js';
 import { FieldSlots, type Drawing } from './slots.js';
 
+/** What the form is, for one render: read once, not once per field. */
+export interface FieldLook {
+  widgets: WidgetRegistry;
+  readonly: boolean;
+  disabled: boolean;
+  /** The gateway's messages, each shown beside its field until the field is edited. */
+  serverErrors: readonly { pointer: string; message: string }[];
+  /** Changes when every field must be drawn again (a reset, a draft restored). */
+  epoch: number;
+  /** Per field, changes when it must be drawn again though its value did not (a locked value put back). */
+  redraws: ReadonlyMap<string, number>;
+}
+
 /** What the engine needs of the element: a narrow window onto it, no more. */
 export interface FieldHost {
   /** `this` in a template widget's listeners; its shadow root holds the fields. */
   readonly element: HTMLElement;
-  widgets(): WidgetRegistry;
-  readonly(): boolean;
-  disabled(): boolean;
-  /** The gateway's message for the field, shown until it is edited. */
-  serverError(pointer: string): string | undefined;
-  /** Changes when every field must be drawn again (a reset, a draft restored). */
-  epoch(): number;
-  /** Changes when one field must be drawn again though its value did not (a locked value put back). */
-  redrawn(pointer: string): number | undefined;
   /** The person's edit of one value. */
   edit(pointer: string, value: unknown): void;
   /** A verb of the state changed the value at `pointer` (a list, an extra key, a choice): tell, settle, draw. */
@@ -66,15 +70,13 @@ export class FieldEngine {
   }
 
   /** A render begins: what it does not draw is forgotten when it ends. */
-  begin(state: FormState, lang: Locale): void {
+  begin(state: FormState, lang: Locale, look: FieldLook): void {
     this.#slots.begin();
     const host = this.#host;
     this.#frame = {
+      ...look,
       state,
       lang,
-      readonly: host.readonly(),
-      disabled: host.disabled(),
-      widgets: host.widgets(),
       host: host.element,
       change: (pointer, value) => host.edit(pointer, value),
       picked: (widget) => {
@@ -167,10 +169,11 @@ export class FieldEngine {
   #leaf(field: FieldInfo, schema: JsonSchemaObject, pointer: string, title: string, required: boolean): Drawing {
     const frame = this.#frame as DrawFrame;
     const { state, lang } = frame;
-    const host = this.#host;
     const depends = () => {
       const provenance = state.provenance.get(pointer);
-      const error = state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ?? host.serverError(pointer);
+      const error =
+        state.shownErrors().find((e) => e.pointer === pointer)?.message[lang] ??
+        frame.serverErrors.find((e) => e.pointer === pointer)?.message;
       return [
         state.raw.get(pointer) ?? getAt(state.data, pointer),
         provenance,
@@ -182,8 +185,8 @@ export class FieldEngine {
         lang,
         title,
         required,
-        host.epoch(),
-        host.redrawn(pointer),
+        frame.epoch,
+        frame.redraws.get(pointer),
       ];
     };
     return this.#slots.draw(pointer, depends, (last, [value, provenance, , error]) => {

@@ -7,16 +7,14 @@ import { ERROR_PREFIX, formatDate, say } from '../i18n.js';
 import { fieldMessages as T } from '../i18n/fields.js';
 import { idFor, optionsOf, providerKeeper, providerName, readableValue, schemaText } from '../present.js';
 import type { FormState } from '../form-state.js';
-import type { Widget, WidgetContext, WidgetOption, WidgetRegistry } from '../widgets/widget.js';
+import type { Widget, WidgetContext, WidgetOption } from '../widgets/widget.js';
+import type { FieldLook } from './engine.js';
 import { drawField, type FieldNote } from './chrome.js';
 
 /** What every field of one draw shares: made once per render, not per field. */
-export interface DrawFrame {
+export interface DrawFrame extends FieldLook {
   state: FormState;
   lang: Locale;
-  readonly: boolean;
-  disabled: boolean;
-  widgets: WidgetRegistry;
   /** `this` in a template widget's listeners. */
   host: object;
   change(pointer: string, value: unknown): void;
