@@ -380,10 +380,14 @@ export class FormState {
   }
 
   shown(field: FieldInfo, pointer = field.pointer): boolean {
-    return this.#inFrame(pointer, (at) => {
-      if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, at)) return false;
-      return this.#unchosen.size === 0 || this.#chosenPath(field, at);
-    });
+    // Every field asks on every render: no closure unless the plan repeats something.
+    if (this.#repeatMap().size > 0) return this.#inFrame(pointer, (at) => this.#shownHere(field, at));
+    return this.#shownHere(field, pointer);
+  }
+
+  #shownHere(field: FieldInfo, pointer: string): boolean {
+    if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer)) return false;
+    return this.#unchosen.size === 0 || this.#chosenPath(field, pointer);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -406,6 +410,8 @@ export class FormState {
 
   /** The plan's pattern for a pattern inside repeated levels. */
   #unrepeat(pattern: string): string {
+    // Every field and group asks on every render: most plans repeat nothing.
+    if (this.#repeatMap().size === 0) return pattern;
     return this.#frameOf(parsePointer(pattern), parsePointer(pattern))?.virtual ?? pattern;
   }
 
@@ -442,7 +448,7 @@ export class FormState {
 
   /** Runs `test` on a pointer, inside a repeated level as if its data were the ancestor's. */
   #inFrame<T>(pointer: string, test: (at: string) => T): T {
-    if (this.#inside || this.#repeatMap().size === 0) return test(pointer);
+    if (this.#inside) return test(pointer);
     const frame = this.#frameOf(parsePointer(patternOf(pointer, this.plan.fieldByPointer)), parsePointer(pointer));
     if (!frame) return test(pointer);
     const data = this.data;
@@ -509,7 +515,8 @@ export class FormState {
 
   /** The alternatives groups drawn at the object `pointer`, whose enclosing branches apply. */
   choiceGroups(pointer: string): ChoiceGroup[] {
-    return this.#inFrame(pointer, (at) => this.#choiceGroups(at, pointer));
+    if (this.#repeatMap().size > 0) return this.#inFrame(pointer, (at) => this.#choiceGroups(at, pointer));
+    return this.#choiceGroups(pointer, pointer);
   }
 
   #choiceGroups(pointer: string, real: string): ChoiceGroup[] {
