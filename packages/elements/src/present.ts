@@ -10,7 +10,7 @@ import {
   type MatterPlan,
   type ProviderId,
 } from '@matterform/core';
-import type { WidgetOption } from './widget.js';
+import type { WidgetOption } from './widgets/widget.js';
 
 type I18nKey = 'title' | 'description' | 'placeholder' | 'help';
 

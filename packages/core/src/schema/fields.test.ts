@@ -469,11 +469,15 @@ describe('fields', () => {
       expect(fields.map((f) => f.pointer)).to.deep.equal(['/home', '/home/street', '/office', '/office/street']);
     });
 
-    it('throws ref-cycle, with the pointer of the schema holding the $ref, for a schema that recurses', () => {
+    it('throws ref-cycle, with the pointer of the schema holding the $ref, for a schema every instance must recurse', () => {
       const schema: JsonSchemaObject = {
         type: 'object',
         $defs: {
-          person: { type: 'object', properties: { name: { type: 'string' }, parent: { $ref: '#/$defs/person' } } },
+          person: {
+            type: 'object',
+            required: ['parent'],
+            properties: { name: { type: 'string' }, parent: { $ref: '#/$defs/person' } },
+          },
         },
         properties: { applicant: { $ref: '#/$defs/person' } },
       };
@@ -491,8 +495,73 @@ describe('fields', () => {
         }),
       );
       expect(loop).to.include({ code: 'ref-cycle', pointer: '/$defs/y' });
-      const self = walkError(() => collectFields({ type: 'object', properties: { again: { $ref: '#' } } }));
+      const self = walkError(() =>
+        collectFields({ type: 'object', required: ['again'], properties: { again: { $ref: '#' } } }),
+      );
       expect(self).to.include({ code: 'ref-cycle', pointer: '/properties/again' });
+    });
+
+    describe('a schema that recurses as deep as the data goes', () => {
+      const tree: JsonSchemaObject = {
+        type: 'object',
+        $defs: {
+          node: { oneOf: [{ $ref: '#/$defs/file' }, { $ref: '#/$defs/folder' }] },
+          file: {
+            type: 'object',
+            title: 'File',
+            required: ['name'],
+            properties: { name: { type: 'string' }, size: { type: 'integer' } },
+          },
+          folder: {
+            type: 'object',
+            title: 'Folder',
+            required: ['name'],
+            properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } },
+          },
+        },
+        properties: { root: { $ref: '#/$defs/node' } },
+      };
+
+      it('walks a list of nodes once, its items repeating the node above', () => {
+        const fields = collectFields(tree);
+        expect(fields.map((f) => f.pointer)).to.deep.equal(['/root', '/root/name', '/root/size', '/root/children']);
+        expect(fields.find((f) => f.pointer === '/root/children')).to.include({ kind: 'array', repeats: '/root' });
+      });
+
+      it('walks an optional property that leads back once, repeating the object above', () => {
+        const fields = collectFields({
+          type: 'object',
+          $defs: {
+            person: { type: 'object', properties: { name: { type: 'string' }, parent: { $ref: '#/$defs/person' } } },
+          },
+          properties: { applicant: { $ref: '#/$defs/person' } },
+        });
+        expect(fields.map((f) => f.pointer)).to.deep.equal(['/applicant', '/applicant/name', '/applicant/parent']);
+        expect(fields.find((f) => f.pointer === '/applicant/parent')).to.include({
+          kind: 'object',
+          repeats: '/applicant',
+        });
+        const again = collectFields({ type: 'object', properties: { again: { $ref: '#' } } });
+        expect(again).to.have.length(1);
+        expect(again[0]).to.include({ pointer: '/again', repeats: '' });
+      });
+
+      it('throws ref-cycle for a list that must hold one item at least, naming the $ref', () => {
+        const folder: JsonSchemaObject = {
+          type: 'object',
+          required: ['name', 'children'],
+          properties: {
+            name: { type: 'string' },
+            children: { type: 'array', minItems: 1, items: { $ref: '#/$defs/folder' } },
+          },
+        };
+        const error = walkError(() =>
+          collectFields({ type: 'object', $defs: { folder }, properties: { root: { $ref: '#/$defs/folder' } } }),
+        );
+        expect(error).to.include({ code: 'ref-cycle', pointer: '/$defs/folder/properties/children/items' });
+        // A node that may be a file instead ends somewhere: only the folder's list recurses.
+        expect(collectFields(tree).find((f) => f.pointer === '/root/children')?.repeats).to.equal('/root');
+      });
     });
 
     it('throws ref-unresolved with the pointer of the schema holding the $ref', () => {

@@ -81,6 +81,13 @@ export interface FieldInfo {
   condition?: BranchCondition;
   /** …and the other branches that declare it too (then and else, several alternatives): any one applies. */
   alsoWhen?: BranchCondition[];
+  /**
+   * A schema that recurses through an optional property or a list (a folder tree): the data of
+   * this object — of this list's items, for an array — has the shape of the data at this
+   * pointer, an ancestor's. The walk stops here; a form draws the deeper levels from that
+   * ancestor's fields, as deep as the data goes.
+   */
+  repeats?: string;
 }
 
 export type Compatibility = { ok: true } | { ok: false; reason: 'type' | 'format' | 'values'; detail: string };
@@ -214,11 +221,23 @@ interface Node {
   pointer: string;
   refs: readonly string[];
   depth: number;
+  /** The data pointer the node describes (items as `-`)… */
+  data: string;
+  /** …and the one each of `refs` was entered at. */
+  entered: readonly string[];
+  /**
+   * How many of `refs` an optional step (a property not required, a list that may be empty)
+   * has been taken since: a `$ref` back to one of those recurses only as deep as the data goes.
+   */
+  free: number;
 }
 
 function startWalk(root: JsonSchemaObject): { walk: Walk; node: Node } {
   // The root counts as followed: a `$ref: "#"` below it is a cycle.
-  return { walk: { root, visits: 0 }, node: { schema: root, pointer: '', refs: [''], depth: 0 } };
+  return {
+    walk: { root, visits: 0 },
+    node: { schema: root, pointer: '', refs: [''], depth: 0, data: '', entered: [''], free: 0 },
+  };
 }
 
 function child(walk: Walk, node: Node, tokens: (string | number)[], schema: JsonSchema): Node {
@@ -230,13 +249,16 @@ function child(walk: Walk, node: Node, tokens: (string | number)[], schema: Json
   if (++walk.visits > MAX_VISITS) {
     throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_VISITS} subschemas`);
   }
-  return { schema, pointer, refs: node.refs, depth };
+  return { ...node, schema, pointer, depth };
 }
 
 /** The node's `$ref` target; the caller checked `$ref` is a string. */
 function follow(walk: Walk, node: Node, ref: string): Node {
   const target = resolveRef(walk.root, ref, node.pointer);
-  if (node.refs.includes(target.pointer)) {
+  const back = node.refs.indexOf(target.pointer);
+  // Back through an optional step: the caller stops at the field (see `repeatOf`); following
+  // it once more is safe, and a further cycle from there has taken no optional step.
+  if (back >= node.free) {
     throw new SchemaWalkError(
       'ref-cycle',
       node.pointer,
@@ -244,7 +266,59 @@ function follow(walk: Walk, node: Node, ref: string): Node {
     );
   }
   const next = child(walk, node, [], target.schema);
-  return { ...next, pointer: target.pointer, refs: [...node.refs, target.pointer] };
+  return {
+    ...next,
+    pointer: target.pointer,
+    refs: [...node.refs, target.pointer],
+    entered: [...node.entered, node.data],
+    free: back >= 0 ? 0 : node.free,
+  };
+}
+
+/** The node as the data one optional step down: a `$ref` back to what is above may recurse. */
+const optional = (node: Node): Node => ({ ...node, free: node.refs.length });
+
+/**
+ * The ancestor whose data this field's repeats, when its schema leads back (through `$ref`,
+ * `allOf`, `oneOf`/`anyOf`) to a schema already entered with an optional step since; a
+ * recursion with no optional step on the way is one every instance must follow: ref-cycle.
+ */
+function repeatOf(walk: Walk, nodes: readonly Node[]): string | undefined {
+  for (const node of nodes) {
+    const seen = new Set<string>();
+    const visit = (schema: JsonSchema, at: string): string | undefined => {
+      if (!isSchemaObject(schema)) return undefined;
+      if (typeof schema.$ref === 'string') {
+        const target = resolveRef(walk.root, schema.$ref, at);
+        const back = node.refs.indexOf(target.pointer);
+        if (back >= 0) {
+          if (back < node.free) return node.entered[back];
+          throw new SchemaWalkError(
+            'ref-cycle',
+            at,
+            `$ref ${JSON.stringify(schema.$ref)} leads back to itself: every instance would nest without end`,
+          );
+        }
+        if (!seen.has(target.pointer)) {
+          seen.add(target.pointer);
+          const found = visit(target.schema, target.pointer);
+          if (found !== undefined) return found;
+        }
+      }
+      for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+        const list = schema[key];
+        if (!Array.isArray(list)) continue;
+        for (let i = 0; i < list.length; i++) {
+          const found = visit(list[i] as JsonSchema, `${at}/${key}/${i}`);
+          if (found !== undefined) return found;
+        }
+      }
+      return undefined;
+    };
+    const found = visit(node.schema, node.pointer);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function schemaMap(value: unknown): [string, JsonSchema][] {
@@ -425,7 +499,10 @@ function walkOwn(walk: Walk, node: Node, visit: (name: string, property: Node) =
   for (const key of Object.keys(schema)) {
     if (key === 'properties') {
       for (const [name, property] of schemaMap(schema.properties))
-        visit(name, child(walk, node, ['properties', name], property));
+        visit(name, {
+          ...child(walk, node, ['properties', name], property),
+          data: `${node.data}/${escapeToken(name)}`,
+        });
     } else if (key === 'required' && required && Array.isArray(schema.required)) {
       for (const name of schema.required) if (typeof name === 'string') required.add(name);
     } else if (key === '$ref' && typeof schema.$ref === 'string') {
@@ -622,26 +699,50 @@ function objectFields(
     // `false` forbids the property: it is not a field.
     if (declarations.some((d) => d.node.schema === false)) continue;
     const refinements = (shape.branch.get(name) ?? []).filter((d) => d.node.schema !== false);
-    const field = fieldOf(walk, name, at, declarations, shape, inArray, false);
+    const stepped = stepInto(walk, declarations, !shape.required.has(name));
+    const field = fieldOf(walk, name, at, stepped.declarations, shape, inArray, false);
     out.push(field);
-    nestedFields(walk, field, [...declarations, ...refinements], out);
+    if (stepped.repeats !== undefined) field.repeats = stepped.repeats;
+    else nestedFields(walk, field, [...stepped.declarations, ...refinements], out);
   }
   for (const [name, all] of shape.branch) {
     if (shape.own.has(name)) continue;
     const declarations = all.filter((d) => d.node.schema !== false);
     const groups = groupByCondition(declarations);
-    const first = groups[0];
-    if (!first) continue;
+    const found = groups[0];
+    if (!found) continue;
+    const stepped = stepInto(walk, found, !shape.required.has(name));
+    const first = stepped.declarations;
     const field = fieldOf(walk, name, at, first, shape, inArray, true);
     const condition = first[0]?.condition;
     if (condition) field.condition = condition;
     if (groups.length > 1) field.alsoWhen = groups.slice(1).flatMap((g) => (g[0]?.condition ? [g[0].condition] : []));
     out.push(field);
+    if (stepped.repeats !== undefined) {
+      field.repeats = stepped.repeats;
+      continue;
+    }
     // Within one branch the field's own schema applies unconditionally; declared by several,
     // each declaration's content applies under its own branch.
     const nested = groups.length === 1 ? first.map((d) => ({ node: d.node, condition: undefined })) : declarations;
     nestedFields(walk, field, nested, out);
   }
+}
+
+/** A property's declarations as the data one step down: optional or not, and what it repeats. */
+function stepInto(
+  walk: Walk,
+  declarations: readonly Declaration[],
+  free: boolean,
+): { declarations: Declaration[]; repeats?: string } {
+  const stepped = declarations.map((d) => (free ? { ...d, node: optional(d.node) } : d));
+  return {
+    declarations: stepped,
+    repeats: repeatOf(
+      walk,
+      stepped.map((d) => d.node),
+    ),
+  };
 }
 
 function groupByCondition(declarations: readonly Declaration[]): Declaration[][] {
@@ -688,17 +789,31 @@ function mergeDeclarations(walk: Walk, declarations: readonly Declaration[]): Js
 
 function nestedFields(walk: Walk, field: FieldInfo, contributors: readonly Contributor[], out: FieldInfo[]): void {
   if (field.kind === 'object') objectFields(walk, contributors, field.pointer, field.inArray, out);
-  else if (field.kind === 'array') itemFields(walk, contributors, field.pointer, out);
+  else if (field.kind === 'array')
+    itemFields(walk, contributors, field.pointer, field.schema.minItems ?? 0, out, (as) => (field.repeats = as));
 }
 
 /** Fields inside array items: `items` as `-`, prefixItems (and draft-07 tuple items) by index. */
-function itemFields(walk: Walk, contributors: readonly Contributor[], at: string, out: FieldInfo[]): void {
+function itemFields(
+  walk: Walk,
+  contributors: readonly Contributor[],
+  at: string,
+  minItems: number,
+  out: FieldInfo[],
+  /** The items repeat an ancestor's data: a list of the tree's nodes. */
+  repeating?: (as: string) => void,
+): void {
   const byToken = new Map<string, Contributor[]>();
-  const add = (token: string, node: Node, condition: BranchCondition | undefined) => {
+  const add = (token: string, item: Node, condition: BranchCondition | undefined) => {
+    // An item the list need not hold is an optional step; `-` is every item, the first included.
+    const index = token === '-' ? prefixLength : Number(token);
+    const node = { ...item, data: `${item.data}/${token}` };
+    const entry = { node: index >= minItems ? optional(node) : node, condition };
     const list = byToken.get(token);
-    if (list) list.push({ node, condition });
-    else byToken.set(token, [{ node, condition }]);
+    if (list) list.push(entry);
+    else byToken.set(token, [entry]);
   };
+  let prefixLength = 0;
   const visit = (node: Node, condition: BranchCondition | undefined): void => {
     const schema = node.schema;
     if (!isSchemaObject(schema)) return;
@@ -707,11 +822,15 @@ function itemFields(walk: Walk, contributors: readonly Contributor[], at: string
       else if (key === 'allOf')
         eachIndexed(schema.allOf, (member, i) => visit(child(walk, node, ['allOf', i], member), condition));
       else if (key === 'prefixItems')
-        eachIndexed(schema.prefixItems, (item, i) =>
-          add(String(i), child(walk, node, ['prefixItems', i], item), condition),
-        );
+        eachIndexed(schema.prefixItems, (item, i) => {
+          prefixLength = Math.max(prefixLength, i + 1);
+          add(String(i), child(walk, node, ['prefixItems', i], item), condition);
+        });
       else if (key === 'items' && Array.isArray(schema.items))
-        eachIndexed(schema.items, (item, i) => add(String(i), child(walk, node, ['items', i], item), condition));
+        eachIndexed(schema.items, (item, i) => {
+          prefixLength = Math.max(prefixLength, i + 1);
+          add(String(i), child(walk, node, ['items', i], item), condition);
+        });
       else if (key === 'items' && isSchema(schema.items))
         add('-', child(walk, node, ['items'], schema.items), condition);
       else if (key === 'additionalItems' && Array.isArray(schema.items) && isSchema(schema.additionalItems)) {
@@ -723,13 +842,21 @@ function itemFields(walk: Walk, contributors: readonly Contributor[], at: string
   const tokens = [...byToken.keys()].sort((a, b) => (a === '-' ? 1 : b === '-' ? -1 : Number(a) - Number(b)));
   for (const token of tokens) {
     const items = (byToken.get(token) ?? []).filter((c) => c.node.schema !== false);
+    const repeats = repeatOf(
+      walk,
+      items.map((c) => c.node),
+    );
+    if (repeats !== undefined) {
+      if (token === '-') repeating?.(repeats);
+      continue;
+    }
     const unconditional = items.filter((c) => !c.condition);
     const schema = mergeDeclarations(walk, unconditional.length > 0 ? unconditional : items);
     const pointer = `${at}/${token}`;
     const first = items[0]?.node;
     const kind = first && objectAlternatives(walk, { ...first, schema }) ? 'object' : kindOf(schema);
     if (kind === 'object') objectFields(walk, items, pointer, true, out);
-    else if (kind === 'array') itemFields(walk, items, pointer, out);
+    else if (kind === 'array') itemFields(walk, items, pointer, schema.minItems ?? 0, out);
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
-import { copyOf, flag, make, patch, refill, type Attributes } from '../plain-dom.js';
 import { typeOf } from '@matterform/core';
-import { rankedBySchema, type Widget, type WidgetContext, type WidgetOption } from '../widget.js';
+import { copyOf, flag, make, patch, refill, type Attributes } from '../fields/plain-dom.js';
+import { rankedBySchema, type DrawnWidget, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
 
@@ -64,8 +64,8 @@ class Drawn extends Directive {
 const drawn = directive(Drawn);
 
 /** A built-in: drawn as plain DOM by the form, and still a template for whoever calls `render`. */
-const builtin = (widget: Omit<Widget, 'render'> & { draw: Draw }): Widget => {
-  const made: Widget = { ...widget, render: (ctx) => html`${drawn(widget.draw, ctx)}` };
+const builtin = (widget: Omit<DrawnWidget, 'render'>): DrawnWidget => {
+  const made: DrawnWidget = { ...widget, render: (ctx) => html`${drawn(widget.draw, ctx)}` };
   rankedBySchema.add(made);
   return made;
 };
@@ -388,7 +388,7 @@ export const hiddenWidget = builtin({
   draw: empty,
 });
 
-/** In rank order of appearance; `register` puts later ones first among equals. */
+/** The basic built-ins (all but the region picker), in rank order of appearance. */
 export const builtinWidgets: readonly Widget[] = [
   textWidget,
   numberWidget,

@@ -15,7 +15,7 @@ import { formMessages } from '../../i18n/form.js';
 import { statusMessages } from '../../i18n/materials.js';
 import { formatDate, say } from '../../i18n/say.js';
 import { maskText, optionsOf, providerName, readableValue, schemaText } from '../../present.js';
-import { loadedRegions } from '../../regions.js';
+import { loadedRegions } from '../../widgets/region/regions.js';
 
 /** Concepts whose values are identifiers, masked in the printed record. */
 const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc']);

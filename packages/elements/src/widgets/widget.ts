@@ -1,11 +1,12 @@
 /**
  * The widget registry (STYLE.md: ranked testers, not a `switch`). Each field is drawn by the
  * highest-ranked widget whose `rank` is above zero for it; a host registers its own widget
- * with a higher rank to replace a built-in one. Widgets are template functions inside the
- * form's one shadow root, so `<label for>`, `aria-describedby` and the error summary's links
- * reach their inputs.
+ * with a higher rank to replace a built-in one. Each form has a registry (`form.widgets`),
+ * the shared one of built-ins unless given another. Widgets draw inside the form's one
+ * shadow root, so `<label for>`, `aria-describedby` and the error summary's links reach
+ * their inputs.
  */
-import type { TemplateResult } from 'lit';
+import type { CSSResultGroup, TemplateResult } from 'lit';
 import type { FieldInfo, JsonSchemaObject, Locale } from '@matterform/core';
 
 /** A labelled choice: from `enum` + `x-enumTitles`/`x-i18n.enumTitles`, or `oneOf`/`anyOf` of `const` + `title`. */
@@ -46,20 +47,34 @@ export interface WidgetContext {
   change(value: unknown): void;
 }
 
-export interface Widget {
+interface WidgetBase {
   name: string;
   /** 0 or less: cannot draw this field. Built-ins rank 1–10; a host's widget wins with more. */
   rank(context: WidgetContext): number;
-  render(context: WidgetContext): TemplateResult;
-  /**
-   * Draws the control as plain DOM instead, for the built-ins a long form has hundreds of:
-   * `drawn` is what it returned last time for this field, to patch in place (keeping focus
-   * and what the person typed) or replace. The form uses it over `render` when present.
-   */
-  draw?(context: WidgetContext, drawn?: Node): Node;
   /** Draws several controls: the form wraps it in `<fieldset><legend>` instead of `<label for>`. */
   group?: boolean;
+  /** Styles of what it draws: a form adopts them once it draws a field with this widget. */
+  styles?: CSSResultGroup;
 }
+
+/**
+ * Draws the control as plain DOM, as the built-ins a long form has hundreds of do: `drawn`
+ * is what it returned last time for this field, to patch in place (keeping focus and what
+ * the person typed) or replace. A built-in also has `render`, for a host's widget wrapping it.
+ */
+export interface DrawnWidget extends WidgetBase {
+  draw(context: WidgetContext, drawn?: Node): Node;
+  render?(context: WidgetContext): TemplateResult;
+}
+
+/** Draws the control as a lit template, which the form renders inside the field's wrapper. */
+export interface RenderedWidget extends WidgetBase {
+  render(context: WidgetContext): TemplateResult;
+  draw?: undefined;
+}
+
+/** A widget draws plain DOM or renders a template: a property of the widget, never of where it sits. */
+export type Widget = DrawnWidget | RenderedWidget;
 
 /** Widgets whose rank reads only the schema, what it asks for and its options: the built-ins. */
 export const rankedBySchema = new WeakSet<Widget>();

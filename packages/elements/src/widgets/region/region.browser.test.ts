@@ -4,8 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import type { FieldInfo, JsonSchemaObject, Locale } from '@matterform/core';
-import { loadRegions } from '../regions.js';
-import { tokens } from '../styles.js';
+import { loadRegions } from './regions.js';
+import { tokens } from '../../styles.js';
 import type { WidgetContext } from '../widget.js';
 import { regionStyles, regionWidget } from './region.js';
 

@@ -9,11 +9,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { until } from 'lit/directives/until.js';
-import { say } from '../i18n/say.js';
-import { regionMessages } from '../i18n/region.js';
-import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from '../regions.js';
 import { typeOf } from '@matterform/core';
-import { rankedBySchema, type Widget, type WidgetContext } from '../widget.js';
+import { say } from '../../i18n/say.js';
+import { regionMessages } from '../../i18n/region.js';
+import { levelOf, loadRegions, loadedRegions, type Region, type RegionIndex, type RegionLevel } from './regions.js';
+import { rankedBySchema, type RenderedWidget, type WidgetContext } from '../widget.js';
 
 const AUTOCOMPLETE: Record<RegionLevel, string> = {
   province: 'address-level1',
@@ -34,7 +34,7 @@ interface Level {
   unknown?: string;
 }
 
-/** Layout of the cascade; the element adds it to its styles beside the shared tokens. */
+/** Layout of the cascade: the widget's `styles`, adopted by a form that draws it. */
 export const regionStyles = css`
   .region {
     display: flex;
@@ -54,9 +54,10 @@ export const regionStyles = css`
   }
 `;
 
-export const regionWidget: Widget = {
+export const regionWidget: RenderedWidget = {
   name: 'region',
   group: true,
+  styles: regionStyles,
   rank(ctx) {
     const type = typeOf(ctx.schema);
     // Codes are strings; a number would lose a region's meaning and fail `cn-region`.

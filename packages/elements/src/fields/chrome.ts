@@ -1,12 +1,13 @@
 /**
- * One field as plain DOM: its label (or legend), hint, error message and provenance notes
- * around its control, patched in place when the field is drawn again. A widget with `draw`
- * (the built-ins) draws its control the same way; a host's widget renders its template in
- * the field, as it did inside the form's.
+ * A field's chrome as plain DOM: its label (or legend), hint, error message and provenance
+ * notes around its control, patched in place when the field is drawn again. A widget with
+ * `draw` (the built-ins) draws its control the same way; a widget with `render` (a host's)
+ * has its template rendered by lit inside the field's wrapper, before a marker the wrapper
+ * keeps, so nothing around it changes path.
  */
 import { render } from 'lit';
 import { copyOf, make, patch } from './plain-dom.js';
-import type { Widget, WidgetContext } from './widget.js';
+import type { Widget, WidgetContext } from '../widgets/widget.js';
 
 /** A note under the control: its part (its class too), its id, its text. */
 export type FieldNote = [part: string, id: string | null, text: string];
@@ -19,7 +20,7 @@ export interface FieldLook {
   /** "（选填）" after the label of an optional field. */
   optional?: string;
   /** The description and help, one paragraph each. */
-  hints: string[];
+  hints: readonly string[];
   /** The hidden "错误：" and the message. */
   error?: [prefix: string, message: string];
   notes: FieldNote[];
@@ -42,7 +43,7 @@ const DRAWN = Symbol('drawn');
 type FieldElement = HTMLElement & { [DRAWN]?: Drawn };
 
 /** Equal strings, or arrays of equal things: what a field's pieces are drawn from. */
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
@@ -50,7 +51,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Whether piece `at` shows something else now, noting that it will. */
-function changedPiece(shown: unknown[], at: number, shows: unknown): boolean {
+export function changedPiece(shown: unknown[], at: number, shows: unknown): boolean {
   if (at in shown && same(shown[at], shows)) return false;
   shown[at] = shows;
   return true;
@@ -77,7 +78,7 @@ export function hintBlock(id: string, hints: readonly string[]): HTMLElement {
 }
 
 /** The label's text, then "（选填）" for an optional field. */
-function fillLabel(label: HTMLElement, text: string, optional: string | undefined): void {
+export function fillLabel(label: HTMLElement, text: string, optional: string | undefined): void {
   if (label.firstChild) label.textContent = '';
   label.append(text);
   if (!optional) return;
@@ -86,18 +87,19 @@ function fillLabel(label: HTMLElement, text: string, optional: string | undefine
   label.append(mark);
 }
 
+/** A field's error message, after a visually hidden "错误：". */
+export const errorLine = (id: string | null, [prefix, message]: readonly [string, string]): HTMLElement =>
+  make(
+    'p',
+    { class: 'error-message', part: 'error-message', id },
+    make('span', { class: 'visually-hidden' }, prefix),
+    message,
+  );
+
 /** Above the control: its hint and its error message, which most fields lack. */
 function aboveControl({ context: { id }, hints, error }: FieldLook): Element[] {
   const above: Element[] = hints.length > 0 ? [hintBlock(id, hints)] : [];
-  if (error)
-    above.push(
-      make(
-        'p',
-        { class: 'error-message', part: 'error-message', id: `${id}-error` },
-        make('span', { class: 'visually-hidden' }, error[0]),
-        error[1],
-      ),
-    );
+  if (error) above.push(errorLine(`${id}-error`, error));
   return above;
 }
 
@@ -160,58 +162,4 @@ export function drawField(look: FieldLook, last: unknown): Node {
   if (changed(drawn, 2, look.notes))
     drawn.notes = replace(drawn.notes, noteLines(look), (...nodes) => field.append(...nodes));
   return field;
-}
-
-export interface GroupLook {
-  id: string;
-  label: string;
-  optional?: string;
-  hints: string[];
-  /** Its fields, each drawn as one node. */
-  children: Node[];
-}
-
-interface DrawnGroup {
-  legend: HTMLElement;
-  hint?: Element;
-  shown: unknown[];
-  children: readonly Node[];
-}
-
-const GROUP = Symbol('group');
-type GroupElement = HTMLFieldSetElement & { [GROUP]?: DrawnGroup };
-
-/**
- * An object's fields in a fieldset, drawn as plain DOM: `last` is what this returned for it
- * before. Fields that stay are never moved, so the one being typed in keeps its focus when a
- * branch beside it appears or goes.
- */
-export function drawGroup(look: GroupLook, last: unknown): Node {
-  let group = last as GroupElement | undefined;
-  let drawn = group?.[GROUP];
-  if (!group || !drawn) {
-    drawn = { legend: make('legend', { part: 'label' }), shown: [], children: [] };
-    group = make('fieldset', { class: 'group', part: 'group', tabindex: '-1' }, drawn.legend) as GroupElement;
-    group[GROUP] = drawn;
-  }
-  const { legend } = drawn;
-  patch(group, { id: look.id });
-  if (changedPiece(drawn.shown, 0, [look.label, look.optional])) fillLabel(legend, look.label, look.optional);
-  if (changedPiece(drawn.shown, 1, [look.id, look.hints])) {
-    drawn.hint?.remove();
-    drawn.hint = look.hints.length > 0 ? hintBlock(look.id, look.hints) : undefined;
-    if (drawn.hint) legend.after(drawn.hint);
-  }
-  const { children } = look;
-  if (drawn.children.length === 0) group.append(...children);
-  else if (!same(drawn.children, children)) {
-    const kept = new Set(children);
-    for (const node of drawn.children) if (!kept.has(node)) (node as ChildNode).remove();
-    let cursor = (drawn.hint ?? legend).nextSibling;
-    for (const node of children)
-      if (node === cursor) cursor = cursor.nextSibling;
-      else group.insertBefore(node, cursor);
-  }
-  drawn.children = children;
-  return group;
 }
