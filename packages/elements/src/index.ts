@@ -60,8 +60,8 @@ export {
   type SubjectKind,
   type SubjectRef,
 } from '@matterform/core';
+export { verifySubmission } from './lazy-verify.js';
 export {
-  verifySubmission,
   type Conflict,
   type ConsentRecord,
   type MaterialEntry,

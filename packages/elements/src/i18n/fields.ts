@@ -1,7 +1,7 @@
 /** What the field engine says around the fields it draws: lists, choosers, extra keys, provenance. */
-import type { Message } from '@matterform/core';
+import { messages, type Message } from './say.js';
 
-export const fieldMessages = {
+export const fieldMessages = messages('fields', {
   optional: { 'zh-CN': '（选填）', en: ' (optional)' },
   addItem: { 'zh-CN': '添加{title}', en: 'Add {title}' },
   removeItem: { 'zh-CN': '删除', en: 'Remove' },
@@ -31,4 +31,4 @@ export const fieldMessages = {
     'zh-CN': '不能添加“{name}”：名称已存在，或不符合要求',
     en: 'Cannot add “{name}”: it is taken or not a name this form accepts',
   },
-} satisfies Record<string, Message>;
+} satisfies Record<string, Message>);

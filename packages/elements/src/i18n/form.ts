@@ -2,23 +2,12 @@
 import { messages, type Message } from './say.js';
 
 export const formMessages = messages('form', {
-  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
   stepOf: { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
   back: { 'zh-CN': '上一步', en: 'Back' },
   next: { 'zh-CN': '保存并继续', en: 'Save and continue' },
   submit: { 'zh-CN': '提交申请', en: 'Submit application' },
   submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
   problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
-  from: { 'zh-CN': '来自{provider} · {date}', en: 'From {provider} · {date}' },
-  locked: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到{keeper}更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask {keeper} to correct it.',
-  },
-  lockedNoKeeper: {
-    'zh-CN': '此项由{provider}提供，不能在此修改。如有错误，请到数据来源单位更正。',
-    en: 'This comes from {provider} and cannot be changed here. If it is wrong, ask the office that keeps it to correct it.',
-  },
-  conflicts: { 'zh-CN': '其他来源的值不同：', en: 'Other sources differ: ' },
   failed: {
     'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
     en: 'We could not get information from these sources; please fill in what they would have given:',
@@ -34,15 +23,8 @@ export const formMessages = messages('form', {
   consentRefuse: { 'zh-CN': '不同意，我自己填写', en: 'No, I will type it myself' },
   consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
   consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
-  addItem: { 'zh-CN': '添加{title}', en: 'Add {title}' },
-  removeItem: { 'zh-CN': '删除', en: 'Remove' },
-  moveUp: { 'zh-CN': '上移', en: 'Move up' },
-  moveDown: { 'zh-CN': '下移', en: 'Move down' },
-  item: { 'zh-CN': '{title} 第 {n} 项', en: '{title} {n}' },
-  items: { 'zh-CN': '项目', en: 'Item' },
   change: { 'zh-CN': '修改', en: 'Change' },
   youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
-  youChanged: { 'zh-CN': '您已修改（原值来自{provider}）', en: 'You changed this (was from {provider})' },
   materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
   submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
   referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },
@@ -69,7 +51,6 @@ export const formMessages = messages('form', {
     en: 'You are signed out. Sign in again, then submit; nothing you entered is lost.',
   },
   materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
-  noFields: { 'zh-CN': '此步骤没有需要填写的内容。', en: 'Nothing to fill in on this step.' },
   storageQuota: {
     'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
     en: 'This device has no room left to keep your answers; please finish and submit soon.',

@@ -38,7 +38,7 @@ const texts = (el: MatterForm, selector: string) =>
 
 describe('messages: a locale the SDK does not write', () => {
   it("shows a registered 'fr' pack and the fields' x-i18n.fr, and leaves an English form on the page as it was", async () => {
-    registerMessages('fr', { form: { next: 'Enregistrer et continuer', optional: ' (facultatif)' } });
+    registerMessages('fr', { form: { next: 'Enregistrer et continuer' }, fields: { optional: ' (facultatif)' } });
     const french = await form('fr');
     const english = await form('en');
     await expect(french).to.be.accessible();

@@ -11,6 +11,7 @@ import {
   type MatterPlan,
 } from '@matterform/core';
 import { expandPointer, within, type FormState } from '../../form-state.js';
+import { fieldMessages } from '../../i18n/fields.js';
 import { formMessages } from '../../i18n/form.js';
 import { statusMessages } from '../../i18n/materials.js';
 import { formatDate, say } from '../../i18n/say.js';
@@ -122,8 +123,8 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
           const provenance = state.provenance.get(pointer);
           const source = provenance
             ? provenance.edited
-              ? say(formMessages.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
-              : say(formMessages.from, lang, {
+              ? say(fieldMessages.youChanged, lang, { provider: providerName(state.plan, provenance.provider, lang) })
+              : say(fieldMessages.from, lang, {
                   provider: providerName(state.plan, provenance.provider, lang),
                   date: formatDate(provenance.fetchedAt, lang),
                 })
