@@ -598,10 +598,10 @@ describe('mock gateway: submissions', () => {
     const submission = await lawyerSubmission();
     const tampered = structuredClone(submission);
     (tampered.data.practice as Record<string, string>).firm = '湖南另一家示例律师事务所';
-    expect(errorCodes(await submit(tampered))).to.deep.equal([['/data/practice/firm', 'signature-mismatch']]);
+    expect(errorCodes(await submit(tampered))).to.deep.equal([['/practice/firm', 'signature-mismatch']]);
     const unsigned = structuredClone(submission);
     delete unsigned.provenance['/applicant/name']?.signature;
-    expect(errorCodes(await submit(unsigned))).to.deep.equal([['/data/applicant/name', 'signature-missing']]);
+    expect(errorCodes(await submit(unsigned))).to.deep.equal([['/applicant/name', 'signature-missing']]);
     // The key of a rejected submission stays free for the corrected one.
     expect((await submit(submission)).status).to.equal(201);
   });
@@ -612,10 +612,10 @@ describe('mock gateway: submissions', () => {
     const submission = await lawyerSubmission();
     clock = new Date('2026-11-26T11:00:01Z');
     expect(errorCodes(await submit(submission))).to.deep.equal([
-      ['/data/applicant/name', 'signature-expired'],
-      ['/data/applicant/idNumber', 'signature-expired'],
-      ['/data/practice/licenceNumber', 'signature-expired'],
-      ['/data/practice/firm', 'signature-expired'],
+      ['/applicant/name', 'signature-expired'],
+      ['/applicant/idNumber', 'signature-expired'],
+      ['/practice/licenceNumber', 'signature-expired'],
+      ['/practice/firm', 'signature-expired'],
     ]);
   });
 
@@ -624,14 +624,14 @@ describe('mock gateway: submissions', () => {
     const submission = await lawyerSubmission();
     const invalid = { ...submission, data: { ...submission.data, purpose: 'sightseeing' } };
     const schema = await submit(invalid);
-    expect(errorCodes(schema)).to.deep.equal([['/data/purpose', 'schema']]);
+    expect(errorCodes(schema)).to.deep.equal([['/purpose', 'schema']]);
     const message = (schema.body as { errors: { message: { en: string; 'zh-CN': string } }[] }).errors[0]?.message;
     expect(message?.en).to.be.a('string').that.is.not.empty;
     expect(message?.['zh-CN']).to.be.a('string').that.is.not.empty;
 
     const unknown = { ...submission, matter: { id: MATTER.id, version: '9.9.9' }, idempotencyKey: 'k-unknown' };
-    expect(errorCodes(await submit(unknown))).to.deep.equal([['/matter', 'unknown-matter']]);
-    expect(errorCodes(await submit(submission, { as: A }))).to.deep.equal([['/subject', 'subject-mismatch']]);
+    expect(errorCodes(await submit(unknown))).to.deep.equal([['', 'unknown-matter']]);
+    expect(errorCodes(await submit(submission, { as: A }))).to.deep.equal([['', 'subject-mismatch']]);
   });
 
   it('rejects a submission whose materials do not hold: missing, unaccounted for, or claimed electronically without cover', async () => {
@@ -642,12 +642,10 @@ describe('mock gateway: submissions', () => {
       ...submission,
       materials: [idCard!, { id: 'lawyer-practice-certificate', status: 'missing' as const }],
     };
-    expect(errorCodes(await submit(missing, { files: {} }))).to.deep.equal([['/materials/1', 'materials-incomplete']]);
+    expect(errorCodes(await submit(missing, { files: {} }))).to.deep.equal([['', 'materials-incomplete']]);
 
     const unaccounted = { ...submission, materials: [idCard!] };
-    expect(errorCodes(await submit(unaccounted, { files: {} }))).to.deep.equal([
-      ['/materials', 'materials-incomplete'],
-    ]);
+    expect(errorCodes(await submit(unaccounted, { files: {} }))).to.deep.equal([['', 'materials-incomplete']]);
 
     const held = {
       id: 'lawyer-practice-certificate',
@@ -663,7 +661,7 @@ describe('mock gateway: submissions', () => {
     };
     const forged = { ...submission, idempotencyKey: 'k-forged', materials: [idCard!, forgedNumber] };
     expect(errorCodes(await submit(forged, { files: {}, key: 'k-forged' }))).to.deep.equal([
-      ['/materials/1/by/licence', 'material-unverified'],
+      ['', 'material-unverified'],
     ]);
     const wrongSource = {
       ...submission,
@@ -671,22 +669,18 @@ describe('mock gateway: submissions', () => {
       materials: [{ id: 'resident-id-card', status: 'data' as const, by: { source: 'hn-lawyer' } }, held],
     };
     expect(errorCodes(await submit(wrongSource, { files: {}, key: 'k-source' }))).to.deep.equal([
-      ['/materials/0/by/source', 'material-unverified'],
+      ['', 'material-unverified'],
     ]);
   });
 
   it('rejects a file part that is missing, or whose bytes do not hash to its name', async () => {
     await start();
     const submission = await lawyerSubmission();
-    expect(errorCodes(await submit(submission, { files: {} }))).to.deep.equal([
-      ['/materials/1/files/0', 'file-missing'],
-    ]);
+    expect(errorCodes(await submit(submission, { files: {} }))).to.deep.equal([['', 'file-missing']]);
     const forged = { [certificateSha]: new TextEncoder().encode('%PDF-1.4\n% another file\n') };
-    expect(errorCodes(await submit(submission, { files: forged }))).to.deep.equal([
-      ['/materials/1/files/0', 'file-mismatch'],
-    ]);
+    expect(errorCodes(await submit(submission, { files: forged }))).to.deep.equal([['', 'file-mismatch']]);
     const extra = { [certificateSha]: certificate, ['0'.repeat(64)]: certificate };
-    expect(errorCodes(await submit(submission, { files: extra }))).to.deep.equal([['/materials', 'file-unexpected']]);
+    expect(errorCodes(await submit(submission, { files: extra }))).to.deep.equal([['', 'file-unexpected']]);
     expect(gateway?.submissions).to.have.length(0);
   });
 
@@ -717,8 +711,8 @@ describe('mock gateway: submissions', () => {
     expect(big.status).to.equal(413);
     const shapeless = await submit({ ...submission, data: [] as never, materials: {} as never });
     expect(errorCodes(shapeless)).to.deep.equal([
-      ['/data', 'submission-invalid'],
-      ['/materials', 'submission-invalid'],
+      ['', 'submission-invalid'],
+      ['', 'submission-invalid'],
     ]);
   });
 });

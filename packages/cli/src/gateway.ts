@@ -494,7 +494,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     key: string,
   ): Promise<Reply> {
     const shape = submissionShape(parsed, key);
-    if (shape.length > 0) return { status: 422, json: { errors: shape } };
+    if (shape.length > 0) return { status: 422, json: { errors: intoData(shape) } };
     const submission = parsed as Submission;
     const matter = catalogue.matters.find(
       (m) => m.id === submission.matter.id && m.version === submission.matter.version,
@@ -512,7 +512,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const errors: SubmissionProblem[] = [];
     const at = now();
     for (const check of checks) errors.push(...(await check({ ...context, now: at })));
-    if (errors.length > 0) return { status: 422, json: { errors } };
+    if (errors.length > 0) return { status: 422, json: { errors: intoData(errors) } };
     const receivedAt = isoSeconds(at);
     const reference = newReference(accepted);
     accepted.push({
@@ -955,4 +955,16 @@ function auditLine(entry: AuditEntry): string {
   if (entry.purpose) parts.push(`purpose=${entry.purpose}`);
   if (entry.reference) parts.push(`reference=${entry.reference}`);
   return parts.join(' ');
+}
+
+/**
+ * A rejection as SPEC §6 words it: each pointer into the submitted `data`, and `""` for a
+ * fault of the submission as a whole (its matter, subject, materials, files, provenance),
+ * which the message names. The checks keep their own finer pointers for the audit.
+ */
+function intoData(problems: readonly SubmissionProblem[]): SubmissionProblem[] {
+  return problems.map((p) => ({
+    ...p,
+    pointer: p.pointer === '/data' || p.pointer.startsWith('/data/') ? p.pointer.slice(5) : '',
+  }));
 }
