@@ -1,36 +1,14 @@
 /**
  * The built-in widgets every form draws with unless a host gives it a registry of its own.
- * A new built-in is its own file and one line in `defaultWidgets`.
+ * A new built-in is its own file and one line in `defaultWidgets` (or, for a basic control,
+ * in `builtinWidgets` beside it).
  */
-import {
-  checkboxesWidget,
-  checkboxWidget,
-  dateWidget,
-  hiddenWidget,
-  noteWidget,
-  numberWidget,
-  radioWidget,
-  selectWidget,
-  textareaWidget,
-  textWidget,
-} from './basic.js';
+import { builtinWidgets } from './basic.js';
 import { regionWidget } from './region/region.js';
 import { WidgetRegistry, type Widget } from './widget.js';
 
 /** In rank order of appearance; `register` puts later ones first among equals. */
-export const defaultWidgets: readonly Widget[] = [
-  textWidget,
-  numberWidget,
-  textareaWidget,
-  dateWidget,
-  selectWidget,
-  radioWidget,
-  checkboxWidget,
-  checkboxesWidget,
-  noteWidget,
-  hiddenWidget,
-  regionWidget,
-];
+export const defaultWidgets: readonly Widget[] = [...builtinWidgets, regionWidget];
 
 /** A registry holding the built-ins, for a form (or a host) to add its own widgets to. */
 export function defaultRegistry(): WidgetRegistry {
