@@ -10,8 +10,8 @@ import {
   type Bundle,
 } from './bundle-checks.test-helpers.js';
 import type { CSSResult } from 'lit';
-import { MatterForm } from '../packages/elements/src/matter-form.js';
-import { MatterMaterials } from '../packages/elements/src/matter-materials.js';
+import { MatterForm } from '../packages/elements/src/form/matter-form.js';
+import { MatterMaterials } from '../packages/elements/src/materials/matter-materials.js';
 
 // Error messages of ajv's code generator and compiler: any build of ajv that can compile a
 // schema has them, and nothing else in the bundle says them.

@@ -1,5 +1,5 @@
 /** Registers `<matter-form>` once (the package's only side effect besides define-materials). */
-import { MatterForm } from './matter-form.js';
+import { MatterForm } from './form/matter-form.js';
 
 if (!customElements.get('matter-form')) customElements.define('matter-form', MatterForm);
 

@@ -77,7 +77,7 @@ export {
   type VerifyResult,
 } from '@matterform/core';
 export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
-export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './matter-form.js';
+export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './form/matter-form.js';
 export { createArchive } from './lazy-archive.js';
 export { registerMessages, type MessagePack } from './i18n/say.js';
 export type {
@@ -111,6 +111,6 @@ export {
   type UploadedFile,
   type UploadError,
   type UploadErrorCode,
-} from './materials-controller.js';
-export { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials-view.js';
-export { MatterMaterials, type MatterMaterialsDetail } from './matter-materials.js';
+} from './materials/materials-controller.js';
+export { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials/materials-view.js';
+export { MatterMaterials, type MatterMaterialsDetail } from './materials/matter-materials.js';

@@ -6,10 +6,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { collectFields, mergedSchema, type FieldInfo, type JsonSchemaObject, type Matter } from '@matterform/core';
 import type { Archive } from '@matterform/archive';
 import type { MatterPrefillDetail } from './events.js';
-import type { MatterForm, Receipt } from './matter-form.js';
-import { patternOf } from './form-state.js';
+import type { MatterForm, Receipt } from './form/matter-form.js';
+import { patternOf } from './form/form-state.js';
 import { idFor } from './present.js';
-import { mockGateways, sampleCatalogue, unlabelledControls } from './form.test-helpers.js';
+import { mockGateways, sampleCatalogue, unlabelledControls } from './form/form.test-helpers.js';
 import { validValue } from './synthetic-values.test-helpers.js';
 import './define.js';
 

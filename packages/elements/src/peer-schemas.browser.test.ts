@@ -11,9 +11,9 @@ import {
   type JsonSchemaObject,
   type Matter,
 } from '@matterform/core';
-import type { MatterForm } from './matter-form.js';
+import type { MatterForm } from './form/matter-form.js';
 import { idFor } from './present.js';
-import { unlabelledControls } from './form.test-helpers.js';
+import { unlabelledControls } from './form/form.test-helpers.js';
 import './define.js';
 
 interface PeerCase {

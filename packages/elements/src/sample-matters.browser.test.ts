@@ -9,8 +9,8 @@ import {
   type MaterialEntry,
   type Submission,
 } from '@matterform/core';
-import type { MatterForm } from './matter-form.js';
-import { mockGateways, sampleCatalogue } from './form.test-helpers.js';
+import type { MatterForm } from './form/matter-form.js';
+import { mockGateways, sampleCatalogue } from './form/form.test-helpers.js';
 import { APPLICANTS, complete, sha256, shadow, type Completed } from './matter-walk.test-helpers.js';
 import './define.js';
 

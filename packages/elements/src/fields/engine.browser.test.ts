@@ -4,8 +4,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
 import type { Catalogue, Matter } from '@matterform/core';
-import type { MatterForm } from '../matter-form.js';
-import { control, type } from '../form.test-helpers.js';
+import type { MatterForm } from '../form/matter-form.js';
+import { control, type } from '../form/form.test-helpers.js';
 import { defaultRegistry, widgetRegistry } from '../widgets/defaults.js';
 import { regionStyles } from '../widgets/region/region.js';
 import type { Widget } from '../widgets/widget.js';

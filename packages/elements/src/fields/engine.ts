@@ -27,7 +27,7 @@ import {
 import { nothing, type CSSResultGroup } from 'lit';
 import { ERROR_PREFIX, say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
-import { within, type FormState } from '../form-state.js';
+import { within, type FormState } from '../form/form-state.js';
 import { idFor, optionsOf, schemaText } from '../present.js';
 import type { Widget, WidgetRegistry } from '../widgets/widget.js';
 import { drawButton, drawButtons } from './buttons.js';

@@ -6,7 +6,7 @@ import type { FieldInfo, JsonSchemaObject, Locale, Provenance } from '@matterfor
 import { ERROR_PREFIX, formatDate, say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
 import { idFor, optionsOf, providerKeeper, providerName, readableValue, schemaText } from '../present.js';
-import type { FormState } from '../form-state.js';
+import type { FormState } from '../form/form-state.js';
 import type { Widget, WidgetContext, WidgetOption } from '../widgets/widget.js';
 import type { FieldLook } from './engine.js';
 import { drawField, type FieldNote } from './chrome.js';

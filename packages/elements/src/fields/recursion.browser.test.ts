@@ -3,8 +3,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Catalogue, Matter, Submission } from '@matterform/core';
-import type { MatterForm } from '../matter-form.js';
-import { control, type } from '../form.test-helpers.js';
+import type { MatterForm } from '../form/matter-form.js';
+import { control, type } from '../form/form.test-helpers.js';
 
 const catalogue = { concepts: [], sources: [], licences: [], matters: [] } as unknown as Catalogue;
 

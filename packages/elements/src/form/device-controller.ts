@@ -6,12 +6,12 @@
  */
 import type { MaterialEntry, Submission } from '@matterform/core';
 import type { Archive, KeptDocument } from '@matterform/archive';
-import type { DraftsController, Misfit } from '../drafts.js';
-import type { FormState } from '../form-state.js';
+import type { DraftsController, Misfit } from './drafts.js';
+import type { FormState } from './form-state.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
 import { createArchive } from '../lazy-archive.js';
-import type { MatterSubject } from '../matter-form.js';
+import type { MatterSubject } from './matter-form.js';
 import type { FormLink } from './form-link.js';
 
 // What the form draws about the archive is a chunk of its own (SPEC §9's budget): fetched

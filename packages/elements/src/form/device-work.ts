@@ -5,13 +5,13 @@
  */
 import { getAt, todayOf, type Submission } from '@matterform/core';
 import type { Archive, Draft, DraftContent } from '@matterform/archive';
-import type { DraftState, Misfit } from '../drafts.js';
+import type { DraftState, Misfit } from './drafts.js';
 
-export { DraftsController } from '../drafts.js';
-import type { FormState } from '../form-state.js';
+export { DraftsController } from './drafts.js';
+import type { FormState } from './form-state.js';
 import { archiveMessages } from '../i18n/archive.js';
 import { say } from '../i18n/say.js';
-import type { MatterSubject } from '../matter-form.js';
+import type { MatterSubject } from './matter-form.js';
 import { schemaText } from '../present.js';
 import type { FormLink } from './form-link.js';
 

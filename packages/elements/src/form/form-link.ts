@@ -5,9 +5,9 @@
  */
 import type { Locale, MatterChecks } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
-import type { FormState } from '../form-state.js';
-import type { MaterialsController } from '../materials-controller.js';
-import type { MatterForm, MatterSubject } from '../matter-form.js';
+import type { FormState } from './form-state.js';
+import type { MaterialsController } from '../materials/materials-controller.js';
+import type { MatterForm, MatterSubject } from './matter-form.js';
 
 export interface FormLink {
   readonly host: MatterForm;

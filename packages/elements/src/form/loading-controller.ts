@@ -16,7 +16,7 @@ import {
   type PrecompiledMatterValidator,
 } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
-import { FormState } from '../form-state.js';
+import { FormState } from './form-state.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {

@@ -9,7 +9,7 @@ import { deliverQueued, OutboxCourier, type Archive, type DeliveryOutcome } from
 import { matterEvent } from '../events.js';
 import { archiveMessages } from '../i18n/archive.js';
 import { say } from '../i18n/say.js';
-import type { MatterSubject, Receipt } from '../matter-form.js';
+import type { MatterSubject, Receipt } from './matter-form.js';
 import type { SubmitController } from './submit-controller.js';
 
 export class Outbox {

@@ -20,7 +20,7 @@ import {
 import { matterEvent, type MatterPrefillDetail } from '../events.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
-import type { MatterSubject } from '../matter-form.js';
+import type { MatterSubject } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { SubmitController } from './submit-controller.js';

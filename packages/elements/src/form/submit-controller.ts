@@ -17,10 +17,10 @@ import {
 } from '@matterform/core';
 import type { Archive } from '@matterform/archive';
 import { matterEvent } from '../events.js';
-import { within } from '../form-state.js';
+import { within } from './form-state.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
-import type { MatterSubject, Receipt } from '../matter-form.js';
+import type { MatterSubject, Receipt } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { Outbox } from './outbox.js';

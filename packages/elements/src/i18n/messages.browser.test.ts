@@ -1,7 +1,7 @@
 // Other locales without forking: a host's message pack, and a field's `x-i18n` in the page's language.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Catalogue, Matter } from '@matterform/core';
-import type { MatterForm } from '../matter-form.js';
+import type { MatterForm } from '../form/matter-form.js';
 import { registerMessages } from '../index.js';
 import '../define.js';
 

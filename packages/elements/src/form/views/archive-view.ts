@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, say, type Locale } from '../../i18n/say.js';
 import { archiveViewMessages } from '../../i18n/archive-view.js';
-import type { Misfit } from '../../drafts.js';
+import type { Misfit } from '../drafts.js';
 
 export function renderDraftOffer(savedAt: string, lang: Locale, answer: (continueIt: boolean) => void): TemplateResult {
   return html`<div class="notice draft" part="notice draft-offer" role="region" aria-labelledby="matter-draft-found">

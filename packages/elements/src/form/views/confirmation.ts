@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { localize, type Locale, type Matter } from '@matterform/core';
 import { formMessages } from '../../i18n/form.js';
 import { say } from '../../i18n/say.js';
-import type { Receipt } from '../../matter-form.js';
+import type { Receipt } from '../matter-form.js';
 
 export function renderConfirmation(
   matter: Matter,

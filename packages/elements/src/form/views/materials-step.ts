@@ -2,9 +2,9 @@
 import type { TemplateResult } from 'lit';
 import type { Locale, MaterialEntry, ProviderAnswers } from '@matterform/core';
 import type { KeptDocument } from '@matterform/archive';
-import type { FormState } from '../../form-state.js';
-import type { MaterialsController } from '../../materials-controller.js';
-import { renderMaterials } from '../../materials-view.js';
+import type { FormState } from '../form-state.js';
+import type { MaterialsController } from '../../materials/materials-controller.js';
+import { renderMaterials } from '../../materials/materials-view.js';
 
 export interface MaterialsStepView {
   entries: MaterialEntry[];

@@ -10,7 +10,7 @@ import {
   type MaterialEntry,
   type MatterPlan,
 } from '@matterform/core';
-import { expandPointer, within, type FormState } from '../../form-state.js';
+import { expandPointer, within, type FormState } from '../form-state.js';
 import { fieldMessages } from '../../i18n/fields.js';
 import { formMessages } from '../../i18n/form.js';
 import { statusMessages } from '../../i18n/materials.js';

@@ -18,8 +18,8 @@ import {
   type MaterialsInput,
   type MatterPlan,
 } from '@matterform/core';
-import { say, type Locale, type Message } from './i18n/say.js';
-import { materialsMessages } from './i18n/materials.js';
+import { say, type Locale, type Message } from '../i18n/say.js';
+import { materialsMessages } from '../i18n/materials.js';
 
 /** Why a file was not accepted. */
 export type UploadErrorCode = 'type' | 'size' | 'count' | 'duplicate' | 'unreadable';

@@ -6,9 +6,9 @@ import type { Catalogue, Matter } from '@matterform/core';
 import { Archive, createArchive } from '@matterform/archive';
 import type { MatterForm, Receipt } from './matter-form.js';
 import { mockGateways, sampleCatalogue, sampleMatter } from './form.test-helpers.js';
-import { button, complete, settle, sha256, shadow, until, walk } from './matter-walk.test-helpers.js';
-import { everythingStored } from '../../archive/src/stored.test-helpers.js';
-import './define.js';
+import { button, complete, settle, sha256, shadow, until, walk } from '../matter-walk.test-helpers.js';
+import { everythingStored } from '../../../archive/src/stored.test-helpers.js';
+import '../define.js';
 
 const F = { kind: 'person' as const, id: '430121198209120286' }; // 合成申请人己, runs a corner shop
 

@@ -13,11 +13,11 @@ import {
   type SubjectKind,
   type SubjectRef,
 } from '@matterform/core';
-import { langOf, say } from './i18n/say.js';
-import { materialsMessages } from './i18n/materials.js';
+import { langOf, say } from '../i18n/say.js';
+import { materialsMessages } from '../i18n/materials.js';
 import { MaterialsController, type UploadedFile } from './materials-controller.js';
 import { materialsStyles, renderMaterials } from './materials-view.js';
-import { tokens } from './styles.js';
+import { tokens } from '../styles.js';
 
 export interface MatterMaterialsDetail {
   /** The material entries (SPEC §3.3), the same array as the element's `materials`. */

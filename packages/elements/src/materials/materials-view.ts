@@ -50,9 +50,9 @@ import {
   type MatterPlan,
   type ProviderId,
 } from '@matterform/core';
-import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from './i18n/say.js';
-import { materialsMessages, statusMessages } from './i18n/materials.js';
-import { maskText } from './present.js';
+import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from '../i18n/say.js';
+import { materialsMessages, statusMessages } from '../i18n/materials.js';
+import { maskText } from '../present.js';
 import { acceptLabel, filesWord, formatBytes, type MaterialsController } from './materials-controller.js';
 
 export interface MaterialsViewOptions {

@@ -3,8 +3,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { httpConnector, type Catalogue, type SubjectRef } from '@matterform/core';
-import './define-materials.js';
-import { formatDate } from './i18n/say.js';
+import '../define-materials.js';
+import { formatDate } from '../i18n/say.js';
 import {
   choose,
   detailsOf,

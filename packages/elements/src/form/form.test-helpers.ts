@@ -3,7 +3,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { loadCatalogueFiles, type Catalogue, type CatalogueFile, type Matter } from '@matterform/core';
 import { MatterForm } from './matter-form.js';
-import './define.js';
+import '../define.js';
 
 // Forms in these tests keep nothing on the device unless a test gives one an archive: one
 // test's submission must not fill the next test's form. (The archive has tests of its own.)

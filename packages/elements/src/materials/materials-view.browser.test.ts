@@ -13,7 +13,7 @@ import {
 } from '@matterform/core';
 import { MaterialsController } from './materials-controller.js';
 import { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials-view.js';
-import { tokens } from './styles.js';
+import { tokens } from '../styles.js';
 import {
   choose,
   detailsOf,
