@@ -2,9 +2,9 @@
 // The field engine's border: built-in fields are drawn by one path whatever sits beside them,
 // a host's template widget is mounted inside its own field, and each form has its registry.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { nothing } from 'lit';
+import { nothing, type CSSResult } from 'lit';
 import type { Catalogue, Matter } from '@matterform/core';
-import type { MatterForm } from '../form/matter-form.js';
+import { MatterForm } from '../form/matter-form.js';
 import { control, type } from '../form/form.test-helpers.js';
 import { defaultRegistry, widgetRegistry } from '../widgets/defaults.js';
 import { regionStyles } from '../widgets/region/region.js';
@@ -206,7 +206,13 @@ describe('field engine: a registry per form', () => {
     el.matter = regionMatter;
     await ready;
     await el.updateComplete;
-    expect(el.shadowRoot?.adoptedStyleSheets).to.include(regionStyles.styleSheet);
+    // Booleans and counts: chai describing a style sheet that differs walks all of it.
+    const adopted = [...(el.shadowRoot?.adoptedStyleSheets ?? [])];
+    expect(adopted.includes(regionStyles.styleSheet as CSSStyleSheet)).to.equal(true);
+    // The form's own styles stay: the widget's are added to them, never put in their place.
+    const own = MatterForm.elementStyles.map((style) => (style as CSSResult).styleSheet);
+    expect(own.filter((sheet) => !adopted.includes(sheet as CSSStyleSheet)).length).to.equal(0);
+    expect(adopted.length).to.equal(own.length + 1);
     await expect(el).to.be.accessible();
   });
 });

@@ -951,8 +951,11 @@ export class MatterForm extends LitElement {
     const root = this.renderRoot;
     if (!(root instanceof ShadowRoot)) return;
     // lit's own way: constructable sheets, else `<style>` elements (adoptStyles appends those).
-    const current = root.adoptedStyleSheets;
+    // Where it adopts sheets it replaces the root's, whose array is live: keep a copy of the
+    // form's own and put them first again.
+    const own = [...root.adoptedStyleSheets];
     adoptStyles(root, ([styles] as unknown[]).flat(4) as CSSResultOrNative[]);
-    if (root.adoptedStyleSheets !== current) root.adoptedStyleSheets = [...current, ...root.adoptedStyleSheets];
+    const added = root.adoptedStyleSheets.filter((sheet) => !own.includes(sheet));
+    root.adoptedStyleSheets = [...own, ...added];
   }
 }
