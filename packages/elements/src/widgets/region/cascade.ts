@@ -8,7 +8,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { say } from '../../i18n/say.js';
 import { regionMessages } from '../../i18n/region.js';
-import { codeOf, levelOf, type Region, type RegionIndex, type RegionLevel } from './regions.js';
+import { levelOf, type Region, type RegionIndex, type RegionLevel } from './regions.js';
+import { displayText } from '../basic.js';
 import type { WidgetContext } from '../widget.js';
 
 const AUTOCOMPLETE: Record<RegionLevel, string> = {
@@ -79,7 +80,7 @@ function describedBy(ctx: WidgetContext, depth: number, unknown: string | undefi
 }
 
 function renderSelects(ctx: WidgetContext, index: RegionIndex): TemplateResult {
-  const levels = levelsFor(index, codeOf(ctx.value), ctx.id);
+  const levels = levelsFor(index, displayText(ctx.value), ctx.id);
   const unknown = levels.find((level) => level.unknown !== undefined)?.unknown;
   return html`${levels.map((level, depth) => renderSelect(ctx, level, depth))}${unknownNote(ctx, unknown)}`;
 }
@@ -127,7 +128,7 @@ function option(value: string, label: string, selected: boolean, lang?: string):
  * focusable, are announced as read-only by every screen reader, and show the whole path.
  */
 function renderReadonly(ctx: WidgetContext, index: RegionIndex): TemplateResult {
-  const levels = levelsFor(index, codeOf(ctx.value), ctx.id).filter(
+  const levels = levelsFor(index, displayText(ctx.value), ctx.id).filter(
     (level, depth) => depth === 0 || level.chosen !== '',
   );
   const unknown = levels.find((level) => level.unknown !== undefined)?.unknown;

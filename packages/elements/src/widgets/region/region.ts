@@ -12,7 +12,8 @@ import { until } from 'lit/directives/until.js';
 import { typeOf } from '@matterform/core';
 import { say } from '../../i18n/say.js';
 import { regionMessages } from '../../i18n/region.js';
-import { codeOf, loadRegions, loadedRegions } from './regions.js';
+import { loadRegions, loadedRegions } from './regions.js';
+import { displayText } from '../basic.js';
 import { rankedBySchema, type RenderedWidget, type WidgetContext } from '../widget.js';
 
 type Cascade = typeof import('./cascade.js');
@@ -92,7 +93,7 @@ function renderCodeInput(ctx: WidgetContext): TemplateResult {
       inputmode="numeric"
       autocomplete="off"
       spellcheck="false"
-      .value=${live(codeOf(ctx.value))}
+      .value=${live(displayText(ctx.value))}
       ?readonly=${ctx.readonly}
       ?disabled=${ctx.disabled}
       aria-describedby=${ifDefined(ctx.describedBy || undefined)}

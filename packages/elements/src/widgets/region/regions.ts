@@ -38,12 +38,6 @@ export function levelOf(code: string): RegionLevel {
 let loaded: RegionIndex | undefined;
 let loading: Promise<RegionIndex> | undefined;
 
-/** The value as text, exactly as the person or provider gave it: never trimmed, never dropped. */
-export function codeOf(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
 /** The region index, loading its data chunk on the first call; later calls share that load. */
 export function loadRegions(): Promise<RegionIndex> {
   loading ??= import('./region-data.js').then(
