@@ -79,7 +79,7 @@ export {
 export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
 export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './form/matter-form.js';
 export { createArchive } from './lazy-archive.js';
-export { registerMessages, type MessagePack } from './i18n/say.js';
+export { messages, registerMessages, say, type MessagePack } from './i18n/say.js';
 export type {
   Archive,
   ArchiveErrorCode,

@@ -1,0 +1,60 @@
+/**
+ * What every panel is given by `<matter-designer>`: a snapshot of the design (a new object
+ * after every edit, so lit sees the change) and the actions, which all end in one JSON Patch.
+ * Panels never change the matter themselves.
+ */
+import type { Catalogue, Locale, Matter, MatterRating, Message } from '@matterform/core';
+import type { Patch } from '../document/design-document.js';
+import type { Outline } from '../document/outline-types.js';
+
+/** What the designer has selected: the matter itself, a field (by its schema location), or an entry of a list panel. */
+export type Selection =
+  | { kind: 'matter' }
+  | { kind: 'field'; schema: string }
+  | { kind: 'step'; index: number }
+  | { kind: 'material'; index: number }
+  | { kind: 'output'; index: number };
+
+export interface DesignProblem {
+  severity: 'error' | 'warning';
+  /** Pointer into the matter document. */
+  pointer: string;
+  message: Message;
+  code?: string;
+  /** An edit that fixes it (advice), applied with one action. */
+  fix?: { label: Message; patch: Patch };
+}
+
+export interface FieldForecast {
+  /** Share of applicants expected to find the field filled; null when a provider's coverage is unknown. */
+  share: number | null;
+  providers: string[];
+}
+
+export interface Forecast {
+  fields: Record<string, FieldForecast>;
+  /** Expected number of required fields a first-time applicant types. */
+  typed: number;
+  /** Required fields whose share is unknown. */
+  unknown: number;
+}
+
+export interface DesignView {
+  matter: Matter;
+  catalogue: Catalogue;
+  lang: Locale;
+  readonly: boolean;
+  outline: Outline;
+  rating: MatterRating | undefined;
+  problems: DesignProblem[];
+  forecast: Forecast | undefined;
+  selection: Selection;
+}
+
+export interface DesignActions {
+  /** Applies one edit (recorded for undo); `select` is what to select and focus afterwards. */
+  apply(patch: Patch, options?: { label?: string; select?: Selection }): void;
+  select(selection: Selection, options?: { focus?: boolean }): void;
+  /** Says `text` in the designer's polite live region. */
+  announce(text: string): void;
+}
