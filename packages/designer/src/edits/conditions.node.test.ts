@@ -188,7 +188,7 @@ describe('designer edits: show-when conditions', () => {
     const after = await expectEdit(matter, patch);
     expect(field).to.equal('/schema/properties/employer');
     expect(Object.keys(after.schema.properties ?? {}).at(-1)).to.equal('employer');
-    expect(after.schema.required?.at(-1)).to.equal('employer');
+    expect((after.schema.required as string[]).at(-1)).to.equal('employer');
     // The emptied entry is gone; the others keep their conditions.
     expect((after.schema.allOf as JsonSchemaObject[]).map((part) => Object.keys(part.then as object))).to.have.length(
       3,
