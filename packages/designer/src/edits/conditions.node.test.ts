@@ -9,7 +9,7 @@ import {
   type JsonSchemaObject,
   type Matter,
 } from '@matterform/core';
-import { readShowWhen, readWhenSchema, setShowWhen, whenSchema, type ShowWhen } from './conditions.js';
+import { readShowWhen, readWhenSchema, setShowWhen, testableFields, whenSchema, type ShowWhen } from './conditions.js';
 import { blankMatter, expectEdit, sameDocument, sampleCatalogue, sampleMatter } from './edits.test-helpers.js';
 
 /** A blank matter with a housing question, a landlord field after it, and a group. */
@@ -29,6 +29,7 @@ function housingMatter(): Matter {
 }
 
 const LANDLORD = '/schema/properties/landlord';
+const HOUSING_VALUES = ['owned', 'rented', 'employer', 'other'];
 
 /** Whether the field at data pointer `pointer` is shown for `data`, as the form decides it. */
 function shown(matter: Matter, pointer: string, data: unknown): boolean {
@@ -355,5 +356,21 @@ describe('designer edits: show-when conditions', () => {
       { oneOf: [{ required: ['a'] }] },
     ])
       expect(readWhenSchema(schema), JSON.stringify(schema)).to.equal('other');
+  });
+
+  it('offers the other answers of the same object to test, with their values', async () => {
+    const matter = await sampleMatter('residence-permit');
+    const offered = testableFields(matter, '/schema/allOf/2/then/properties/employer');
+    expect(offered.map((t) => t.key)).to.deep.equal(['housing', 'basis', 'useIdCardPhoto', 'school']);
+    expect(offered.find((t) => t.key === 'housing')?.values).to.deep.equal(HOUSING_VALUES);
+    expect(offered.find((t) => t.key === 'useIdCardPhoto')?.values).to.deep.equal([true, false]);
+    expect(testableFields(matter, '/schema/properties/applicant/properties/name').map((t) => t.key)).to.deep.equal([
+      'idNumber',
+      'gender',
+      'nation',
+      'birthDate',
+      'mobile',
+    ]);
+    expect(testableFields(matter, '/schema/properties/nothing')).to.deep.equal([]);
   });
 });
