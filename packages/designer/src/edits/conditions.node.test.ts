@@ -373,4 +373,18 @@ describe('designer edits: show-when conditions', () => {
     ]);
     expect(testableFields(matter, '/schema/properties/nothing')).to.deep.equal([]);
   });
+
+  it('escapes property names in the pointers it writes and returns', async () => {
+    const before = blankMatter();
+    before.schema.properties = { 'kind/of': { type: 'string', enum: ['a', 'b'] }, 'note~1': { type: 'string' } };
+    const when: ShowWhen = { match: 'all', tests: [{ field: 'kind/of', op: 'is', value: 'b' }] };
+    const { patch, field } = setShowWhen(before, '/schema/properties/note~01', when);
+    const after = await expectEdit(before, patch);
+    expect(field).to.equal('/schema/allOf/0/then/properties/note~01');
+    expect(readShowWhen(after, field)).to.deep.equal(when);
+    expect(shown(after, '/note~01', { 'kind/of': 'b' })).to.equal(true);
+    expect(shown(after, '/note~01', { 'kind/of': 'a' })).to.equal(false);
+    const back = setShowWhen(after, field, undefined);
+    expect(JSON.stringify(immutableJSONPatch(after, back.patch))).to.equal(JSON.stringify(before));
+  });
 });
