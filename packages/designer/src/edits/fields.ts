@@ -466,7 +466,11 @@ function withoutProperty(matter: Matter, parent: string, key: string): Matter {
 function reorder(matter: Matter, parent: string, key: string, index: number): Matter {
   const properties = propertiesOf(matter, parent);
   if (!Object.hasOwn(properties, key)) return matter;
-  return withProperty(withoutProperty(matter, parent, key), parent, key, properties[key], index);
+  const without = updateAt(matter, parent, (object) => ({
+    ...object,
+    properties: withKey(properties, key, undefined),
+  }));
+  return withProperty(without, parent, key, properties[key], index);
 }
 
 function setRequiredIn(matter: Matter, parent: string, key: string, required: boolean): Matter {
