@@ -61,15 +61,26 @@ export function outlineOf(matter: Matter): Outline {
   return { steps };
 }
 
+/**
+ * Walks per schema object: documents are immutable (every edit is a patch applied to a copy),
+ * and after an edit the outline and the next edit both ask about the same schema.
+ */
+const walked = new WeakMap<JsonSchemaObject, readonly FieldInfo[]>();
+
 /** Every field of the matter as core's walker sees it; the literal properties when it cannot walk. */
-export function fieldsOf(matter: Matter): FieldInfo[] {
+export function fieldsOf(matter: Matter): readonly FieldInfo[] {
   const schema: unknown = matter.schema;
   if (!isObject(schema)) return [];
-  try {
-    return collectFields(schema);
-  } catch {
-    return literalFields(schema, '', '', false);
+  let fields = walked.get(schema);
+  if (!fields) {
+    try {
+      fields = collectFields(schema);
+    } catch {
+      fields = literalFields(schema, '', '', false);
+    }
+    walked.set(schema, fields);
   }
+  return fields;
 }
 
 function outlineField(info: FieldInfo): OutlineField {
