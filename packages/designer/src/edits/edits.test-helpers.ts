@@ -47,20 +47,29 @@ export function metaErrors(matter: Matter): Problem[] {
   return checkDocument('matter', matter, 'matter.json').filter((p) => p.severity === 'error');
 }
 
+const loadErrors = new Map<string, Problem[]>();
+
+/** The errors loading the sample catalogue's concepts, sources and licences with this one matter gives. */
+async function errorsWith(matter: Matter): Promise<Problem[]> {
+  const text = JSON.stringify(matter);
+  let errors = loadErrors.get(text);
+  if (!errors) {
+    // The other matters add nothing but time: what crosses matters (a material's title) is a warning.
+    const catalogue = await sampleCatalogue();
+    errors = loadCatalogue({ ...catalogue, matters: [matter] }).errors;
+    loadErrors.set(text, errors);
+  }
+  return errors;
+}
+
 /**
- * The errors loading the sample catalogue gives with `after` in place of (or beside) the matter
- * of its id that are not there with `before`: compared by code and message, since an edit may
- * move the place an old error is reported at.
+ * The errors loading `after` with the sample catalogue gives that loading `before` does not:
+ * compared by code and message, since an edit may move the place an old error is reported at.
  */
 export async function newLoadErrors(before: Matter, after: Matter): Promise<Problem[]> {
-  const catalogue = await sampleCatalogue();
-  const errorsWith = (matter: Matter) => {
-    const others = catalogue.matters.filter((m) => m.id !== matter.id);
-    return loadCatalogue({ ...catalogue, matters: [...others, matter] }).errors;
-  };
   const key = (p: Problem) => `${p.code}|${p.message.en}`;
-  const old = new Set(errorsWith(before).map(key));
-  return errorsWith(after).filter((p) => !old.has(key(p)));
+  const old = new Set((await errorsWith(before)).map(key));
+  return (await errorsWith(after)).filter((p) => !old.has(key(p)));
 }
 
 /**
