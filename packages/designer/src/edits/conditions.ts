@@ -6,7 +6,6 @@
  * any other condition is 'other', shown as JSON and never changed by these edits.
  */
 import {
-  collectFields,
   conditionKey,
   getAt,
   parsePointer,
@@ -17,6 +16,7 @@ import {
 } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import { PatchWriter } from './attributes.js';
+import { fieldsOf } from './outline.js';
 
 export type ShowWhenOp = 'is' | 'is-not' | 'one-of' | 'answered';
 
@@ -211,16 +211,11 @@ export interface TestableField {
 
 /**
  * The fields a show-when condition of `field` (a schema location) can test: the other
- * answers of the same object, as `collectFields` walks them (branch fields included), in
+ * answers of the same object, as core's walker sees them (branch fields included), in
  * schema order. Groups and lists are left out: a condition tests one answer.
  */
 export function testableFields(matter: Matter, field: string): TestableField[] {
-  let fields: FieldInfo[];
-  try {
-    fields = collectFields(matter.schema);
-  } catch {
-    return [];
-  }
+  const fields = fieldsOf(matter);
   const self = fields.find((each) => `/schema${each.schemaPointer}` === field);
   if (!self) return [];
   return fields
