@@ -59,7 +59,8 @@ function propertyTest(test: ShowWhenTest): JsonSchemaObject {
 /**
  * The JSON Schema of a condition: all tests in one `{ properties, required }` (an `allOf` of
  * the single tests when one property is tested twice), any of them as an `anyOf`. One test is
- * written the same whether the match is all or any, so it reads back as 'all'.
+ * written the same whether the match is all or any, so it reads back as 'all'. No tests give
+ * `{}`, which always holds: for a material, remove `when` instead.
  */
 export function whenSchema(when: ShowWhen): JsonSchemaObject {
   const { tests } = when;
