@@ -68,7 +68,8 @@ function forecastFor(matter: Matter, catalogue: Catalogue, kind: SubjectKind): F
   let unknown = 0;
   for (const { field, conditional } of typedRequiredFields(matter, catalogue) ?? []) {
     if (conditional) continue;
-    const share = field.inArray ? listShare(fields, field.pointer) : (fields[field.pointer]?.share ?? 0);
+    const own = fields[field.pointer];
+    const share = field.inArray ? listShare(fields, field.pointer) : own ? own.share : 0;
     if (share === null) unknown++;
     else typed += 1 - share;
   }
