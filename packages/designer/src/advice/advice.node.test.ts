@@ -86,6 +86,28 @@ describe('adviseMatter: concepts', () => {
     expect(found / total).to.be.at.least(0.9);
   });
 
+  it('knows a concept by its aliases (联系电话 for 手机号码)', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      {
+        op: 'add',
+        path: '/schema/properties/applicant/properties/phone',
+        value: { type: 'string', title: '联系电话' },
+      },
+    ]);
+    const proposals = (c: Catalogue) =>
+      adviseMatter(matter, c).filter((a) => a.pointer === '/schema/properties/applicant/properties/phone');
+    expect(proposals(catalogue)).to.deep.equal([]);
+    const withAliases: Catalogue = {
+      ...catalogue,
+      concepts: catalogue.concepts.map((c) =>
+        c.id === 'person.mobile' ? { ...c, aliases: { 'zh-CN': ['联系电话'] } } : c,
+      ),
+    };
+    expect(proposals(withAliases).map((a) => a.fix?.patch)).to.deep.equal([
+      [{ op: 'add', path: '/schema/properties/applicant/properties/phone/x-concept', value: 'person.mobile' }],
+    ]);
+  });
+
   it('proposes nothing for a field typed on purpose (x-fill: false)', () => {
     const original = sampleMatter('residence-permit');
     const location = '/properties/applicant/properties/mobile';
