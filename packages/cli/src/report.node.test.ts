@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { matterform, sampleCatalogue } from './cli.test-helpers.js';
-import type { ColourReport } from '@matterform/core';
+import { forecastMatter, type ColourReport } from '@matterform/core';
+import { loadCatalogueFrom } from '@matterform/core/node';
+import type { ReportEntry } from './report.js';
 import { escapeHtml, escapeMarkdown } from './report.js';
 
 const catalogue = sampleCatalogue;
@@ -59,6 +61,33 @@ describe('matterform report', () => {
     }
     const perDepartment = Object.values(report.departments).flatMap((c) => Object.values(c));
     expect(perDepartment.reduce((a, b) => a + b, 0)).to.equal(13);
+  });
+
+  it('gives every matter its fill forecast in JSON, and the expected number typed in Markdown and HTML', async () => {
+    const { catalogue: loaded } = await loadCatalogueFrom(catalogue);
+    const result = await matterform('report', 'schemas/catalogue', '--format', 'json');
+    const matters = (JSON.parse(result.stdout) as { matters: ReportEntry[] }).matters;
+    for (const entry of matters) {
+      const matter = loaded.matters.find((m) => m.id === entry.id);
+      expect(matter, entry.id).to.exist;
+      expect(entry.forecast, entry.id).to.deep.equal(forecastMatter(matter!, loaded));
+    }
+    const permit = matters.find((m) => m.id === 'residence-permit') as ReportEntry;
+    expect(permit.forecast).to.deep.include({ typed: 1.58, unknown: 0 });
+    expect(permit.forecast.fields['/applicant/gender']).to.deep.equal({
+      share: 0.9995,
+      providers: ['licence:resident-id-card', 'source:mps-population'],
+    });
+
+    const md = (await matterform('report', 'schemas/catalogue', '--lang', 'en')).stdout;
+    expect(md).to.contain(
+      '### Green · Residence permit application (residence-permit)\n\nDepartment: public-security\n\nA first-time applicant is expected to type about 1.58 required field(s)\n',
+    );
+    expect(md).to.contain(
+      'A first-time applicant is expected to type about 3.09 required field(s), and up to 3 more whose data coverage is unknown',
+    );
+    const html = (await matterform('report', 'schemas/catalogue', '--format', 'html')).stdout;
+    expect(html).to.contain('<p>预计首次申请人手工填写约 1.58 个必填字段</p>');
   });
 
   it('prints Markdown by default, in the language asked for, worst matters first', async () => {

@@ -2,10 +2,13 @@
  * `matterform report` (SPEC §8): the four-colour ratings of a catalogue as JSON (both
  * languages, for programs), Markdown (for a repository or a ticket) or one self-contained HTML
  * page (for a supervisor: no scripts, no external assets, colour never the only signal).
- * Markdown and HTML list the worst matters first; JSON keeps catalogue order.
+ * Markdown and HTML list the worst matters first; JSON keeps catalogue order. Each matter
+ * carries its fill forecast (SPEC §10): in full in JSON, as the expected number of fields
+ * typed in Markdown and HTML.
  */
 import {
   COLOURS,
+  forecastMatter,
   localize,
   type Catalogue,
   type Colour,
@@ -14,6 +17,7 @@ import {
   type ColourReport,
   type ColourStage,
   type BaseLocale as Locale,
+  type Forecast,
   type MatterRating,
 } from '@matterform/core';
 
@@ -21,9 +25,28 @@ export type ReportFormat = 'md' | 'json' | 'html';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'html'];
 
+/** A matter's entry of the JSON report: its rating and its fill forecast. */
+export type ReportEntry = MatterRating & { forecast: Forecast };
+
 export function renderReport(report: ColourReport, catalogue: Catalogue, format: ReportFormat, lang: Locale): string {
-  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'json') return JSON.stringify(withForecasts(report, catalogue), null, 2) + '\n';
   return format === 'md' ? reportMarkdown(report, catalogue, lang) : reportHtml(report, catalogue, lang);
+}
+
+/** The report with each matter's forecast after its fixes (SPEC §8, §10). */
+export function withForecasts(
+  report: ColourReport,
+  catalogue: Catalogue,
+): Omit<ColourReport, 'matters'> & { matters: ReportEntry[] } {
+  return {
+    ...report,
+    matters: report.matters.map((rating) => ({ ...rating, forecast: forecastOf(catalogue, rating.id) })),
+  };
+}
+
+function forecastOf(catalogue: Catalogue, id: string): Forecast {
+  const matter = catalogue.matters.find((m) => m.id === id);
+  return matter ? forecastMatter(matter, catalogue) : { fields: {}, typed: 0, unknown: 0 };
 }
 
 const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
@@ -43,6 +66,7 @@ interface Words {
   noFixes: string;
   noMatters: string;
   conditional: string;
+  typed: (forecast: Forecast) => string;
   colour: Record<Colour, string>;
   stage: Record<ColourStage, string>;
   share: (counts: ColourCounts) => string;
@@ -64,6 +88,8 @@ const WORDS: Record<Locale, Words> = {
     noFixes: '无须改进。',
     noMatters: '目录中没有事项。',
     conditional: '（仅部分申请人）',
+    typed: (f) =>
+      `预计首次申请人手工填写约 ${f.typed} 个必填字段${f.unknown > 0 ? `，另有 ${f.unknown} 个字段的数据覆盖率未知` : ''}`,
     colour: { red: '红', orange: '橙', yellow: '黄', green: '绿' },
     stage: { apply: '申请', review: '审核', deliver: '交付' },
     share: (c) => `红 ${c.red}，橙 ${c.orange}，黄 ${c.yellow}，绿 ${c.green}`,
@@ -84,6 +110,8 @@ const WORDS: Record<Locale, Words> = {
     noFixes: 'Nothing to fix.',
     noMatters: 'The catalogue has no matters.',
     conditional: ' (some applicants only)',
+    typed: (f) =>
+      `A first-time applicant is expected to type about ${f.typed} required field(s)${f.unknown > 0 ? `, and up to ${f.unknown} more whose data coverage is unknown` : ''}`,
     colour: { red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' },
     stage: { apply: 'Apply', review: 'Review', deliver: 'Deliver' },
     share: (c) => `red ${c.red}, orange ${c.orange}, yellow ${c.yellow}, green ${c.green}`,
@@ -157,6 +185,8 @@ export function reportMarkdown(report: ColourReport, catalogue: Catalogue, lang:
       `### ${w.colour[rating.colour]} · ${escapeMarkdown(titleOf(catalogue, rating.id, lang))} (${escapeMarkdown(rating.id)})`,
       '',
       `${w.department}: ${escapeMarkdown(rating.department)}`,
+      '',
+      escapeMarkdown(w.typed(forecastOf(catalogue, rating.id))),
       '',
     );
     for (const stage of STAGES) {
@@ -331,6 +361,7 @@ function matterHtml(rating: MatterRating, catalogue: Catalogue, lang: Locale): s
     `<article class="matter" id="${anchor(rating.id)}" aria-labelledby="${anchor(rating.id)}-title">`,
     `<h3 id="${anchor(rating.id)}-title">${label(rating.colour)} ${e(titleOf(catalogue, rating.id, lang))}</h3>`,
     `<p>${e(rating.id)} · ${e(w.department)}: ${e(rating.department)}</p>`,
+    `<p>${e(w.typed(forecastOf(catalogue, rating.id)))}</p>`,
     '<table>',
     '<thead><tr>',
     `<th scope="col">${e(lang === 'en' ? 'Stage' : '环节')}</th>`,

@@ -200,6 +200,10 @@ export {
   type ColourStage,
   type MatterRating,
   type StageRating,
+  matchConcept,
+  typedRequiredFields,
+  type ConceptMatch,
+  type TypedField,
 } from './colour/colour.js';
 export {
   canonicalJson,
@@ -213,3 +217,5 @@ export {
   type VerifyOptions,
   type VerifyResult,
 } from './submission/signature.js';
+export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
+export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';

@@ -8,3 +8,4 @@ export {
 } from './document/design-document.js';
 export type { FieldKindId, Outline, OutlineField, OutlineStep } from './document/outline-types.js';
 export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast, Selection } from './panels/context.js';
+export { adviseMatter, ratingFixes } from './advice/advice.js';

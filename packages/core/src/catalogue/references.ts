@@ -107,24 +107,32 @@ export function checkReferences(catalogue: LocatedCatalogue): Problem[] {
     }
   }
 
-  const materialTitles = new Map<string, { title: string; where: string }>();
+  const materialTitles: MaterialTitles = new Map();
   for (const entry of catalogue.matters) {
     problems.push(...checkMatter(entry, { concepts, sources, licences }, materialTitles));
   }
   return problems;
 }
 
-interface Lookups {
+/** The catalogue's documents by id, as a matter's references are checked against them. */
+export interface Lookups {
   concepts: Map<string, Concept>;
   sources: Map<string, Source>;
   licences: Map<string, LicenceType>;
 }
 
-function checkMatter(
-  entry: Located<Matter>,
-  ids: Lookups,
-  materialTitles: Map<string, { title: string; where: string }>,
-): Problem[] {
+/**
+ * The first title seen for each material id, in catalogue order, and where it was seen: a
+ * later matter that gives the id another title is warned (SPEC §3.3).
+ */
+export type MaterialTitles = Map<string, { title: string; where: string }>;
+
+/**
+ * Everything `validate` says about one matter document that passed its meta-schema: the
+ * warnings of SPEC §3 and the cross-references against `ids`. `materialTitles` holds the
+ * titles of the matters before it and receives this one's.
+ */
+export function checkMatter(entry: Located<Matter>, ids: Lookups, materialTitles: MaterialTitles): Problem[] {
   const problems: Problem[] = [];
   const matter = entry.document;
   const file = entry.file;
@@ -295,22 +303,39 @@ function checkMatter(
         ...checkConditionSchema(material.when as JsonSchemaObject, at('materials', index, 'when'), file, 'when'),
       );
     }
-    const title = JSON.stringify(material.title);
-    const known = materialTitles.get(material.id);
-    if (!known) materialTitles.set(material.id, { title, where: `${file}: ${at('materials', index)}` });
-    else if (known.title !== title) {
-      warn(
-        'material-title-differs',
-        at('materials', index, 'title'),
-        `材料“${material.id}”的名称与 ${known.where} 不一致（${localize(material.title as never)}）`,
-        `material "${material.id}" has another title at ${known.where} (${localize(material.title as never, 'en')})`,
-      );
-    }
   });
+  problems.push(...materialTitleProblems(entry, materialTitles));
 
   if (matter.result?.licence !== undefined && !ids.licences.has(matter.result.licence)) {
     problems.push(unknownId(file, at('result', 'licence'), 'licence', matter.result.licence));
   }
+  return problems;
+}
+
+/**
+ * Records the titles of the matter's materials (the first title of an id wins) and warns
+ * where one differs from the title an earlier matter gave the same id.
+ */
+export function materialTitleProblems(entry: Located<Matter>, materialTitles: MaterialTitles): Problem[] {
+  const problems: Problem[] = [];
+  const at = (...tokens: (string | number)[]) => entry.base + toPointer(tokens);
+  entry.document.materials?.forEach((material, index) => {
+    const title = JSON.stringify(material.title);
+    const known = materialTitles.get(material.id);
+    if (!known) materialTitles.set(material.id, { title, where: `${entry.file}: ${at('materials', index)}` });
+    else if (known.title !== title) {
+      problems.push(
+        problem(
+          'warning',
+          'material-title-differs',
+          entry.file,
+          at('materials', index, 'title'),
+          `材料“${material.id}”的名称与 ${known.where} 不一致（${localize(material.title as never)}）`,
+          `material "${material.id}" has another title at ${known.where} (${localize(material.title as never, 'en')})`,
+        ),
+      );
+    }
+  });
   return problems;
 }
 

@@ -255,9 +255,9 @@ const LEVELS: Source['level'][] = ['ministry', 'province', 'city'];
 type Provider = { type: 'licence'; licence: LicenceType } | { type: 'source'; source: Source };
 
 /** Who provides the concept, in the prefill order of SPEC §3.1 (fresh licences, sources by level, other licences). */
-function providersOf(context: Context, concept: string): Provider[] {
-  const licences = context.catalogue.licences.filter((l) => Object.hasOwn(l.provides, concept));
-  const sources = context.catalogue.sources.filter((s) => Object.hasOwn(s.provides, concept));
+function providersOf(catalogue: Catalogue, concept: string): Provider[] {
+  const licences = catalogue.licences.filter((l) => Object.hasOwn(l.provides, concept));
+  const sources = catalogue.sources.filter((s) => Object.hasOwn(s.provides, concept));
   return [
     ...licences.filter((l) => l.fresh !== false).map((licence) => ({ type: 'licence' as const, licence })),
     ...LEVELS.flatMap((level) =>
@@ -662,7 +662,33 @@ function workingProviders(context: Context, field: FieldInfo, kind: SubjectKind 
   const fill = field.schema['x-fill'];
   if (fill === false || !field.concept) return [];
   const allowed = Array.isArray(fill) ? new Set(fill) : undefined;
-  return providersOf(context, field.concept).filter((p) => fills(p, kind) && (!allowed || allowed.has(providerId(p))));
+  return providersOf(context.catalogue, field.concept).filter(
+    (p) => fills(p, kind) && (!allowed || allowed.has(providerId(p))),
+  );
+}
+
+/** A required field the person types, as the manual-fields rule counts them (SPEC §4). */
+export interface TypedField {
+  field: FieldInfo;
+  /** Required only on some paths: in a branch, or made required by a branch or another answer. */
+  conditional: boolean;
+}
+
+/**
+ * The fields the manual-fields rule counts, before providers are looked at: required leaves
+ * the person types and lists of plain typed values (once). Undefined when the schema cannot
+ * be walked.
+ */
+export function typedRequiredFields(matter: Matter, catalogue: Catalogue): TypedField[] | undefined {
+  const fields = readFields(matter);
+  if (!fields.ok) return undefined;
+  const context = contextOf(matter, catalogue);
+  const byPointer = new Map(fields.fields.map((f) => [f.pointer, f]));
+  return countedFields(context, fields).map((field) => ({
+    field,
+    conditional:
+      (fields.required.get(field.pointer) as { conditional: boolean }).conditional || inBranch(field, byPointer),
+  }));
 }
 
 function manualFields(
@@ -701,7 +727,7 @@ function manualFields(
 
     const concept = context.concepts.get(field.concept);
     const cName = conceptName(field.concept, concept);
-    const all = providersOf(context, field.concept);
+    const all = providersOf(context.catalogue, field.concept);
     const usable = all.filter((p) => fills(p, kind));
     const fill = field.schema['x-fill'];
     if (fill === false) {
@@ -787,19 +813,70 @@ function inBranch(field: FieldInfo, byPointer: Map<string, FieldInfo>): boolean 
 }
 
 /**
- * "bind field 联系电话 to concept person.mobile, provided by …": a catalogue concept that is
- * compatible with the field, has a provider for this applicant, is named like the field (its
- * last id segment is the property name, or its title is the field's) or alone has the field's
- * format, and fits where the field sits: a sibling field already holds a concept of the same
- * prefix, or the enclosing object's name is part of the concept id. The last test keeps
- * `/kin/name` from being bound to the applicant's own `person.name`. Without such a concept,
- * the designer is asked to catalogue one.
+ * "bind field 联系电话 to concept person.mobile, provided by …", from `matchConcept`; without
+ * such a concept, the designer is asked to catalogue one.
  */
 function bindFix(context: Context, field: FieldInfo, all: FieldInfo[], kind: SubjectKind | undefined): ColourFix {
   const name = fieldName(field);
-  const candidates = context.catalogue.concepts.flatMap((concept) => {
+  const best = bestConcept(context.catalogue, field, all, kind);
+  if (best) {
+    const cName = conceptName(best.concept.id, best.concept);
+    const pName = providerName(best.provider);
+    return {
+      rule: 'manual-fields',
+      message: message(
+        `将${name['zh-CN']}绑定${cName['zh-CN']}（x-concept），由${pName['zh-CN']}提供`,
+        `bind ${name.en} to ${cName.en} (x-concept), provided by ${pName.en}`,
+      ),
+    };
+  }
+  return {
+    rule: 'manual-fields',
+    message: message(
+      `为${name['zh-CN']}编目数据元并绑定（x-concept），再对接提供它的数据源或电子证照`,
+      `catalogue a concept for ${name.en}, bind it (x-concept) and connect a source or licence type that provides it`,
+    ),
+  };
+}
+
+/** A concept a field without `x-concept` most likely holds, and who would fill it. */
+export interface ConceptMatch {
+  concept: Concept;
+  /** The first provider that fills it for the applicant, e.g. `source:mps-population`. */
+  provider: string;
+}
+
+/**
+ * The catalogue concept the field most likely holds (`fields` are the matter's, from
+ * `collectFields`): one that is compatible with the field, has a provider for this applicant
+ * (`kind`; undefined: any provider), is named like the field (its last id segment is the
+ * property name, its title or one of its `aliases` is the field's zh-CN or en title, or its
+ * zh-CN title is nearly the field's) or alone has the field's format, and fits where the
+ * field sits: a sibling field already holds a concept of the same prefix, or the enclosing
+ * object's name is part of the concept id, or a top-level field of a person's (organization's)
+ * form meets a `person.` (`org.`) concept. The last test keeps `/kin/name` from being bound to
+ * the applicant's own `person.name`. The rater's manual-fields fix and the designer's advice
+ * both use it, so they never name different concepts.
+ */
+export function matchConcept(
+  field: FieldInfo,
+  fields: FieldInfo[],
+  catalogue: Catalogue,
+  kind?: SubjectKind,
+): ConceptMatch | undefined {
+  const best = bestConcept(catalogue, field, fields, kind);
+  return best && { concept: best.concept, provider: providerId(best.provider) };
+}
+
+function bestConcept(
+  catalogue: Catalogue,
+  field: FieldInfo,
+  all: FieldInfo[],
+  kind: SubjectKind | undefined,
+): { concept: Concept; provider: Provider } | undefined {
+  const candidates = catalogue.concepts.flatMap((concept) => {
     if (!isSchemaObject(concept.schema) || !isCompatible(field.schema, concept.schema).ok) return [];
-    const provider = providersOf(context, concept.id).find((p) => fills(p, kind));
+    const provider = providersOf(catalogue, concept.id).find((p) => fills(p, kind));
     return provider ? [{ concept, provider, schema: concept.schema }] : [];
   });
   const format = typeof field.schema.format === 'string' ? field.schema.format : undefined;
@@ -829,24 +906,7 @@ function bindFix(context: Context, field: FieldInfo, all: FieldInfo[], kind: Sub
       bestScore = score;
     }
   }
-  if (best) {
-    const cName = conceptName(best.concept.id, best.concept);
-    const pName = providerName(best.provider);
-    return {
-      rule: 'manual-fields',
-      message: message(
-        `将${name['zh-CN']}绑定${cName['zh-CN']}（x-concept），由${pName['zh-CN']}提供`,
-        `bind ${name.en} to ${cName.en} (x-concept), provided by ${pName.en}`,
-      ),
-    };
-  }
-  return {
-    rule: 'manual-fields',
-    message: message(
-      `为${name['zh-CN']}编目数据元并绑定（x-concept），再对接提供它的数据源或电子证照`,
-      `catalogue a concept for ${name.en}, bind it (x-concept) and connect a source or licence type that provides it`,
-    ),
-  };
+  return best && { concept: best.concept, provider: best.provider };
 }
 
 /** `person.residence` of `person.residence.region`. */
@@ -867,10 +927,19 @@ function nameScore(field: FieldInfo, concept: Concept): number {
   const en = field.schema['x-i18n']?.en?.title;
   const conceptZh = zhOf(concept.title, '');
   const conceptEn = enOf(concept.title, '');
-  if (zh && zh === conceptZh) score += 3;
+  if (zh && (zh === conceptZh || aliasesOf(concept, 'zh-CN').includes(zh))) score += 3;
   else if (zh && conceptZh && bigramSimilarity(zh, conceptZh) >= 0.6) score += 2;
-  if (en && en.toLowerCase() === conceptEn.toLowerCase()) score += 3;
+  const enNames = [conceptEn, ...aliasesOf(concept, 'en')].map((n) => n.toLowerCase());
+  if (en && enNames.includes(en.toLowerCase())) score += 3;
   return score;
+}
+
+/** The concept's other names in `locale` (SPEC §2 `aliases`: 联系电话 for 手机号码). */
+function aliasesOf(concept: Concept, locale: string): string[] {
+  const aliases: unknown = concept.aliases;
+  if (aliases === null || typeof aliases !== 'object') return [];
+  const names: unknown = (aliases as Record<string, unknown>)[locale];
+  return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** Dice coefficient over character bigrams: "居住起始日期" and "居住地起始日期" are alike, "电话" and "手机" are not. */

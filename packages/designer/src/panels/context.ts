@@ -3,7 +3,7 @@
  * after every edit, so lit sees the change) and the actions, which all end in one JSON Patch.
  * Panels never change the matter themselves.
  */
-import type { Catalogue, Locale, Matter, MatterRating, Message } from '@matterform/core';
+import type { Catalogue, Forecast, Locale, Matter, MatterRating, Message } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import type { Outline } from '../document/outline-types.js';
 
@@ -25,19 +25,8 @@ export interface DesignProblem {
   fix?: { label: Message; patch: Patch };
 }
 
-export interface FieldForecast {
-  /** Share of applicants expected to find the field filled; null when a provider's coverage is unknown. */
-  share: number | null;
-  providers: string[];
-}
-
-export interface Forecast {
-  fields: Record<string, FieldForecast>;
-  /** Expected number of required fields a first-time applicant types. */
-  typed: number;
-  /** Required fields whose share is unknown. */
-  unknown: number;
-}
+/** The fill forecast of SPEC §10, computed by core's `forecastMatter`. */
+export type { FieldForecast, Forecast } from '@matterform/core';
 
 export interface DesignView {
   matter: Matter;

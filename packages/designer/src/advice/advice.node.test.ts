@@ -1,0 +1,254 @@
+import { expect } from 'chai';
+import { immutableJSONPatch, revertJSONPatch } from 'immutable-json-patch';
+import { collectFields, getAt, matterProblems, rateMatter, type Catalogue, type Matter } from '@matterform/core';
+import { loadCatalogueFrom } from '@matterform/core/node';
+import { adviseMatter, ratingFixes } from './advice.js';
+import type { Patch } from '../document/design-document.js';
+import type { DesignProblem } from '../panels/context.js';
+
+const folder = new URL('../../../../schemas/catalogue', import.meta.url).pathname;
+
+let catalogue: Catalogue;
+before(async () => {
+  const load = await loadCatalogueFrom(folder);
+  expect(load.errors).to.deep.equal([]);
+  catalogue = load.catalogue;
+});
+
+function sampleMatter(id: string): Matter {
+  return structuredClone(catalogue.matters.find((m) => m.id === id)) as Matter;
+}
+
+function apply(matter: Matter, patch: Patch): Matter {
+  return immutableJSONPatch(matter as never, patch) as unknown as Matter;
+}
+
+/** The matter without the `x-concept` of the property declared at `schemaPointer` (a schema location). */
+function withoutConcept(matter: Matter, schemaPointer: string): Matter {
+  return apply(matter, [{ op: 'remove', path: `/schema${schemaPointer}/x-concept` }]);
+}
+
+function errorsOf(matter: Matter): string[] {
+  return matterProblems(matter, catalogue)
+    .filter((p) => p.severity === 'error')
+    .map((p) => `${p.code} ${p.pointer}`);
+}
+
+/** Applies the fix, then its inverse: the document must come back byte for byte. */
+function expectRevertible(matter: Matter, problem: DesignProblem): Matter {
+  const patch = problem.fix?.patch as Patch;
+  const fixed = apply(matter, patch);
+  const inverse = revertJSONPatch(matter as never, patch);
+  expect(JSON.stringify(apply(fixed, inverse)), `${problem.code} ${problem.pointer}`).to.equal(JSON.stringify(matter));
+  return fixed;
+}
+
+describe('adviseMatter: concepts', () => {
+  it('proposes back the concept taken off a field, and the fix restores the document and its rating', () => {
+    const original = sampleMatter('residence-permit');
+    const location = '/properties/applicant/properties/mobile';
+    const stripped = withoutConcept(original, location);
+    const advice = adviseMatter(stripped, catalogue, 'zh-CN').filter((a) => a.code === 'advice-concept');
+    expect(advice).to.have.length(1);
+    const [found] = advice as [DesignProblem];
+    expect(found.severity).to.equal('warning');
+    expect(found.pointer).to.equal(`/schema${location}`);
+    expect(found.fix?.label).to.deep.equal({ 'zh-CN': '绑定数据元 person.mobile', en: 'Bind concept person.mobile' });
+    expect(found.fix?.patch).to.deep.equal([
+      { op: 'add', path: `/schema${location}/x-concept`, value: 'person.mobile' },
+    ]);
+    const fixed = expectRevertible(stripped, found);
+    expect(fixed).to.deep.equal(original);
+    expect(rateMatter(fixed, catalogue)).to.deep.equal(rateMatter(original, catalogue));
+    expect(adviseMatter(fixed, catalogue, 'zh-CN').filter((a) => a.code === 'advice-concept')).to.deep.equal([]);
+  });
+
+  it('never proposes another concept than the one a sample field had, and finds nearly all of them', () => {
+    let found = 0;
+    let total = 0;
+    for (const matter of catalogue.matters) {
+      for (const field of collectFields(matter.schema as never)) {
+        if (!field.concept || field.inArray || field.schema['x-fill'] === false) continue;
+        total++;
+        const stripped = withoutConcept(matter, field.schemaPointer);
+        const proposal = adviseMatter(stripped, catalogue).find(
+          (a) => a.code === 'advice-concept' && a.pointer === `/schema${field.schemaPointer}`,
+        );
+        if (!proposal) continue;
+        expect(proposal.fix?.patch, `${matter.id} ${field.pointer}`).to.deep.equal([
+          { op: 'add', path: `/schema${field.schemaPointer}/x-concept`, value: field.concept },
+        ]);
+        expect(apply(stripped, proposal.fix?.patch as Patch), `${matter.id} ${field.pointer}`).to.deep.equal(matter);
+        found++;
+      }
+    }
+    expect(total).to.be.above(100);
+    expect(found / total).to.be.at.least(0.9);
+  });
+
+  it('knows a concept by its aliases (联系电话 for 手机号码)', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      {
+        op: 'add',
+        path: '/schema/properties/applicant/properties/phone',
+        value: { type: 'string', title: '联系电话' },
+      },
+    ]);
+    const proposals = (c: Catalogue) =>
+      adviseMatter(matter, c).filter((a) => a.pointer === '/schema/properties/applicant/properties/phone');
+    expect(proposals(catalogue)).to.deep.equal([]);
+    const withAliases: Catalogue = {
+      ...catalogue,
+      concepts: catalogue.concepts.map((c) =>
+        c.id === 'person.mobile' ? { ...c, aliases: { 'zh-CN': ['联系电话'] } } : c,
+      ),
+    };
+    expect(proposals(withAliases).map((a) => a.fix?.patch)).to.deep.equal([
+      [{ op: 'add', path: '/schema/properties/applicant/properties/phone/x-concept', value: 'person.mobile' }],
+    ]);
+  });
+
+  it('proposes nothing for a field typed on purpose (x-fill: false)', () => {
+    const original = sampleMatter('residence-permit');
+    const location = '/properties/applicant/properties/mobile';
+    const typedOnPurpose = apply(withoutConcept(original, location), [
+      { op: 'add', path: `/schema${location}/x-fill`, value: false },
+    ]);
+    expect(adviseMatter(typedOnPurpose, catalogue).filter((a) => a.code === 'advice-concept')).to.deep.equal([]);
+  });
+});
+
+describe('adviseMatter: materials', () => {
+  it('proposes the licence type a material is named after, and listing it spares the upload', () => {
+    const matter = sampleMatter('company-name-change');
+    const advice = adviseMatter(matter, catalogue, 'en').filter((a) => a.code === 'advice-material-licence');
+    expect(advice.map((a) => [a.pointer, a.fix?.patch])).to.deep.equal([
+      ['/materials/3/title', [{ op: 'add', path: '/materials/3/licences', value: ['business-licence'] }]],
+    ]);
+    expect(advice[0]?.message.en).to.contain('"Business licence"');
+    expectRevertible(matter, advice[0] as DesignProblem);
+  });
+
+  it('proposes back a licence type taken off a material named after it', () => {
+    const original = sampleMatter('residence-permit');
+    const index = (original.materials ?? []).findIndex((m) => m.id === 'resident-id-card');
+    const listed = original.materials?.[index]?.licences ?? [];
+    expect(listed).to.include('resident-id-card');
+    const stripped = apply(original, [
+      { op: 'replace', path: `/materials/${index}/licences`, value: listed.filter((id) => id !== 'resident-id-card') },
+    ]);
+    const advice = adviseMatter(stripped, catalogue).filter((a) => a.code === 'advice-material-licence');
+    expect(advice).to.have.length(1);
+    const fixed = expectRevertible(stripped, advice[0] as DesignProblem);
+    expect(new Set(fixed.materials?.[index]?.licences)).to.deep.equal(new Set(listed));
+  });
+});
+
+describe('adviseMatter: text in both languages', () => {
+  it('warns, without a fix, where a text has one language and not the other', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      { op: 'replace', path: '/title', value: '居住证申领' },
+      { op: 'remove', path: '/schema/properties/applicant/properties/name/x-i18n/en/title' },
+      { op: 'replace', path: '/layout/steps/0/title', value: { en: 'Applicant' } },
+    ]);
+    const missing = adviseMatter(matter, catalogue, 'zh-CN').filter((a) => a.code === 'text-missing');
+    expect(missing.map((a) => [a.pointer, a.message.en])).to.deep.equal([
+      ['/title', 'the matter attribute "title" has Chinese text but no English text'],
+      ['/layout/steps/0/title', 'the title of step 1 has English text but no Chinese text'],
+      [
+        '/schema/properties/applicant/properties/name/title',
+        'the title of field "姓名" has Chinese text but no English text',
+      ],
+    ]);
+    for (const problem of missing) expect(problem.fix).to.equal(undefined);
+    expect(
+      adviseMatter(sampleMatter('residence-permit'), catalogue).filter((a) => a.code === 'text-missing'),
+    ).to.deep.equal([]);
+  });
+
+  it('also asks for the designer’s own language when it is another', () => {
+    const matter = sampleMatter('lawyer-no-penalty-certificate');
+    const french = adviseMatter(matter, catalogue, 'fr').filter((a) => a.code === 'text-missing');
+    expect(french.length).to.be.above(0);
+    expect(french.find((a) => a.pointer === '/title')?.message.en).to.equal(
+      'the matter attribute "title" has Chinese text but no fr text',
+    );
+  });
+});
+
+describe('ratingFixes', () => {
+  it('binds typed fields to their concepts, and the colour follows rateMatter', () => {
+    const original = sampleMatter('residence-permit');
+    expect(rateMatter(original, catalogue).stages.apply.colour).to.equal('green');
+    // More than three required fields typed by hand make the apply stage yellow (SPEC §4).
+    const locations = ['name', 'idNumber', 'mobile', 'birthDate'].map((n) => `/properties/applicant/properties/${n}`);
+    let matter = locations.reduce(withoutConcept, original);
+    const before = rateMatter(matter, catalogue);
+    expect(before.stages.apply.colour).to.equal('yellow');
+    const fixes = ratingFixes(matter, catalogue, before);
+    expect(fixes.map((f) => f.fix?.patch[0]?.path)).to.have.members(locations.map((l) => `/schema${l}/x-concept`));
+    expect(fixes.find((f) => f.pointer.endsWith('/mobile'))?.fix?.label).to.deep.equal({
+      'zh-CN': '将字段“手机号码”绑定到 person.mobile',
+      en: 'Bind field "Mobile number" to person.mobile',
+    });
+    const colours: string[] = [];
+    for (const fix of fixes) {
+      matter = expectRevertible(matter, fix);
+      colours.push(rateMatter(matter, catalogue).stages.apply.colour);
+    }
+    // The sample types two fields itself (/residence/since, /school): 6, 5, 4 typed are yellow, 3 is green.
+    expect(colours).to.deep.equal(['yellow', 'yellow', 'green', 'green']);
+    expect(matter).to.deep.equal(original);
+  });
+
+  it('adds an output for a back-office system that has none, and the review stage turns green', () => {
+    const matter = sampleMatter('household-register-replacement');
+    const rating = rateMatter(matter, catalogue);
+    expect(rating.stages.review.colour).to.equal('yellow');
+    const fix = ratingFixes(matter, catalogue, rating).find((f) => f.code === 'rating-add-output') as DesignProblem;
+    expect(fix.fix?.label.en).to.equal('Add an output for system certificate-printing');
+    const fixed = expectRevertible(matter, fix);
+    expect(fixed.outputs?.at(-1)?.system).to.equal('certificate-printing');
+    expect(rateMatter(fixed, catalogue).stages.review.colour).to.equal('green');
+  });
+
+  it('maps an added output’s keys the way other matters send the same system', () => {
+    const matter = sampleMatter('residence-permit');
+    const output = matter.outputs?.[0];
+    expect(output).to.exist;
+    const other = apply(matter, [
+      { op: 'replace', path: '/id', value: 'residence-permit-copy' },
+      { op: 'remove', path: '/outputs/0' },
+    ]);
+    const withCopy = { ...catalogue, matters: [...catalogue.matters, other] };
+    const fix = ratingFixes(other, withCopy, rateMatter(other, withCopy)).find(
+      (f) => f.code === 'rating-add-output' && f.fix?.label.en.endsWith(` ${output?.system}`),
+    );
+    const added = (fix?.fix?.patch[0] as { value: { template: Record<string, string> } }).value;
+    const expected = Object.fromEntries(
+      Object.entries(output?.template as Record<string, unknown>).filter(
+        ([, v]) => typeof v === 'string' && /^\{\/[^{}]*\}$/.test(v),
+      ),
+    );
+    // Every key the original sends, mapped to the same field; other matters may add keys of their own.
+    expect(added.template).to.include(expected);
+    expect(Object.keys(expected)).to.have.length.above(5);
+  });
+
+  it('gives every sample matter fixes that apply cleanly, revert exactly and add no error', () => {
+    for (const matter of catalogue.matters) {
+      const errors = errorsOf(matter);
+      for (const fix of ratingFixes(matter, catalogue, rateMatter(matter, catalogue))) {
+        expect(fix.severity).to.equal('warning');
+        const fixed = expectRevertible(matter, fix);
+        expect(errorsOf(fixed), `${matter.id} ${fix.fix?.label.en}`).to.deep.equal(errors);
+        expect(getAt(matter, fix.pointer), `${matter.id} ${fix.pointer}`).to.not.equal(undefined);
+      }
+      for (const advice of adviseMatter(matter, catalogue)) {
+        expect(getAt(matter, advice.pointer), `${matter.id} ${advice.pointer}`).to.not.equal(undefined);
+        if (!advice.fix) continue;
+        expect(errorsOf(expectRevertible(matter, advice)), `${matter.id} ${advice.fix.label.en}`).to.deep.equal(errors);
+      }
+    }
+  });
+});
