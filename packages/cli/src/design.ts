@@ -29,7 +29,7 @@ import {
   type Text,
 } from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
-import { createGateway, requestUrl, type Gateway } from './gateway.js';
+import { createGateway, type Gateway } from './gateway.js';
 import { CONTENT_TYPES, GATEWAY_PATH, isBundlePath, requestTarget, serveStatic, text } from './serve.js';
 
 export interface DesignServerOptions {

@@ -8,3 +8,30 @@ export {
 } from './document/design-document.js';
 export type { FieldKindId, Outline, OutlineField, OutlineStep } from './document/outline-types.js';
 export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast, Selection } from './panels/context.js';
+export {
+  blankMatter,
+  copyMatter,
+  createMatter,
+  DesignStoreError,
+  publishProblems,
+  type DesignListEntry,
+  type DesignLoad,
+  type DesignState,
+  type DesignStore,
+  type DesignStoreErrorCode,
+  type PublishedVersion,
+  type PublishOptions,
+} from './stores/store.js';
+export { createDesignStore, DEFAULT_DESIGN_DB, type DesignStoreOptions } from './stores/indexeddb-store.js';
+export { httpDesignStore, type HttpDesignStoreOptions } from './stores/http-store.js';
+export {
+  diffMatters,
+  majorConsequences,
+  nextVersion,
+  proposeVersion,
+  type Bump,
+  type ChangeLevel,
+  type MajorConsequences,
+  type MatterDiff,
+  type VersionChange,
+} from './versions/diff.js';

@@ -76,14 +76,15 @@ export function httpDesignStore(
     return `matters/${id}${rest}`;
   };
 
+  // Async, so a bad id rejects like any other refusal rather than throwing at the call.
   return {
-    list: () => call<DesignListEntry[]>('GET', 'matters'),
-    load: (id) => call<DesignLoad>('GET', at(id)),
-    save: (matter) => call<DesignListEntry>('PUT', at(matter?.id, '/draft'), matter),
-    publish: (matter, { version, changelog }: PublishOptions) =>
+    list: async () => call<DesignListEntry[]>('GET', 'matters'),
+    load: async (id) => call<DesignLoad>('GET', at(id)),
+    save: async (matter) => call<DesignListEntry>('PUT', at(matter?.id, '/draft'), matter),
+    publish: async (matter, { version, changelog }: PublishOptions) =>
       call<PublishedVersion>('POST', at(matter?.id, '/publish'), { matter, version, changelog }),
-    versions: (id) => call<PublishedVersion[]>('GET', at(id, '/versions')),
-    discard: (id) => call<void>('DELETE', at(id, '/draft')),
+    versions: async (id) => call<PublishedVersion[]>('GET', at(id, '/versions')),
+    discard: async (id) => call<void>('DELETE', at(id, '/draft')),
     create: async (request) => (await call<{ draft: Matter }>('POST', 'matters', request)).draft,
   };
 }
