@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -276,6 +276,31 @@ describe('matterform design: the store over a catalogue folder', () => {
     const page = await fetch(new URL('/designer/', server.url));
     expect(page.headers.get('content-type')).to.match(/^text\/html/);
     expect(await page.text()).to.contain('<matter-designer></matter-designer>');
+  });
+});
+
+describe('matterform design: the page and the bundles', () => {
+  it('serves the built designer and its chunks under /dist/, and a page folder at /designer/', async () => {
+    const bundle = join(root, 'dist');
+    const page = join(root, 'page');
+    await mkdir(join(bundle, 'designer-chunks'), { recursive: true });
+    await mkdir(page);
+    await writeFile(join(bundle, 'matterform-designer.js'), 'export const designer = 1;');
+    await writeFile(join(bundle, 'designer-chunks', 'editor-1a2b.js'), 'export const editor = 1;');
+    await writeFile(join(bundle, 'notes.txt'), 'not served');
+    await writeFile(join(page, 'index.html'), '<!doctype html><title>designer</title>');
+    const served = await startDesignServer({ dir, port: 0, bundle, page });
+    try {
+      const get = (path: string) => fetch(`${served.url}${path}`);
+      expect((await get('/dist/matterform-designer.js')).headers.get('content-type')).to.match(/^text\/javascript/);
+      expect(await (await get('/dist/designer-chunks/editor-1a2b.js')).text()).to.equal('export const editor = 1;');
+      expect((await get('/dist/notes.txt')).status).to.equal(404);
+      expect(await (await get('/designer/')).text()).to.equal('<!doctype html><title>designer</title>');
+      expect((await get('/designer/setup.json')).status).to.equal(200);
+      expect((await get('/')).url).to.equal(`${served.url}/designer/`);
+    } finally {
+      await served.close();
+    }
   });
 });
 

@@ -154,11 +154,14 @@ export function requestTarget(req: IncomingMessage): Target | 400 | 404 {
   return { path, segments };
 }
 
-/** The bundle's own paths: `/matterform.js`, `/matterform-designer.js`, their maps, `/chunks/…`. */
+/**
+ * The bundle's own paths: `/matterform.js`, `/matterform-designer.js`, their maps, and their
+ * chunks, `/chunks/…` and the designer's `/designer-chunks/…`.
+ */
 export function isBundlePath(segments: string[]): boolean {
   const [first, second] = segments;
   if (segments.length === 1) return /^matterform[a-z0-9-]*\.js(\.map)?$/.test(first ?? '');
-  return segments.length === 2 && first === 'chunks' && second !== undefined;
+  return segments.length === 2 && (first === 'chunks' || first === 'designer-chunks') && second !== undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Matter } from '@matterform/core';
 import { diffMatters, majorConsequences, nextVersion, proposeVersion } from './diff.js';
@@ -25,9 +25,29 @@ function applicantRequired(matter: Mutable): string[] {
   return matter.schema.properties.applicant?.required as string[];
 }
 
+const samplesFolder = new URL('../../../../schemas/catalogue/matters/', import.meta.url);
+const samples = readdirSync(samplesFolder).map(
+  (name) => JSON.parse(readFileSync(new URL(name, samplesFolder), 'utf8')) as Matter,
+);
+
 describe('diffMatters', () => {
   it('finds nothing to publish in an unchanged matter', () => {
     expect(diffMatters(residencePermit, structuredClone(residencePermit))).to.deep.equal({ bump: 'none', changes: [] });
+    for (const matter of samples) expect(diffMatters(matter, structuredClone(matter)).bump, matter.id).to.equal('none');
+  });
+
+  it('compares any two sample matters, every change said in both languages', () => {
+    for (const live of samples)
+      for (const draft of samples) {
+        const diff = diffMatters(live, draft);
+        if (live === draft) continue;
+        expect(diff.bump, `${live.id} → ${draft.id}`).to.equal('major');
+        for (const change of diff.changes) {
+          expect(change.message['zh-CN']).to.not.match(/\{\w+\}|undefined|\[object/);
+          expect(change.message.en).to.not.match(/\{\w+\}|undefined|\[object/);
+        }
+        majorConsequences(live, draft);
+      }
   });
 
   it('calls a first publication major', () => {
