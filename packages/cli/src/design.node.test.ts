@@ -212,6 +212,34 @@ describe('matterform design: the store over a catalogue folder', () => {
     expect(await stat(join(dir, 'CHANGELOG.md')).catch(() => undefined)).to.equal(undefined);
   });
 
+  it('does not hold a matter to account for another file’s errors, but refuses one it would add', async () => {
+    const other = await sample('food-business-licence');
+    const otherSchema = structuredClone(other.schema) as { properties: Record<string, unknown> };
+    otherSchema.properties.broken = { type: 'string', 'x-concept': 'no.suchConcept' };
+    await writeFile(
+      join(dir, 'matters', 'food-business-licence.json'),
+      JSON.stringify({ ...other, schema: otherSchema }),
+    );
+    expect((await validate()).code).to.equal(1);
+    const matter = { ...(await sample('residence-permit')), title: { 'zh-CN': '居住证申请', en: 'Residence permit' } };
+    const published = await call('POST', '/store/matters/residence-permit/publish', {
+      matter,
+      version: '1.0.1',
+      changelog: 'Title',
+    });
+    expect(published.status).to.equal(200);
+    // A file of another name already holds a matter "permit-copy": publishing one would make two.
+    await writeFile(join(dir, 'matters', 'legacy-permit.json'), JSON.stringify({ ...matter, id: 'permit-copy' }));
+    const duplicate = await call('POST', '/store/matters/permit-copy/publish', {
+      matter: { ...matter, id: 'permit-copy' },
+      version: '1.0.0',
+      changelog: '',
+    });
+    expect(duplicate.status).to.equal(422);
+    expect((duplicate.body as { problems: { code: string }[] }).problems.map((p) => p.code)).to.include('duplicate-id');
+    expect(await stat(join(dir, 'matters', 'permit-copy.json')).catch(() => undefined)).to.equal(undefined);
+  });
+
   it('never writes outside the folder: ids that climb out are refused with 400', async () => {
     const matter = { ...(await sample('residence-permit')), id: '../x' };
     for (const path of [
