@@ -170,13 +170,16 @@ describe('matterform design: the store over a catalogue folder', () => {
     });
     expect(again.status).to.equal(409);
     const next = { ...draft.draft, title: { 'zh-CN': '居住证申请', en: 'Residence permit' } };
+    // A changelog line that looks like an entry's heading stays part of its entry.
+    const tricky = 'Title\n## permit-copy@9.9.9 — never';
     expect(
-      (await call('POST', '/store/matters/permit-copy/publish', { matter: next, version: '1.0.1', changelog: 'Title' }))
+      (await call('POST', '/store/matters/permit-copy/publish', { matter: next, version: '1.0.1', changelog: tricky }))
         .status,
     ).to.equal(200);
-    expect(
-      ((await call('GET', '/store/matters/permit-copy/versions')).body as { version: string }[]).map((v) => v.version),
-    ).to.deep.equal(['1.0.0', '1.0.1']);
+    expect((await call('GET', '/store/matters/permit-copy/versions')).body).to.deep.equal([
+      { version: '1.0.0', publishedAt: NOW.toISOString(), changelog: '首次发布。\nFirst publication.' },
+      { version: '1.0.1', publishedAt: NOW.toISOString(), changelog: tricky },
+    ]);
     const sampleVersions = (await call('GET', '/store/matters/residence-permit/versions')).body;
     expect(sampleVersions).to.deep.equal([{ version: '1.0.0', publishedAt: null, changelog: '' }]);
 
