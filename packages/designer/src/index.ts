@@ -9,3 +9,30 @@ export {
 export type { FieldKindId, Outline, OutlineField, OutlineStep } from './document/outline-types.js';
 export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast, Selection } from './panels/context.js';
 export { adviseMatter, ratingFixes } from './advice/advice.js';
+export {
+  blankMatter,
+  copyMatter,
+  createMatter,
+  DesignStoreError,
+  publishProblems,
+  type DesignListEntry,
+  type DesignLoad,
+  type DesignState,
+  type DesignStore,
+  type DesignStoreErrorCode,
+  type PublishedVersion,
+  type PublishOptions,
+} from './stores/store.js';
+export { createDesignStore, DEFAULT_DESIGN_DB, type DesignStoreOptions } from './stores/indexeddb-store.js';
+export { httpDesignStore, type HttpDesignStoreOptions } from './stores/http-store.js';
+export {
+  diffMatters,
+  majorConsequences,
+  nextVersion,
+  proposeVersion,
+  type Bump,
+  type ChangeLevel,
+  type MajorConsequences,
+  type MatterDiff,
+  type VersionChange,
+} from './versions/diff.js';
