@@ -28,7 +28,7 @@ export function outlineOf(matter: Matter): Outline {
   const byPointer = new Map<string, OutlineField>();
   const top: OutlineField[] = [];
   for (const info of fields) {
-    const field = outlineField(info);
+    const field = outlineField(info, matter);
     if (byPointer.has(info.pointer)) continue;
     byPointer.set(info.pointer, field);
     const parent = containerOf(info.parent, byPointer);
@@ -83,19 +83,28 @@ export function fieldsOf(matter: Matter): readonly FieldInfo[] {
   return fields;
 }
 
-function outlineField(info: FieldInfo): OutlineField {
+function outlineField(info: FieldInfo, matter: Matter): OutlineField {
+  const schema = SCHEMA_AT + info.schemaPointer;
   const field: OutlineField = {
     key: info.name,
     data: info.pointer,
-    schema: SCHEMA_AT + info.schemaPointer,
+    schema,
     kind: kindOf(info.schema),
     title: textOf(info.schema),
-    required: info.required,
+    // A branch field its branch requires is required while shown: the walker counts only the
+    // object's own `required`, the designer edits the one beside the declaration.
+    required: info.required || declaredRequired(matter, schema),
     branch: info.branch,
     children: [],
   };
   if (info.concept !== undefined) field.concept = info.concept;
   return field;
+}
+
+function declaredRequired(matter: Matter, field: string): boolean {
+  const split = splitLocation(field);
+  const required = split ? schemaAt(matter, split.parent)?.required : undefined;
+  return Array.isArray(required) && split !== undefined && required.includes(split.key);
 }
 
 /**
