@@ -66,22 +66,25 @@ export class DesignerAttributesPanel extends EditingPanel {
 
   #set(key: string, value: unknown, what: Message): void {
     if (!this.view) return;
-    this.edit(setAttribute(this.view.matter, key, value), say(m.changed, this.lang, { what: say(what, this.lang) }));
+    this.edit(
+      setAttribute(this.view.matter, key, value),
+      say(m.changed, this.viewLang, { what: say(what, this.viewLang) }),
+    );
   }
 
   #text(key: 'title' | 'authority' | 'scenario' | 'contact', what: Message, multiline = false): TemplateResult {
     const matter = this.view?.matter as Matter;
     return bilingualInputs({
       id: key,
-      label: say(what, this.lang),
-      lang: this.lang,
+      label: say(what, this.viewLang),
+      lang: this.viewLang,
       multiline,
       disabled: this.readonly,
       value: (locale) => textIn(matter[key] as Text | undefined, locale),
       change: (locale, text) =>
         this.edit(
           setAttributeText(matter, key, locale, text),
-          say(m.changed, this.lang, { what: say(what, this.lang) }),
+          say(m.changed, this.viewLang, { what: say(what, this.viewLang) }),
         ),
     });
   }
@@ -91,7 +94,7 @@ export class DesignerAttributesPanel extends EditingPanel {
     const value = matter[key];
     const checked = key !== 'code';
     return html`<div class="control">
-      <label for=${key}>${say(what, this.lang)}</label>
+      <label for=${key}>${say(what, this.viewLang)}</label>
       <input
         id=${key}
         spellcheck="false"
@@ -102,7 +105,7 @@ export class DesignerAttributesPanel extends EditingPanel {
           const input = event.target as HTMLInputElement;
           const text = input.value.trim();
           if (checked && text !== '' && !SLUG.test(text)) {
-            input.setCustomValidity(say(m.badSlug, this.lang));
+            input.setCustomValidity(say(m.badSlug, this.viewLang));
             input.reportValidity();
             return;
           }
@@ -110,13 +113,13 @@ export class DesignerAttributesPanel extends EditingPanel {
           this.#set(key, text === '' ? undefined : text, what);
         }}
       />
-      ${checked ? html`<span class="hint" id="${key}-hint">${say(m.slugHint, this.lang)}</span>` : nothing}
+      ${checked ? html`<span class="hint" id="${key}-hint">${say(m.slugHint, this.viewLang)}</span>` : nothing}
     </div>`;
   }
 
   #number(id: string, what: Message, value: unknown, write: (n: number | undefined) => void): TemplateResult {
     return html`<div class="control">
-      <label for=${id}>${say(what, this.lang)}</label>
+      <label for=${id}>${say(what, this.viewLang)}</label>
       <input
         id=${id}
         type="number"
@@ -141,7 +144,7 @@ export class DesignerAttributesPanel extends EditingPanel {
     write: (next: T[] | undefined) => void,
   ): TemplateResult {
     return html`<fieldset id=${id}>
-      <legend>${say(what, this.lang)}</legend>
+      <legend>${say(what, this.viewLang)}</legend>
       ${vocabulary.map(
         (item) =>
           html`<label class="check"
@@ -166,15 +169,15 @@ export class DesignerAttributesPanel extends EditingPanel {
   ): TemplateResult {
     const entries = list ?? [];
     return html`<fieldset id=${id}>
-      <legend>${say(what, this.lang)}</legend>
+      <legend>${say(what, this.viewLang)}</legend>
       <ol class="plain">
         ${entries.map(
           (entry, i) =>
             html`<li>
               ${bilingualInputs({
                 id: `${id}-${i}`,
-                label: say(m.entry, this.lang, { n: i + 1 }),
-                lang: this.lang,
+                label: say(m.entry, this.viewLang, { n: i + 1 }),
+                lang: this.viewLang,
                 disabled: this.readonly,
                 value: (locale) => textIn(entry, locale),
                 change: (locale, text) =>
@@ -190,7 +193,7 @@ export class DesignerAttributesPanel extends EditingPanel {
                   write(next.length ? next : undefined);
                 }}
               >
-                ${say(m.removeEntry, this.lang, { n: i + 1 })}
+                ${say(m.removeEntry, this.viewLang, { n: i + 1 })}
               </button>
             </li>`,
         )}
@@ -204,7 +207,7 @@ export class DesignerAttributesPanel extends EditingPanel {
           write([...entries, '']);
         }}
       >
-        ${say(m.addEntry, this.lang)}<span class="visually-hidden"> (${say(what, this.lang)})</span>
+        ${say(m.addEntry, this.viewLang)}<span class="visually-hidden"> (${say(what, this.viewLang)})</span>
       </button>
     </fieldset>`;
   }
@@ -218,11 +221,11 @@ export class DesignerAttributesPanel extends EditingPanel {
     const steps = (name: 'apply' | 'review' | 'deliver') => stage(name)?.steps as Text[] | undefined;
     const systems = stage('review')?.systems;
     return html`<fieldset>
-      <legend>${say(m.process, this.lang)}</legend>
+      <legend>${say(m.process, this.viewLang)}</legend>
       ${this.#textList('apply-steps', m.applySteps, steps('apply'), (next) => writeStage('apply', 'steps', next))}
       ${this.#textList('review-steps', m.reviewSteps, steps('review'), (next) => writeStage('review', 'steps', next))}
       <div class="control">
-        <label for="review-systems">${say(m.systems, this.lang)}</label>
+        <label for="review-systems">${say(m.systems, this.viewLang)}</label>
         <input
           id="review-systems"
           spellcheck="false"
@@ -244,7 +247,7 @@ export class DesignerAttributesPanel extends EditingPanel {
           .checked=${live(stage('review')?.paper === true)}
           ?disabled=${this.readonly}
           @change=${(event: Event) => writeStage('review', 'paper', (event.target as HTMLInputElement).checked ? true : undefined)}
-        />${say(m.paper, this.lang)}</label
+        />${say(m.paper, this.viewLang)}</label
       >
       ${this.#textList('deliver-steps', m.deliverSteps, steps('deliver'), (next) => writeStage('deliver', 'steps', next))}
     </fieldset>`;
@@ -256,25 +259,25 @@ export class DesignerAttributesPanel extends EditingPanel {
     const licences = this.view?.catalogue.licences ?? [];
     const licence = typeof result?.licence === 'string' ? result.licence : '';
     return html`<fieldset>
-      <legend>${say(m.result, this.lang)}</legend>
+      <legend>${say(m.result, this.viewLang)}</legend>
       ${bilingualInputs({
         id: 'result-title',
-        label: say(m.resultTitle, this.lang),
-        lang: this.lang,
+        label: say(m.resultTitle, this.viewLang),
+        lang: this.viewLang,
         disabled: this.readonly,
         value: (locale) => textIn(result?.title as Text | undefined, locale),
         change: (locale, text) => write('title', withText(result?.title as Text | undefined, locale, text)),
       })}
       <div class="control">
-        <label for="result-licence">${say(m.resultLicence, this.lang)}</label>
+        <label for="result-licence">${say(m.resultLicence, this.viewLang)}</label>
         <select
           id="result-licence"
           ?disabled=${this.readonly}
           @change=${(event: Event) => write('licence', (event.target as HTMLSelectElement).value || undefined)}
         >
-          <option value="" .selected=${live(licence === '')}>${say(m.noLicence, this.lang)}</option>
+          <option value="" .selected=${live(licence === '')}>${say(m.noLicence, this.viewLang)}</option>
           ${licence && !licences.some((l) => l.id === licence) ? html`<option value=${licence} selected>${licence}</option>` : nothing}
-          ${licences.map((l) => html`<option value=${l.id} .selected=${live(l.id === licence)}>${localize(l.title, this.lang)} (${l.id})</option>`)}
+          ${licences.map((l) => html`<option value=${l.id} .selected=${live(l.id === licence)}>${localize(l.title, this.viewLang)} (${l.id})</option>`)}
         </select>
       </div>
       ${this.#checks(
@@ -282,7 +285,7 @@ export class DesignerAttributesPanel extends EditingPanel {
         m.delivery,
         DELIVERIES,
         result?.delivery as string[] | undefined,
-        (item) => say(DELIVERY_NAMES[item], this.lang),
+        (item) => say(DELIVERY_NAMES[item], this.viewLang),
         (next) => write('delivery', next),
       )}
     </fieldset>`;
@@ -290,20 +293,20 @@ export class DesignerAttributesPanel extends EditingPanel {
 
   override render(): TemplateResult {
     const matter = this.view?.matter;
-    if (!matter) return html`<section part="attributes"><h2>${say(m.heading, this.lang)}</h2></section>`;
+    if (!matter) return html`<section part="attributes"><h2>${say(m.heading, this.viewLang)}</h2></section>`;
     const timeLimit = isRecord(matter.timeLimit) ? matter.timeLimit : undefined;
     return html`<section part="attributes" aria-labelledby="attributes-heading">
-      <h2 id="attributes-heading">${say(m.heading, this.lang)}</h2>
-      <dl class="grid" aria-label=${say(m.identity, this.lang)}>
+      <h2 id="attributes-heading">${say(m.heading, this.viewLang)}</h2>
+      <dl class="grid" aria-label=${say(m.identity, this.viewLang)}>
         <div>
-          <dt>${say(m.id, this.lang)}</dt>
+          <dt>${say(m.id, this.viewLang)}</dt>
           <dd><code id="matter-id">${matter.id}</code></dd>
         </div>
         <div>
-          <dt>${say(m.version, this.lang)}</dt>
+          <dt>${say(m.version, this.viewLang)}</dt>
           <dd>
             <code id="matter-version">${matter.version}</code>
-            <span class="hint">${say(m.versionHint, this.lang)}</span>
+            <span class="hint">${say(m.versionHint, this.viewLang)}</span>
           </dd>
         </div>
       </dl>
@@ -317,7 +320,7 @@ export class DesignerAttributesPanel extends EditingPanel {
         m.audience,
         AUDIENCES,
         matter.audience,
-        (item) => say(m[`audience_${item}`], this.lang),
+        (item) => say(m[`audience_${item}`], this.viewLang),
         (next) => this.#set('audience', next, m.audience),
       )}
       ${this.#text('scenario', m.scenario, true)}
@@ -325,7 +328,7 @@ export class DesignerAttributesPanel extends EditingPanel {
       ${this.#textList('conditions', m.conditions, matter.conditions, (next) => this.#set('conditions', next, m.conditions))}
       ${this.#renderProcess(matter)}
       <fieldset>
-        <legend>${say(m.timeLimit, this.lang)}</legend>
+        <legend>${say(m.timeLimit, this.viewLang)}</legend>
         <div class="grid">
           ${this.#number('statutory-days', m.statutoryDays, timeLimit?.statutoryDays, (n) =>
             this.#set('timeLimit', withKey(timeLimit, 'statutoryDays', n), m.timeLimit),
@@ -346,7 +349,7 @@ export class DesignerAttributesPanel extends EditingPanel {
         m.channels,
         CHANNELS,
         matter.channels,
-        (item) => say(m[`channel_${item}`], this.lang),
+        (item) => say(m[`channel_${item}`], this.viewLang),
         (next) => this.#set('channels', next, m.channels),
       )}
       ${this.#renderResult(matter)} ${this.#text('contact', m.contact)}

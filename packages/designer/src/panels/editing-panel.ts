@@ -26,7 +26,7 @@ export class EditingPanel extends LitElement {
 
   #focusAfter: string | undefined;
 
-  protected get lang(): Locale {
+  protected get viewLang(): Locale {
     return this.view?.lang ?? 'zh-CN';
   }
 

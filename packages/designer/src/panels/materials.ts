@@ -15,7 +15,7 @@ import { bilingualInputs, shownText, textIn, withText } from './bilingual.js';
 import type { ConditionsChangeDetail } from './conditions-editor.js';
 import { EditingPanel } from './editing-panel.js';
 import { editingPanelStyles } from './panel-styles.js';
-import { conditionFieldOf } from './properties.js';
+import { conditionFieldOf } from './field-options.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -55,7 +55,7 @@ export class DesignerMaterialsPanel extends EditingPanel {
   }
 
   #title(material: Material | undefined): string {
-    return shownText(material?.title, this.lang, material?.id ?? '');
+    return shownText(material?.title, this.viewLang, material?.id ?? '');
   }
 
   #set(index: number, key: string, value: unknown, focus?: string): void {
@@ -63,7 +63,7 @@ export class DesignerMaterialsPanel extends EditingPanel {
     if (!view) return;
     this.edit(
       setMaterialProperty(view.matter, index, key, value),
-      say(m.changed, this.lang, { title: this.#title(this.#materials[index]) }),
+      say(m.changed, this.viewLang, { title: this.#title(this.#materials[index]) }),
       { select: { kind: 'material', index }, focus },
     );
   }
@@ -73,7 +73,7 @@ export class DesignerMaterialsPanel extends EditingPanel {
     if (!view) return;
     const index = this.#materials.length;
     this.query = '';
-    this.edit(addMaterial(view.matter, material), say(m.added, this.lang, { title: this.#title(material) }), {
+    this.edit(addMaterial(view.matter, material), say(m.added, this.viewLang, { title: this.#title(material) }), {
       select: { kind: 'material', index },
       focus: '#material-id',
     });
@@ -105,9 +105,9 @@ export class DesignerMaterialsPanel extends EditingPanel {
         )
       : known;
     return html`<fieldset>
-      <legend>${say(m.add, this.lang)}</legend>
+      <legend>${say(m.add, this.viewLang)}</legend>
       <div class="control">
-        <label for="known-search">${say(m.searchKnown, this.lang)}</label>
+        <label for="known-search">${say(m.searchKnown, this.viewLang)}</label>
         <input
           id="known-search"
           type="search"
@@ -117,10 +117,10 @@ export class DesignerMaterialsPanel extends EditingPanel {
           ?disabled=${this.readonly}
           @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)}
         />
-        <span class="hint" id="known-hint">${say(m.knownHint, this.lang)}</span>
+        <span class="hint" id="known-hint">${say(m.knownHint, this.viewLang)}</span>
       </div>
       <ul class="plain" id="known-results" aria-live="polite">
-        ${found.length === 0 ? html`<li class="hint">${say(m.noKnown, this.lang)}</li>` : nothing}
+        ${found.length === 0 ? html`<li class="hint">${say(m.noKnown, this.viewLang)}</li>` : nothing}
         ${found.slice(0, 12).map(
           (material) =>
             html`<li>
@@ -130,13 +130,13 @@ export class DesignerMaterialsPanel extends EditingPanel {
                 ?disabled=${this.readonly}
                 @click=${() => this.#add(withoutWhen(material))}
               >
-                ${say(m.addKnown, this.lang)} ${this.#title(material)} <code>${material.id}</code>
+                ${say(m.addKnown, this.viewLang)} ${this.#title(material)} <code>${material.id}</code>
               </button>
             </li>`,
         )}
       </ul>
       <button type="button" id="add-new" ?disabled=${this.readonly} @click=${() => this.#handleAddNew()}>
-        ${say(m.addNew, this.lang)}
+        ${say(m.addNew, this.viewLang)}
       </button>
     </fieldset>`;
   }
@@ -144,14 +144,14 @@ export class DesignerMaterialsPanel extends EditingPanel {
   #renderChecks(index: number, key: 'licences' | 'sources', all: { id: string; title: string }[]): TemplateResult {
     const material = this.#materials[index];
     const chosen = material?.[key] ?? [];
-    return html`<fieldset>
-      <legend>${say(m[key], this.lang)}</legend>
+    return html`<fieldset id="material-${key}">
+      <legend>${say(m[key], this.viewLang)}</legend>
       ${all.map(
         (item) =>
           html`<label class="check"
             ><input
               type="checkbox"
-              data-${key === 'licences' ? 'licence' : 'source'}=${item.id}
+              data-id=${item.id}
               .checked=${live(chosen.includes(item.id))}
               ?disabled=${this.readonly}
               @change=${(event: Event) => {
@@ -204,14 +204,14 @@ export class DesignerMaterialsPanel extends EditingPanel {
     const fields = view.outline.steps
       .flatMap((step) => step.fields)
       .filter((field) => field.kind !== 'group' && field.kind !== 'list' && field.kind !== 'note')
-      .map((field) => conditionFieldOf(view.matter, field, this.lang));
+      .map((field) => conditionFieldOf(view.matter, field, this.viewLang));
     return html`<div
       class="editor"
       role="group"
-      aria-label=${say(m.editing, this.lang, { title: this.#title(material) })}
+      aria-label=${say(m.editing, this.viewLang, { title: this.#title(material) })}
     >
       <div class="control">
-        <label for="material-id">${say(m.id, this.lang)}</label>
+        <label for="material-id">${say(m.id, this.viewLang)}</label>
         <input
           id="material-id"
           spellcheck="false"
@@ -222,7 +222,7 @@ export class DesignerMaterialsPanel extends EditingPanel {
             const id = input.value.trim();
             const taken = this.#materials.some((other, i) => i !== index && other.id === id);
             if (!MATERIAL_ID.test(id) || taken) {
-              input.setCustomValidity(say(m.badId, this.lang));
+              input.setCustomValidity(say(m.badId, this.viewLang));
               input.reportValidity();
               return;
             }
@@ -233,28 +233,28 @@ export class DesignerMaterialsPanel extends EditingPanel {
       </div>
       ${bilingualInputs({
         id: 'material-title',
-        label: say(m.title, this.lang),
-        lang: this.lang,
+        label: say(m.title, this.viewLang),
+        lang: this.viewLang,
         disabled: this.readonly,
         value: (locale) => textIn(material.title, locale),
         change: (locale, text) => this.#set(index, 'title', withText(material.title, locale, text) ?? material.id),
       })}
       <div class="grid">
         <div class="control">
-          <label for="material-kind">${say(m.kind, this.lang)}</label>
+          <label for="material-kind">${say(m.kind, this.viewLang)}</label>
           <select
             id="material-kind"
             ?disabled=${this.readonly}
             @change=${(event: Event) => this.#set(index, 'kind', (event.target as HTMLSelectElement).value || undefined)}
           >
-            <option value="" .selected=${live(material.kind === undefined)}>${say(m.noKind, this.lang)}</option>
-            ${KINDS.map((kind) => html`<option value=${kind} .selected=${live(material.kind === kind)}>${say(m[`kind_${kind}`], this.lang)}</option>`)}
+            <option value="" .selected=${live(material.kind === undefined)}>${say(m.noKind, this.viewLang)}</option>
+            ${KINDS.map((kind) => html`<option value=${kind} .selected=${live(material.kind === kind)}>${say(m[`kind_${kind}`], this.viewLang)}</option>`)}
           </select>
         </div>
         ${this.#numberControl(
           index,
           'material-valid-days',
-          say(m.validDays, this.lang),
+          say(m.validDays, this.viewLang),
           material.validDays as number | undefined,
           (n) => this.#set(index, 'validDays', n),
         )}
@@ -269,24 +269,24 @@ export class DesignerMaterialsPanel extends EditingPanel {
                 .checked=${live(material[key] === true)}
                 ?disabled=${this.readonly}
                 @change=${(event: Event) => this.#set(index, key, (event.target as HTMLInputElement).checked ? true : undefined)}
-              />${say(m[key], this.lang)}</label
+              />${say(m[key], this.viewLang)}</label
             >`,
         )}
       </div>
       ${this.#renderChecks(
         index,
         'licences',
-        view.catalogue.licences.map((l) => ({ id: l.id, title: localize(l.title, this.lang) })),
+        view.catalogue.licences.map((l) => ({ id: l.id, title: localize(l.title, this.viewLang) })),
       )}
       ${this.#renderChecks(
         index,
         'sources',
-        view.catalogue.sources.map((s) => ({ id: s.id, title: localize(s.title, this.lang) })),
+        view.catalogue.sources.map((s) => ({ id: s.id, title: localize(s.title, this.viewLang) })),
       )}
       <fieldset>
-        <legend>${say(m.upload, this.lang)}</legend>
+        <legend>${say(m.upload, this.viewLang)}</legend>
         <div class="control">
-          <label for="upload-accept">${say(m.accept, this.lang)}</label>
+          <label for="upload-accept">${say(m.accept, this.viewLang)}</label>
           <input
             id="upload-accept"
             spellcheck="false"
@@ -305,21 +305,21 @@ export class DesignerMaterialsPanel extends EditingPanel {
           ${this.#numberControl(
             index,
             'upload-max-bytes',
-            say(m.maxBytes, this.lang),
+            say(m.maxBytes, this.viewLang),
             upload.maxBytes as number | undefined,
             (n) => setUpload('maxBytes', n),
           )}
           ${this.#numberControl(
             index,
             'upload-max-files',
-            say(m.maxFiles, this.lang),
+            say(m.maxFiles, this.viewLang),
             upload.maxFiles as number | undefined,
             (n) => setUpload('maxFiles', n),
           )}
         </div>
       </fieldset>
       <div class="control">
-        <label for="material-template">${say(m.template, this.lang)}</label>
+        <label for="material-template">${say(m.template, this.viewLang)}</label>
         <input
           id="material-template"
           spellcheck="false"
@@ -331,17 +331,17 @@ export class DesignerMaterialsPanel extends EditingPanel {
       ${
         when === 'other'
           ? html`<fieldset>
-              <legend>${say(m.when, this.lang)}</legend>
-              <p class="hint">${say(m.otherWhen, this.lang)}</p>
-              <pre class="json" tabindex="0" aria-label=${say(m.when, this.lang)}>
+              <legend>${say(m.when, this.viewLang)}</legend>
+              <p class="hint">${say(m.otherWhen, this.viewLang)}</p>
+              <pre class="json" tabindex="0" aria-label=${say(m.when, this.viewLang)}>
 ${JSON.stringify(material.when, null, 2)}</pre>
             </fieldset>`
           : html`<matter-designer-conditions
               id="material-when"
               .fields=${fields}
               .value=${when}
-              .lang=${this.lang}
-              .label=${say(m.when, this.lang)}
+              .lang=${this.viewLang}
+              .label=${say(m.when, this.viewLang)}
               ?disabled=${this.readonly}
               @matter-conditions-change=${(event: CustomEvent<ConditionsChangeDetail>) =>
                 this.#set(index, 'when', event.detail.when ? whenSchema(event.detail.when) : undefined)}
@@ -357,16 +357,16 @@ ${JSON.stringify(material.when, null, 2)}</pre>
     const selected = this.#selected === index;
     const move = (delta: -1 | 1) => {
       if (!view) return;
-      this.edit(moveMaterial(view.matter, index, delta), say(m.moved, this.lang, { title }), {
+      this.edit(moveMaterial(view.matter, index, delta), say(m.moved, this.viewLang, { title }), {
         select: { kind: 'material', index: index + delta },
         focus: `#material-${index + delta}-${delta < 0 ? 'up' : 'down'}`,
       });
     };
     return html`<li>
       <fieldset class=${selected ? 'selected' : ''}>
-        <legend>${say(m.material, this.lang, { n: index + 1, title })}</legend>
+        <legend>${say(m.material, this.viewLang, { n: index + 1, title })}</legend>
         <p class="hint">
-          <code>${material.id}</code>${material.kind ? ` · ${say(m[`kind_${material.kind}`], this.lang)}` : ''}
+          <code>${material.id}</code>${material.kind ? ` · ${say(m[`kind_${material.kind}`], this.viewLang)}` : ''}
         </p>
         <div class="row">
           <button
@@ -375,7 +375,7 @@ ${JSON.stringify(material.when, null, 2)}</pre>
             aria-expanded=${selected ? 'true' : 'false'}
             @click=${() => view && this.actions?.select({ kind: 'material', index })}
           >
-            ${say(m.edit, this.lang)}<span class="visually-hidden"> ${title}</span>
+            ${say(m.edit, this.viewLang)}<span class="visually-hidden"> ${title}</span>
           </button>
           <button
             type="button"
@@ -383,7 +383,7 @@ ${JSON.stringify(material.when, null, 2)}</pre>
             ?disabled=${this.readonly || index === 0}
             @click=${() => move(-1)}
           >
-            ${say(m.up, this.lang)}<span class="visually-hidden"> ${title}</span>
+            ${say(m.up, this.viewLang)}<span class="visually-hidden"> ${title}</span>
           </button>
           <button
             type="button"
@@ -391,7 +391,7 @@ ${JSON.stringify(material.when, null, 2)}</pre>
             ?disabled=${this.readonly || index === count - 1}
             @click=${() => move(1)}
           >
-            ${say(m.down, this.lang)}<span class="visually-hidden"> ${title}</span>
+            ${say(m.down, this.viewLang)}<span class="visually-hidden"> ${title}</span>
           </button>
           <button
             type="button"
@@ -400,13 +400,13 @@ ${JSON.stringify(material.when, null, 2)}</pre>
             @click=${() => {
               if (!view) return;
               const focus = count > 1 ? `#material-${Math.min(index, count - 2)}-edit` : '#known-search';
-              this.edit(removeMaterial(view.matter, index), say(m.removed, this.lang, { title }), {
+              this.edit(removeMaterial(view.matter, index), say(m.removed, this.viewLang, { title }), {
                 select: { kind: 'matter' },
                 focus,
               });
             }}
           >
-            ${say(m.remove, this.lang)}<span class="visually-hidden"> ${title}</span>
+            ${say(m.remove, this.viewLang)}<span class="visually-hidden"> ${title}</span>
           </button>
         </div>
         ${selected ? this.#renderEditor(index, material) : nothing}
@@ -418,8 +418,8 @@ ${JSON.stringify(material.when, null, 2)}</pre>
     const view = this.view;
     const materials = this.#materials;
     return html`<section part="materials" aria-labelledby="materials-heading">
-      <h2 id="materials-heading">${say(m.heading, this.lang)}</h2>
-      ${materials.length === 0 ? html`<p class="hint">${say(m.none, this.lang)}</p>` : nothing}
+      <h2 id="materials-heading">${say(m.heading, this.viewLang)}</h2>
+      ${materials.length === 0 ? html`<p class="hint">${say(m.none, this.viewLang)}</p>` : nothing}
       <ol class="plain">
         ${materials.map((material, index) => this.#renderMaterial(material, index))}
       </ol>

@@ -46,14 +46,14 @@ export class DesignerOutputsPanel extends EditingPanel {
   }
 
   #changed(index: number): string {
-    return say(m.changed, this.lang, { system: this.#outputs[index]?.system ?? '' });
+    return say(m.changed, this.viewLang, { system: this.#outputs[index]?.system ?? '' });
   }
 
   #fieldOptions(fields: OutlineField[], selected: string | undefined): TemplateResult {
     return html`${fields.map(
       (field) =>
         html`<option value=${field.data} .selected=${live(field.data === selected)}>
-          ${localize(field.title, this.lang) || field.key} — ${field.data}
+          ${localize(field.title, this.viewLang) || field.key} — ${field.data}
         </option>`,
     )}`;
   }
@@ -67,7 +67,7 @@ export class DesignerOutputsPanel extends EditingPanel {
     const id = `output-${index}-key-${position}`;
     return html`<li class="row">
       <div class="control">
-        <label for=${id}>${say(m.key, this.lang)}</label>
+        <label for=${id}>${say(m.key, this.viewLang)}</label>
         <input
           id=${id}
           spellcheck="false"
@@ -80,7 +80,11 @@ export class DesignerOutputsPanel extends EditingPanel {
             if (
               !checkName(
                 input,
-                to === '' ? say(m.needName, this.lang) : keys.includes(to) ? say(m.taken, this.lang) : undefined,
+                to === ''
+                  ? say(m.needName, this.viewLang)
+                  : keys.includes(to)
+                    ? say(m.taken, this.viewLang)
+                    : undefined,
               )
             )
               return;
@@ -92,7 +96,7 @@ export class DesignerOutputsPanel extends EditingPanel {
         />
       </div>
       <div class="control">
-        <label for="output-${index}-field-${position}">${say(m.field, this.lang)}</label>
+        <label for="output-${index}-field-${position}">${say(m.field, this.viewLang)}</label>
         <select
           id="output-${index}-field-${position}"
           ?disabled=${this.readonly}
@@ -104,7 +108,7 @@ export class DesignerOutputsPanel extends EditingPanel {
               });
           }}
         >
-          ${known ? nothing : html`<option value="" selected>${pointer !== undefined ? pointer || '/' : say(m.custom, this.lang, { template })}</option>`}
+          ${known ? nothing : html`<option value="" selected>${pointer !== undefined ? pointer || '/' : say(m.custom, this.viewLang, { template })}</option>`}
           ${this.#fieldOptions(fields, pointer)}
         </select>
       </div>
@@ -124,7 +128,7 @@ export class DesignerOutputsPanel extends EditingPanel {
           });
         }}
       >
-        ${say(m.removeKey, this.lang)}<span class="visually-hidden"> ${key}</span>
+        ${say(m.removeKey, this.viewLang)}<span class="visually-hidden"> ${key}</span>
       </button>
     </li>`;
   }
@@ -136,10 +140,10 @@ export class DesignerOutputsPanel extends EditingPanel {
     const selected = view?.selection.kind === 'output' && view.selection.index === index;
     return html`<li>
       <fieldset class=${selected ? 'selected' : ''}>
-        <legend>${say(m.output, this.lang, { system: output.system })}</legend>
+        <legend>${say(m.output, this.viewLang, { system: output.system })}</legend>
         <div class="row">
           <div class="control">
-            <label for="output-${index}-system">${say(m.system, this.lang)}</label>
+            <label for="output-${index}-system">${say(m.system, this.viewLang)}</label>
             <input
               id="output-${index}-system"
               spellcheck="false"
@@ -148,7 +152,7 @@ export class DesignerOutputsPanel extends EditingPanel {
               @change=${(event: Event) => {
                 const input = event.target as HTMLInputElement;
                 const system = input.value.trim();
-                if (!checkName(input, system === '' ? say(m.needName, this.lang) : undefined) || !view) return;
+                if (!checkName(input, system === '' ? say(m.needName, this.viewLang) : undefined) || !view) return;
                 this.edit(setOutputSystem(view.matter, index, system), this.#changed(index), {
                   select: { kind: 'output', index },
                 });
@@ -162,27 +166,27 @@ export class DesignerOutputsPanel extends EditingPanel {
             @click=${() => {
               if (!view) return;
               const focus = count > 1 ? `#output-${Math.min(index, count - 2)}-system` : '#new-system';
-              this.edit(removeOutput(view.matter, index), say(m.removed, this.lang, { system: output.system }), {
+              this.edit(removeOutput(view.matter, index), say(m.removed, this.viewLang, { system: output.system }), {
                 select: { kind: 'matter' },
                 focus,
               });
             }}
           >
-            ${say(m.removeSystem, this.lang)}<span class="visually-hidden"> ${output.system}</span>
+            ${say(m.removeSystem, this.viewLang)}<span class="visually-hidden"> ${output.system}</span>
           </button>
         </div>
-        <h3>${say(m.keys, this.lang)}</h3>
-        ${entries.length === 0 ? html`<p class="hint">${say(m.noKeys, this.lang)}</p>` : nothing}
+        <h3>${say(m.keys, this.viewLang)}</h3>
+        ${entries.length === 0 ? html`<p class="hint">${say(m.noKeys, this.viewLang)}</p>` : nothing}
         <ul class="plain">
           ${entries.map(([key, value], position) => this.#renderKey(index, key, value, fields, position))}
         </ul>
         <div class="row">
           <div class="control">
-            <label for="output-${index}-new-key">${say(m.newKey, this.lang)}</label>
+            <label for="output-${index}-new-key">${say(m.newKey, this.viewLang)}</label>
             <input id="output-${index}-new-key" spellcheck="false" ?disabled=${this.readonly} />
           </div>
           <div class="control">
-            <label for="output-${index}-new-field">${say(m.newField, this.lang)}</label>
+            <label for="output-${index}-new-field">${say(m.newField, this.viewLang)}</label>
             <select id="output-${index}-new-field" ?disabled=${this.readonly}>
               ${this.#fieldOptions(fields, undefined)}
             </select>
@@ -198,9 +202,9 @@ export class DesignerOutputsPanel extends EditingPanel {
               const key = input.value.trim();
               const problem =
                 key === ''
-                  ? say(m.needName, this.lang)
+                  ? say(m.needName, this.viewLang)
                   : entries.some(([k]) => k === key)
-                    ? say(m.taken, this.lang)
+                    ? say(m.taken, this.viewLang)
                     : undefined;
               if (!checkName(input, problem)) return;
               input.value = '';
@@ -210,7 +214,7 @@ export class DesignerOutputsPanel extends EditingPanel {
               });
             }}
           >
-            ${say(m.addKey, this.lang)}
+            ${say(m.addKey, this.viewLang)}
           </button>
         </div>
       </fieldset>
@@ -222,17 +226,17 @@ export class DesignerOutputsPanel extends EditingPanel {
     const outputs = this.#outputs;
     const fields = dataFields(view?.outline.steps.flatMap((step) => step.fields) ?? []);
     return html`<section part="outputs" aria-labelledby="outputs-heading">
-      <h2 id="outputs-heading">${say(m.heading, this.lang)}</h2>
-      <p class="hint">${say(m.intro, this.lang)}</p>
-      ${outputs.length === 0 ? html`<p class="hint">${say(m.none, this.lang)}</p>` : nothing}
+      <h2 id="outputs-heading">${say(m.heading, this.viewLang)}</h2>
+      <p class="hint">${say(m.intro, this.viewLang)}</p>
+      ${outputs.length === 0 ? html`<p class="hint">${say(m.none, this.viewLang)}</p>` : nothing}
       <ol class="plain">
         ${outputs.map((output, index) => this.#renderOutput(output, index, fields))}
       </ol>
       <fieldset>
-        <legend>${say(m.addSystem, this.lang)}</legend>
+        <legend>${say(m.addSystem, this.viewLang)}</legend>
         <div class="row">
           <div class="control">
-            <label for="new-system">${say(m.newSystem, this.lang)}</label>
+            <label for="new-system">${say(m.newSystem, this.viewLang)}</label>
             <input id="new-system" spellcheck="false" ?disabled=${this.readonly} />
           </div>
           <button
@@ -243,16 +247,16 @@ export class DesignerOutputsPanel extends EditingPanel {
               const input = this.renderRoot.querySelector<HTMLInputElement>('#new-system');
               if (!input || !view) return;
               const system = input.value.trim();
-              if (!checkName(input, system === '' ? say(m.needName, this.lang) : undefined)) return;
+              if (!checkName(input, system === '' ? say(m.needName, this.viewLang) : undefined)) return;
               input.value = '';
               const index = outputs.length;
-              this.edit(addOutput(view.matter, system), say(m.added, this.lang, { system }), {
+              this.edit(addOutput(view.matter, system), say(m.added, this.viewLang, { system }), {
                 select: { kind: 'output', index },
                 focus: `#output-${index}-new-key`,
               });
             }}
           >
-            ${say(m.add, this.lang)}
+            ${say(m.add, this.viewLang)}
           </button>
         </div>
       </fieldset>

@@ -7,23 +7,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { loadCatalogue, type Catalogue, type Locale, type Matter } from '@matterform/core';
 import { DesignDocument, type Patch } from '../document/design-document.js';
 import { outlineOf } from '../edits/outline.js';
-import { DesignerAttributesPanel } from './attributes.js';
 import { DesignerConditionsEditor } from './conditions-editor.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
-import { DesignerMaterialsPanel } from './materials.js';
-import { DesignerOutputsPanel } from './outputs.js';
-import { DesignerPropertiesPanel } from './properties.js';
-import { DesignerStepsPanel } from './steps.js';
 
-const panels: [string, CustomElementConstructor][] = [
-  ['matter-designer-conditions', DesignerConditionsEditor],
-  ['matter-designer-properties', DesignerPropertiesPanel],
-  ['matter-designer-steps', DesignerStepsPanel],
-  ['matter-designer-materials', DesignerMaterialsPanel],
-  ['matter-designer-outputs', DesignerOutputsPanel],
-  ['matter-designer-attributes', DesignerAttributesPanel],
-];
-for (const [tag, element] of panels) if (!customElements.get(tag)) customElements.define(tag, element);
+if (!customElements.get('matter-designer-conditions'))
+  customElements.define('matter-designer-conditions', DesignerConditionsEditor);
 
 export async function sampleCatalogue(): Promise<Catalogue> {
   const read = async (path: string) => (await fetch(`/schemas/catalogue/${path}`)).json();
@@ -122,20 +110,23 @@ export class PanelHarness<T extends PanelElement> {
   }
 }
 
-/** Mounts the panel `tag` on `matter` at a desktop width (1280 px) unless told otherwise. */
+/** Mounts the panel `tag` (defined as `element` if it is not yet) on `matter`, at 1280 px wide unless told otherwise. */
 export async function mountPanel<T extends PanelElement>(
   tag: string,
+  element: new () => T,
   matter: Matter,
   catalogue: Catalogue,
   options: { selection?: Selection; lang?: Locale; width?: number } = {},
 ): Promise<PanelHarness<T>> {
   await setViewport({ width: options.width ?? 1280, height: 900 });
   const harness = new PanelHarness<T>(matter, catalogue, options.selection ?? { kind: 'matter' }, options.lang ?? 'en');
-  const element = document.createElement(tag) as T;
-  element.view = harness.view();
-  element.actions = harness.actions;
-  harness.panel = await fixture<T>(html`<div>${element}</div>`).then(() => element);
-  await element.updateComplete;
+  if (!customElements.get(tag)) customElements.define(tag, element);
+  const panel = document.createElement(tag) as T;
+  panel.view = harness.view();
+  panel.actions = harness.actions;
+  await fixture(html`<div>${panel}</div>`);
+  harness.panel = panel;
+  await panel.updateComplete;
   return harness;
 }
 
@@ -167,7 +158,9 @@ export async function settle(element: PanelElement): Promise<void> {
 /** Writes `text` into a text control by keyboard, replacing what it held, and presses Enter (which fires `change`). */
 export async function typeInto(control: HTMLElement, text: string): Promise<void> {
   control.focus();
-  await sendKeys({ press: 'Control+A' });
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyA' });
+  await sendKeys({ up: 'Control' });
   if (text === '') await sendKeys({ press: 'Backspace' });
   else await sendKeys({ type: text });
   if (control instanceof HTMLTextAreaElement) {

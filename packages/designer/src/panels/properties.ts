@@ -28,6 +28,7 @@ import { bilingualInputs, shownText, withText, textIn, type DesignLocale } from 
 import type { ConditionField, ConditionsChangeDetail } from './conditions-editor.js';
 import { EditingPanel } from './editing-panel.js';
 import { editingPanelStyles } from './panel-styles.js';
+import { bilingual, conditionFieldOf, englishOf, isObject, readOptions, type FieldOption } from './field-options.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -59,54 +60,6 @@ export const WIDGETS = [
 ] as const;
 
 const FORMATS: readonly string[] = [...cnFormatNames, 'date', 'email'];
-
-export interface FieldOption {
-  value: string;
-  title: Text;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function englishOf(schema: Record<string, unknown>): Record<string, unknown> {
-  const i18n = schema['x-i18n'];
-  return isObject(i18n) && isObject(i18n.en) ? i18n.en : {};
-}
-
-function bilingual(zh: unknown, en: unknown): Text {
-  const zhText = typeof zh === 'string' ? zh : '';
-  return typeof en === 'string' && en !== '' ? { 'zh-CN': zhText, en } : zhText;
-}
-
-/** Where a field's options are declared: on the field, or on its items for several choices. */
-function optionsHolder(schema: Record<string, unknown>): Record<string, unknown> {
-  return schema.type === 'array' && isObject(schema.items) ? schema.items : schema;
-}
-
-/** The options of a one-choice or several-choices field: `oneOf`/`anyOf` of `const`, or `enum` with `x-enumTitles`. */
-export function readOptions(schema: Record<string, unknown>): FieldOption[] | undefined {
-  const holder = optionsHolder(schema);
-  const alternatives = Array.isArray(holder.oneOf)
-    ? holder.oneOf
-    : Array.isArray(holder.anyOf)
-      ? holder.anyOf
-      : undefined;
-  if (alternatives && alternatives.every((a) => isObject(a) && 'const' in a)) {
-    return (alternatives as Record<string, unknown>[]).map((a) => ({
-      value: String(a.const),
-      title: bilingual(a.title, englishOf(a).title),
-    }));
-  }
-  if (Array.isArray(holder.enum)) {
-    const zh = (Array.isArray(schema['x-enumTitles']) ? schema['x-enumTitles'] : holder['x-enumTitles']) as unknown;
-    const en = englishOf(schema).enumTitles ?? englishOf(holder).enumTitles;
-    return holder.enum.map((value, i) => ({
-      value: String(value),
-      title: bilingual(Array.isArray(zh) ? zh[i] : String(value), Array.isArray(en) ? en[i] : undefined),
-    }));
-  }
-  return undefined;
-}
 
 /** The catalogue's providers of `concept`, in SPEC §3.1's order of kinds: licences, sources, the archive. */
 export function providersOf(catalogue: Catalogue, concept: string): string[] {
@@ -196,12 +149,12 @@ export class DesignerPropertiesPanel extends EditingPanel {
   }
 
   #say(message: (typeof m)[keyof typeof m], params?: Record<string, string | number>): string {
-    return say(message, this.lang, params);
+    return say(message, this.viewLang, params);
   }
 
   #label(what: string): string {
     const schema = this.#schema;
-    const field = schema ? localize(bilingual(schema.title, englishOf(schema).title), this.lang) : '';
+    const field = schema ? localize(bilingual(schema.title, englishOf(schema).title), this.viewLang) : '';
     return this.#say(m.edited, { what, field: field || (this.#pointer ?? '') });
   }
 
@@ -286,7 +239,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
       bilingualInputs({
         id: what,
         label: this.#say(m[what]),
-        lang: this.lang,
+        lang: this.viewLang,
         multiline: what === 'description' || what === 'help',
         disabled: this.readonly,
         value: (locale) => {
@@ -507,7 +460,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
       <p id="concept-current">
         ${
           current
-            ? html`${bound ? localize(bound.title, this.lang) : ''}
+            ? html`${bound ? localize(bound.title, this.viewLang) : ''}
                 <code>${current}</code>
                 ${bound ? html`<span class="hint">${compatibility(bound)}</span>` : html`<span class="hint">${this.#say(m.unknownConcept)}</span>`}`
             : this.#say(m.noConcept)
@@ -546,7 +499,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
                 ?disabled=${this.readonly}
                 @click=${() => this.#handleConcept(concept.id)}
               >
-                ${this.#say(m.bind)} ${localize(concept.title, this.lang)} <code>${concept.id}</code>
+                ${this.#say(m.bind)} ${localize(concept.title, this.viewLang)} <code>${concept.id}</code>
               </button>
               <span class="hint">${compatibility(concept)}</span>
             </li>`,
@@ -610,7 +563,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
                               chosen.filter((p) => p !== provider),
                               '#fill-chosen',
                             )}
-                        />${providerTitle(catalogue, provider, this.lang)}</label
+                        />${providerTitle(catalogue, provider, this.viewLang)}</label
                       >
                       <button
                         type="button"
@@ -644,7 +597,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
                                   data-provider=${provider}
                                   ?disabled=${this.readonly}
                                   @change=${() => setFill([...chosen, provider], `#fill-use-${chosen.length}`)}
-                                />${providerTitle(catalogue, provider, this.lang)}</label
+                                />${providerTitle(catalogue, provider, this.viewLang)}</label
                               >
                             </li>`,
                         )}
@@ -684,7 +637,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
             ]
           : (options ?? []).map((o) => ({
               value: o.value,
-              title: localize(o.title, this.lang) || o.value,
+              title: localize(o.title, this.viewLang) || o.value,
               typed: o.value,
             }));
       return html`<div class="control">
@@ -745,7 +698,7 @@ export class DesignerPropertiesPanel extends EditingPanel {
     const matter = this.view?.matter as Matter;
     return siblings
       .filter((s) => s.key !== field.key && s.kind !== 'group' && s.kind !== 'list' && s.kind !== 'note')
-      .map((s) => conditionFieldOf(matter, s, this.lang));
+      .map((s) => conditionFieldOf(matter, s, this.viewLang));
   }
 
   #renderShowWhen(field: OutlineField, siblings: readonly OutlineField[]): TemplateResult {
@@ -763,7 +716,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
       id="show-when"
       .fields=${this.#conditionFields(field, siblings)}
       .value=${when}
-      .lang=${this.lang}
+      .lang=${this.viewLang}
       .label=${this.#say(m.showWhen)}
       ?disabled=${this.readonly}
       @matter-conditions-change=${(event: CustomEvent<ConditionsChangeDetail>) => this.#handleShowWhen(event)}
@@ -792,7 +745,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     const edited = editedKeywords(schema, options !== undefined);
     const rest = Object.fromEntries(Object.entries(schema).filter(([key]) => !edited.has(key)));
     const key = parsePointer(pointer).at(-1) ?? '';
-    const title = shownText(bilingual(schema.title, englishOf(schema).title), this.lang, key);
+    const title = shownText(bilingual(schema.title, englishOf(schema).title), this.viewLang, key);
     return html`<section part="properties" aria-labelledby="properties-heading">
       <h2 id="properties-heading">${this.#say(m.headingOf, { field: title })}</h2>
       <p class="hint">${this.#say(m.kindIs, { kind })} · <code>${field?.data ?? pointer}</code></p>
@@ -840,34 +793,6 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
       }
     </section>`;
   }
-}
-
-/** A field as the conditions editor offers it: key, title, type and its options' values as written. */
-export function conditionFieldOf(matter: Matter, field: OutlineField, lang: string): ConditionField {
-  const schema = getAt(matter, field.schema);
-  const record = isObject(schema) ? schema : {};
-  const type = typeof record.type === 'string' ? record.type : undefined;
-  const titles = readOptions(record);
-  const holder = optionsHolder(record);
-  const alternatives = Array.isArray(holder.oneOf)
-    ? holder.oneOf
-    : Array.isArray(holder.anyOf)
-      ? holder.anyOf
-      : undefined;
-  const values: unknown[] | undefined =
-    titles === undefined
-      ? undefined
-      : alternatives
-        ? alternatives.map((a) => (a as Record<string, unknown>).const)
-        : (holder.enum as unknown[]);
-  const options =
-    type === 'boolean'
-      ? [
-          { value: true, title: say(m.yes, lang) },
-          { value: false, title: say(m.no, lang) },
-        ]
-      : values?.map((value, i) => ({ value, title: localize(titles?.[i]?.title, lang) || String(value) }));
-  return { key: field.key, title: localize(field.title, lang) || field.key, type, options };
 }
 
 /** The condition a branch field is declared under (the `if` beside its `then`/`else`, or its `dependentSchemas` entry), for showing as JSON. */

@@ -30,7 +30,7 @@ export class DesignerStepsPanel extends EditingPanel {
   static override styles = [editingPanelStyles];
 
   #title(title: Text | undefined, n: number): string {
-    return shownText(title, this.lang, say(m.newStep, this.lang, { n }));
+    return shownText(title, this.viewLang, say(m.newStep, this.viewLang, { n }));
   }
 
   #handleMove(from: number, field: OutlineField, select: HTMLSelectElement): void {
@@ -39,28 +39,28 @@ export class DesignerStepsPanel extends EditingPanel {
     if (!view || !Number.isInteger(to) || to === from) return;
     this.edit(
       moveFieldToStep(view.matter, field.data, to),
-      say(m.movedField, this.lang, { field: localize(field.title, this.lang) || field.key, n: to + 1 }),
+      say(m.movedField, this.viewLang, { field: localize(field.title, this.viewLang) || field.key, n: to + 1 }),
       { select: { kind: 'step', index: to }, focus: `select[data-field="${CSS.escape(field.data)}"]` },
     );
   }
 
   #renderFields(step: OutlineStep, steps: OutlineStep[]): TemplateResult {
     const placed = steps.filter((s) => s.index !== null);
-    if (step.fields.length === 0) return html`<p class="hint">${say(m.noFields, this.lang)}</p>`;
-    return html`<ul class="plain" aria-label=${say(m.fields, this.lang)}>
+    if (step.fields.length === 0) return html`<p class="hint">${say(m.noFields, this.viewLang)}</p>`;
+    return html`<ul class="plain" aria-label=${say(m.fields, this.viewLang)}>
       ${step.fields.map((field, j) => {
         const id = `move-${step.index ?? 'none'}-${j}`;
-        const name = localize(field.title, this.lang) || field.key;
+        const name = localize(field.title, this.viewLang) || field.key;
         return html`<li class="row">
           <span>${name} <code>${field.data}</code></span>
           ${
             placed.length > 1 || (step.index === null && placed.length > 0)
-              ? html`<label for=${id} class="visually-hidden">${say(m.moveTo, this.lang)} (${name})</label>
+              ? html`<label for=${id} class="visually-hidden">${say(m.moveTo, this.viewLang)} (${name})</label>
                   <select id=${id} data-field=${field.data} ?disabled=${this.readonly}>
                     ${placed.map(
                       (target) =>
                         html`<option value=${target.index ?? ''} .selected=${live(target.index === step.index)}>
-                          ${say(m.step, this.lang, { n: (target.index ?? 0) + 1, title: this.#title(target.title, (target.index ?? 0) + 1) })}
+                          ${say(m.step, this.viewLang, { n: (target.index ?? 0) + 1, title: this.#title(target.title, (target.index ?? 0) + 1) })}
                         </option>`,
                     )}
                   </select>
@@ -73,7 +73,7 @@ export class DesignerStepsPanel extends EditingPanel {
                       if (select) this.#handleMove(step.index ?? -1, field, select);
                     }}
                   >
-                    ${say(m.move, this.lang)}<span class="visually-hidden"> ${name}</span>
+                    ${say(m.move, this.viewLang)}<span class="visually-hidden"> ${name}</span>
                   </button>`
               : nothing
           }
@@ -88,10 +88,10 @@ export class DesignerStepsPanel extends EditingPanel {
     const count = steps.filter((s) => s.index !== null).length;
     const n = index + 1;
     const stepId = view?.matter.layout?.steps[index]?.id;
-    const edited = say(m.editedStep, this.lang, { n });
+    const edited = say(m.editedStep, this.viewLang, { n });
     const move = (delta: -1 | 1) => {
       if (!view) return;
-      this.edit(moveStep(view.matter, index, delta), say(m.movedStep, this.lang, { n }), {
+      this.edit(moveStep(view.matter, index, delta), say(m.movedStep, this.viewLang, { n }), {
         select: { kind: 'step', index: index + delta },
         focus: `#step-${index + delta}-${delta < 0 ? 'up' : 'down'}`,
       });
@@ -101,17 +101,17 @@ export class DesignerStepsPanel extends EditingPanel {
         id="step-${index}"
         class=${view?.selection.kind === 'step' && view.selection.index === index ? 'selected' : ''}
       >
-        <legend>${say(m.step, this.lang, { n, title: this.#title(step.title, n) })}</legend>
+        <legend>${say(m.step, this.viewLang, { n, title: this.#title(step.title, n) })}</legend>
         ${bilingualInputs({
           id: `step-${index}-title`,
-          label: say(m.stepTitle, this.lang),
-          lang: this.lang,
+          label: say(m.stepTitle, this.viewLang),
+          lang: this.viewLang,
           disabled: this.readonly,
           value: (locale) => textIn(step.title, locale),
           change: (locale, text) => view && this.edit(setStepText(view.matter, index, locale, text), edited),
         })}
         <div class="control">
-          <label for="step-${index}-id">${say(m.stepId, this.lang)}</label>
+          <label for="step-${index}-id">${say(m.stepId, this.viewLang)}</label>
           <input
             id="step-${index}-id"
             spellcheck="false"
@@ -123,7 +123,7 @@ export class DesignerStepsPanel extends EditingPanel {
               const id = input.value.trim();
               const taken = view?.matter.layout?.steps.some((s, i) => i !== index && s.id === id);
               if (id !== '' && (!STEP_ID.test(id) || taken || id === 'materials' || id === 'review')) {
-                input.setCustomValidity(say(m.badStepId, this.lang));
+                input.setCustomValidity(say(m.badStepId, this.viewLang));
                 input.reportValidity();
                 return;
               }
@@ -132,7 +132,7 @@ export class DesignerStepsPanel extends EditingPanel {
             }}
           />
           <span class="hint" id="step-${index}-id-hint"
-            >${say(m.stepIdHint, this.lang, { fallback: `step-${n}` })}</span
+            >${say(m.stepIdHint, this.viewLang, { fallback: `step-${n}` })}</span
           >
         </div>
         <div class="row">
@@ -142,7 +142,7 @@ export class DesignerStepsPanel extends EditingPanel {
             ?disabled=${this.readonly || index === 0}
             @click=${() => move(-1)}
           >
-            ${say(m.up, this.lang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
+            ${say(m.up, this.viewLang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
           </button>
           <button
             type="button"
@@ -150,7 +150,7 @@ export class DesignerStepsPanel extends EditingPanel {
             ?disabled=${this.readonly || index === count - 1}
             @click=${() => move(1)}
           >
-            ${say(m.down, this.lang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
+            ${say(m.down, this.viewLang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
           </button>
           <button
             type="button"
@@ -160,13 +160,13 @@ export class DesignerStepsPanel extends EditingPanel {
             @click=${() => {
               if (!view) return;
               const focus = count > 1 ? `#step-${Math.max(0, index - 1)}-title-zh-CN` : '#add-step';
-              this.edit(removeStep(view.matter, index), say(m.removedStep, this.lang, { n }), { focus });
+              this.edit(removeStep(view.matter, index), say(m.removedStep, this.viewLang, { n }), { focus });
             }}
           >
-            ${say(m.remove, this.lang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
+            ${say(m.remove, this.viewLang)}<span class="visually-hidden"> ${this.#title(step.title, n)}</span>
           </button>
         </div>
-        <h3>${say(m.fields, this.lang)}</h3>
+        <h3>${say(m.fields, this.viewLang)}</h3>
         ${this.#renderFields(step, steps)}
       </fieldset>
     </li>`;
@@ -179,16 +179,16 @@ export class DesignerStepsPanel extends EditingPanel {
     const unplaced = steps.filter((s) => s.index === null);
     const hasLayout = view?.matter.layout !== undefined;
     return html`<section part="steps" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">${say(m.heading, this.lang)}</h2>
-      <p class="visually-hidden" id="remove-hint">${say(m.removeHint, this.lang)}</p>
-      ${hasLayout ? nothing : html`<p class="hint">${say(m.noLayout, this.lang)}</p>`}
+      <h2 id="steps-heading">${say(m.heading, this.viewLang)}</h2>
+      <p class="visually-hidden" id="remove-hint">${say(m.removeHint, this.viewLang)}</p>
+      ${hasLayout ? nothing : html`<p class="hint">${say(m.noLayout, this.viewLang)}</p>`}
       <ol class="plain">
         ${placed.map((step) => this.#renderStep(step, steps))}
       </ol>
       ${unplaced.map(
         (step) =>
           html`<section aria-labelledby="unplaced-heading">
-            <h3 id="unplaced-heading">${hasLayout ? say(m.unplaced, this.lang) : say(m.fields, this.lang)}</h3>
+            <h3 id="unplaced-heading">${hasLayout ? say(m.unplaced, this.viewLang) : say(m.fields, this.viewLang)}</h3>
             ${this.#renderFields(step, steps)}
           </section>`,
       )}
@@ -202,12 +202,12 @@ export class DesignerStepsPanel extends EditingPanel {
           const index = view.matter.layout ? view.matter.layout.steps.length : 1;
           this.edit(
             addStep(view.matter, { 'zh-CN': say(m.newStep, 'zh-CN', { n }), en: say(m.newStep, 'en', { n }) }),
-            say(m.addedStep, this.lang, { n }),
+            say(m.addedStep, this.viewLang, { n }),
             { select: { kind: 'step', index }, focus: `#step-${index}-title-zh-CN` },
           );
         }}
       >
-        ${say(m.add, this.lang)}
+        ${say(m.add, this.viewLang)}
       </button>
     </section>`;
   }
