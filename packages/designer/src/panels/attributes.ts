@@ -10,7 +10,8 @@ import { localize, type Matter, type Text } from '@matterform/core';
 import { say } from '@matterform/elements';
 import { setAttribute, setAttributeText } from '../edits/attributes.js';
 import { attributesMessages as m } from '../i18n/attributes.js';
-import { bilingualInputs, textIn, withText } from './bilingual.js';
+import { bilingualInputs, textIn } from './bilingual.js';
+import { withText } from '../edits/attributes.js';
 import { EditingPanel } from './editing-panel.js';
 import { editingPanelStyles } from './panel-styles.js';
 

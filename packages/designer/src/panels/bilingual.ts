@@ -19,22 +19,6 @@ export function textIn(text: Text | undefined, locale: string): string {
   return text[locale] ?? '';
 }
 
-/**
- * `text` with `locale` set to `value` (an empty value removes that locale). A plain string
- * stays a string while only zh-CN is written, as people write matters by hand.
- */
-export function withText(text: Text | undefined, locale: string, value: string): Text | undefined {
-  const entries: Record<string, string> =
-    text === undefined ? {} : typeof text === 'string' ? { 'zh-CN': text } : { ...text };
-  if (value === '') delete entries[locale];
-  else entries[locale] = value;
-  const locales = Object.keys(entries);
-  if (locales.length === 0) return undefined;
-  if (locales.length === 1 && locales[0] === 'zh-CN' && (text === undefined || typeof text === 'string'))
-    return entries['zh-CN'];
-  return entries;
-}
-
 export function languageName(locale: DesignLocale, lang: Locale): string {
   return say(locale === 'zh-CN' ? m.chinese : m.english, lang);
 }

@@ -17,14 +17,14 @@ import {
   type Concept,
   type JsonSchemaObject,
   type Matter,
-  type Text,
 } from '@matterform/core';
 import { say } from '@matterform/elements';
 import type { OutlineField } from '../document/outline-types.js';
 import { readShowWhen, setShowWhen, type ShowWhen } from '../edits/conditions.js';
 import { bindConcept, renameField, setFieldProperty, setFieldText, setOptions, setRequired } from '../edits/fields.js';
 import { propertiesMessages as m } from '../i18n/properties.js';
-import { bilingualInputs, shownText, withText, textIn, type DesignLocale } from './bilingual.js';
+import { bilingualInputs, shownText, textIn, type DesignLocale } from './bilingual.js';
+import { withText } from '../edits/attributes.js';
 import type { ConditionField, ConditionsChangeDetail } from './conditions-editor.js';
 import { EditingPanel } from './editing-panel.js';
 import { editingPanelStyles } from './panel-styles.js';
