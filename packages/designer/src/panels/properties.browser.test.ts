@@ -137,4 +137,107 @@ describe('<matter-designer-properties>', () => {
     const json = part(h.panel, 'pre.json');
     expect(JSON.parse(json.textContent ?? '')).to.deep.equal({ $ref: '#/$defs/regionCode' });
   });
+
+  it('renames the key by keyboard, following the field to its new location', async () => {
+    const h = await mount(NATION);
+    await expect(h.panel).to.be.accessible();
+    const key = part<HTMLInputElement>(h.panel, '#key');
+    await typeInto(key, 'ethnicGroup');
+    await settle(h.panel);
+    const applicant = (h.matter.schema.properties as Record<string, { properties: Record<string, unknown> }>).applicant;
+    expect(Object.keys(applicant?.properties ?? {}))
+      .to.include('ethnicGroup')
+      .and.not.include('nation');
+    expect(h.selection).to.deep.equal({ kind: 'field', schema: '/schema/properties/applicant/properties/ethnicGroup' });
+    expect(part<HTMLInputElement>(h.panel, '#title-zh-CN').value).to.equal('民族');
+    expect(focused(h.panel)).to.equal(key);
+    await h.undoAll();
+    expect(h.serialized()).to.equal(h.original);
+  });
+
+  it('edits options in both languages: adds one, names it in English, moves it up', async () => {
+    const h = await mount('/schema/properties/housing');
+    await expect(h.panel).to.be.accessible();
+    const options = () =>
+      (h.matter.schema.properties as Record<string, { oneOf: Record<string, unknown>[] }>).housing?.oneOf ?? [];
+    const count = options().length;
+    expect(part<HTMLInputElement>(h.panel, '#option-title-1-en').value).to.equal('Rented home');
+    await activate(part(h.panel, '#option-add'));
+    await settle(h.panel);
+    expect(options()).to.have.length(count + 1);
+    expect(focused(h.panel)).to.equal(part(h.panel, `#option-value-${count}`));
+    await typeInto(part(h.panel, `#option-value-${count}`), 'shared');
+    await settle(h.panel);
+    await typeInto(part(h.panel, `#option-title-${count}-en`), 'Shared flat');
+    await settle(h.panel);
+    expect(options()[count]).to.deep.include({ const: 'shared', 'x-i18n': { en: { title: 'Shared flat' } } });
+    await activate(part(h.panel, `#option-up-${count}`));
+    await settle(h.panel);
+    expect(options()[count - 1]?.const).to.equal('shared');
+    expect(focused(h.panel)).to.equal(part(h.panel, `#option-up-${count - 1}`));
+    await h.undoAll();
+    expect(h.serialized()).to.equal(h.original);
+  });
+
+  it('chooses the providers that prefill a field and their order, or none', async () => {
+    const h = await mount(NAME);
+    await expect(h.panel).to.be.accessible();
+    const fill = () =>
+      (h.matter.schema.properties as Record<string, { properties: Record<string, Record<string, unknown>> }>).applicant
+        ?.properties.name?.['x-fill'];
+    await activate(part(h.panel, '#fill-chosen'));
+    await settle(h.panel);
+    const chosen = fill() as string[];
+    expect(chosen.length).to.be.greaterThan(1);
+    expect(chosen.at(-1)).to.equal('archive');
+    await activate(part(h.panel, '#fill-down-0'));
+    await settle(h.panel);
+    expect(fill()).to.deep.equal([chosen[1], chosen[0], ...chosen.slice(2)]);
+    expect(focused(h.panel)).to.equal(part(h.panel, '#fill-down-1'));
+    await expect(h.panel).to.be.accessible();
+    await activate(part(h.panel, '#fill-never'));
+    await settle(h.panel);
+    expect(fill()).to.equal(false);
+    await chooseByKeyboard(part(h.panel, '#lock'), 'false');
+    await settle(h.panel);
+    expect(
+      (h.matter.schema.properties as Record<string, { properties: Record<string, Record<string, unknown>> }>).applicant
+        ?.properties.name?.['x-lock'],
+    ).to.equal(false);
+    await h.undoAll();
+    expect(h.serialized()).to.equal(h.original);
+  });
+
+  it('combines two tests with "any" and takes the condition away again', async () => {
+    const h = await mount(PHOTO);
+    await expect(h.panel).to.be.accessible();
+    await activate(part(h.panel, '#show-when >>> #add'));
+    await settle(h.panel);
+    await activate(part(h.panel, '#show-when >>> #add'));
+    await settle(h.panel);
+    await chooseByKeyboard(part(h.panel, '#show-when >>> #op-1'), 'answered');
+    await settle(h.panel);
+    await chooseByKeyboard(part(h.panel, '#show-when >>> #match'), 'any');
+    await settle(h.panel);
+    const allOf = h.matter.schema.allOf as {
+      if: Record<string, unknown>;
+      then: { properties: Record<string, unknown> };
+    }[];
+    const entry = allOf.find((p) => 'useIdCardPhoto' in (p.then?.properties ?? {}));
+    expect(entry?.if).to.deep.equal({
+      anyOf: [{ properties: { housing: { const: 'owned' } }, required: ['housing'] }, { required: ['housing'] }],
+    });
+    await activate(part(h.panel, '#show-when >>> #remove-1'));
+    await settle(h.panel);
+    await activate(part(h.panel, '#show-when >>> #remove-0'));
+    await settle(h.panel);
+    const left = (h.matter.schema.allOf as { then?: { properties?: Record<string, unknown> } }[]).filter(
+      (p) => 'useIdCardPhoto' in (p.then?.properties ?? {}),
+    );
+    expect(left).to.deep.equal([]);
+    expect((h.matter.schema.properties as Record<string, unknown>).useIdCardPhoto).to.exist;
+    expect(focused(h.panel)).to.equal(part(h.panel, '#show-when >>> #add'));
+    await h.undoAll();
+    expect(h.serialized()).to.equal(h.original);
+  });
 });
