@@ -294,9 +294,10 @@ export class DesignerAttributesPanel extends EditingPanel {
 
   override render(): TemplateResult {
     const matter = this.view?.matter;
-    if (!matter) return html`<section part="attributes"><h2>${say(m.heading, this.viewLang)}</h2></section>`;
+    if (!matter)
+      return html`<section part="attributes" lang=${this.viewLang}><h2>${say(m.heading, this.viewLang)}</h2></section>`;
     const timeLimit = isRecord(matter.timeLimit) ? matter.timeLimit : undefined;
-    return html`<section part="attributes" aria-labelledby="attributes-heading">
+    return html`<section part="attributes" lang=${this.viewLang} aria-labelledby="attributes-heading">
       <h2 id="attributes-heading">${say(m.heading, this.viewLang)}</h2>
       <dl class="grid" aria-label=${say(m.identity, this.viewLang)}>
         <div>

@@ -418,7 +418,7 @@ ${JSON.stringify(material.when, null, 2)}</pre>
   override render(): TemplateResult {
     const view = this.view;
     const materials = this.#materials;
-    return html`<section part="materials" aria-labelledby="materials-heading">
+    return html`<section part="materials" lang=${this.viewLang} aria-labelledby="materials-heading">
       <h2 id="materials-heading">${say(m.heading, this.viewLang)}</h2>
       ${materials.length === 0 ? html`<p class="hint">${say(m.none, this.viewLang)}</p>` : nothing}
       <ol class="plain">

@@ -67,7 +67,7 @@ export class DesignerOutputsPanel extends EditingPanel {
     const id = `output-${index}-key-${position}`;
     return html`<li class="row">
       <div class="control">
-        <label for=${id}>${say(m.key, this.viewLang)}</label>
+        <label for=${id}>${say(m.key, this.viewLang)}<span class="visually-hidden"> ${position + 1}</span></label>
         <input
           id=${id}
           spellcheck="false"
@@ -96,7 +96,9 @@ export class DesignerOutputsPanel extends EditingPanel {
         />
       </div>
       <div class="control">
-        <label for="output-${index}-field-${position}">${say(m.field, this.viewLang)}</label>
+        <label for="output-${index}-field-${position}"
+          >${say(m.field, this.viewLang)}<span class="visually-hidden"> (${key})</span></label
+        >
         <select
           id="output-${index}-field-${position}"
           ?disabled=${this.readonly}
@@ -225,7 +227,7 @@ export class DesignerOutputsPanel extends EditingPanel {
     const view = this.view;
     const outputs = this.#outputs;
     const fields = dataFields(view?.outline.steps.flatMap((step) => step.fields) ?? []);
-    return html`<section part="outputs" aria-labelledby="outputs-heading">
+    return html`<section part="outputs" lang=${this.viewLang} aria-labelledby="outputs-heading">
       <h2 id="outputs-heading">${say(m.heading, this.viewLang)}</h2>
       <p class="hint">${say(m.intro, this.viewLang)}</p>
       ${outputs.length === 0 ? html`<p class="hint">${say(m.none, this.viewLang)}</p>` : nothing}

@@ -728,7 +728,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     const pointer = this.#pointer;
     const schema = this.#schema;
     if (!view || !pointer || !schema) {
-      return html`<section part="properties" aria-labelledby="properties-heading">
+      return html`<section part="properties" lang=${this.viewLang} aria-labelledby="properties-heading">
         <h2 id="properties-heading">${this.#say(m.heading)}</h2>
         <p class="hint">${this.#say(m.noSelection)}</p>
       </section>`;
@@ -746,7 +746,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     const rest = Object.fromEntries(Object.entries(schema).filter(([key]) => !edited.has(key)));
     const key = parsePointer(pointer).at(-1) ?? '';
     const title = shownText(bilingual(schema.title, englishOf(schema).title), this.viewLang, key);
-    return html`<section part="properties" aria-labelledby="properties-heading">
+    return html`<section part="properties" lang=${this.viewLang} aria-labelledby="properties-heading">
       <h2 id="properties-heading">${this.#say(m.headingOf, { field: title })}</h2>
       <p class="hint">${this.#say(m.kindIs, { kind })} · <code>${field?.data ?? pointer}</code></p>
       <div class="control">

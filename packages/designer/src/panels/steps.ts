@@ -178,7 +178,7 @@ export class DesignerStepsPanel extends EditingPanel {
     const placed = steps.filter((s) => s.index !== null);
     const unplaced = steps.filter((s) => s.index === null);
     const hasLayout = view?.matter.layout !== undefined;
-    return html`<section part="steps" aria-labelledby="steps-heading">
+    return html`<section part="steps" lang=${this.viewLang} aria-labelledby="steps-heading">
       <h2 id="steps-heading">${say(m.heading, this.viewLang)}</h2>
       <p class="visually-hidden" id="remove-hint">${say(m.removeHint, this.viewLang)}</p>
       ${hasLayout ? nothing : html`<p class="hint">${say(m.noLayout, this.viewLang)}</p>`}
