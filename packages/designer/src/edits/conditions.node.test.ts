@@ -9,7 +9,7 @@ import {
   type JsonSchemaObject,
   type Matter,
 } from '@matterform/core';
-import { readShowWhen, readWhenSchema, setShowWhen, whenSchema, type ShowWhen } from './conditions.js';
+import { readShowWhen, readWhenSchema, setShowWhen, testableFields, whenSchema, type ShowWhen } from './conditions.js';
 import { blankMatter, expectEdit, sameDocument, sampleCatalogue, sampleMatter } from './edits.test-helpers.js';
 
 /** A blank matter with a housing question, a landlord field after it, and a group. */
@@ -29,6 +29,7 @@ function housingMatter(): Matter {
 }
 
 const LANDLORD = '/schema/properties/landlord';
+const HOUSING_VALUES = ['owned', 'rented', 'employer', 'other'];
 
 /** Whether the field at data pointer `pointer` is shown for `data`, as the form decides it. */
 function shown(matter: Matter, pointer: string, data: unknown): boolean {
@@ -188,7 +189,7 @@ describe('designer edits: show-when conditions', () => {
     const after = await expectEdit(matter, patch);
     expect(field).to.equal('/schema/properties/employer');
     expect(Object.keys(after.schema.properties ?? {}).at(-1)).to.equal('employer');
-    expect(after.schema.required?.at(-1)).to.equal('employer');
+    expect((after.schema.required as string[]).at(-1)).to.equal('employer');
     // The emptied entry is gone; the others keep their conditions.
     expect((after.schema.allOf as JsonSchemaObject[]).map((part) => Object.keys(part.then as object))).to.have.length(
       3,
@@ -355,5 +356,35 @@ describe('designer edits: show-when conditions', () => {
       { oneOf: [{ required: ['a'] }] },
     ])
       expect(readWhenSchema(schema), JSON.stringify(schema)).to.equal('other');
+  });
+
+  it('offers the other answers of the same object to test, with their values', async () => {
+    const matter = await sampleMatter('residence-permit');
+    const offered = testableFields(matter, '/schema/allOf/2/then/properties/employer');
+    expect(offered.map((t) => t.key)).to.deep.equal(['housing', 'basis', 'useIdCardPhoto', 'school']);
+    expect(offered.find((t) => t.key === 'housing')?.values).to.deep.equal(HOUSING_VALUES);
+    expect(offered.find((t) => t.key === 'useIdCardPhoto')?.values).to.deep.equal([true, false]);
+    expect(testableFields(matter, '/schema/properties/applicant/properties/name').map((t) => t.key)).to.deep.equal([
+      'idNumber',
+      'gender',
+      'nation',
+      'birthDate',
+      'mobile',
+    ]);
+    expect(testableFields(matter, '/schema/properties/nothing')).to.deep.equal([]);
+  });
+
+  it('escapes property names in the pointers it writes and returns', async () => {
+    const before = blankMatter();
+    before.schema.properties = { 'kind/of': { type: 'string', enum: ['a', 'b'] }, 'note~1': { type: 'string' } };
+    const when: ShowWhen = { match: 'all', tests: [{ field: 'kind/of', op: 'is', value: 'b' }] };
+    const { patch, field } = setShowWhen(before, '/schema/properties/note~01', when);
+    const after = await expectEdit(before, patch);
+    expect(field).to.equal('/schema/allOf/0/then/properties/note~01');
+    expect(readShowWhen(after, field)).to.deep.equal(when);
+    expect(shown(after, '/note~01', { 'kind/of': 'b' })).to.equal(true);
+    expect(shown(after, '/note~01', { 'kind/of': 'a' })).to.equal(false);
+    const back = setShowWhen(after, field, undefined);
+    expect(JSON.stringify(immutableJSONPatch(after, back.patch))).to.equal(JSON.stringify(before));
   });
 });

@@ -5,9 +5,18 @@
  * material's `when` is the same kind of condition. Only the shapes written here are read back;
  * any other condition is 'other', shown as JSON and never changed by these edits.
  */
-import { conditionKey, getAt, parsePointer, toPointer, type JsonSchemaObject, type Matter } from '@matterform/core';
+import {
+  conditionKey,
+  getAt,
+  parsePointer,
+  toPointer,
+  type FieldInfo,
+  type JsonSchemaObject,
+  type Matter,
+} from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import { PatchWriter } from './attributes.js';
+import { fieldsOf } from './outline.js';
 
 export type ShowWhenOp = 'is' | 'is-not' | 'one-of' | 'answered';
 
@@ -50,7 +59,8 @@ function propertyTest(test: ShowWhenTest): JsonSchemaObject {
 /**
  * The JSON Schema of a condition: all tests in one `{ properties, required }` (an `allOf` of
  * the single tests when one property is tested twice), any of them as an `anyOf`. One test is
- * written the same whether the match is all or any, so it reads back as 'all'.
+ * written the same whether the match is all or any, so it reads back as 'all'. No tests give
+ * `{}`, which always holds: for a material, remove `when` instead.
  */
 export function whenSchema(when: ShowWhen): JsonSchemaObject {
   const { tests } = when;
@@ -190,6 +200,43 @@ export function readShowWhen(matter: Matter, field: string): ShowWhen | 'other' 
   if (declaration === undefined || declaration === 'other') return declaration;
   if (declaration.entry === undefined) return undefined;
   return readWhenSchema((getAt(matter, `${declaration.object}/allOf/${declaration.entry}`) as JsonSchemaObject).if);
+}
+
+/** A field a condition can test, with the values it can take when the schema lists them. */
+export interface TestableField {
+  key: string;
+  field: FieldInfo;
+  /** From `enum`, `const`, `oneOf`/`anyOf` of `const`, or a boolean's true and false. */
+  values?: unknown[];
+}
+
+/**
+ * The fields a show-when condition of `field` (a schema location) can test: the other
+ * answers of the same object, as core's walker sees them (branch fields included), in
+ * schema order. Groups and lists are left out: a condition tests one answer.
+ */
+export function testableFields(matter: Matter, field: string): TestableField[] {
+  const fields = fieldsOf(matter);
+  const self = fields.find((each) => `/schema${each.schemaPointer}` === field);
+  if (!self) return [];
+  return fields
+    .filter((each) => each.parent === self.parent && each !== self && each.kind === 'leaf')
+    .map((each) => {
+      const values = valuesOf(each.schema);
+      return values === undefined ? { key: each.name, field: each } : { key: each.name, field: each, values };
+    });
+}
+
+function valuesOf(schema: JsonSchemaObject): unknown[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  if (Object.hasOwn(schema, 'const')) return [schema.const];
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const options = schema[keyword];
+    if (Array.isArray(options) && options.length > 0 && options.every((o) => isObject(o) && Object.hasOwn(o, 'const')))
+      return options.map((o) => (o as JsonSchemaObject).const);
+  }
+  if (schema.type === 'boolean') return [true, false];
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -122,6 +122,8 @@ export function moveField(matter: Matter, field: string, to: { parent: string; i
     if (newData === undefined || !isTopLevel(newData)) after = mapLayout(after, (ps) => ps.filter((p) => p !== data));
     after = rewriteReferences(after, data, newData);
   }
+  // A property of a `$defs` object used in several places was data in each; it now is in one.
+  for (const other of dataPointers(matter, field).slice(1)) after = rewriteReferences(after, other, undefined);
   if (intoTop && newData !== undefined) after = placeInStep(after, newData, to.step ?? stepOf(matter, data), to.index);
   return { patch: patchBetween(matter, after), field: moved };
 }
@@ -466,7 +468,11 @@ function withoutProperty(matter: Matter, parent: string, key: string): Matter {
 function reorder(matter: Matter, parent: string, key: string, index: number): Matter {
   const properties = propertiesOf(matter, parent);
   if (!Object.hasOwn(properties, key)) return matter;
-  return withProperty(withoutProperty(matter, parent, key), parent, key, properties[key], index);
+  const without = updateAt(matter, parent, (object) => ({
+    ...object,
+    properties: withKey(properties, key, undefined),
+  }));
+  return withProperty(without, parent, key, properties[key], index);
 }
 
 function setRequiredIn(matter: Matter, parent: string, key: string, required: boolean): Matter {

@@ -3,9 +3,10 @@
  * fields as one step; its first step added holds them all, and removing its last step takes
  * the layout away again, so that neither edit moves a field out of sight.
  */
-import { collectFields, toPointer, type LayoutStep, type Matter, type Text } from '@matterform/core';
+import type { LayoutStep, Matter, Text } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import { PatchWriter, sameJson, writeText } from './attributes.js';
+import { fieldsOf } from './outline.js';
 
 function stepsOf(matter: Matter): LayoutStep[] {
   return Array.isArray(matter.layout?.steps) ? matter.layout.steps : [];
@@ -13,14 +14,9 @@ function stepsOf(matter: Matter): LayoutStep[] {
 
 /** The data pointers of the top-level fields, in schema order (branch fields included). */
 function topLevelFields(matter: Matter): string[] {
-  try {
-    return collectFields(matter.schema)
-      .filter((field) => field.parent === '')
-      .map((field) => field.pointer);
-  } catch {
-    // A schema the walker cannot follow (a `$ref` that does not resolve): its own properties.
-    return Object.keys(matter.schema.properties ?? {}).map((key) => toPointer([key]));
-  }
+  return fieldsOf(matter)
+    .filter((field) => field.parent === '')
+    .map((field) => field.pointer);
 }
 
 /**
