@@ -7,6 +7,7 @@ import { getAt, localize, type Matter, type Text } from '@matterform/core';
 import { say } from '@matterform/elements';
 import type { OutlineField } from '../document/outline-types.js';
 import { propertiesMessages as m } from '../i18n/properties.js';
+import type { TestableField } from '../edits/conditions.js';
 import type { ConditionField } from './conditions-editor.js';
 
 export interface FieldOption {
@@ -83,4 +84,24 @@ export function conditionFieldOf(matter: Matter, field: OutlineField, lang: stri
         ]
       : values?.map((value, i) => ({ value, title: localize(titles?.[i]?.title, lang) || String(value) }));
   return { key: field.key, title: localize(field.title, lang) || field.key, type, options };
+}
+
+/** A field core's walker says a show-when condition can test, with its values' titles where the schema gives them. */
+export function conditionFieldOfTestable(testable: TestableField, lang: string): ConditionField {
+  const schema = testable.field.schema as Record<string, unknown>;
+  const titled = readOptions(schema);
+  const english = englishOf(schema).title;
+  const title = localize(bilingual(schema.title, english), lang) || testable.key;
+  const type = typeof schema.type === 'string' ? schema.type : undefined;
+  const titleOf = (value: unknown): string => {
+    if (typeof value === 'boolean') return say(value ? m.yes : m.no, lang);
+    const option = titled?.find((o) => o.value === String(value));
+    return (option && localize(option.title, lang)) || String(value);
+  };
+  return {
+    key: testable.key,
+    title,
+    type,
+    options: testable.values?.map((value) => ({ value, title: titleOf(value) })),
+  };
 }

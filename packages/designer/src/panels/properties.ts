@@ -20,7 +20,7 @@ import {
 } from '@matterform/core';
 import { say } from '@matterform/elements';
 import type { OutlineField } from '../document/outline-types.js';
-import { readShowWhen, setShowWhen, type ShowWhen } from '../edits/conditions.js';
+import { readShowWhen, setShowWhen, testableFields, type ShowWhen } from '../edits/conditions.js';
 import { bindConcept, renameField, setFieldProperty, setFieldText, setOptions, setRequired } from '../edits/fields.js';
 import { propertiesMessages as m } from '../i18n/properties.js';
 import { bilingualInputs, shownText, textIn, type DesignLocale } from './bilingual.js';
@@ -28,7 +28,14 @@ import { withText } from '../edits/attributes.js';
 import type { ConditionField, ConditionsChangeDetail } from './conditions-editor.js';
 import { EditingPanel } from './editing-panel.js';
 import { editingPanelStyles } from './panel-styles.js';
-import { bilingual, conditionFieldOf, englishOf, isObject, readOptions, type FieldOption } from './field-options.js';
+import {
+  bilingual,
+  conditionFieldOfTestable,
+  englishOf,
+  isObject,
+  readOptions,
+  type FieldOption,
+} from './field-options.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -79,12 +86,9 @@ function providerTitle(catalogue: Catalogue, provider: string, lang: string): st
   return found ? `${localize(found.title, lang)} (${provider})` : provider;
 }
 
-function findField(
-  fields: readonly OutlineField[],
-  schema: string,
-): { field: OutlineField; siblings: readonly OutlineField[] } | undefined {
+function findField(fields: readonly OutlineField[], schema: string): OutlineField | undefined {
   for (const field of fields) {
-    if (field.schema === schema) return { field, siblings: fields };
+    if (field.schema === schema) return field;
     const inner = findField(field.children, schema);
     if (inner) return inner;
   }
@@ -693,15 +697,13 @@ export class DesignerPropertiesPanel extends EditingPanel {
     </div>`;
   }
 
-  /** The sibling fields a show-when condition can test, with their options. */
-  #conditionFields(field: OutlineField, siblings: readonly OutlineField[]): ConditionField[] {
+  /** The fields of the same object a show-when condition can test, as core's walker finds them. */
+  #conditionFields(pointer: string): ConditionField[] {
     const matter = this.view?.matter as Matter;
-    return siblings
-      .filter((s) => s.key !== field.key && s.kind !== 'group' && s.kind !== 'list' && s.kind !== 'note')
-      .map((s) => conditionFieldOf(matter, s, this.viewLang));
+    return testableFields(matter, pointer).map((testable) => conditionFieldOfTestable(testable, this.viewLang));
   }
 
-  #renderShowWhen(field: OutlineField, siblings: readonly OutlineField[]): TemplateResult {
+  #renderShowWhen(field: OutlineField): TemplateResult {
     const matter = this.view?.matter as Matter;
     const when: ShowWhen | 'other' | undefined = readShowWhen(matter, field.schema);
     if (when === 'other') {
@@ -714,7 +716,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     }
     return html`<matter-designer-conditions
       id="show-when"
-      .fields=${this.#conditionFields(field, siblings)}
+      .fields=${this.#conditionFields(field.schema)}
       .value=${when}
       .lang=${this.viewLang}
       .label=${this.#say(m.showWhen)}
@@ -733,13 +735,10 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
         <p class="hint">${this.#say(m.noSelection)}</p>
       </section>`;
     }
-    const found = findField(
+    const field = findField(
       view.outline.steps.flatMap((s) => s.fields),
       pointer,
     );
-    const topLevel = view.outline.steps.flatMap((s) => s.fields);
-    const field = found?.field;
-    const siblings = found && topLevel.includes(found.field) ? topLevel : (found?.siblings ?? []);
     const kind = field?.kind ?? 'other';
     const options = kind === 'one-choice' || kind === 'several-choices' ? (readOptions(schema) ?? []) : undefined;
     const edited = editedKeywords(schema, options !== undefined);
@@ -783,7 +782,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
       </div>
       ${this.#renderConcept(schema, view.catalogue)} ${this.#renderFill(schema, view.catalogue)}
       ${kind === 'group' || kind === 'list' ? nothing : this.#renderDefault(schema, options)}
-      ${field ? this.#renderShowWhen(field, siblings) : nothing}
+      ${field ? this.#renderShowWhen(field) : nothing}
       ${
         Object.keys(rest).length
           ? html`<h3 id="other-heading">${this.#say(m.otherKeywords)}</h3>
