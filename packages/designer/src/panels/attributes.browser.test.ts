@@ -20,10 +20,15 @@ describe('<matter-designer-attributes>', () => {
     matter = matterOf(catalogue, 'residence-permit');
   });
 
-  it('is accessible at 1280 and 375 px', async () => {
+  it('is accessible at 1280 and 375 px, in English and in Chinese', async () => {
     for (const width of [1280, 375]) {
-      const h = await mountPanel('matter-designer-attributes', DesignerAttributesPanel, matter, catalogue, { width });
-      await expect(h.panel).to.be.accessible();
+      for (const lang of ['en', 'zh-CN']) {
+        const h = await mountPanel('matter-designer-attributes', DesignerAttributesPanel, matter, catalogue, {
+          width,
+          lang,
+        });
+        await expect(h.panel).to.be.accessible();
+      }
     }
   });
 

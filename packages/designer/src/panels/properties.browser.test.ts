@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Catalogue, Matter } from '@matterform/core';
+import type { OutlineField } from '../document/outline-types.js';
 import { DesignerPropertiesPanel } from './properties.js';
 import {
   activate,
@@ -239,5 +240,21 @@ describe('<matter-designer-properties>', () => {
     expect(focused(h.panel)).to.equal(part(h.panel, '#show-when >>> #add'));
     await h.undoAll();
     expect(h.serialized()).to.equal(h.original);
+  });
+
+  it('draws the properties of every field of every sample matter, in both languages', async () => {
+    const h = await mount(NAME);
+    await expect(h.panel).to.be.accessible();
+    const walk = (fields: OutlineField[]): OutlineField[] => fields.flatMap((f) => [f, ...walk(f.children)]);
+    for (const sample of catalogue.matters) {
+      const other = await mountPanel('matter-designer-properties', DesignerPropertiesPanel, sample, catalogue, {
+        lang: sample.id.length % 2 ? 'en' : 'zh-CN',
+      });
+      for (const field of walk(other.view().outline.steps.flatMap((step) => step.fields))) {
+        other.actions.select({ kind: 'field', schema: field.schema });
+        await settle(other.panel);
+        expect(part<HTMLInputElement>(other.panel, '#key').value, field.schema).to.equal(field.key);
+      }
+    }
   });
 });

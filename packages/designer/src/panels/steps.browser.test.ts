@@ -68,4 +68,23 @@ describe('<matter-designer-steps>', () => {
     await h.undoAll();
     expect(h.serialized()).to.equal(h.original);
   });
+
+  it('gives a matter without steps its first one, holding every field', async () => {
+    const { layout: _layout, ...unlaid } = matter;
+    const h = await mountPanel('matter-designer-steps', DesignerStepsPanel, unlaid as Matter, catalogue);
+    await expect(h.panel).to.be.accessible();
+    expect(part(h.panel, 'section').textContent).to.contain('No steps yet');
+    await activate(part(h.panel, '#add-step'));
+    await settle(h.panel);
+    expect(h.matter.layout?.steps).to.have.length(1);
+    expect(h.matter.layout?.steps[0]?.fields).to.include('/applicant').and.include('/useIdCardPhoto');
+    expect(focused(h.panel)).to.equal(part(h.panel, '#step-0-title-zh-CN'));
+    await activate(part(h.panel, '#add-step'));
+    await settle(h.panel);
+    expect(h.matter.layout?.steps[1]).to.deep.equal({ title: { 'zh-CN': '步骤 2', en: 'Step 2' }, fields: [] });
+    expect(focused(h.panel)).to.equal(part(h.panel, '#step-1-title-zh-CN'));
+    await expect(h.panel).to.be.accessible();
+    await h.undoAll();
+    expect(h.serialized()).to.equal(h.original);
+  });
 });

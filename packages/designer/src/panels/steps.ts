@@ -198,8 +198,9 @@ export class DesignerStepsPanel extends EditingPanel {
         ?disabled=${this.readonly || !view}
         @click=${() => {
           if (!view) return;
-          const n = placed.length + 1;
-          const index = view.matter.layout ? view.matter.layout.steps.length : 1;
+          // A matter without steps gets its first one, holding every field.
+          const index = view.matter.layout?.steps.length ?? 0;
+          const n = index + 1;
           this.edit(
             addStep(view.matter, { 'zh-CN': say(m.newStep, 'zh-CN', { n }), en: say(m.newStep, 'en', { n }) }),
             say(m.addedStep, this.viewLang, { n }),
