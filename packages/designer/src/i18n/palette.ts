@@ -8,7 +8,6 @@ export const paletteMessages = messages('designer-palette', {
   kinds: { 'zh-CN': '字段类型', en: 'Field kinds' },
   concepts: { 'zh-CN': '数据元', en: 'Concepts' },
   addKind: { 'zh-CN': '添加{kind}字段', en: 'Add a {kind} field' },
-  addConcept: { 'zh-CN': '添加“{title}”（{id}）', en: 'Add “{title}” ({id})' },
   providedBy: { 'zh-CN': '提供方：{names}', en: 'Provided by: {names}' },
   noProvider: { 'zh-CN': '暂无提供方', en: 'No provider yet' },
   type: { 'zh-CN': '类型：{type}', en: 'Type: {type}' },

@@ -90,7 +90,7 @@ export class DesignerPalettePanel extends LitElement {
         overflow-wrap: anywhere;
       }
       .concepts .about {
-        grid-column: 1 / -1;
+        margin: 2px 0 var(--_matter-space-1);
         color: var(--_matter-color-muted);
         font-size: 0.85em;
       }
@@ -200,13 +200,13 @@ export class DesignerPalettePanel extends LitElement {
 
   override render(): TemplateResult {
     const view = this.view;
-    if (!view) return html``;
+    // A read-only designer adds nothing, so it offers nothing to add.
+    if (!view || view.readonly) return html``;
     const lang = this.#lang;
     const { kinds, concepts } = this.#matches();
     const best = this.#bestMatch(kinds, concepts);
     const query = this.#query.trim();
     const where = insertionName(view.outline, insertionPoint(view.matter, view.outline, view.selection), lang);
-    const disabled = view.readonly;
     return html`
       <h2>${say(t.heading, lang)} <span class="muted">· ${where}</span></h2>
       <div class="search">
@@ -218,7 +218,6 @@ export class DesignerPalettePanel extends LitElement {
           autocomplete="off"
           aria-describedby="palette-best palette-count"
           .value=${this.#query}
-          ?disabled=${disabled}
           @input=${this.#handleInput}
           @keydown=${this.#handleSearchKey}
         />
@@ -241,7 +240,6 @@ export class DesignerPalettePanel extends LitElement {
                         part="kind"
                         data-kind=${entry.kind}
                         aria-label=${say(t.addKind, lang, { kind: entry.title })}
-                        ?disabled=${disabled}
                         @click=${() => this.#add(entry)}
                       >
                         ${entry.title}
@@ -255,36 +253,34 @@ export class DesignerPalettePanel extends LitElement {
         concepts.length
           ? html`<h3 id="palette-concepts">${say(t.concepts, lang)}</h3>
               <ul class="concepts" aria-labelledby="palette-concepts">
-                ${concepts.map((entry, index) => this.#renderConcept(entry, index, disabled))}
+                ${concepts.map((entry, index) => this.#renderConcept(entry, index))}
               </ul>`
           : nothing
       }
     `;
   }
 
-  #renderConcept(entry: ConceptEntry, index: number, disabled: boolean): TemplateResult {
+  #renderConcept(entry: ConceptEntry, index: number): TemplateResult {
     const lang = this.#lang;
     const about = `palette-concept-${index}`;
     const providers = entry.providers.length
       ? say(t.providedBy, lang, { names: entry.providers.join(say(t.separator, lang)) })
       : say(t.noProvider, lang);
-    return html`<li>
+    return html`<li class="concept">
       <button
         type="button"
         part="concept"
         data-concept=${entry.concept.id}
-        aria-label=${say(t.addConcept, lang, { title: entry.title, id: entry.concept.id })}
         aria-describedby=${about}
-        ?disabled=${disabled}
         @click=${() => this.#add({ concept: entry.concept, title: entry.title })}
       >
         <span class="title">${entry.title}</span>
         <span class="id">${entry.concept.id}</span>
-        <span class="about" id=${about}>
-          ${say(t.type, lang, { type: entry.type })} ·
-          ${providers}${entry.concept.sensitive ? html` · ${say(t.sensitive, lang)}` : nothing}
-        </span>
       </button>
+      <p class="about" id=${about}>
+        ${say(t.type, lang, { type: entry.type })} ·
+        ${providers}${entry.concept.sensitive ? html` · ${say(t.sensitive, lang)}` : nothing}
+      </p>
     </li>`;
   }
 }
