@@ -59,6 +59,17 @@ export function propertyIndex(matter: Matter, parent: string, field: OutlineFiel
   return index === -1 ? undefined : index;
 }
 
+/** The place of a data pointer in a layout step's `fields`; undefined when the step does not list it. */
+export function stepPosition(matter: Matter, step: number, data: string): number | undefined {
+  const at = stepFields(matter, step).indexOf(data);
+  return at === -1 ? undefined : at;
+}
+
+/** The data pointers a layout step lists. */
+export function stepFields(matter: Matter, step: number): string[] {
+  return matter.layout?.steps?.[step]?.fields ?? [];
+}
+
 /** How many properties the object schema at `parent` declares. */
 export function propertyCount(matter: Matter, parent: string): number {
   return Object.keys(propertiesAt(matter, parent)).length;
@@ -72,10 +83,12 @@ export function insertionPoint(matter: Matter, outline: Outline, selection: Sele
       const step = placed.step.index ?? undefined;
       if (object) return object === '/schema' ? { parent: object, step } : { parent: object };
       const parent = parentOf(placed);
-      const at = propertyIndex(matter, parent, placed.field);
+      // A top-level field of a laid-out matter is placed in its step's list, anything else among its object's properties.
+      const inStep = parent === '/schema' && step !== undefined;
+      const at = inStep ? stepPosition(matter, step, placed.field.data) : propertyIndex(matter, parent, placed.field);
       const point: InsertionPoint = { parent };
       if (at !== undefined) point.index = at + 1;
-      if (parent === '/schema' && step !== undefined) point.step = step;
+      if (inStep) point.step = step;
       return point;
     }
   }

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { localize, type Locale } from '@matterform/core';
 import { say } from '@matterform/elements';
 import {
@@ -10,7 +11,6 @@ import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
 import type { Patch } from '../document/design-document.js';
 import type { OutlineField, OutlineStep } from '../document/outline-types.js';
 import { addField, deleteField, duplicateField, moveField, moveFieldBy } from '../edits/fields.js';
-import { moveFieldToStep } from '../edits/steps.js';
 import { kindMessages } from '../i18n/designer.js';
 import { outlineMessages as t } from '../i18n/outline.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
@@ -23,7 +23,10 @@ import {
   parentOf,
   propertyCount,
   propertyIndex,
+  stepFields,
+  stepPosition,
   titleOf,
+  type PlacedField,
 } from './insertion.js';
 
 /** One row of the tree: a step or a field, with where it sits. */
@@ -168,18 +171,28 @@ export class DesignerOutlinePanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // pragmatic-drag-and-drop listens on `document`, where an event from inside a shadow root
-    // has been retargeted to the outermost host; it then finds neither the dragged element nor
-    // the drop target. The events are given their real target before they leave this root.
-    for (const type of DRAG_EVENTS) this.renderRoot.addEventListener(type, exposeTarget, { capture: true });
+    // pragmatic-drag-and-drop reads `event.target` in listeners on window (capture phase) and
+    // document, where an event from inside a shadow root has been retargeted to the outermost
+    // host: it would find neither the dragged element nor the drop target. A window capture
+    // listener added before any drag starts runs before the library's, and gives the events
+    // that come from this tree their real target.
+    for (const type of DRAG_EVENTS) window.addEventListener(type, this.#exposeTarget, { capture: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of DRAG_EVENTS) this.renderRoot.removeEventListener(type, exposeTarget, { capture: true });
+    for (const type of DRAG_EVENTS) window.removeEventListener(type, this.#exposeTarget, { capture: true });
     this.#cleanupDrag?.();
     this.#cleanupDrag = undefined;
   }
+
+  readonly #exposeTarget = (event: Event): void => {
+    const path = event.composedPath();
+    const target = path[0];
+    if (target instanceof Element && path.includes(this.renderRoot)) {
+      Object.defineProperty(event, 'target', { value: target, configurable: true });
+    }
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('view')) this.#registerDrag();
@@ -304,7 +317,7 @@ export class DesignerOutlinePanel extends LitElement {
     const view = this.view;
     if (!view || !item.field || view.readonly) return;
     const visible = this.#visibleItems();
-    const at = visible.indexOf(item);
+    const at = visible.findIndex((other) => other.key === item.key);
     const inside = (other: TreeItem): boolean => other.key === item.key || other.key.startsWith(`${item.key}/`);
     const next = visible.slice(at + 1).find((other) => !inside(other)) ?? visible.slice(0, at).reverse()[0];
     const patch = deleteField(view.matter, item.field.schema);
@@ -344,17 +357,12 @@ export class DesignerOutlinePanel extends LitElement {
     if (!view || !field || view.readonly) return;
     const lang = this.#lang;
     const label = say(t.movedTo, lang, { title: titleOf(field, lang), where: target.name });
-    const placed = findField(view.outline, field.schema);
     if (!target.field) {
       const step = target.step.index;
       if (step === null) return;
-      if (placed && parentOf(placed) === '/schema') {
-        this.#apply(moveFieldToStep(view.matter, field.data, step), label, { kind: 'field', schema: field.schema });
-        return;
-      }
       const moved = moveField(view.matter, field.schema, {
         parent: '/schema',
-        index: propertyCount(view.matter, '/schema'),
+        index: stepFields(view.matter, step).length,
         step,
       });
       this.#apply(moved.patch, label, { kind: 'field', schema: moved.field });
@@ -371,22 +379,28 @@ export class DesignerOutlinePanel extends LitElement {
     const view = this.view;
     const field = item.field;
     const beside = target.field ? findField(view?.outline ?? { steps: [] }, target.field.schema) : undefined;
-    if (!view || !field || !beside || view.readonly) return;
+    const from = field ? findField(view?.outline ?? { steps: [] }, field.schema) : undefined;
+    if (!view || !field || !beside || !from || view.readonly) return;
     const lang = this.#lang;
     const parent = parentOf(beside);
     const label = say(edge === 'before' ? t.movedBefore : t.movedAfter, lang, {
       title: titleOf(field, lang),
       where: target.name,
     });
-    const sameParent = findField(view.outline, field.schema);
-    const from = sameParent && parentOf(sameParent) === parent ? propertyIndex(view.matter, parent, field) : undefined;
+    const step = beside.step.index;
+    // A top-level field of a laid-out matter is placed in its step's list, anything else among its object's properties.
+    const inStep = parent === '/schema' && step !== null;
+    const positionOf = (placed: PlacedField): number | undefined =>
+      inStep ? stepPosition(view.matter, step, placed.field.data) : propertyIndex(view.matter, parent, placed.field);
+    const sameList = parentOf(from) === parent && (!inStep || from.step.index === step);
+    const was = sameList ? positionOf(from) : undefined;
     let index =
-      (propertyIndex(view.matter, parent, beside.field) ?? propertyCount(view.matter, parent)) +
+      (positionOf(beside) ?? (inStep ? stepFields(view.matter, step).length : propertyCount(view.matter, parent))) +
       (edge === 'after' ? 1 : 0);
     // The index is where the field ends up once it has left its old place.
-    if (from !== undefined && from < index) index -= 1;
+    if (was !== undefined && was < index) index -= 1;
     const to: { parent: string; index: number; step?: number } = { parent, index };
-    if (parent === '/schema' && beside.step.index !== null) to.step = beside.step.index;
+    if (inStep) to.step = step;
     const moved = moveField(view.matter, field.schema, to);
     this.#apply(moved.patch, label, { kind: 'field', schema: moved.field });
   }
@@ -582,7 +596,11 @@ export class DesignerOutlinePanel extends LitElement {
         @keydown=${this.#handleKeydown}
         @click=${this.#handleClick}
       >
-        ${roots.map((item) => this.#renderItem(item, selectedKey))}
+        ${repeat(
+          roots,
+          (item) => item.key,
+          (item) => this.#renderItem(item, selectedKey),
+        )}
       </ul>
     `;
   }
@@ -655,7 +673,6 @@ export class DesignerOutlinePanel extends LitElement {
     const classes = [field ? 'field' : 'step', drop, this.#dragging === item.key ? 'dragging' : '']
       .filter(Boolean)
       .join(' ');
-    const rowId = `row-${encodeURIComponent(item.key)}`;
     return html`<li
       role="treeitem"
       part=${selected ? 'item item-selected' : 'item'}
@@ -664,10 +681,9 @@ export class DesignerOutlinePanel extends LitElement {
       aria-level=${item.level}
       aria-selected=${selected ? 'true' : 'false'}
       aria-expanded=${expandable ? (expanded ? 'true' : 'false') : nothing}
-      aria-labelledby=${rowId}
       tabindex=${item.key === this.#active ? 0 : -1}
     >
-      <span class="row" id=${rowId}>
+      <span class="row">
         <span class="twisty" aria-hidden="true">${expandable ? (expanded ? '▾' : '▸') : ''}</span>
         <span class="title">${item.name}</span>
         ${
@@ -687,7 +703,11 @@ export class DesignerOutlinePanel extends LitElement {
       ${
         expanded
           ? html`<ul role="group">
-              ${item.children.map((child) => this.#renderItem(child, selectedKey))}
+              ${repeat(
+                item.children,
+                (child) => child.key,
+                (child) => this.#renderItem(child, selectedKey),
+              )}
             </ul>`
           : nothing
       }
@@ -702,10 +722,4 @@ function edgeOf(item: TreeItem, row: HTMLElement, clientY: number): Edge {
   const share = box.height > 0 ? (clientY - box.top) / box.height : 0.5;
   if (objectOf(item.field)) return share < 0.25 ? 'before' : share > 0.75 ? 'after' : 'into';
   return share < 0.5 ? 'before' : 'after';
-}
-
-/** Gives a drag event its target inside this shadow root (see `connectedCallback`). */
-function exposeTarget(event: Event): void {
-  const target = event.composedPath()[0];
-  if (target && target !== event.target) Object.defineProperty(event, 'target', { value: target, configurable: true });
 }
