@@ -216,6 +216,8 @@ export class MatterDesigner extends LitElement {
   #nextRevision = 1;
   #savedRevision = 0;
   #view: DesignView | undefined;
+  /** The snapshot is rebuilt when next read: setting the catalogue and the matter together costs one rebuild. */
+  #stale = true;
   #selection: Selection = MATTER_SELECTED;
   #editTab: EditTab = 'steps';
   #viewTab: ViewTab = 'preview';
@@ -267,17 +269,17 @@ export class MatterDesigner extends LitElement {
 
   /** The §8 report entry of the current document, recomputed on every edit. */
   get rating(): MatterRating | undefined {
-    return this.#view?.rating;
+    return this.#design?.rating;
   }
 
   /** The forecast of SPEC §10 for the current document. */
   get forecast(): Forecast | undefined {
-    return this.#view?.forecast;
+    return this.#design?.forecast;
   }
 
   /** `validate`'s problems and warnings for the current document. */
   get problems(): DesignProblem[] {
-    return this.#view?.problems ?? [];
+    return this.#design?.problems ?? [];
   }
 
   /** Whether the document differs from what was opened, saved or published last. */
@@ -296,7 +298,7 @@ export class MatterDesigner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalogue') || changed.has('readonly') || changed.has('lang')) this.#rebuild();
+    if (changed.has('catalogue') || changed.has('readonly') || changed.has('lang')) this.#stale = true;
   }
 
   /** Applies an RFC 6902 JSON Patch to the document as one edit (undone as one); throws, changing nothing, when it does not apply. */
@@ -425,7 +427,7 @@ export class MatterDesigner extends LitElement {
   #select(selection: Selection, focus: boolean): void {
     this.#selection = selection;
     this.#showTabOf(selection);
-    if (this.#view) this.#view = { ...this.#view, selection };
+    if (this.#view && !this.#stale) this.#view = { ...this.#view, selection };
     this.requestUpdate();
     if (focus) void this.#focusAfterUpdate(true);
   }
@@ -483,10 +485,17 @@ export class MatterDesigner extends LitElement {
   }
 
   #rebuild(): void {
+    this.#stale = true;
+  }
+
+  /** The current snapshot, rebuilt if anything changed since it was made. */
+  get #design(): DesignView | undefined {
+    if (!this.#stale) return this.#view;
+    this.#stale = false;
     const matter = this.#document?.matter;
     if (!matter) {
       this.#view = undefined;
-      return;
+      return undefined;
     }
     const catalogue = this.catalogue ?? EMPTY_CATALOGUE;
     this.#view = {
@@ -500,6 +509,7 @@ export class MatterDesigner extends LitElement {
       forecast: undefined,
       selection: this.#selection,
     };
+    return this.#view;
   }
 
   #announce(text: string): void {
@@ -616,7 +626,7 @@ export class MatterDesigner extends LitElement {
 
   override render(): TemplateResult {
     const lang = this.#lang;
-    const view = this.#view;
+    const view = this.#design;
     return html`
       ${this.#renderHeader(lang)}
       ${
