@@ -122,6 +122,8 @@ export function moveField(matter: Matter, field: string, to: { parent: string; i
     if (newData === undefined || !isTopLevel(newData)) after = mapLayout(after, (ps) => ps.filter((p) => p !== data));
     after = rewriteReferences(after, data, newData);
   }
+  // A property of a `$defs` object used in several places was data in each; it now is in one.
+  for (const other of dataPointers(matter, field).slice(1)) after = rewriteReferences(after, other, undefined);
   if (intoTop && newData !== undefined) after = placeInStep(after, newData, to.step ?? stepOf(matter, data), to.index);
   return { patch: patchBetween(matter, after), field: moved };
 }
