@@ -3,8 +3,6 @@ import './define.js';
 
 export {
   MatterDesigner,
-  type DesignerStore,
-  type DesignState,
   type MatterChangeDetail,
   type MatterPublishDetail,
   type MatterSaveDetail,
@@ -22,3 +20,30 @@ export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast,
 export { designerStyles } from './panels/designer-styles.js';
 export { DesignerOutlinePanel } from './panels/outline.js';
 export { DesignerPalettePanel } from './panels/palette.js';
+export {
+  blankMatter,
+  copyMatter,
+  createMatter,
+  DesignStoreError,
+  publishProblems,
+  type DesignListEntry,
+  type DesignLoad,
+  type DesignState,
+  type DesignStore,
+  type DesignStoreErrorCode,
+  type PublishedVersion,
+  type PublishOptions,
+} from './stores/store.js';
+export { createDesignStore, DEFAULT_DESIGN_DB, type DesignStoreOptions } from './stores/indexeddb-store.js';
+export { httpDesignStore, type HttpDesignStoreOptions } from './stores/http-store.js';
+export {
+  diffMatters,
+  majorConsequences,
+  nextVersion,
+  proposeVersion,
+  type Bump,
+  type ChangeLevel,
+  type MajorConsequences,
+  type MatterDiff,
+  type VersionChange,
+} from './versions/diff.js';
