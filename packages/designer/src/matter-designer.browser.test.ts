@@ -1,7 +1,7 @@
 // <matter-designer> as a designer sees it: the screen at desktop and phone widths, the document
 // given back unchanged, every edit a patch with its event, undo and redo by key and button,
 // the rating following edits, and saving and publishing through a store.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { rateMatter, type Matter } from '@matterform/core';
 import type { Patch } from './document/design-document.js';
@@ -155,10 +155,8 @@ describe('<matter-designer>', () => {
       const el = await fixture<MatterDesigner>(
         html`<matter-designer .catalogue=${catalogue} .matter=${live} .store=${store}></matter-designer>`,
       );
+      await waitUntil(() => el.state === 'live', 'the store says the matter is live');
       await settled(el);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await settled(el);
-      expect(el.state).to.equal('live');
       expect(part(el, 'state').textContent).to.contain('已发布');
       await expect(el).to.be.accessible();
 
@@ -194,8 +192,7 @@ describe('<matter-designer>', () => {
       (form.querySelector('[name="version"]') as HTMLInputElement).value = '2.0.0';
       (form.querySelector('[name="changelog"]') as HTMLTextAreaElement).value = '大改';
       form.requestSubmit();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await settled(el);
+      await waitUntil(() => el.matter?.version === '2.0.0', 'published as 2.0.0');
       const versions = await store.versions('residence-permit');
       expect(versions.at(-1)).to.include({ version: '2.0.0', changelog: '大改' });
       expect(versions.map((v) => v.version)).to.not.include('9.0.0');
