@@ -31,7 +31,9 @@ function check(matter: Matter, patch: Patch, what: string): void {
 }
 
 describe('every field edit on every sample field', () => {
-  it('applies, undoes exactly and leaves a valid matter', async () => {
+  it('applies, undoes exactly and leaves a valid matter', async function () {
+    // Some 3,000 edits: seconds alone, longer beside other test runs.
+    this.timeout(120_000);
     const { matters } = await sampleCatalogue();
     let edits = 0;
     for (const matter of matters) {
