@@ -155,7 +155,7 @@ describe('<matter-designer>', () => {
       const el = await fixture<MatterDesigner>(
         html`<matter-designer .catalogue=${catalogue} .matter=${live} .store=${store}></matter-designer>`,
       );
-      await waitUntil(() => el.state === 'live', 'the store says the matter is live');
+      await waitUntil(() => el.state === 'live', 'the store says the matter is live', { timeout: 10000 });
       await settled(el);
       expect(part(el, 'state').textContent).to.contain('已发布');
       await expect(el).to.be.accessible();
@@ -192,7 +192,7 @@ describe('<matter-designer>', () => {
       (form.querySelector('[name="version"]') as HTMLInputElement).value = '2.0.0';
       (form.querySelector('[name="changelog"]') as HTMLTextAreaElement).value = '大改';
       form.requestSubmit();
-      await waitUntil(() => el.matter?.version === '2.0.0', 'published as 2.0.0');
+      await waitUntil(() => el.matter?.version === '2.0.0', 'published as 2.0.0', { timeout: 10000 });
       const versions = await store.versions('residence-permit');
       expect(versions.at(-1)).to.include({ version: '2.0.0', changelog: '大改' });
       expect(versions.map((v) => v.version)).to.not.include('9.0.0');
