@@ -86,7 +86,12 @@ describe('<matter-designer>', () => {
     expect(el.matter?.contact).to.equal('0731-99999');
     expect(changes).to.have.length(3);
     expect(announcement(el)).to.equal('已重做：改联系电话');
+    await chord('z', 'Control');
+    await chord('y', 'Control');
+    await settled(el);
+    expect(el.matter?.contact).to.equal('0731-99999', 'Ctrl+Y redoes too');
 
+    expect(changes).to.have.length(5);
     (part(el, 'undo-button') as HTMLButtonElement).click();
     await settled(el);
     expect(JSON.stringify(el.matter)).to.equal(before);

@@ -110,6 +110,14 @@ describe('<matter-designer> outline', () => {
     expect(deepActive()).to.equal(items(el)[0]);
   });
 
+  it('jumps to an item by typing the start of its title', async () => {
+    const el = await openDesigner('residence-permit', 'en');
+    items(el)[0]!.focus();
+    await sendKeys({ type: 'na' });
+    await settled(el);
+    expect((deepActive() as HTMLElement).dataset.key).to.equal(NAME);
+  });
+
   it('deletes with Delete, focusing the next item; the buttons name the field and move it', async () => {
     const el = await openDesigner('residence-permit');
     item(el, NAME).click();
