@@ -3,13 +3,25 @@
  * effect): a page may define some of them itself, or load two copies of the package.
  */
 import { MatterDesigner } from './matter-designer.js';
+import { DesignerAttributesPanel } from './panels/attributes.js';
+import { DesignerConditionsEditor } from './panels/conditions-editor.js';
+import { DesignerMaterialsPanel } from './panels/materials.js';
 import { DesignerOutlinePanel } from './panels/outline.js';
+import { DesignerOutputsPanel } from './panels/outputs.js';
 import { DesignerPalettePanel } from './panels/palette.js';
+import { DesignerPropertiesPanel } from './panels/properties.js';
+import { DesignerStepsPanel } from './panels/steps.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['matter-designer', MatterDesigner],
   ['matter-designer-outline', DesignerOutlinePanel],
   ['matter-designer-palette', DesignerPalettePanel],
+  ['matter-designer-properties', DesignerPropertiesPanel],
+  ['matter-designer-conditions', DesignerConditionsEditor],
+  ['matter-designer-steps', DesignerStepsPanel],
+  ['matter-designer-materials', DesignerMaterialsPanel],
+  ['matter-designer-outputs', DesignerOutputsPanel],
+  ['matter-designer-attributes', DesignerAttributesPanel],
 ];
 
 for (const [tag, element] of elements) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -19,5 +31,11 @@ declare global {
     'matter-designer': MatterDesigner;
     'matter-designer-outline': DesignerOutlinePanel;
     'matter-designer-palette': DesignerPalettePanel;
+    'matter-designer-properties': DesignerPropertiesPanel;
+    'matter-designer-conditions': DesignerConditionsEditor;
+    'matter-designer-steps': DesignerStepsPanel;
+    'matter-designer-materials': DesignerMaterialsPanel;
+    'matter-designer-outputs': DesignerOutputsPanel;
+    'matter-designer-attributes': DesignerAttributesPanel;
   }
 }

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   localize,
+  forecastMatter,
   rateMatter,
   toLocale,
   type Catalogue,
@@ -497,16 +498,19 @@ export class MatterDesigner extends LitElement {
       return undefined;
     }
     const catalogue = this.catalogue ?? EMPTY_CATALOGUE;
+    const rating = ratingOf(matter, catalogue);
     this.#view = {
       matter,
       catalogue,
       lang: this.#lang,
       readonly: this.readonly,
       outline: outlineOrEmpty(matter),
-      rating: ratingOf(matter, catalogue),
-      problems: problemsOf(matter, this.catalogue),
-      forecast: undefined,
+      rating,
+      problems: problemsOf(matter, this.catalogue, { lang: this.#lang, rating }),
+      forecast: forecastOf(matter, catalogue),
       selection: this.#selection,
+      fixtures: this.fixtures?.subjects,
+      gateway: this.gateway,
     };
     return this.#view;
   }
@@ -914,6 +918,14 @@ function outlineOrEmpty(matter: Matter): Outline {
 function ratingOf(matter: Matter, catalogue: Catalogue): MatterRating | undefined {
   try {
     return rateMatter(matter, catalogue);
+  } catch {
+    return undefined;
+  }
+}
+
+function forecastOf(matter: Matter, catalogue: Catalogue): Forecast | undefined {
+  try {
+    return forecastMatter(matter, catalogue);
   } catch {
     return undefined;
   }
