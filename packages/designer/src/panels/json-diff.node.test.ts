@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { immutableJSONPatch } from 'immutable-json-patch';
 import { diffJson } from './json-diff.js';
+import { jsonLocations, locate, parseErrorOffset } from './json-locations.js';
 
 /** The patch applied to `before` gives `after`, with its keys in the same order. */
 function roundTrip(before: unknown, after: unknown) {
@@ -67,5 +68,37 @@ describe('diffJson (the JSON view’s edit as one patch)', () => {
   it('turns any list into any other', () => {
     const lists = [[], [1], [1, 2, 3], [3, 2, 1], [2], [1, 1, 2, 2], [{ a: 1 }, 2], [0, 1, 2, 3, 4]];
     for (const before of lists) for (const after of lists) roundTrip({ list: before }, { list: after });
+  });
+});
+
+describe('jsonLocations (a pointer’s place in the text)', () => {
+  const text = '{\n  "title": "居住证",\n  "a/b": [1, {"x": true}],\n  "empty": {}\n}';
+  const locations = jsonLocations(text);
+  const at = (pointer: string) => {
+    const { from, to } = locate(locations, pointer);
+    return text.slice(from, to);
+  };
+
+  it('finds members from their key, items and the whole document', () => {
+    expect(at('/title')).to.equal('"title": "居住证"');
+    expect(at('/a~1b/1')).to.equal('{"x": true}');
+    expect(at('/a~1b/1/x')).to.equal('"x": true');
+    expect(at('/a~1b/0')).to.equal('1');
+    expect(at('')).to.equal(text);
+  });
+
+  it('marks what is missing on its nearest ancestor', () => {
+    expect(at('/empty/required')).to.equal('"empty": {}');
+  });
+
+  it('reads the offset of a parse error from the message', () => {
+    const broken = '{"a": 1,}';
+    let message = '';
+    try {
+      JSON.parse(broken);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(parseErrorOffset(message, broken)).to.equal(8);
   });
 });
