@@ -109,8 +109,13 @@ describe('the JSON view', () => {
     await replaceText(harness, '"version": "1.0.0"', '"version": 1');
     await waitUntil(() => root(harness).querySelector('.cm-lintRange-error'), 'the problem is marked');
     expect(root(harness).querySelector('.cm-lintRange-error')?.textContent).to.include('"version"');
-    const line = textOf(harness).split('\n').findIndex((l) => l.includes('"version": 1')) + 1;
-    expect(root(harness).querySelector('ul')?.textContent).to.match(new RegExp(`Line ${line}: /version: "version" must be of type string`));
+    const line =
+      textOf(harness)
+        .split('\n')
+        .findIndex((l) => l.includes('"version": 1')) + 1;
+    expect(root(harness).querySelector('ul')?.textContent).to.match(
+      new RegExp(`Line ${line}: /version: "version" must be of type string`),
+    );
     await ctrlEnter();
     expect(harness.applied.map((a) => a.patch)).to.deep.equal([[{ op: 'replace', path: '/version', value: 1 }]]);
   });
@@ -164,7 +169,9 @@ describe('the JSON view', () => {
         lang: 'en',
       });
       await waitUntil(() => root(harness).querySelector('[role="alert"]'), 'the failure is said');
-      expect(root(harness).querySelector('[role="alert"]')?.textContent).to.include('The code editor could not be loaded (chunk missing)');
+      expect(root(harness).querySelector('[role="alert"]')?.textContent).to.include(
+        'The code editor could not be loaded (chunk missing)',
+      );
       const box = root(harness).querySelector('textarea') as HTMLTextAreaElement;
       expect(box.readOnly).to.equal(true);
       expect(JSON.parse(box.value)).to.deep.equal(harness.document.matter);

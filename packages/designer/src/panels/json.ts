@@ -64,7 +64,9 @@ export class DesignerJsonPanel extends LitElement {
       box-sizing: border-box;
       inline-size: 100%;
       block-size: min(70vh, 40em);
-      font: 0.875rem/1.4 ui-monospace, monospace;
+      font:
+        0.875rem/1.4 ui-monospace,
+        monospace;
     }
     .actions {
       display: flex;
@@ -294,20 +296,26 @@ export class DesignerJsonPanel extends LitElement {
       !parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value);
     return html`
       ${invalid ? html`<p class="error" id="json-state">${this.#invalidText()}</p>` : nothing}
-      ${!invalid && this.#marks.length > 0
-        ? html`<p class="state" id="json-state">${say(msg.problems, lang, { count: this.#marks.length })}</p>
-            <ul aria-labelledby="json-state">
-              ${this.#marks.slice(0, LISTED).map(
-                (mark, i) =>
-                  html`<li class=${mark.severity === 'error' ? 'error' : ''}>
-                    ${say(msg.problemAt, lang, { line: this.#markLines[i] ?? 1, message: mark.message })}
-                  </li>`,
-              )}
-              ${this.#marks.length > LISTED
-                ? html`<li>${say(msg.moreProblems, lang, { count: this.#marks.length - LISTED })}</li>`
-                : nothing}
-            </ul>`
-        : nothing}
+      ${
+        !invalid && this.#marks.length > 0
+          ? html`<p class="state" id="json-state">${say(msg.problems, lang, { count: this.#marks.length })}</p>
+              <ul aria-labelledby="json-state">
+                ${this.#marks
+                  .slice(0, LISTED)
+                  .map(
+                    (mark, i) =>
+                      html`<li class=${mark.severity === 'error' ? 'error' : ''}>
+                        ${say(msg.problemAt, lang, { line: this.#markLines[i] ?? 1, message: mark.message })}
+                      </li>`,
+                  )}
+                ${
+                  this.#marks.length > LISTED
+                    ? html`<li>${say(msg.moreProblems, lang, { count: this.#marks.length - LISTED })}</li>`
+                    : nothing
+                }
+              </ul>`
+          : nothing
+      }
     `;
   }
 
@@ -322,29 +330,37 @@ export class DesignerJsonPanel extends LitElement {
       `;
     return html`
       <h2>${say(msg.heading, lang)}</h2>
-      ${this.#stale
-        ? html`<div class="notice" role="status">
-            <p>${say(msg.changedOutside, lang)}</p>
-            <div class="actions">
-              <button type="button" @click=${this.#revert}>${say(msg.takeDocument, lang)}</button>
-              <button type="button" @click=${this.#keep}>${say(msg.keepText, lang)}</button>
-            </div>
-          </div>`
-        : nothing}
-      ${this.#status === 'ready'
-        ? html`<div class="editor"></div>`
-        : html`<p class="state" role="status">${say(msg.loading, lang)}</p>
-            <textarea readonly aria-label=${say(msg.editorLabel, lang)} .value=${this.#text}></textarea>`}
-      ${readonly || this.#status !== 'ready'
-        ? nothing
-        : html`<div class="actions">
-            <button type="button" @click=${() => this.#apply()}>${say(msg.apply, lang)}</button>
-            ${this.#dirty
-              ? html`<button type="button" @click=${this.#revert}>${say(msg.revert, lang)}</button>
-                  <span class="state">${say(msg.unapplied, lang)}</span>`
-              : nothing}
-          </div>
-          <p class="hint">${say(msg.applyHint, lang)}</p>`}
+      ${
+        this.#stale
+          ? html`<div class="notice" role="status">
+              <p>${say(msg.changedOutside, lang)}</p>
+              <div class="actions">
+                <button type="button" @click=${this.#revert}>${say(msg.takeDocument, lang)}</button>
+                <button type="button" @click=${this.#keep}>${say(msg.keepText, lang)}</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        this.#status === 'ready'
+          ? html`<div class="editor"></div>`
+          : html`<p class="state" role="status">${say(msg.loading, lang)}</p>
+              <textarea readonly aria-label=${say(msg.editorLabel, lang)} .value=${this.#text}></textarea>`
+      }
+      ${
+        readonly || this.#status !== 'ready'
+          ? nothing
+          : html`<div class="actions">
+                <button type="button" @click=${() => this.#apply()}>${say(msg.apply, lang)}</button>
+                ${
+                  this.#dirty
+                    ? html`<button type="button" @click=${this.#revert}>${say(msg.revert, lang)}</button>
+                        <span class="state">${say(msg.unapplied, lang)}</span>`
+                    : nothing
+                }
+              </div>
+              <p class="hint">${say(msg.applyHint, lang)}</p>`
+      }
       ${this.#renderState()}
     `;
   }

@@ -113,7 +113,9 @@ export class DesignerPreviewPanel extends LitElement {
   #gatewayAsked: string | undefined;
   #gatewayFailure = '';
   /** The connector per catalogue and fixtures, so an edit does not look like a new data source. */
-  #connector: { catalogue: Catalogue; fixtures: FixtureSubject[] | undefined; gateway: string | undefined; value: Connector[] } | undefined;
+  #connector:
+    | { catalogue: Catalogue; fixtures: FixtureSubject[] | undefined; gateway: string | undefined; value: Connector[] }
+    | undefined;
 
   constructor() {
     super();
@@ -150,8 +152,15 @@ export class DesignerPreviewPanel extends LitElement {
     try {
       const response = await fetch(`${gateway.replace(/\/$/, '')}/__mock/subjects`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const listed = (await response.json()) as { subject: { kind: PreviewSubject['kind']; id: string }; label?: string }[];
-      this.#gatewaySubjects = listed.map((s) => ({ kind: s.subject.kind, id: s.subject.id, label: s.label ?? s.subject.id }));
+      const listed = (await response.json()) as {
+        subject: { kind: PreviewSubject['kind']; id: string };
+        label?: string;
+      }[];
+      this.#gatewaySubjects = listed.map((s) => ({
+        kind: s.subject.kind,
+        id: s.subject.id,
+        label: s.label ?? s.subject.id,
+      }));
     } catch (error) {
       this.#gatewaySubjects = [];
       this.#gatewayFailure = error instanceof Error ? error.message : String(error);
@@ -177,7 +186,12 @@ export class DesignerPreviewPanel extends LitElement {
 
   #connectors(view: DesignView): Connector[] {
     const known = this.#connector;
-    if (known && known.catalogue === view.catalogue && known.fixtures === view.fixtures && known.gateway === view.gateway)
+    if (
+      known &&
+      known.catalogue === view.catalogue &&
+      known.fixtures === view.fixtures &&
+      known.gateway === view.gateway
+    )
       return known.value;
     const value = view.gateway
       ? [httpConnector({ gateway: view.gateway })]
@@ -256,9 +270,11 @@ export class DesignerPreviewPanel extends LitElement {
     return html`
       <h2>${say(msg.heading, lang)}</h2>
       ${this.#renderControls(subjects, chosen)}
-      ${this.#gatewayFailure
-        ? html`<p class="failed" role="alert">${say(msg.subjectsFailed, lang, { reason: this.#gatewayFailure })}</p>`
-        : nothing}
+      ${
+        this.#gatewayFailure
+          ? html`<p class="failed" role="alert">${say(msg.subjectsFailed, lang, { reason: this.#gatewayFailure })}</p>`
+          : nothing
+      }
       <section class="frame ${this.#width}" aria-label=${say(msg.formLabel, lang)}>
         ${keyed(
           `${this.#run}|${chosen?.id ?? ''}`,

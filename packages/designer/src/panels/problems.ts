@@ -10,7 +10,14 @@ import type { DesignActions, DesignProblem, DesignView, Selection } from './cont
 import { problemsMessages as msg } from '../i18n/problems.js';
 
 /** Keywords whose value maps names to schemas, lists schemas, or is one schema (JSON Schema 2020-12 and older). */
-const NAMED_SCHEMAS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+const NAMED_SCHEMAS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
 const LISTED_SCHEMAS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const ONE_SCHEMA = new Set([
   'items',
@@ -66,9 +73,11 @@ export function selectionOfPointer(pointer: string): Selection {
 function placeName(matter: Matter, selection: Selection, lang: Locale): string {
   const titled = (value: unknown, fallback: string) => {
     const title = (value as { title?: unknown } | undefined)?.title;
-    return (typeof title === 'string' || (typeof title === 'object' && title !== null)
-      ? localize(title as Parameters<typeof localize>[0], lang)
-      : '') || fallback;
+    return (
+      (typeof title === 'string' || (typeof title === 'object' && title !== null)
+        ? localize(title as Parameters<typeof localize>[0], lang)
+        : '') || fallback
+    );
   };
   switch (selection.kind) {
     case 'field':
@@ -188,9 +197,11 @@ export class DesignerProblemsPanel extends LitElement {
     return html`
       <h2 tabindex="-1">${say(msg.heading, lang)}</h2>
       <p>
-        ${problems.length === 0
-          ? say(msg.none, lang)
-          : say(msg.summary, lang, { errors: errors.length, warnings: warnings.length })}
+        ${
+          problems.length === 0
+            ? say(msg.none, lang)
+            : say(msg.summary, lang, { errors: errors.length, warnings: warnings.length })
+        }
       </p>
       <ul>
         ${problems.map((problem, i) => {
@@ -202,11 +213,13 @@ export class DesignerProblemsPanel extends LitElement {
               <button type="button" class="go" @click=${() => this.actions?.select(selection, { focus: true })}>
                 ${say(msg.goTo, lang, { place: placeName(view.matter, selection, lang) })}
               </button>
-              ${problem.fix && !view.readonly
-                ? html`<button type="button" class="fix" @click=${() => this.#fix(problem, i)}>
-                    ${localize(problem.fix.label, lang)}
-                  </button>`
-                : nothing}
+              ${
+                problem.fix && !view.readonly
+                  ? html`<button type="button" class="fix" @click=${() => this.#fix(problem, i)}>
+                      ${localize(problem.fix.label, lang)}
+                    </button>`
+                  : nothing
+              }
             </div>
           </li>`;
         })}

@@ -17,7 +17,10 @@ const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
 export function fixesOf(problems: readonly DesignProblem[]): DesignProblem[] {
   const fixable = problems.filter((p) => p.fix);
   const rating = (p: DesignProblem) => (p.code?.startsWith('rating') ? 0 : 1);
-  return fixable.map((p, i) => ({ p, i })).sort((a, b) => rating(a.p) - rating(b.p) || a.i - b.i).map(({ p }) => p);
+  return fixable
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rating(a.p) - rating(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function fieldTitles(fields: readonly OutlineField[], lang: Locale, into = new Map<string, string>()) {
@@ -146,7 +149,9 @@ export class DesignerRatingPanel extends LitElement {
   }
 
   #colour(colour: Colour) {
-    return html`<span class="colour"><span class="swatch ${colour}" aria-hidden="true"></span>${say(msg[colour], this.#lang)}</span>`;
+    return html`<span class="colour"
+      ><span class="swatch ${colour}" aria-hidden="true"></span>${say(msg[colour], this.#lang)}</span
+    >`;
   }
 
   #renderStages() {
@@ -186,12 +191,14 @@ export class DesignerRatingPanel extends LitElement {
           </tbody>
         </table>
       </div>
-      ${rating.fixes.length > 0
-        ? html`<h3>${say(msg.improve, lang)}</h3>
-            <ul>
-              ${rating.fixes.map((fix) => html`<li>${localize(fix.message, lang)}</li>`)}
-            </ul>`
-        : nothing}
+      ${
+        rating.fixes.length > 0
+          ? html`<h3>${say(msg.improve, lang)}</h3>
+              <ul>
+                ${rating.fixes.map((fix) => html`<li>${localize(fix.message, lang)}</li>`)}
+              </ul>`
+          : nothing
+      }
     `;
   }
 
@@ -230,29 +237,31 @@ export class DesignerRatingPanel extends LitElement {
     return html`<h3>${say(msg.forecast, lang)}</h3>
       <p>${say(msg.typed, lang, { typed: format.format(forecast.typed) })}</p>
       ${forecast.unknown > 0 ? html`<p class="note">${say(msg.unknown, lang, { count: forecast.unknown })}</p>` : nothing}
-      ${fields.length > 0
-        ? html`<div class="table">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${say(msg.field, lang)}</th>
-                  <th scope="col">${say(msg.share, lang)}</th>
-                  <th scope="col">${say(msg.providers, lang)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${fields.map(
-                  ([pointer, field]) =>
-                    html`<tr>
-                      <th scope="row">${titles.get(pointer) ?? pointer}</th>
-                      <td>${field.share === null ? say(msg.shareUnknown, lang) : percent.format(field.share)}</td>
-                      <td>${field.providers.join(', ')}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}`;
+      ${
+        fields.length > 0
+          ? html`<div class="table">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">${say(msg.field, lang)}</th>
+                    <th scope="col">${say(msg.share, lang)}</th>
+                    <th scope="col">${say(msg.providers, lang)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${fields.map(
+                    ([pointer, field]) =>
+                      html`<tr>
+                        <th scope="row">${titles.get(pointer) ?? pointer}</th>
+                        <td>${field.share === null ? say(msg.shareUnknown, lang) : percent.format(field.share)}</td>
+                        <td>${field.providers.join(', ')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }`;
   }
 
   override render() {
