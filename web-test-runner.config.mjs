@@ -59,8 +59,10 @@ export default {
     },
     mockGateway(),
     strictCsp(),
+    // pragmatic-drag-and-drop ships ES modules that import CommonJS (bind-event-listener,
+    // @babel/runtime) and read process.env.NODE_ENV, which esbuild defines for the browser.
     cjsPrebundle({
-      packages: ['ajv', 'ajv-formats'],
+      packages: ['ajv', 'ajv-formats', '@atlaskit/pragmatic-drag-and-drop'],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,
     }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),

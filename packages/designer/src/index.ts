@@ -1,4 +1,14 @@
-// The public API of @matterform/designer.
+// The public API of @matterform/designer. Importing it defines <matter-designer> and its panels.
+import './define.js';
+
+export {
+  MatterDesigner,
+  type DesignerStore,
+  type DesignState,
+  type MatterChangeDetail,
+  type MatterPublishDetail,
+  type MatterSaveDetail,
+} from './matter-designer.js';
 export {
   DesignDocument,
   type Change,
@@ -6,5 +16,9 @@ export {
   type Operation,
   type Patch,
 } from './document/design-document.js';
+export { problemsOf } from './document/problems.js';
 export type { FieldKindId, Outline, OutlineField, OutlineStep } from './document/outline-types.js';
 export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast, Selection } from './panels/context.js';
+export { designerStyles } from './panels/designer-styles.js';
+export { DesignerOutlinePanel } from './panels/outline.js';
+export { DesignerPalettePanel } from './panels/palette.js';

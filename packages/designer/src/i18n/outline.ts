@@ -1,0 +1,36 @@
+/** The messages of the outline panel: the tree, its toolbar, and what a move says. */
+import { messages } from '@matterform/elements';
+
+export const outlineMessages = messages('designer-outline', {
+  heading: { 'zh-CN': '表单结构', en: 'Outline' },
+  tree: { 'zh-CN': '表单结构：步骤、分组和字段', en: 'Outline: steps, groups and fields' },
+  stepNumbered: { 'zh-CN': '步骤 {n}', en: 'Step {n}' },
+  stepTitled: { 'zh-CN': '步骤 {n}：{title}', en: 'Step {n}: {title}' },
+  allFields: { 'zh-CN': '全部字段', en: 'All fields' },
+  untitledField: { 'zh-CN': '（无标题：{key}）', en: '(untitled: {key})' },
+  required: { 'zh-CN': '必填', en: 'required' },
+  conditional: { 'zh-CN': '按条件显示', en: 'shown on a condition' },
+  concept: { 'zh-CN': '数据元 {id}', en: 'concept {id}' },
+  empty: { 'zh-CN': '（没有字段）', en: '(no fields)' },
+  actions: { 'zh-CN': '所选项的操作', en: 'Actions on the selected item' },
+  addIn: { 'zh-CN': '在“{where}”中添加字段', en: 'Add a field to “{where}”' },
+  added: { 'zh-CN': '添加字段“{title}”', en: 'Add the field “{title}”' },
+  duplicate: { 'zh-CN': '复制“{title}”', en: 'Duplicate “{title}”' },
+  remove: { 'zh-CN': '删除“{title}”', en: 'Delete “{title}”' },
+  moveUp: { 'zh-CN': '上移“{title}”', en: 'Move “{title}” up' },
+  moveDown: { 'zh-CN': '下移“{title}”', en: 'Move “{title}” down' },
+  moveTo: { 'zh-CN': '把“{title}”移到', en: 'Move “{title}” to' },
+  moveToPick: { 'zh-CN': '选择位置…', en: 'Choose where…' },
+  moveGo: { 'zh-CN': '移动', en: 'Move' },
+  toStep: { 'zh-CN': '步骤：{title}', en: 'Step: {title}' },
+  intoGroup: { 'zh-CN': '分组：{title}', en: 'Group: {title}' },
+  intoList: { 'zh-CN': '列表：{title}', en: 'List: {title}' },
+  movedTo: { 'zh-CN': '把“{title}”移到“{where}”', en: 'Move “{title}” to “{where}”' },
+  movedBefore: { 'zh-CN': '把“{title}”移到“{where}”之前', en: 'Move “{title}” before “{where}”' },
+  movedAfter: { 'zh-CN': '把“{title}”移到“{where}”之后', en: 'Move “{title}” after “{where}”' },
+  cannotMove: { 'zh-CN': '“{title}”不能再移动了', en: '“{title}” cannot move further' },
+  dragHint: {
+    'zh-CN': '可以拖动字段；也可用 Alt+上/下箭头移动，Delete 删除。',
+    en: 'Drag fields, or move them with Alt+Up/Down; Delete deletes.',
+  },
+});
