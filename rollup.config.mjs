@@ -55,16 +55,16 @@ function compactTemplates() {
 }
 
 /** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
-function cleanChunks() {
+function cleanChunks(folder) {
   return {
     name: 'clean-chunks',
     async buildStart() {
-      await rm(new URL('dist/chunks', import.meta.url), { recursive: true, force: true });
+      await rm(new URL(`dist/${folder}`, import.meta.url), { recursive: true, force: true });
     },
   };
 }
 
-export default {
+const form = {
   input: { matterform: 'packages/elements/dist/index.js' },
   // ajv's compiler is a chunk of its own, fetched by `loadMatterChecks` only when a matter has
   // no precompiled validator (SPEC §9). It imports what it shares with the entry from the entry
@@ -83,7 +83,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
-    cleanChunks(),
+    cleanChunks('chunks'),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
     compactTemplates(),
@@ -91,3 +91,28 @@ export default {
     terser({ compress: { passes: 2 }, format: { comments: false } }),
   ],
 };
+
+// <matter-designer> (SPEC §9, §10): a build of its own, so dist/matterform.js shares no chunk
+// with it and stays one file a department site loads alone. The code editor of the JSON view
+// (CodeMirror) and ajv's compiler are chunks in designer-chunks/, fetched when first needed.
+const designer = {
+  input: { 'matterform-designer': 'packages/designer/dist/index.js' },
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'designer-chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    cleanChunks('designer-chunks'),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    commonjs(),
+    compactTemplates(),
+    json({ compact: true }),
+    terser({ compress: { passes: 2 }, format: { comments: false } }),
+  ],
+};
+
+export default [form, designer];

@@ -2,14 +2,26 @@
  * Registers `<matter-designer>` and the panels it draws, each once (the package's only side
  * effect): a page may define some of them itself, or load two copies of the package.
  */
+import { MatterForm } from '@matterform/elements';
 import { MatterDesigner } from './matter-designer.js';
 import { DesignerOutlinePanel } from './panels/outline.js';
 import { DesignerPalettePanel } from './panels/palette.js';
+import { DesignerJsonPanel } from './panels/json.js';
+import { DesignerPreviewPanel } from './panels/preview.js';
+import { DesignerProblemsPanel } from './panels/problems.js';
+import { DesignerRatingPanel } from './panels/rating.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['matter-designer', MatterDesigner],
   ['matter-designer-outline', DesignerOutlinePanel],
   ['matter-designer-palette', DesignerPalettePanel],
+  ['matter-designer-json', DesignerJsonPanel],
+  ['matter-designer-preview', DesignerPreviewPanel],
+  ['matter-designer-rating', DesignerRatingPanel],
+  ['matter-designer-problems', DesignerProblemsPanel],
+  // The preview draws the real form. Named here because a bundler drops the elements' own
+  // define module when the designer imports only names from the package.
+  ['matter-form', MatterForm],
 ];
 
 for (const [tag, element] of elements) if (!customElements.get(tag)) customElements.define(tag, element);
@@ -19,5 +31,9 @@ declare global {
     'matter-designer': MatterDesigner;
     'matter-designer-outline': DesignerOutlinePanel;
     'matter-designer-palette': DesignerPalettePanel;
+    'matter-designer-json': DesignerJsonPanel;
+    'matter-designer-preview': DesignerPreviewPanel;
+    'matter-designer-rating': DesignerRatingPanel;
+    'matter-designer-problems': DesignerProblemsPanel;
   }
 }

@@ -7,7 +7,6 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import '@matterform/elements';
 import { httpConnector, say, staticConnector, type Connector } from '@matterform/elements';
 import type { Catalogue, FixtureSubject, Locale } from '@matterform/core';
 import type { DesignActions, DesignView } from './context.js';
