@@ -54,6 +54,23 @@ function compactTemplates() {
   };
 }
 
+/**
+ * `process.env.NODE_ENV` as "production": pragmatic-drag-and-drop asks it, as bundlers for
+ * Node's conventions expect; a browser has no `process`. Its development warnings then go.
+ */
+function productionEnv() {
+  return {
+    name: 'production-env',
+    transform(code) {
+      if (!code.includes('process.env.NODE_ENV')) return null;
+      const edited = new MagicString(code);
+      for (const found of code.matchAll(/\bprocess\.env\.NODE_ENV\b/g))
+        edited.overwrite(found.index, found.index + found[0].length, '"production"');
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
 /** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
 function cleanChunks(folder) {
   return {
@@ -109,6 +126,7 @@ const designer = {
     cleanChunks('designer-chunks'),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
+    productionEnv(),
     compactTemplates(),
     json({ compact: true }),
     terser({ compress: { passes: 2 }, format: { comments: false } }),
