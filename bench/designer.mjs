@@ -29,7 +29,12 @@ const PAGE = `<!doctype html>
   <script type="module" src="/bench/designer-page.js"></script></body>
 </html>`;
 
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
 
 async function serve(forms) {
   const server = createServer(async (request, response) => {
@@ -85,7 +90,8 @@ async function bundleSizes() {
   };
   const sizes = [await gz('dist/matterform-designer.js')];
   const chunks = await readdir(path.join(ROOT, 'dist/designer-chunks')).catch(() => []);
-  for (const chunk of chunks.filter((c) => c.endsWith('.js')).sort()) sizes.push(await gz(`dist/designer-chunks/${chunk}`));
+  for (const chunk of chunks.filter((c) => c.endsWith('.js')).sort())
+    sizes.push(await gz(`dist/designer-chunks/${chunk}`));
   return sizes;
 }
 
