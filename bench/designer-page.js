@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame, MessageChannel, MutationObserver */
+/* global window, document, customElements, requestAnimationFrame, MessageChannel, MutationObserver, setTimeout, clearTimeout, structuredClone */
 // The designer benchmark's page (bench/designer.mjs): opens the render benchmark's matters in
 // <matter-designer> from dist/matterform-designer.js and times an edit until the rating and
 // the preview's real form show it.
@@ -53,7 +53,7 @@ function previewForm() {
 
 const labelOf = (form, pointer) => form.shadowRoot?.querySelector(`label[for="${idFor(pointer)}"]`)?.textContent ?? '';
 
-window.designerBench = {
+window.designerPage = {
   defined: () => customElements.get('matter-designer') !== undefined,
   async load(n) {
     forms.set(n, await (await fetch(`/form-${n}.json`)).json());

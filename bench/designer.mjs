@@ -1,4 +1,4 @@
-/* global designerBench, window */
+/* global designerPage, window */
 // Designer benchmark: <matter-designer> from dist/matterform-designer.js in Debian's Chromium
 // (headless, through puppeteer-core), on the render benchmark's 200- and 1,000-field matters:
 // the time to open one (first render drawn) and from an edit (a field's title changed through
@@ -70,16 +70,16 @@ function editTargets(n) {
 
 async function measure(page, n) {
   const opens = [];
-  for (let i = 0; i < OPENS; i++) opens.push(await page.evaluate((n) => designerBench.open(n), n));
-  await page.evaluate(() => designerBench.previewReady());
+  for (let i = 0; i < OPENS; i++) opens.push(await page.evaluate((n) => designerPage.open(n), n));
+  await page.evaluate(() => designerPage.previewReady());
   const rating = [];
   const preview = [];
   for (const pointer of editTargets(n)) {
-    const sample = await page.evaluate((p) => designerBench.edit(p), pointer);
+    const sample = await page.evaluate((p) => designerPage.edit(p), pointer);
     rating.push(sample.rating);
     preview.push(sample.preview);
   }
-  await page.evaluate(() => designerBench.clear());
+  await page.evaluate(() => designerPage.clear());
   return { open: stats(opens), rating: stats(rating), preview: stats(preview) };
 }
 
@@ -103,14 +103,14 @@ export async function designerBench() {
   try {
     await page.goto(server.url);
     await page.waitForFunction(() => window.benchReady === true);
-    if (!(await page.evaluate(() => designerBench.defined())))
+    if (!(await page.evaluate(() => designerPage.defined())))
       throw new Error('dist/matterform-designer.js did not define <matter-designer>: nothing to measure');
-    for (const n of [WARM_UP, ...SIZES]) await page.evaluate((n) => designerBench.load(n), n);
+    for (const n of [WARM_UP, ...SIZES]) await page.evaluate((n) => designerPage.load(n), n);
     console.log(`Designer: <matter-designer> (dist/matterform-designer.js), ${await browser.version()} headless`);
     console.log('  one step of all fields; times in the page, layout forced; preview without an applicant');
     // A small matter first: the bundle's code optimised and the form's checks compiled once.
-    for (let i = 0; i < 3; i++) await page.evaluate((n) => designerBench.open(n), WARM_UP);
-    await page.evaluate(() => designerBench.previewReady());
+    for (let i = 0; i < 3; i++) await page.evaluate((n) => designerPage.open(n), WARM_UP);
+    await page.evaluate(() => designerPage.previewReady());
     for (const n of SIZES) {
       const m = await measure(page, n);
       const aim = TARGET.edit[n];

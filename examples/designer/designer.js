@@ -1,3 +1,4 @@
+/* global document, customElements, location, URLSearchParams, structuredClone */
 // The designer page: <matter-designer> on the catalogue, its preview filled for the
 // synthetic applicants by the mock gateway. Served by `matterform design DIR`, setup.json
 // beside this page names the folder's design store, the catalogue and the gateway: every save
