@@ -11,6 +11,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { say } from '@matterform/elements';
 import { localize, type Locale, type Matter } from '@matterform/core';
+import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignView } from './context.js';
 import type { EditorMark, JsonEditor } from './json-editor.js';
 import { diffJson } from './json-diff.js';
@@ -44,61 +45,64 @@ export class DesignerJsonPanel extends LitElement {
   /** How the editor's chunk is fetched; a page (or a test) may replace it, e.g. to serve it from elsewhere. */
   static loadEditor: () => Promise<EditorModule> = () => import('./json-editor.js');
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.1em;
-      margin: 0 0 0.5em;
-    }
-    .editor .cm-editor {
-      border: 1px solid #6b6b6b;
-      font-size: 0.875rem;
-    }
-    .editor .cm-editor.cm-focused {
-      outline: 3px solid #1d70b8;
-      outline-offset: 1px;
-    }
-    textarea {
-      box-sizing: border-box;
-      inline-size: 100%;
-      block-size: min(70vh, 40em);
-      font:
-        0.875rem/1.4 ui-monospace,
-        monospace;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      align-items: center;
-      margin-block: 0.5em;
-    }
-    button {
-      min-block-size: 2.25em;
-      min-inline-size: 24px;
-      font: inherit;
-    }
-    .hint,
-    .state {
-      margin: 0.25em 0;
-      color: #4a4a4a;
-    }
-    .error,
-    .failed {
-      color: #a4000f;
-    }
-    .notice {
-      border-inline-start: 4px solid #1d70b8;
-      padding: 0.25em 0.75em;
-      margin-block: 0.5em;
-    }
-    ul {
-      margin: 0.25em 0;
-      padding-inline-start: 1.25em;
-    }
-  `;
+  static override styles = [
+    designerStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0 0 0.5em;
+      }
+      .editor .cm-editor {
+        border: 1px solid var(--_matter-color-border);
+        font-size: 0.875rem;
+      }
+      .editor .cm-editor.cm-focused {
+        outline: 3px solid var(--_matter-color-accent);
+        outline-offset: 1px;
+      }
+      textarea {
+        box-sizing: border-box;
+        inline-size: 100%;
+        block-size: min(70vh, 40em);
+        font:
+          0.875rem/1.4 ui-monospace,
+          monospace;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        align-items: center;
+        margin-block: 0.5em;
+      }
+      button {
+        min-block-size: 2.25em;
+        min-inline-size: 24px;
+        font: inherit;
+      }
+      .hint,
+      .state {
+        margin: 0.25em 0;
+        color: var(--_matter-color-muted);
+      }
+      .error,
+      .failed {
+        color: var(--_matter-color-error);
+      }
+      .notice {
+        border-inline-start: 4px solid var(--_matter-color-accent);
+        padding: 0.25em 0.75em;
+        margin-block: 0.5em;
+      }
+      ul {
+        margin: 0.25em 0;
+        padding-inline-start: 1.25em;
+      }
+    `,
+  ];
 
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;

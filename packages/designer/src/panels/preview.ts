@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { httpConnector, say, staticConnector, type Connector } from '@matterform/elements';
 import type { Catalogue, FixtureSubject, Locale } from '@matterform/core';
+import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignView } from './context.js';
 import { previewMessages as msg } from '../i18n/preview.js';
 
@@ -33,71 +34,69 @@ export class DesignerPreviewPanel extends LitElement {
     actions: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.1em;
-      margin: 0 0 0.5em;
-    }
-    .controls {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em 1.25em;
-      align-items: end;
-      margin-block-end: 0.75em;
-    }
-    fieldset {
-      border: 0;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25em 0.75em;
-    }
-    legend {
-      padding: 0;
-      margin-block-end: 0.25em;
-      font-weight: 600;
-    }
-    label {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.25em;
-      min-block-size: 24px;
-    }
-    .subject label {
-      display: block;
-      font-weight: 600;
-      margin-block-end: 0.25em;
-    }
-    input[type='radio'] {
-      inline-size: 20px;
-      block-size: 20px;
-      margin: 2px;
-    }
-    select,
-    button {
-      font: inherit;
-      min-block-size: 2.25em;
-      max-inline-size: 100%;
-    }
-    .frame {
-      box-sizing: border-box;
-      inline-size: 100%;
-      border: 1px solid #b1b4b6;
-      padding: 0.75em;
-      overflow: auto;
-    }
-    .frame.phone {
-      inline-size: 375px;
-      max-inline-size: 100%;
-    }
-    .failed {
-      color: #a4000f;
-    }
-  `;
+  static override styles = [
+    designerStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0 0 0.5em;
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1.25em;
+        align-items: end;
+        margin-block-end: 0.75em;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 0.75em;
+      }
+      legend {
+        padding: 0;
+        margin-block-end: 0.25em;
+        font-weight: 600;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25em;
+        min-block-size: 24px;
+      }
+      .subject label {
+        display: block;
+        font-weight: 600;
+        margin-block-end: 0.25em;
+      }
+      select,
+      button {
+        font: inherit;
+        min-block-size: 2.25em;
+        max-inline-size: 100%;
+      }
+      .frame {
+        box-sizing: border-box;
+        inline-size: 100%;
+        border: 1px solid var(--_matter-color-border);
+        padding: 0.75em;
+        overflow: auto;
+      }
+      .frame.phone {
+        inline-size: 375px;
+        max-inline-size: 100%;
+      }
+      .failed {
+        color: var(--_matter-color-error);
+      }
+    `,
+  ];
 
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;

@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { say } from '@matterform/elements';
 import { getAt, localize, parsePointer, toPointer, type Locale, type Matter } from '@matterform/core';
+import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignProblem, DesignView, Selection } from './context.js';
 import { problemsMessages as msg } from '../i18n/problems.js';
 
@@ -106,54 +107,57 @@ export class DesignerProblemsPanel extends LitElement {
     actions: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.1em;
-      margin: 0 0 0.5em;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 0.5em;
-    }
-    li {
-      border-inline-start: 4px solid #b1b4b6;
-      padding: 0.25em 0.5em;
-    }
-    li.error {
-      border-color: #a4000f;
-    }
-    li.warning {
-      border-color: #8a5300;
-    }
-    p {
-      margin: 0 0 0.25em;
-    }
-    .severity {
-      font-weight: 700;
-    }
-    .error .severity {
-      color: #a4000f;
-    }
-    .warning .severity {
-      color: #6b4100;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    button {
-      font: inherit;
-      min-block-size: 2.25em;
-      text-align: start;
-    }
-  `;
+  static override styles = [
+    designerStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0 0 0.5em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      li {
+        border-inline-start: 4px solid var(--_matter-color-border);
+        padding: 0.25em 0.5em;
+      }
+      li.error {
+        border-color: var(--_matter-color-error);
+      }
+      li.warning {
+        border-color: var(--_matter-color-warning);
+      }
+      p {
+        margin: 0 0 0.25em;
+      }
+      .severity {
+        font-weight: 700;
+      }
+      .error .severity {
+        color: var(--_matter-color-error);
+      }
+      .warning .severity {
+        color: var(--_matter-color-warning);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      button {
+        font: inherit;
+        min-block-size: 2.25em;
+        text-align: start;
+      }
+    `,
+  ];
 
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;

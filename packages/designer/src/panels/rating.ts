@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { say } from '@matterform/elements';
 import { localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
+import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignProblem, DesignView } from './context.js';
 import type { OutlineField } from '../document/outline-types.js';
 import { ratingMessages as msg } from '../i18n/rating.js';
@@ -42,79 +43,81 @@ export class DesignerRatingPanel extends LitElement {
     actions: { attribute: false },
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.1em;
-      margin: 0 0 0.5em;
-    }
-    h3 {
-      font-size: 1em;
-      margin: 1em 0 0.5em;
-    }
-    table {
-      border-collapse: collapse;
-      inline-size: 100%;
-    }
-    th,
-    td {
-      text-align: start;
-      vertical-align: top;
-      padding: 0.35em 0.5em;
-      border-block-end: 1px solid #b1b4b6;
-    }
-    ul {
-      margin: 0;
-      padding-inline-start: 1.1em;
-    }
-    .colour {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.35em;
-      white-space: nowrap;
-    }
-    .swatch {
-      display: inline-block;
-      inline-size: 0.9em;
-      block-size: 0.9em;
-      border-radius: 50%;
-      border: 1px solid #0b0c0c;
-    }
-    .red {
-      background: #d4351c;
-    }
-    .orange {
-      background: #f47738;
-    }
-    .yellow {
-      background: #ffdd00;
-    }
-    .green {
-      background: #00703c;
-    }
-    .fixes {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 0.5em;
-    }
-    .fixes p {
-      margin: 0 0 0.25em;
-    }
-    button {
-      font: inherit;
-      min-block-size: 2.25em;
-      text-align: start;
-    }
-    .note {
-      color: #4a4a4a;
-    }
-    .table {
-      overflow-x: auto;
-    }
-  `;
+  static override styles = [
+    designerStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0 0 0.5em;
+      }
+      h3 {
+        font-size: 1em;
+        margin: 1em 0 0.5em;
+      }
+      table {
+        border-collapse: collapse;
+        inline-size: 100%;
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: 0.35em 0.5em;
+        border-block-end: 1px solid var(--_matter-color-border);
+        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. */
+        overflow-wrap: anywhere;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 1.1em;
+      }
+      .colour {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35em;
+        white-space: nowrap;
+      }
+      .swatch {
+        display: inline-block;
+        inline-size: 0.9em;
+        block-size: 0.9em;
+        border-radius: 50%;
+        border: 1px solid #0b0c0c;
+      }
+      .red {
+        background: #d4351c;
+      }
+      .orange {
+        background: #f47738;
+      }
+      .yellow {
+        background: #ffdd00;
+      }
+      .green {
+        background: #00703c;
+      }
+      .fixes {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      .fixes p {
+        margin: 0 0 0.25em;
+      }
+      button {
+        font: inherit;
+        min-block-size: 2.25em;
+        text-align: start;
+      }
+      .note {
+        color: var(--_matter-color-muted);
+      }
+    `,
+  ];
 
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;
