@@ -14,6 +14,7 @@ export const ratingMessages = messages('designer-rating', {
   orange: { 'zh-CN': '橙', en: 'orange' },
   yellow: { 'zh-CN': '黄', en: 'yellow' },
   green: { 'zh-CN': '绿', en: 'green' },
+  colon: { 'zh-CN': '：', en: ': ' },
   conditional: { 'zh-CN': '（仅部分申请人）', en: '(some applicants only)' },
   improve: { 'zh-CN': '如何改进', en: 'How to improve' },
   fixes: { 'zh-CN': '一键修改', en: 'One-action fixes' },

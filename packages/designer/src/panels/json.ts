@@ -346,12 +346,6 @@ export class DesignerJsonPanel extends LitElement {
           : nothing
       }
       ${
-        this.#status === 'ready'
-          ? html`<div class="editor"></div>`
-          : html`<p class="state" role="status">${say(msg.loading, lang)}</p>
-              <textarea readonly aria-label=${say(msg.editorLabel, lang)} .value=${this.#text}></textarea>`
-      }
-      ${
         readonly || this.#status !== 'ready'
           ? nothing
           : html`<div class="actions">
@@ -366,6 +360,12 @@ export class DesignerJsonPanel extends LitElement {
               <p class="hint">${say(msg.applyHint, lang)}</p>`
       }
       ${this.#renderState()}
+      ${
+        this.#status === 'ready'
+          ? html`<div class="editor"></div>`
+          : html`<p class="state" role="status">${say(msg.loading, lang)}</p>
+              <textarea readonly aria-label=${say(msg.editorLabel, lang)} .value=${this.#text}></textarea>`
+      }
     `;
   }
 }

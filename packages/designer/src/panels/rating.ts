@@ -70,6 +70,10 @@ export class DesignerRatingPanel extends LitElement {
         /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. */
         overflow-wrap: anywhere;
       }
+      th.stage {
+        white-space: nowrap;
+        overflow-wrap: normal;
+      }
       ul {
         margin: 0;
         padding-inline-start: 1.1em;
@@ -176,14 +180,14 @@ export class DesignerRatingPanel extends LitElement {
             ${STAGES.map((stage) => {
               const { colour, reasons } = rating.stages[stage];
               return html`<tr>
-                <th scope="row">${say(msg[stage], lang)}</th>
+                <th scope="row" class="stage">${say(msg[stage], lang)}</th>
                 <td>${this.#colour(colour)}</td>
                 <td>
                   <ul>
                     ${reasons.map(
                       (reason) =>
                         html`<li>
-                          ${this.#colour(reason.colour)}: ${localize(reason.message, lang)}
+                          ${this.#colour(reason.colour)}${say(msg.colon, lang)}${localize(reason.message, lang)}
                           ${reason.conditional ? say(msg.conditional, lang) : nothing}
                         </li>`,
                     )}
