@@ -99,6 +99,20 @@ describe('the preview', () => {
     expect(root(harness).activeElement).to.equal(again);
   });
 
+  it('takes its applicants from the mock gateway when one is named, and fills through it', async () => {
+    const { url } = (await (await fetch('/__gateway')).json()) as { url: string };
+    const harness = await mountPanel<Panel>('matter-designer-preview', await sampleMatter('residence-permit'), {
+      gateway: url,
+    });
+    await waitUntil(() => root(harness).querySelectorAll('option').length > 1, 'the gateway lists its subjects', {
+      timeout: 5000,
+    });
+    await harness.el.updateComplete;
+    expect(formOf(harness).subject).to.deep.include({ token: `demo:${formOf(harness).subject?.id}` });
+    await filled(harness);
+    await expect(harness.el).to.be.accessible();
+  });
+
   it('draws the form with nothing filled when no applicant is chosen', async () => {
     const harness = await mountPanel<Panel>('matter-designer-preview', await sampleMatter('residence-permit'), {
       fixtures: await sampleFixtures(),
