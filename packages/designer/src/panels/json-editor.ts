@@ -32,7 +32,7 @@ export interface JsonEditorOptions {
 
 export interface JsonEditor {
   readonly text: string;
-  /** Replaces the whole text, as the document's change (not the designer's typing: onChange is not called). */
+  /** Replaces the text, as the document's change (not the designer's typing: onChange is not called). */
   setText(text: string): void;
   setReadonly(readonly: boolean): void;
   setLabel(label: string): void;
@@ -96,7 +96,22 @@ export function createJsonEditor(options: JsonEditorOptions): JsonEditor {
     setText(text) {
       outside = true;
       try {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+        // Only the part that differs is replaced: the caret and the scroll position stay where
+        // they were, and a one-field edit of a large document is a small change.
+        const current = view.state.doc.toString();
+        let start = 0;
+        const shorter = Math.min(current.length, text.length);
+        while (start < shorter && current.charCodeAt(start) === text.charCodeAt(start)) start++;
+        let end = 0;
+        while (
+          end < shorter - start &&
+          current.charCodeAt(current.length - 1 - end) === text.charCodeAt(text.length - 1 - end)
+        )
+          end++;
+        if (start === current.length && start === text.length) return;
+        view.dispatch({
+          changes: { from: start, to: current.length - end, insert: text.slice(start, text.length - end) },
+        });
       } finally {
         outside = false;
       }
