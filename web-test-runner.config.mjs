@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 import { mockGateway } from './test/gateway-plugin.mjs';
+import { designServers } from './test/design-plugin.mjs';
 import { strictCsp } from './test/csp-plugin.mjs';
 
 // Another project's JSON-Schema samples live beside the repo, not in it (they are not ours to
@@ -58,6 +59,7 @@ export default {
       },
     },
     mockGateway(),
+    designServers(),
     strictCsp(),
     // pragmatic-drag-and-drop ships ES modules that import CommonJS (bind-event-listener,
     // @babel/runtime) and read process.env.NODE_ENV, which esbuild defines for the browser.

@@ -23,6 +23,7 @@ import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { isDate } from './gateway.js';
 import { startServer } from './serve.js';
+import { startDesignServer } from './design.js';
 import { matterTypes, type TypedMatter } from './types.js';
 
 export interface Io {
@@ -75,7 +76,16 @@ Commands:
                                         /validators/<id>@<version>.mjs and the browser
                                         bundle (bundle: dist when dist/matterform.js
                                         exists) at /matterform.js; prints the URLs, logs
-                                        each call to stderr, stops on Ctrl-C or SIGTERM
+                                        each call to stderr, stops on Ctrl-C or SIGTERM;
+                                        the designer at /designer/ edits an in-browser
+                                        copy of the catalogue (nothing on disk changes)
+  design DIR [--fixtures FILE] [--port N]
+                                        run the designer on 127.0.0.1 (port 8788 by
+                                        default) over the catalogue folder DIR: drafts
+                                        in DIR/drafts/, publishing writes DIR/matters/,
+                                        DIR/versions/ and DIR/CHANGELOG.md, refused
+                                        while validate finds errors; previews fill from
+                                        the fixtures through the mock gateway at /api
 
 Options:
   --lang zh-CN|en   language of messages (default: from LANG, else zh-CN)
@@ -122,7 +132,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new UsageError(`--lang takes zh-CN or en, not "${values.lang}"`);
     const lang = values.lang ?? toLocale(process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
     if (!command) throw new UsageError('a command is required');
-    if (!['validate', 'prefill', 'report', 'types', 'compile', 'serve'].includes(command))
+    if (!['validate', 'prefill', 'report', 'types', 'compile', 'serve', 'design'].includes(command))
       throw new UsageError(`unknown command "${command}"`);
     if (!dir) throw new UsageError(`${command} needs a catalogue folder or file`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -131,7 +141,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (values.out !== undefined && !['types', 'compile', 'report'].includes(command))
       throw new UsageError(`${command} takes no --out`);
 
-    if (values.fixtures !== undefined && !['validate', 'prefill', 'serve'].includes(command))
+    if (values.fixtures !== undefined && !['validate', 'prefill', 'serve', 'design'].includes(command))
       throw new UsageError(`${command} takes no --fixtures`);
     if (command === 'prefill') {
       for (const option of ['fixtures', 'matter', 'subject'] as const)
@@ -145,13 +155,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (values.today !== undefined && command !== 'prefill' && command !== 'serve')
       throw new UsageError(`${command} takes no --today`);
     for (const option of ['port', 'site', 'bundle'] as const) {
-      if (values[option] !== undefined && command !== 'serve') throw new UsageError(`${command} takes no --${option}`);
+      if (values[option] !== undefined && command !== 'serve' && !(option === 'port' && command === 'design'))
+        throw new UsageError(`${command} takes no --${option}`);
     }
     if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
     const format = values.format ?? 'md';
     if (!REPORT_FORMATS.includes(format as ReportFormat))
       throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
     if (command === 'serve') return await serve(dir, values, lang, io);
+    if (command === 'design') return await design(dir, values, lang, io);
 
     const load = await loadCatalogueFrom(dir);
     let failed = report(load.problems, load.ok, lang, values.strict, io);
@@ -277,6 +289,9 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
       ...(values.today !== undefined ? { today: values.today } : {}),
       ...(site !== undefined ? { site } : {}),
       ...(bundle !== undefined ? { bundle } : {}),
+      ...((await stat(DEFAULT_DESIGNER_PAGE).catch(() => undefined))?.isDirectory()
+        ? { designer: DEFAULT_DESIGNER_PAGE }
+        : {}),
       log: (line) => io.stderr(line + '\n'),
     });
   } catch (error) {
@@ -288,7 +303,66 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
   io.stdout(
     `site    ${server.url}/${site === undefined ? '' : `  (${site})`}\n` +
       (bundle === undefined ? '' : `bundle  ${server.url}/matterform.js  (${bundle})\n`) +
+      `designer ${server.url}/designer/  (in-browser copy)\n` +
       `gateway ${server.gatewayUrl}\n`,
+  );
+  await stopSignal();
+  await server.close();
+  return 0;
+}
+
+const DEFAULT_DESIGN_PORT = 8788;
+const DEFAULT_DESIGNER_PAGE = 'examples/designer';
+
+/**
+ * `design`: the designer over the catalogue folder, until SIGINT or SIGTERM. A catalogue with
+ * errors still opens (the designer is where they get fixed); its problems are printed first.
+ */
+async function design(dir: string, values: ServeValues, lang: Locale, io: Io): Promise<number> {
+  let port = DEFAULT_DESIGN_PORT;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+      throw new UsageError(`--port takes a port number 0–65535, not "${values.port}"`);
+    port = Number(values.port);
+  }
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`design needs a catalogue folder; "${dir}" is not one`);
+  const load = await loadCatalogueFrom(dir);
+  report(load.problems, load.ok, lang, false, io);
+  let fixtures: Fixtures | undefined;
+  if (values.fixtures !== undefined) {
+    const check = await loadFixturesFrom(values.fixtures, load.catalogue);
+    if (report(check.problems, check.ok, lang, values.strict, io) || !check.fixtures) return 1;
+    fixtures = check.fixtures;
+  }
+  const isFolder = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+  const hasBundle = (await stat(join(DEFAULT_BUNDLE, 'matterform-designer.js')).catch(() => undefined))?.isFile();
+  let server;
+  try {
+    server = await startDesignServer({
+      dir,
+      port,
+      ...(fixtures ? { fixtures } : {}),
+      ...(hasBundle || (await isFolder(DEFAULT_BUNDLE)) ? { bundle: DEFAULT_BUNDLE } : {}),
+      ...((await isFolder(DEFAULT_DESIGNER_PAGE)) ? { page: DEFAULT_DESIGNER_PAGE } : {}),
+      log: (line) => io.stderr(line + '\n'),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`matterform: design: ${code === 'EADDRINUSE' ? `port ${port} is in use` : (error as Error).message}\n`);
+    return 1;
+  }
+  if (!hasBundle)
+    io.stderr(
+      lang === 'en'
+        ? 'warning: dist/matterform-designer.js is missing: run npm run build for the designer page\n'
+        : 'warning: 缺少 dist/matterform-designer.js：请先运行 npm run build 以使用设计器页面\n',
+    );
+  // The designer line comes last: scripts wait for it to know the server is up.
+  io.stdout(
+    `store    ${server.storeUrl}  (${dir})\n` +
+      (server.gatewayUrl === undefined ? '' : `gateway  ${server.gatewayUrl}\n`) +
+      `designer ${server.designerUrl}\n`,
   );
   await stopSignal();
   await server.close();

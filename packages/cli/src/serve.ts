@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { localize, type Catalogue, type Fixtures } from '@matterform/core';
 import { compileMatter } from './compile.js';
+import { designerPage } from './design.js';
 import { createGateway, requestUrl } from './gateway.js';
 
 export interface ServeOptions {
@@ -28,6 +29,12 @@ export interface ServeOptions {
    * source maps are served at `/`, its `chunks/` at `/chunks/`.
    */
   bundle?: string;
+  /**
+   * Folder of a designer page (the repo's `examples/designer/`), served at `/designer/`; without
+   * it a minimal page that loads the bundle's designer. Either way the designer edits an
+   * in-browser copy of the catalogue (`/designer/setup.json` says so): nothing on disk changes.
+   */
+  designer?: string;
   log?: (line: string) => void;
 }
 
@@ -41,7 +48,7 @@ export interface RunningServer {
 
 export const GATEWAY_PATH = '/api';
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -73,6 +80,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const root = options.site === undefined ? undefined : await realpath(options.site);
   const bundle = options.bundle === undefined ? undefined : await realpath(options.bundle);
+  const designer = options.designer === undefined ? undefined : await realpath(options.designer);
   const sample = sampleFiles(options.catalogue, options.log ?? (() => {}));
   const index = indexPage(options);
   const server = createServer((req, res) => {
@@ -87,6 +95,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }
         const generated = sample(target.segments);
         if (generated) return sendGenerated(res, req, target.segments, await generated);
+        const [first, ...rest] = target.segments;
+        if (first === 'designer') return await serveDesigner(designer, target, rest, req, res);
+        if (bundle !== undefined && first === 'dist' && isBundlePath(rest))
+          return await serveStatic(bundle, { path: target.path.slice('/dist'.length), segments: rest }, req, res);
         if (bundle !== undefined && isBundlePath(target.segments)) await serveStatic(bundle, target, req, res);
         else if (root !== undefined) await serveStatic(root, target, req, res);
         else if (target.path === '/') text(res, 200, index);
@@ -118,7 +130,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-interface Target {
+export interface Target {
   /** The decoded path, e.g. `/forms/`. */
   path: string;
   /** Its non-empty segments. */
@@ -130,7 +142,7 @@ interface Target {
  * 404 for a NUL, a backslash, or a segment starting with a dot (`..`, dotfiles) — so no route
  * below ever sees a path that could climb out of its folder.
  */
-function requestTarget(req: IncomingMessage): Target | 400 | 404 {
+export function requestTarget(req: IncomingMessage): Target | 400 | 404 {
   let path: string;
   try {
     path = decodeURIComponent(requestUrl(req).pathname);
@@ -142,11 +154,44 @@ function requestTarget(req: IncomingMessage): Target | 400 | 404 {
   return { path, segments };
 }
 
-/** The bundle's own paths: `/matterform.js`, `/matterform-designer.js`, their maps, `/chunks/…`. */
-function isBundlePath(segments: string[]): boolean {
+/**
+ * The bundle's own paths: `/matterform.js`, `/matterform-designer.js`, their maps, and their
+ * chunks, `/chunks/…` and the designer's `/designer-chunks/…`.
+ */
+export function isBundlePath(segments: string[]): boolean {
   const [first, second] = segments;
   if (segments.length === 1) return /^matterform[a-z0-9-]*\.js(\.map)?$/.test(first ?? '');
-  return segments.length === 2 && first === 'chunks' && second !== undefined;
+  return segments.length === 2 && (first === 'chunks' || first === 'designer-chunks') && second !== undefined;
+}
+
+/**
+ * `/designer/`: the designer on an in-browser copy of the catalogue. `setup.json` tells the page
+ * where the catalogue is and that there is no store on the server, so it keeps its designs in
+ * IndexedDB (`createDesignStore`).
+ */
+async function serveDesigner(
+  folder: string | undefined,
+  target: Target,
+  rest: string[],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (rest.length === 0 && !target.path.endsWith('/')) {
+    res.writeHead(301, { Location: '/designer/' });
+    res.end();
+    return;
+  }
+  if (rest.length === 1 && rest[0] === 'setup.json') {
+    const body = JSON.stringify({ catalogue: '/catalogue.json', gateway: GATEWAY_PATH });
+    return sendGenerated(res, req, target.segments, { body, type: CONTENT_TYPES['.json'] as string });
+  }
+  if (folder !== undefined)
+    return serveStatic(folder, { path: target.path.slice('/designer'.length), segments: rest }, req, res);
+  if (rest.length > 0) return text(res, 404, 'Not found\n');
+  return sendGenerated(res, req, target.segments, {
+    body: designerPage('copy'),
+    type: CONTENT_TYPES['.html'] as string,
+  });
 }
 
 interface Generated {
@@ -221,7 +266,7 @@ function sendGenerated(
  * A file under `root` (already a real path), or 404. The resolved path — symbolic links
  * followed — must stay inside `root`.
  */
-async function serveStatic(
+export async function serveStatic(
   root: string,
   { path, segments }: Target,
   req: IncomingMessage,
@@ -262,7 +307,7 @@ async function inside(root: string, path: string): Promise<string | undefined> {
   return real !== undefined && (real === root || real.startsWith(root + sep)) ? real : undefined;
 }
 
-function text(res: ServerResponse, status: number, body: string): void {
+export function text(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
@@ -294,6 +339,7 @@ function indexPage(options: ServeOptions): string {
     ...(options.bundle === undefined
       ? []
       : ['  GET  /matterform.js, /chunks/{name}   the browser bundle (SPEC §9) and its source maps']),
+    '  GET  /designer/                       the designer, on an in-browser copy of the catalogue',
     '',
     'Sign in with  Authorization: Bearer <token>  or the cookie  matterform_session=<token>:',
   ];

@@ -3,8 +3,6 @@ import './define.js';
 
 export {
   MatterDesigner,
-  type DesignerStore,
-  type DesignState,
   type MatterChangeDetail,
   type MatterPublishDetail,
   type MatterSaveDetail,
@@ -27,3 +25,30 @@ export { DesignerPreviewPanel, type PreviewWidth } from './panels/preview.js';
 export { DesignerProblemsPanel, fieldOfPointer, selectionOfPointer } from './panels/problems.js';
 export { DesignerRatingPanel } from './panels/rating.js';
 export { diffJson } from './panels/json-diff.js';
+export {
+  blankMatter,
+  copyMatter,
+  createMatter,
+  DesignStoreError,
+  publishProblems,
+  type DesignListEntry,
+  type DesignLoad,
+  type DesignState,
+  type DesignStore,
+  type DesignStoreErrorCode,
+  type PublishedVersion,
+  type PublishOptions,
+} from './stores/store.js';
+export { createDesignStore, DEFAULT_DESIGN_DB, type DesignStoreOptions } from './stores/indexeddb-store.js';
+export { httpDesignStore, type HttpDesignStoreOptions } from './stores/http-store.js';
+export {
+  diffMatters,
+  majorConsequences,
+  nextVersion,
+  proposeVersion,
+  type Bump,
+  type ChangeLevel,
+  type MajorConsequences,
+  type MatterDiff,
+  type VersionChange,
+} from './versions/diff.js';

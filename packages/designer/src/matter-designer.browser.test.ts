@@ -1,11 +1,13 @@
 // <matter-designer> as a designer sees it: the screen at desktop and phone widths, the document
 // given back unchanged, every edit a patch with its event, undo and redo by key and button,
 // the rating following edits, and saving and publishing through a store.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { rateMatter, type Matter } from '@matterform/core';
 import type { Patch } from './document/design-document.js';
-import type { DesignerStore, MatterChangeDetail, MatterDesigner } from './matter-designer.js';
+import type { MatterChangeDetail, MatterDesigner } from './matter-designer.js';
+import { createDesignStore } from './stores/indexeddb-store.js';
+import { proposeVersion } from './versions/diff.js';
 import {
   announcement,
   chord,
@@ -20,25 +22,6 @@ function part(el: MatterDesigner, name: string): HTMLElement {
   const found = el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
   expect(found, name).to.exist;
   return found as HTMLElement;
-}
-
-/** A store in memory, recording what it was asked to keep. */
-function memoryStore(published: string[] = []): DesignerStore & { saved: Matter[]; publishes: string[] } {
-  const saved: Matter[] = [];
-  const publishes: string[] = [];
-  return {
-    saved,
-    publishes,
-    async save(matter) {
-      saved.push(matter);
-    },
-    async publish(matter, { version, changelog }) {
-      publishes.push(`${matter.id}@${version}: ${changelog}`);
-    },
-    async versions() {
-      return published;
-    },
-  };
 }
 
 describe('<matter-designer>', () => {
@@ -165,46 +148,56 @@ describe('<matter-designer>', () => {
 
   it('saves a draft and publishes through its store; matter-save and matter-publish can stop them', async () => {
     const { catalogue } = await sampleCatalogue();
-    const store = memoryStore(['1.0.0']);
-    const matter = await sampleMatter('residence-permit');
-    const el = await fixture<MatterDesigner>(
-      html`<matter-designer .catalogue=${catalogue} .matter=${matter} .store=${store}></matter-designer>`,
-    );
-    await settled(el);
-    await new Promise((resolve) => setTimeout(resolve));
-    await settled(el);
-    expect(el.state).to.equal('live');
-    await expect(el).to.be.accessible();
+    const live = await sampleMatter('residence-permit');
+    const now = () => new Date('2026-01-02T03:04:05Z');
+    const store = createDesignStore({ name: `designer-shell-${Math.random()}`, catalogue, now });
+    try {
+      const el = await fixture<MatterDesigner>(
+        html`<matter-designer .catalogue=${catalogue} .matter=${live} .store=${store}></matter-designer>`,
+      );
+      await waitUntil(() => el.state === 'live', 'the store says the matter is live', { timeout: 10000 });
+      await settled(el);
+      expect(part(el, 'state').textContent).to.contain('已发布');
+      await expect(el).to.be.accessible();
 
-    el.apply([{ op: 'replace', path: '/contact', value: '0731-1' }], '改联系电话');
-    await settled(el);
-    expect(el.state).to.equal('live-with-draft');
-    const stop = (event: Event) => event.preventDefault();
-    el.addEventListener('matter-save', stop, { once: true });
-    expect(await el.save()).to.equal(false);
-    expect(store.saved).to.have.length(0);
-    expect(el.dirty).to.equal(true);
-    expect(await el.save()).to.equal(true);
-    expect(store.saved.map((m) => m.contact)).to.deep.equal(['0731-1']);
-    expect(el.dirty).to.equal(false);
+      el.apply([{ op: 'replace', path: '/contact', value: '0731-1' }], '改联系电话');
+      await settled(el);
+      expect(el.state).to.equal('live-with-draft');
+      const stop = (event: Event) => event.preventDefault();
+      el.addEventListener('matter-save', stop, { once: true });
+      expect(await el.save()).to.equal(false);
+      expect((await store.load('residence-permit')).draft).to.equal(undefined);
+      expect(el.dirty).to.equal(true);
+      expect(await el.save()).to.equal(true);
+      expect((await store.load('residence-permit')).draft?.contact).to.equal('0731-1');
+      expect(el.dirty).to.equal(false);
+      expect(el.state).to.equal('live-with-draft');
 
-    let published: string | undefined;
-    el.addEventListener('matter-publish', (event) => (published = event.detail.version), { once: true });
-    expect(await el.publish({ changelog: '联系电话' })).to.equal(true);
-    expect(published).to.equal('1.0.1');
-    expect(store.publishes).to.deep.equal(['residence-permit@1.0.1: 联系电话']);
-    expect(el.matter?.version).to.equal('1.0.1');
-    expect(el.state).to.equal('live');
+      const proposed = proposeVersion(live, el.matter as Matter);
+      let published: string | undefined;
+      el.addEventListener('matter-publish', (event) => (published = event.detail.version), { once: true });
+      expect(await el.publish({ changelog: '联系电话' })).to.equal(true);
+      expect(published).to.equal(proposed);
+      expect((await store.versions('residence-permit')).map((v) => v.version)).to.include(proposed);
+      expect(el.matter?.version).to.equal(proposed);
+      expect(el.state).to.equal('live');
 
-    part(el, 'publish-button').click();
-    await settled(el);
-    await expect(el).to.be.accessible();
-    const form = part(el, 'publish-form') as HTMLFormElement;
-    (form.querySelector('[name="version"]') as HTMLInputElement).value = '2.0.0';
-    (form.querySelector('[name="changelog"]') as HTMLTextAreaElement).value = '大改';
-    form.requestSubmit();
-    await new Promise((resolve) => setTimeout(resolve));
-    await settled(el);
-    expect(store.publishes.at(-1)).to.equal('residence-permit@2.0.0: 大改');
+      el.addEventListener('matter-publish', stop, { once: true });
+      expect(await el.publish({ version: '9.0.0', changelog: '不发' })).to.equal(false);
+
+      part(el, 'publish-button').click();
+      await settled(el);
+      await expect(el).to.be.accessible();
+      const form = part(el, 'publish-form') as HTMLFormElement;
+      (form.querySelector('[name="version"]') as HTMLInputElement).value = '2.0.0';
+      (form.querySelector('[name="changelog"]') as HTMLTextAreaElement).value = '大改';
+      form.requestSubmit();
+      await waitUntil(() => el.matter?.version === '2.0.0', 'published as 2.0.0', { timeout: 10000 });
+      const versions = await store.versions('residence-permit');
+      expect(versions.at(-1)).to.include({ version: '2.0.0', changelog: '大改' });
+      expect(versions.map((v) => v.version)).to.not.include('9.0.0');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -17,14 +17,8 @@ import { outlineOf } from './edits/outline.js';
 import { designerMessages as t } from './i18n/designer.js';
 import type { DesignActions, DesignProblem, DesignView, Forecast, Selection } from './panels/context.js';
 import { designerStyles } from './panels/designer-styles.js';
-
-/** What `<matter-designer>` needs of a store (SPEC §10 "Storage and versions"). */
-export interface DesignerStore {
-  save(matter: Matter): Promise<unknown>;
-  publish(matter: Matter, options: { version: string; changelog: string }): Promise<unknown>;
-  /** The published versions of a matter; none means it was never published. */
-  versions(id: string): Promise<readonly unknown[]>;
-}
+import type { DesignState, DesignStore } from './stores/store.js';
+import { proposeVersion } from './versions/diff.js';
 
 export interface MatterChangeDetail {
   /** The document after the change. */
@@ -48,9 +42,6 @@ declare global {
     'matter-publish': CustomEvent<MatterPublishDetail>;
   }
 }
-
-/** Whether the matter has a live version and a draft beside it (SPEC §10). */
-export type DesignState = 'draft' | 'live' | 'live-with-draft';
 
 type EditTab = 'properties' | 'steps' | 'materials' | 'outputs' | 'attributes';
 type ViewTab = 'preview' | 'rating' | 'problems' | 'json';
@@ -216,21 +207,26 @@ export class MatterDesigner extends LitElement {
   #nextRevision = 1;
   #savedRevision = 0;
   #view: DesignView | undefined;
+  /** The snapshot is rebuilt when next read: setting the catalogue and the matter together costs one rebuild. */
+  #stale = true;
   #selection: Selection = MATTER_SELECTED;
   #editTab: EditTab = 'steps';
   #viewTab: ViewTab = 'preview';
   /** Tab panels shown once stay in the page (hidden), so what they hold (JSON being typed, the preview's answers) survives a tab switch. */
   #visited = new Set<string>(['steps', 'preview']);
   #announcement = '';
-  #live = false;
+  /** The store's live version of the open matter; undefined while it has none (or none was asked). */
+  #live: Matter | undefined;
+  /** Whether the store keeps a draft of the open matter beside its live version. */
+  #storedDraft = false;
   #publishing = false;
   #busy = false;
-  #storeAsked: DesignerStore | undefined;
+  #storeAsked: DesignStore | undefined;
 
   /** The catalogue (SPEC §2): its concepts, sources, licence types and other matters feed the palette, advice and rating. */
   declare catalogue: Catalogue | undefined;
   /** Where drafts and published versions are kept (SPEC §10); without one, edits live only in the page. */
-  declare store: DesignerStore | undefined;
+  declare store: DesignStore | undefined;
   /** Synthetic subjects (SPEC §7) for the preview. */
   declare fixtures: Fixtures | undefined;
   /** A mock gateway's base URL, whose `/__mock/subjects` lists the preview's subjects. */
@@ -259,7 +255,8 @@ export class MatterDesigner extends LitElement {
     this.#undoneRevisions = [];
     this.#savedRevision = 0;
     this.#selection = MATTER_SELECTED;
-    this.#live = false;
+    this.#live = undefined;
+    this.#storedDraft = false;
     this.#storeAsked = undefined;
     this.#rebuild();
     this.requestUpdate('matter');
@@ -267,17 +264,17 @@ export class MatterDesigner extends LitElement {
 
   /** The §8 report entry of the current document, recomputed on every edit. */
   get rating(): MatterRating | undefined {
-    return this.#view?.rating;
+    return this.#design?.rating;
   }
 
   /** The forecast of SPEC §10 for the current document. */
   get forecast(): Forecast | undefined {
-    return this.#view?.forecast;
+    return this.#design?.forecast;
   }
 
   /** `validate`'s problems and warnings for the current document. */
   get problems(): DesignProblem[] {
-    return this.#view?.problems ?? [];
+    return this.#design?.problems ?? [];
   }
 
   /** Whether the document differs from what was opened, saved or published last. */
@@ -288,7 +285,7 @@ export class MatterDesigner extends LitElement {
   /** Draft (never published), live, or live with a draft (SPEC §10); what the header shows. */
   get state(): DesignState {
     if (!this.#live) return 'draft';
-    return this.dirty || this.#savedRevision !== 0 ? 'live-with-draft' : 'live';
+    return this.dirty || this.#storedDraft ? 'live-with-draft' : 'live';
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -296,7 +293,7 @@ export class MatterDesigner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalogue') || changed.has('readonly') || changed.has('lang')) this.#rebuild();
+    if (changed.has('catalogue') || changed.has('readonly') || changed.has('lang')) this.#stale = true;
   }
 
   /** Applies an RFC 6902 JSON Patch to the document as one edit (undone as one); throws, changing nothing, when it does not apply. */
@@ -345,6 +342,7 @@ export class MatterDesigner extends LitElement {
     try {
       await this.store.save(matter);
       this.#savedRevision = revision;
+      this.#storedDraft = true;
       this.#announce(say(t.saved, this.#lang));
       return true;
     } catch (error) {
@@ -357,22 +355,25 @@ export class MatterDesigner extends LitElement {
   }
 
   /**
-   * Publishes the document as `version` (else the next patch version) with its changelog;
-   * false when there is no store, or `matter-publish` was cancelled. The published document
-   * is then the one open, its history starting afresh.
+   * Publishes the document as `version` (else the version proposed from what changed since the
+   * live one, SPEC §10) with its changelog; false when there is no store, or `matter-publish`
+   * was cancelled. The published document is then the one open, its history starting afresh.
+   * Rejects, changing nothing, when the store refuses (e.g. while `validate` finds errors).
    */
   async publish({ version, changelog }: { version?: string; changelog: string }): Promise<boolean> {
     const current = this.matter;
-    if (!this.store || !current) return false;
-    const next = version || nextPatchVersion(current.version);
+    const store = this.store;
+    if (!store || !current) return false;
+    const next = version || proposeVersion(this.#live, current);
     const matter: Matter = next === current.version ? current : { ...current, version: next };
     if (!this.#dispatch('matter-publish', { matter, version: next, changelog })) return false;
     this.#busy = true;
     this.requestUpdate();
     try {
-      await this.store.publish(matter, { version: next, changelog });
+      await store.publish(matter, { version: next, changelog });
       this.matter = matter;
-      this.#live = true;
+      this.#live = matter;
+      this.#storeAsked = store;
       this.#publishing = false;
       this.#announce(say(t.published, this.#lang, { version: next }));
       return true;
@@ -425,7 +426,7 @@ export class MatterDesigner extends LitElement {
   #select(selection: Selection, focus: boolean): void {
     this.#selection = selection;
     this.#showTabOf(selection);
-    if (this.#view) this.#view = { ...this.#view, selection };
+    if (this.#view && !this.#stale) this.#view = { ...this.#view, selection };
     this.requestUpdate();
     if (focus) void this.#focusAfterUpdate(true);
   }
@@ -483,10 +484,17 @@ export class MatterDesigner extends LitElement {
   }
 
   #rebuild(): void {
+    this.#stale = true;
+  }
+
+  /** The current snapshot, rebuilt if anything changed since it was made. */
+  get #design(): DesignView | undefined {
+    if (!this.#stale) return this.#view;
+    this.#stale = false;
     const matter = this.#document?.matter;
     if (!matter) {
       this.#view = undefined;
-      return;
+      return undefined;
     }
     const catalogue = this.catalogue ?? EMPTY_CATALOGUE;
     this.#view = {
@@ -500,6 +508,7 @@ export class MatterDesigner extends LitElement {
       forecast: undefined,
       selection: this.#selection,
     };
+    return this.#view;
   }
 
   #announce(text: string): void {
@@ -508,14 +517,16 @@ export class MatterDesigner extends LitElement {
     this.requestUpdate();
   }
 
+  /** Asks the store whether the open matter is live and has a draft (for the header's state and the proposed version). */
   async #askStore(): Promise<void> {
     const store = this.store;
     const id = this.matter?.id;
     if (!store || !id || this.#storeAsked === store) return;
     this.#storeAsked = store;
-    const versions = await store.versions(id).catch(() => []);
+    const stored = await store.load(id).catch(() => undefined);
     if (this.#storeAsked !== store || this.matter?.id !== id) return;
-    this.#live = versions.length > 0;
+    this.#live = stored?.live;
+    this.#storedDraft = stored?.draft !== undefined && stored.live !== undefined;
     this.requestUpdate();
   }
 
@@ -616,7 +627,7 @@ export class MatterDesigner extends LitElement {
 
   override render(): TemplateResult {
     const lang = this.#lang;
-    const view = this.#view;
+    const view = this.#design;
     return html`
       ${this.#renderHeader(lang)}
       ${
@@ -906,11 +917,6 @@ function ratingOf(matter: Matter, catalogue: Catalogue): MatterRating | undefine
   } catch {
     return undefined;
   }
-}
-
-function nextPatchVersion(version: string): string {
-  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  return match ? `${match[1]}.${match[2]}.${Number(match[3]) + 1}` : '1.0.0';
 }
 
 function reasonOf(error: unknown): string {

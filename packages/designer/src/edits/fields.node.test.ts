@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Catalogue, Matter } from '@matterform/core';
+import { DesignDocument } from '../document/design-document.js';
 import {
   addField,
   bindConcept,
@@ -465,5 +466,20 @@ describe('setOptions', () => {
       'x-enumTitles': ['自有', '借住'],
       'x-i18n': { en: { enumTitles: ['Own', '借住'] } },
     });
+  });
+});
+
+describe('field edits in the design document', () => {
+  it('are undone one by one back to the document opened', () => {
+    const document = new DesignDocument(permit);
+    const added = addField(document.matter, { parent: APPLICANT, kind: 'mobile', key: 'phone' }, catalogue);
+    document.apply(added.patch, 'add');
+    const moved = moveField(document.matter, added.field, { parent: '/schema/properties/residence', index: 0 });
+    document.apply(moved.patch, 'move');
+    document.apply(renameField(document.matter, moved.field, 'homePhone').patch, 'rename');
+    document.apply(deleteField(document.matter, HOUSING), 'delete');
+    expect(Object.keys(group(document.matter, 'residence').properties)[0]).to.equal('homePhone');
+    while (document.canUndo) document.undo();
+    expect(JSON.stringify(document.matter)).to.equal(JSON.stringify(permit));
   });
 });

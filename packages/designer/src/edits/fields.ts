@@ -13,9 +13,17 @@
  * properties go last in `properties`); everywhere else `index` is its place among its object's
  * `properties`.
  */
-import type { Catalogue, JsonSchemaObject, Matter, Text } from '@matterform/core';
+import {
+  getAt,
+  parsePointer,
+  toPointer,
+  type Catalogue,
+  type FieldInfo,
+  type JsonSchemaObject,
+  type Matter,
+  type Text,
+} from '@matterform/core';
 import { deleteIn, setIn } from 'immutable-json-patch';
-import { getAt, parsePointer, toPointer, type FieldInfo } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import type { FieldKindId } from '../document/outline-types.js';
 import { kindSchema } from './kinds.js';
@@ -41,12 +49,11 @@ export function addField(matter: Matter, spec: NewField, catalogue: Catalogue): 
   const parent = schemaAt(matter, spec.parent);
   if (!parent) return { patch: [], field: spec.parent };
   const concept = spec.concept ? catalogue.concepts.find((c) => c.id === spec.concept) : undefined;
-  const schema =
-    concept && spec.concept
-      ? conceptSchema(concept.schema, concept.title, spec.concept)
-      : spec.concept
-        ? { ...kindSchema(spec.kind ?? 'short-text'), 'x-concept': spec.concept }
-        : kindSchema(spec.kind ?? 'short-text');
+  const schema = concept
+    ? conceptSchema(concept.schema, concept.title, concept.id)
+    : spec.concept
+      ? { ...kindSchema(spec.kind ?? 'short-text'), 'x-concept': spec.concept }
+      : kindSchema(spec.kind ?? 'short-text');
   const wanted = spec.key ?? (spec.concept ? keyFromConcept(spec.concept) : 'field');
   const key = uniqueKey(takenKeys(matter, spec.parent), wanted);
   const fields = fieldsOf(matter);
@@ -122,6 +129,8 @@ export function moveField(matter: Matter, field: string, to: { parent: string; i
     if (newData === undefined || !isTopLevel(newData)) after = mapLayout(after, (ps) => ps.filter((p) => p !== data));
     after = rewriteReferences(after, data, newData);
   }
+  // A property of a `$defs` object used in several places was data in each; it now is in one.
+  for (const other of dataPointers(matter, field).slice(1)) after = rewriteReferences(after, other, undefined);
   if (intoTop && newData !== undefined) after = placeInStep(after, newData, to.step ?? stepOf(matter, data), to.index);
   return { patch: patchBetween(matter, after), field: moved };
 }

@@ -28,7 +28,7 @@ export function outlineOf(matter: Matter): Outline {
   const byPointer = new Map<string, OutlineField>();
   const top: OutlineField[] = [];
   for (const info of fields) {
-    const field = outlineField(info);
+    const field = outlineField(info, matter);
     if (byPointer.has(info.pointer)) continue;
     byPointer.set(info.pointer, field);
     const parent = containerOf(info.parent, byPointer);
@@ -61,30 +61,50 @@ export function outlineOf(matter: Matter): Outline {
   return { steps };
 }
 
+/**
+ * Walks per schema object: documents are immutable (every edit is a patch applied to a copy),
+ * and after an edit the outline and the next edit both ask about the same schema.
+ */
+const walked = new WeakMap<JsonSchemaObject, readonly FieldInfo[]>();
+
 /** Every field of the matter as core's walker sees it; the literal properties when it cannot walk. */
-export function fieldsOf(matter: Matter): FieldInfo[] {
+export function fieldsOf(matter: Matter): readonly FieldInfo[] {
   const schema: unknown = matter.schema;
   if (!isObject(schema)) return [];
-  try {
-    return collectFields(schema);
-  } catch {
-    return literalFields(schema, '', '', false);
+  let fields = walked.get(schema);
+  if (!fields) {
+    try {
+      fields = collectFields(schema);
+    } catch {
+      fields = literalFields(schema, '', '', false);
+    }
+    walked.set(schema, fields);
   }
+  return fields;
 }
 
-function outlineField(info: FieldInfo): OutlineField {
+function outlineField(info: FieldInfo, matter: Matter): OutlineField {
+  const schema = SCHEMA_AT + info.schemaPointer;
   const field: OutlineField = {
     key: info.name,
     data: info.pointer,
-    schema: SCHEMA_AT + info.schemaPointer,
+    schema,
     kind: kindOf(info.schema),
     title: textOf(info.schema),
-    required: info.required,
+    // A branch field its branch requires is required while shown: the walker counts only the
+    // object's own `required`, the designer edits the one beside the declaration.
+    required: info.required || declaredRequired(matter, schema),
     branch: info.branch,
     children: [],
   };
   if (info.concept !== undefined) field.concept = info.concept;
   return field;
+}
+
+function declaredRequired(matter: Matter, field: string): boolean {
+  const split = splitLocation(field);
+  const required = split ? schemaAt(matter, split.parent)?.required : undefined;
+  return Array.isArray(required) && split !== undefined && required.includes(split.key);
 }
 
 /**

@@ -94,20 +94,27 @@ export class DesignerOutlinePanel extends LitElement {
       }
       .row {
         display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 2px var(--_matter-space-1);
+        align-items: baseline;
+        gap: var(--_matter-space-1);
         min-height: 28px;
         padding: 2px var(--_matter-space-1);
         border-radius: var(--_matter-radius);
         cursor: pointer;
         overflow-wrap: anywhere;
       }
+      .label {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 2px var(--_matter-space-1);
+        min-width: 0;
+      }
       .step > .row {
         font-weight: 600;
       }
       .twisty {
         display: inline-block;
+        flex: none;
         width: 1em;
         text-align: center;
       }
@@ -663,6 +670,19 @@ export class DesignerOutlinePanel extends LitElement {
     </form>`;
   }
 
+  /** What a field's row says besides its title: required, kind, concept, shown on a condition. */
+  #renderMarks(field: OutlineField): TemplateResult {
+    const lang = this.#lang;
+    return html`${
+        field.required
+          ? html`<span class="mark">*<span class="visually-hidden"> ${say(t.required, lang)}</span></span>`
+          : nothing
+      }
+      <span class="badge kind">${say(kindMessages[field.kind], lang)}</span>
+      ${field.concept ? html`<span class="badge concept">${say(t.concept, lang, { id: field.concept })}</span>` : nothing}
+      ${field.branch ? html`<span class="badge branch">${say(t.conditional, lang)}</span>` : nothing}`;
+  }
+
   #renderItem(item: TreeItem, selectedKey: string | undefined): TemplateResult {
     const lang = this.#lang;
     const expandable = item.children.length > 0;
@@ -685,20 +705,10 @@ export class DesignerOutlinePanel extends LitElement {
     >
       <span class="row">
         <span class="twisty" aria-hidden="true">${expandable ? (expanded ? '▾' : '▸') : ''}</span>
-        <span class="title">${item.name}</span>
-        ${
-          field
-            ? html`<span class="badge kind">${say(kindMessages[field.kind], lang)}</span> ${
-                  field.concept
-                    ? html`<span class="badge concept">${say(t.concept, lang, { id: field.concept })}</span>`
-                    : nothing
-                }
-                ${field.required ? html`<span class="mark">* <span class="visually-hidden">${say(t.required, lang)}</span></span>` : nothing}
-                ${field.branch ? html`<span class="badge branch">${say(t.conditional, lang)}</span>` : nothing}`
-            : item.children.length === 0
-              ? html`<span class="muted">${say(t.empty, lang)}</span>`
-              : nothing
-        }
+        <span class="label">
+          <span class="title">${item.name}</span>
+          ${field ? this.#renderMarks(field) : item.children.length === 0 ? html`<span class="muted">${say(t.empty, lang)}</span>` : nothing}
+        </span>
       </span>
       ${
         expanded
