@@ -54,17 +54,34 @@ function compactTemplates() {
   };
 }
 
-/** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
-function cleanChunks() {
+/**
+ * `process.env.NODE_ENV` as "production": pragmatic-drag-and-drop asks it, as bundlers for
+ * Node's conventions expect; a browser has no `process`. Its development warnings then go.
+ */
+function productionEnv() {
   return {
-    name: 'clean-chunks',
-    async buildStart() {
-      await rm(new URL('dist/chunks', import.meta.url), { recursive: true, force: true });
+    name: 'production-env',
+    transform(code) {
+      if (!code.includes('process.env.NODE_ENV')) return null;
+      const edited = new MagicString(code);
+      for (const found of code.matchAll(/\bprocess\.env\.NODE_ENV\b/g))
+        edited.overwrite(found.index, found.index + found[0].length, '"production"');
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },
   };
 }
 
-export default {
+/** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
+function cleanChunks(folder) {
+  return {
+    name: 'clean-chunks',
+    async buildStart() {
+      await rm(new URL(`dist/${folder}`, import.meta.url), { recursive: true, force: true });
+    },
+  };
+}
+
+const form = {
   input: { matterform: 'packages/elements/dist/index.js' },
   // ajv's compiler is a chunk of its own, fetched by `loadMatterChecks` only when a matter has
   // no precompiled validator (SPEC §9). It imports what it shares with the entry from the entry
@@ -83,7 +100,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
-    cleanChunks(),
+    cleanChunks('chunks'),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
     compactTemplates(),
@@ -91,3 +108,29 @@ export default {
     terser({ compress: { passes: 2 }, format: { comments: false } }),
   ],
 };
+
+// <matter-designer> (SPEC §9, §10): a build of its own, so dist/matterform.js shares no chunk
+// with it and stays one file a department site loads alone. The code editor of the JSON view
+// (CodeMirror) and ajv's compiler are chunks in designer-chunks/, fetched when first needed.
+const designer = {
+  input: { 'matterform-designer': 'packages/designer/dist/index.js' },
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'designer-chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    cleanChunks('designer-chunks'),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    commonjs(),
+    productionEnv(),
+    compactTemplates(),
+    json({ compact: true }),
+    terser({ compress: { passes: 2 }, format: { comments: false } }),
+  ],
+};
+
+export default [form, designer];

@@ -18,7 +18,7 @@ import { renderMatter } from './render-matter.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Median, p95 (as bench/prefill.mjs takes them) and the fastest. */
-function stats(values) {
+export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { median: at(0.5), p95: at(0.95), min: sorted[0] };
@@ -70,7 +70,7 @@ async function serve(forms) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-async function launch() {
+export async function launch() {
   const args = ['--disable-gpu', '--js-flags=--expose-gc'];
   // Chromium's sandbox refuses to start as root (containers, CI).
   if (process.getuid?.() === 0) args.push('--no-sandbox');

@@ -7,6 +7,7 @@ import { httpConnector } from '@matterform/core';
 import { startGateway } from 'matterform/gateway';
 import { benchCatalogue, benchPrefill, stats } from './prefill.mjs';
 import { renderBench } from './render.mjs';
+import { designerBench } from './designer.mjs';
 
 const ms = (n) => `${n.toFixed(2)} ms`;
 
@@ -87,3 +88,6 @@ for (const file of ['dist/matterform.js', 'dist/matterform-designer.js']) {
 
 console.log('');
 await renderBench();
+
+console.log('');
+await designerBench();

@@ -22,6 +22,8 @@ export {
   type CatalogueFiles,
   type CatalogueLoad,
 } from './catalogue/catalogue.js';
+export { checkDocument } from './catalogue/meta.js';
+export type { MetaSchemaName } from './generated/meta-schemas.js';
 export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './catalogue/references.js';
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';

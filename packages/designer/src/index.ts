@@ -21,6 +21,11 @@ export { adviseMatter, ratingFixes } from './advice/advice.js';
 export { designerStyles } from './panels/designer-styles.js';
 export { DesignerOutlinePanel } from './panels/outline.js';
 export { DesignerPalettePanel } from './panels/palette.js';
+export { DesignerJsonPanel } from './panels/json.js';
+export { DesignerPreviewPanel, type PreviewWidth } from './panels/preview.js';
+export { DesignerProblemsPanel, fieldOfPointer, selectionOfPointer } from './panels/problems.js';
+export { DesignerRatingPanel } from './panels/rating.js';
+export { diffJson } from './panels/json-diff.js';
 export {
   blankMatter,
   copyMatter,

@@ -3,7 +3,7 @@
  * after every edit, so lit sees the change) and the actions, which all end in one JSON Patch.
  * Panels never change the matter themselves.
  */
-import type { Catalogue, Forecast, Locale, Matter, MatterRating, Message } from '@matterform/core';
+import type { Catalogue, FixtureSubject, Forecast, Locale, Matter, MatterRating, Message } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import type { Outline } from '../document/outline-types.js';
 
@@ -38,6 +38,10 @@ export interface DesignView {
   problems: DesignProblem[];
   forecast: Forecast | undefined;
   selection: Selection;
+  /** Synthetic subjects (SPEC §7) the preview can fill the form for. */
+  fixtures?: FixtureSubject[];
+  /** A mock gateway's base URL: the preview then asks it for subjects and data instead of `fixtures`. */
+  gateway?: string;
 }
 
 export interface DesignActions {

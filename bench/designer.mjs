@@ -1,0 +1,138 @@
+/* global designerPage, window */
+// Designer benchmark: <matter-designer> from dist/matterform-designer.js in Debian's Chromium
+// (headless, through puppeteer-core), on the render benchmark's 200- and 1,000-field matters:
+// the time to open one (first render drawn) and from an edit (a field's title changed through
+// `apply`) to the rating recomputed and to the preview's real form drawing it; and the
+// bundle's gzip size against SPEC §9's budget. `node bench/designer.mjs` runs it alone (after
+// `npm run build`). It fails, loudly, when the bundle does not define <matter-designer>.
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import process from 'node:process';
+import { renderMatter } from './render-matter.mjs';
+import { launch, stats } from './render.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIZES = [200, 1000];
+const WARM_UP = 20;
+const OPENS = 5;
+const EDITS = 20;
+const TARGET = { edit: { 200: 100, 1000: 300 }, bundleBytes: 150 * 1024 };
+
+const PAGE = `<!doctype html>
+<html lang="zh-CN">
+  <head><meta charset="utf-8"><title>matterform designer bench</title></head>
+  <body><div id="stage"></div>
+  <script type="module" src="/dist/matterform-designer.js"></script>
+  <script type="module" src="/bench/designer-page.js"></script></body>
+</html>`;
+
+const TYPES = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
+
+async function serve(forms) {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+    try {
+      let body;
+      let file = url.pathname;
+      if (file === '/') [body, file] = [PAGE, '/index.html'];
+      else if (/^\/form-\d+\.json$/.test(file)) body = JSON.stringify(forms.get(Number(file.slice(6, -5))));
+      else if (file === '/bench/designer-page.js' || file.startsWith('/dist/'))
+        body = await readFile(path.join(ROOT, path.normalize(file)));
+      if (body === undefined) throw new Error('not found');
+      response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, headers);
+      response.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+const ms = (n) => `${n.toFixed(1)} ms`.padStart(10);
+const mark = (ok) => (ok ? 'ok' : 'OVER');
+
+/** Fields spread over the form, early to late, whose titles the edits change (round robin). */
+function editTargets(n) {
+  const groups = n / 10;
+  return Array.from({ length: EDITS }, (_, i) => `/g${Math.floor((i * groups) / EDITS)}/name`);
+}
+
+async function measure(page, n) {
+  const opens = [];
+  for (let i = 0; i < OPENS; i++) opens.push(await page.evaluate((n) => designerPage.open(n), n));
+  await page.evaluate(() => designerPage.previewReady());
+  const rating = [];
+  const preview = [];
+  for (const pointer of editTargets(n)) {
+    const sample = await page.evaluate((p) => designerPage.edit(p), pointer);
+    rating.push(sample.rating);
+    preview.push(sample.preview);
+  }
+  await page.evaluate(() => designerPage.clear());
+  return { open: stats(opens), rating: stats(rating), preview: stats(preview) };
+}
+
+async function bundleSizes() {
+  const gz = async (file) => {
+    const bytes = await readFile(path.join(ROOT, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const sizes = [await gz('dist/matterform-designer.js')];
+  const chunks = await readdir(path.join(ROOT, 'dist/designer-chunks')).catch(() => []);
+  for (const chunk of chunks.filter((c) => c.endsWith('.js')).sort())
+    sizes.push(await gz(`dist/designer-chunks/${chunk}`));
+  return sizes;
+}
+
+export async function designerBench() {
+  const forms = new Map();
+  for (const n of [WARM_UP, ...SIZES]) forms.set(n, renderMatter(n).catalogue);
+  const server = await serve(forms);
+  const { browser, page } = await launch();
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.benchReady === true);
+    if (!(await page.evaluate(() => designerPage.defined())))
+      throw new Error('dist/matterform-designer.js did not define <matter-designer>: nothing to measure');
+    for (const n of [WARM_UP, ...SIZES]) await page.evaluate((n) => designerPage.load(n), n);
+    console.log(`Designer: <matter-designer> (dist/matterform-designer.js), ${await browser.version()} headless`);
+    console.log('  one step of all fields; times in the page, layout forced; preview without an applicant');
+    // A small matter first: the bundle's code optimised and the form's checks compiled once.
+    for (let i = 0; i < 3; i++) await page.evaluate((n) => designerPage.open(n), WARM_UP);
+    await page.evaluate(() => designerPage.previewReady());
+    for (const n of SIZES) {
+      const m = await measure(page, n);
+      const aim = TARGET.edit[n];
+      console.log(`  ${n} fields`);
+      console.log(`    open (first render)                 median ${ms(m.open.median)}, p95 ${ms(m.open.p95)}`);
+      console.log(`    edit → rating recomputed            median ${ms(m.rating.median)}, p95 ${ms(m.rating.p95)}`);
+      console.log(
+        `    edit → preview drawn                median ${ms(m.preview.median)}, p95 ${ms(m.preview.p95)}  (aim < ${aim} ms: ${mark(m.preview.median < aim)})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log('  bundle (gzip -9)');
+  for (const { file, raw, gzip } of await bundleSizes()) {
+    const budget =
+      file === 'dist/matterform-designer.js'
+        ? `≤ ${TARGET.bundleBytes} B  ${mark(gzip <= TARGET.bundleBytes)}`
+        : 'loaded lazily';
+    console.log(`  ${file.padEnd(48)} ${`${gzip} B`.padStart(10)} (${(raw / 1024).toFixed(1)} KB raw)  ${budget}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await designerBench();

@@ -1,0 +1,107 @@
+/* global document, customElements, location, URLSearchParams, structuredClone */
+// The designer page: <matter-designer> on the catalogue, its preview filled for the
+// synthetic applicants by the mock gateway. Served by `matterform design DIR`, setup.json
+// beside this page names the folder's design store, the catalogue and the gateway: every save
+// and publish goes to the folder. Served at /designer/ by `matterform serve`, its setup.json
+// names no store, and designs are kept in the browser (IndexedDB). Served by anything else
+// with /catalogue.json and the gateway at /api, edits live in the page only. Data reaches the
+// page through DOM calls only.
+
+const TEXT = {
+  'zh-CN': {
+    loading: '正在加载……',
+    ready: '已打开：{id}（{state}）',
+    readyLocal: '已打开：{id}（修改只保存在本页面中）',
+    failed: '设计器无法加载：{message}',
+    switchTo: 'English',
+  },
+  en: {
+    loading: 'Loading…',
+    ready: 'Opened: {id} ({state})',
+    readyLocal: 'Opened: {id} (changes live in this page only)',
+    failed: 'The designer could not load: {message}',
+    switchTo: '中文',
+  },
+};
+
+const designer = document.getElementById('designer');
+const select = document.getElementById('matters');
+const status = document.getElementById('status');
+const langButton = document.getElementById('lang');
+let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+
+const say = (key, params = {}) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+const titleOf = (title) => (typeof title === 'string' ? title : (title?.[lang] ?? title?.['zh-CN'] ?? ''));
+
+async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** setup.json when `matterform design` serves this page; else undefined. */
+async function setup() {
+  const response = await fetch('setup.json').catch(() => undefined);
+  return response?.ok ? response.json() : undefined;
+}
+
+function setLang(next) {
+  lang = next;
+  document.documentElement.lang = lang;
+  designer.setAttribute('lang', lang);
+  langButton.textContent = say('switchTo');
+  langButton.lang = lang === 'en' ? 'zh-CN' : 'en';
+}
+
+async function main() {
+  setLang(lang);
+  status.textContent = say('loading');
+  await customElements.whenDefined('matter-designer');
+  const bundle = await import('/dist/matterform-designer.js');
+  const found = await setup();
+  const catalogue = await getJson(found?.catalogue ?? '/catalogue.json');
+  designer.catalogue = catalogue;
+  // The mock gateway lists the synthetic applicants and answers for them (SPEC §6, §7).
+  const gateway = found ? found.gateway : '/api';
+  if (gateway) designer.gateway = gateway;
+  // The folder's store under `matterform design`; under `matterform serve`, an in-browser copy.
+  const store = found?.store
+    ? bundle.httpDesignStore?.({ base: found.store })
+    : found
+      ? bundle.createDesignStore?.({ catalogue })
+      : undefined;
+  if (store) designer.store = store;
+
+  const entries = store
+    ? await store.list()
+    : catalogue.matters.map((matter) => ({ id: matter.id, title: matter.title, state: 'live' }));
+  select.replaceChildren(
+    ...entries.map((entry) => {
+      const option = document.createElement('option');
+      option.value = entry.id;
+      option.textContent = `${titleOf(entry.title)} · ${entry.id}`;
+      return option;
+    }),
+  );
+  const open = async (id) => {
+    if (store) {
+      const loaded = await store.load(id);
+      designer.matter = loaded.draft ?? loaded.live;
+      status.textContent = say('ready', { id, state: loaded.draft ? 'draft' : 'live' });
+    } else {
+      designer.matter = structuredClone(catalogue.matters.find((m) => m.id === id));
+      status.textContent = say('readyLocal', { id });
+    }
+  };
+  select.addEventListener('change', () => void open(select.value).catch(fail));
+  const wanted = new URLSearchParams(location.search).get('matter');
+  if (wanted && entries.some((e) => e.id === wanted)) select.value = wanted;
+  if (select.value) await open(select.value);
+}
+
+function fail(error) {
+  status.textContent = say('failed', { message: error.message });
+}
+
+langButton.addEventListener('click', () => setLang(lang === 'en' ? 'zh-CN' : 'en'));
+main().catch(fail);

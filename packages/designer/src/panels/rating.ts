@@ -1,0 +1,280 @@
+/**
+ * The rating panel (SPEC §4, §10): the four colours per stage with their reasons, as core's
+ * `rateMatter` gives them (so the designer and `matterform report` never disagree), the
+ * prefill forecast, and the fixes that are edits of this document, each applied with one
+ * action (and undone with one, by the designer's history).
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { say } from '@matterform/elements';
+import { localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
+import { designerStyles } from './designer-styles.js';
+import type { DesignActions, DesignProblem, DesignView } from './context.js';
+import type { OutlineField } from '../document/outline-types.js';
+import { ratingMessages as msg } from '../i18n/rating.js';
+
+const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
+
+/** Rating fixes first (their code starts with `rating`), then the other advice with a fix. */
+export function fixesOf(problems: readonly DesignProblem[]): DesignProblem[] {
+  const fixable = problems.filter((p) => p.fix);
+  const rating = (p: DesignProblem) => (p.code?.startsWith('rating') ? 0 : 1);
+  return fixable
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rating(a.p) - rating(b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+function fieldTitles(fields: readonly OutlineField[], lang: Locale, into = new Map<string, string>()) {
+  for (const field of fields) {
+    const title = localize(field.title, lang) || field.key;
+    into.set(field.data, title);
+    into.set(field.schema, title);
+    fieldTitles(field.children, lang, into);
+  }
+  return into;
+}
+
+/**
+ * @summary The matter's four colours per stage with reasons, its prefill forecast and one-action fixes.
+ */
+export class DesignerRatingPanel extends LitElement {
+  static override properties = {
+    view: { attribute: false },
+    actions: { attribute: false },
+  };
+
+  static override styles = [
+    designerStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0 0 0.5em;
+      }
+      h3 {
+        font-size: 1em;
+        margin: 1em 0 0.5em;
+      }
+      table {
+        border-collapse: collapse;
+        inline-size: 100%;
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: 0.35em 0.5em;
+        border-block-end: 1px solid var(--_matter-color-border);
+        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. */
+        overflow-wrap: anywhere;
+      }
+      th.stage {
+        white-space: nowrap;
+        overflow-wrap: normal;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 1.1em;
+      }
+      .colour {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35em;
+        white-space: nowrap;
+      }
+      .swatch {
+        display: inline-block;
+        inline-size: 0.9em;
+        block-size: 0.9em;
+        border-radius: 50%;
+        border: 1px solid #0b0c0c;
+      }
+      .red {
+        background: #d4351c;
+      }
+      .orange {
+        background: #f47738;
+      }
+      .yellow {
+        background: #ffdd00;
+      }
+      .green {
+        background: #00703c;
+      }
+      .fixes {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      .fixes p {
+        margin: 0 0 0.25em;
+      }
+      button {
+        font: inherit;
+        min-block-size: 2.25em;
+        text-align: start;
+      }
+      .note {
+        color: var(--_matter-color-muted);
+      }
+    `,
+  ];
+
+  declare view: DesignView | undefined;
+  declare actions: DesignActions | undefined;
+
+  /** After a fix: the index of the fix button to focus once the new snapshot is drawn. */
+  #focusFix: number | undefined;
+
+  constructor() {
+    super();
+    this.view = undefined;
+    this.actions = undefined;
+  }
+
+  get #lang(): Locale {
+    return this.view?.lang ?? 'zh-CN';
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('view') || this.#focusFix === undefined) return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.fixes button')];
+    const target = buttons[Math.min(this.#focusFix, buttons.length - 1)] ?? this.renderRoot.querySelector('h2');
+    (target as HTMLElement | null)?.focus();
+    this.#focusFix = undefined;
+  }
+
+  #apply(problem: DesignProblem, index: number): void {
+    if (!problem.fix || !this.actions) return;
+    const label = localize(problem.fix.label, this.#lang);
+    this.#focusFix = index;
+    this.actions.apply(problem.fix.patch, { label });
+    this.actions.announce(say(msg.fixed, this.#lang, { label }));
+  }
+
+  #colour(colour: Colour) {
+    return html`<span class="colour"
+      ><span class="swatch ${colour}" aria-hidden="true"></span>${say(msg[colour], this.#lang)}</span
+    >`;
+  }
+
+  #renderStages() {
+    const rating = this.view?.rating;
+    const lang = this.#lang;
+    if (!rating) return html`<p>${say(msg.none, lang)}</p>`;
+    return html`
+      <p>${say(msg.overall, lang, { colour: say(msg[rating.colour], lang) })}</p>
+      <div class="table">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${say(msg.stage, lang)}</th>
+              <th scope="col">${say(msg.colour, lang)}</th>
+              <th scope="col">${say(msg.reasons, lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${STAGES.map((stage) => {
+              const { colour, reasons } = rating.stages[stage];
+              return html`<tr>
+                <th scope="row" class="stage">${say(msg[stage], lang)}</th>
+                <td>${this.#colour(colour)}</td>
+                <td>
+                  <ul>
+                    ${reasons.map(
+                      (reason) =>
+                        html`<li>
+                          ${this.#colour(reason.colour)}${say(msg.colon, lang)}${localize(reason.message, lang)}
+                          ${reason.conditional ? say(msg.conditional, lang) : nothing}
+                        </li>`,
+                    )}
+                  </ul>
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+      ${
+        rating.fixes.length > 0
+          ? html`<h3>${say(msg.improve, lang)}</h3>
+              <ul>
+                ${rating.fixes.map((fix) => html`<li>${localize(fix.message, lang)}</li>`)}
+              </ul>`
+          : nothing
+      }
+    `;
+  }
+
+  #renderFixes() {
+    const view = this.view;
+    if (!view || view.readonly) return nothing;
+    const fixes = fixesOf(view.problems);
+    if (fixes.length === 0) return nothing;
+    const lang = this.#lang;
+    return html`<h3>${say(msg.fixes, lang)}</h3>
+      <ul class="fixes">
+        ${fixes.map(
+          (problem, i) =>
+            html`<li>
+              <p>${localize(problem.message, lang)}</p>
+              <button type="button" @click=${() => this.#apply(problem, i)}>
+                ${localize(problem.fix?.label, lang)}
+              </button>
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  #renderForecast() {
+    const view = this.view;
+    const forecast = view?.forecast;
+    if (!view || !forecast) return nothing;
+    const lang = this.#lang;
+    const titles = fieldTitles(
+      view.outline.steps.flatMap((step) => step.fields),
+      lang,
+    );
+    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
+    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { style: 'percent' });
+    const fields = Object.entries(forecast.fields);
+    return html`<h3>${say(msg.forecast, lang)}</h3>
+      <p>${say(msg.typed, lang, { typed: format.format(forecast.typed) })}</p>
+      ${forecast.unknown > 0 ? html`<p class="note">${say(msg.unknown, lang, { count: forecast.unknown })}</p>` : nothing}
+      ${
+        fields.length > 0
+          ? html`<div class="table">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">${say(msg.field, lang)}</th>
+                    <th scope="col">${say(msg.share, lang)}</th>
+                    <th scope="col">${say(msg.providers, lang)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${fields.map(
+                    ([pointer, field]) =>
+                      html`<tr>
+                        <th scope="row">${titles.get(pointer) ?? pointer}</th>
+                        <td>${field.share === null ? say(msg.shareUnknown, lang) : percent.format(field.share)}</td>
+                        <td>${field.providers.join(', ')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }`;
+  }
+
+  override render() {
+    return html`
+      <h2 tabindex="-1">${say(msg.heading, this.#lang)}</h2>
+      ${this.#renderStages()} ${this.#renderFixes()} ${this.#renderForecast()}
+    `;
+  }
+}
