@@ -24,7 +24,7 @@ export {
 } from './catalogue/catalogue.js';
 export { checkDocument } from './catalogue/meta.js';
 export type { MetaSchemaName } from './generated/meta-schemas.js';
-export { checkReferences, MATTER_ATTRIBUTES, placeholders } from './catalogue/references.js';
+export { checkReferences, MATTER_ATTRIBUTES } from './catalogue/references.js';
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';
 export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
@@ -183,7 +183,7 @@ export {
   type MaterialCounts,
   type MaterialsInput,
 } from './engines/materials.js';
-export { renderOutputs, renderTemplate } from './submission/outputs.js';
+export { placeholders, renderOutputs, renderTemplate } from './submission/outputs.js';
 export { httpConnector, type HttpConnector, type HttpConnectorOptions } from './connectors/http-connector.js';
 export { staticConnector, type StaticConnectorOptions } from './connectors/static-connector.js';
 export {

@@ -14,7 +14,6 @@ export {
   type Operation,
   type Patch,
 } from './document/design-document.js';
-export { problemsOf } from './document/problems.js';
 export type { FieldKindId, Outline, OutlineField, OutlineStep } from './document/outline-types.js';
 export type { DesignActions, DesignProblem, DesignView, FieldForecast, Forecast, Selection } from './panels/context.js';
 export { adviseMatter, ratingFixes } from './advice/advice.js';
@@ -31,7 +30,6 @@ export {
   copyMatter,
   createMatter,
   DesignStoreError,
-  publishProblems,
   type DesignListEntry,
   type DesignLoad,
   type DesignState,

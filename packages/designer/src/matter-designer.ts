@@ -13,7 +13,6 @@ import {
 import { say } from '@matterform/elements';
 import { DesignDocument, type Change, type Patch } from './document/design-document.js';
 import type { Outline } from './document/outline-types.js';
-import { problemsOf } from './document/problems.js';
 import { outlineOf } from './edits/outline.js';
 import { designerMessages as t } from './i18n/designer.js';
 import type { DesignActions, DesignProblem, DesignView, Forecast, Selection } from './panels/context.js';
@@ -210,6 +209,7 @@ export class MatterDesigner extends LitElement {
   #view: DesignView | undefined;
   /** The snapshot is rebuilt when next read: setting the catalogue and the matter together costs one rebuild. */
   #stale = true;
+  #checksLoading: Promise<void> | undefined;
   #selection: Selection = MATTER_SELECTED;
   #editTab: EditTab = 'steps';
   #viewTab: ViewTab = 'preview';
@@ -506,13 +506,35 @@ export class MatterDesigner extends LitElement {
       readonly: this.readonly,
       outline: outlineOrEmpty(matter),
       rating,
-      problems: problemsOf(matter, this.catalogue, { lang: this.#lang, rating }),
+      problems: this.#problemsOf(matter, rating),
       forecast: forecastOf(matter, catalogue),
       selection: this.#selection,
       fixtures: this.fixtures?.subjects,
       gateway: this.gateway,
     };
     return this.#view;
+  }
+
+  /**
+   * `validate`'s checks hold ajv and the meta-schemas, a third of the designer's weight: they
+   * come as a chunk, fetched with the first matter opened, and the problems follow once it is
+   * here (`updateComplete` waits for it). A chunk that cannot be loaded is itself the problem.
+   */
+  #problemsOf(matter: Matter, rating: MatterRating | undefined): DesignProblem[] {
+    if (checks) return checks.problemsOf(matter, this.catalogue, { lang: this.#lang, rating });
+    if (checksFailed) return [{ severity: 'error', pointer: '', code: 'load-failed', message: t.checksFailed }];
+    this.#checksLoading ??= loadChecks().then(() => {
+      this.#stale = true;
+      this.requestUpdate();
+    });
+    return [];
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#checksLoading) return done;
+    await this.#checksLoading;
+    return super.getUpdateComplete();
   }
 
   #announce(text: string): void {
@@ -904,6 +926,17 @@ function hasPointer(matter: Matter, pointer: string): boolean {
     node = (node as Record<string, unknown>)[key];
   }
   return true;
+}
+
+type Checks = typeof import('./document/problems.js');
+let checks: Checks | undefined;
+let checksFailed = false;
+
+function loadChecks(): Promise<void> {
+  return import('./document/problems.js').then(
+    (module) => void (checks = module),
+    () => void (checksFailed = true),
+  );
 }
 
 /** A document the outline cannot read (no object root) still opens: its outline is empty and the JSON view shows it. */

@@ -10,6 +10,7 @@ import { ADDED_STEP_IDS, stepId } from '../schema/layout.js';
 import { escapeToken, isPointer, toPointer } from '../schema/pointer.js';
 import { problem, type Problem } from './problems.js';
 import { localize } from '../text.js';
+import { placeholders } from '../submission/outputs.js';
 import { schemaProblems, unknownFormats } from '../validation/validate.js';
 
 /** Where a document sits: the file the person named and the pointer of the document in it. */
@@ -450,11 +451,6 @@ function walkTemplate(
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) walkTemplate(item, [...path, key], visit);
   }
-}
-
-/** The `{/pointer}` placeholders of a template string (SPEC §3.4). */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\/[^{}]*|)\}/g)].map((m) => m[1] ?? '');
 }
 
 function walkMessage(error: SchemaWalkError): { zh: string; en: string } {

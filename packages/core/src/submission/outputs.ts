@@ -50,3 +50,9 @@ function stringify(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
+
+/** The `{/pointer}` placeholders of a template string (SPEC §3.4). A module apart from the checks of
+ * `validate`, so the designer's bundle reads templates without taking ajv along. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\/[^{}]*|)\}/g)].map((m) => m[1] ?? '');
+}

@@ -46,6 +46,10 @@ export const designerMessages = messages('designer', {
   rating: { 'zh-CN': '评级', en: 'Rating' },
   problems: { 'zh-CN': '问题', en: 'Problems' },
   problemCount: { 'zh-CN': '问题（{n}）', en: 'Problems ({n})' },
+  checksFailed: {
+    'zh-CN': '检查程序未能加载，暂时无法列出问题；请检查网络后重新打开本页',
+    en: 'The checks could not be loaded, so no problems can be listed; check the connection and reopen this page',
+  },
   json: { 'zh-CN': 'JSON', en: 'JSON' },
   colour: { 'zh-CN': '评级：{colour}', en: 'Rating: {colour}' },
   red: { 'zh-CN': '红', en: 'red' },

@@ -9,7 +9,6 @@ import type { Catalogue, Matter } from '@matterform/core';
 import {
   checkId,
   DesignStoreError,
-  publishProblems,
   stateOf,
   type DesignListEntry,
   type DesignLoad,
@@ -142,6 +141,7 @@ export function createDesignStore(options: DesignStoreOptions = {}): DesignStore
       if ((await versions(matter.id)).some((v) => v.version === version))
         throw new DesignStoreError('version-exists', `${matter.id}@${version} is already published`);
       const lives = await allLive();
+      const { publishProblems } = await import('./publish-check.js');
       const problems = publishProblems({ ...base, matters: [...lives.values()] }, published);
       if (problems.length > 0)
         throw new DesignStoreError(
