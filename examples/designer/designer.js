@@ -14,6 +14,9 @@ const TEXT = {
     readyLocal: '已打开：{id}（修改只保存在本页面中）',
     failed: '设计器无法加载：{message}',
     switchTo: 'English',
+    blank: '空白事项',
+    copyOf: '复制“{title}”',
+    created: '已新建草稿：{id}',
   },
   en: {
     loading: 'Loading…',
@@ -21,6 +24,9 @@ const TEXT = {
     readyLocal: 'Opened: {id} (changes live in this page only)',
     failed: 'The designer could not load: {message}',
     switchTo: '中文',
+    blank: 'A blank matter',
+    copyOf: 'A copy of “{title}”',
+    created: 'Draft created: {id}',
   },
 };
 
@@ -28,6 +34,9 @@ const designer = document.getElementById('designer');
 const select = document.getElementById('matters');
 const status = document.getElementById('status');
 const langButton = document.getElementById('lang');
+const createForm = document.getElementById('create');
+const createId = document.getElementById('new-id');
+const createFrom = document.getElementById('new-from');
 let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 
 const say = (key, params = {}) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
@@ -75,14 +84,15 @@ async function main() {
   const entries = store
     ? await store.list()
     : catalogue.matters.map((matter) => ({ id: matter.id, title: matter.title, state: 'live' }));
-  select.replaceChildren(
-    ...entries.map((entry) => {
-      const option = document.createElement('option');
-      option.value = entry.id;
-      option.textContent = `${titleOf(entry.title)} · ${entry.id}`;
-      return option;
-    }),
-  );
+  const list = async () => (store ? await store.list() : entries);
+  const fill = (items) => {
+    select.replaceChildren(...items.map((entry) => option(entry.id, `${titleOf(entry.title)} · ${entry.id}`)));
+    createFrom.replaceChildren(
+      option('', say('blank')),
+      ...items.map((entry) => option(entry.id, say('copyOf', { title: titleOf(entry.title) }))),
+    );
+  };
+  fill(entries);
   const open = async (id) => {
     if (store) {
       const loaded = await store.load(id);
@@ -94,9 +104,33 @@ async function main() {
     }
   };
   select.addEventListener('change', () => void open(select.value).catch(fail));
+  // A new matter, blank or as a copy, is a draft in the store (SPEC §10): only with a store.
+  createForm.hidden = !store;
+  createForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = createId.value.trim();
+    const from = createFrom.value || undefined;
+    void bundle
+      .createMatter(store, { id, from })
+      .then(async () => {
+        fill(await list());
+        select.value = id;
+        await open(id);
+        status.textContent = say('created', { id });
+        createId.value = '';
+      })
+      .catch(fail);
+  });
   const wanted = new URLSearchParams(location.search).get('matter');
   if (wanted && entries.some((e) => e.id === wanted)) select.value = wanted;
   if (select.value) await open(select.value);
+}
+
+function option(value, text) {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = text;
+  return element;
 }
 
 function fail(error) {

@@ -51,7 +51,8 @@ export function createJsonEditor(options: JsonEditorOptions): JsonEditor {
   const labelled = new Compartment();
   let outside = false;
   const editability = (readonly: boolean) => [EditorState.readOnly.of(readonly), EditorView.editable.of(!readonly)];
-  const attributes = (label: string) => EditorView.contentAttributes.of({ 'aria-label': label });
+  // tabindex: the text is what keyboard users scroll the box with, and says so to axe.
+  const attributes = (label: string) => EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' });
   const view = new EditorView({
     root: options.root,
     parent: options.parent,
@@ -72,8 +73,7 @@ export function createJsonEditor(options: JsonEditorOptions): JsonEditor {
         ),
         basicSetup,
         json(),
-        // The editor grows with its text and wraps long lines, so the page scrolls, not a box
-        // inside it that a keyboard could not reach (CodeMirror's scroller is not focusable).
+        // Long lines wrap: the box scrolls one way only, moved by the caret in the focusable text.
         EditorView.lineWrapping,
         editable.of(editability(options.readonly)),
         labelled.of(attributes(options.label)),

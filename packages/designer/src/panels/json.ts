@@ -55,9 +55,15 @@ export class DesignerJsonPanel extends LitElement {
         font-size: 1.1em;
         margin: 0 0 0.5em;
       }
+      /* A whole matter is thousands of lines: the editor scrolls inside a box as tall as the
+         window, so Apply and the problems stay in reach. */
       .editor .cm-editor {
         border: 1px solid var(--_matter-color-border);
         font-size: 0.875rem;
+        max-block-size: min(75vh, 60em);
+      }
+      .editor .cm-scroller {
+        overflow: auto;
       }
       .editor .cm-editor.cm-focused {
         outline: 3px solid var(--_matter-color-accent);
