@@ -113,4 +113,5 @@ export {
   type UploadErrorCode,
 } from './materials/materials-controller.js';
 export { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials/materials-view.js';
+export { tokens } from './styles.js';
 export { MatterMaterials, type MatterMaterialsDetail } from './materials/matter-materials.js';

@@ -1,5 +1,6 @@
 /** The messages of `<matter-designer>`'s own frame: header, columns, tabs, states, announcements. */
 import { messages } from '@matterform/elements';
+import { KIND_TITLES } from '../edits/kinds.js';
 
 export const designerMessages = messages('designer', {
   designer: { 'zh-CN': '事项设计器', en: 'Matter designer' },
@@ -59,21 +60,8 @@ export const designerMessages = messages('designer', {
   editFailed: { 'zh-CN': '无法完成“{what}”：{reason}', en: 'Could not do “{what}”: {reason}' },
 });
 
-/** The names of the field kinds (SPEC §10's palette), shared by the outline and the palette. */
-export const kindMessages = messages('designer-kinds', {
-  'short-text': { 'zh-CN': '单行文本', en: 'Short text' },
-  'long-text': { 'zh-CN': '多行文本', en: 'Long text' },
-  number: { 'zh-CN': '数字', en: 'Number' },
-  date: { 'zh-CN': '日期', en: 'Date' },
-  'one-choice': { 'zh-CN': '单选', en: 'One choice' },
-  'several-choices': { 'zh-CN': '多选', en: 'Several choices' },
-  'yes-no': { 'zh-CN': '是/否', en: 'Yes / no' },
-  'id-number': { 'zh-CN': '身份证号码', en: 'ID number' },
-  mobile: { 'zh-CN': '手机号码', en: 'Mobile number' },
-  region: { 'zh-CN': '行政区划', en: 'Region' },
-  address: { 'zh-CN': '地址', en: 'Address' },
-  group: { 'zh-CN': '分组', en: 'Group' },
-  list: { 'zh-CN': '列表', en: 'List' },
-  note: { 'zh-CN': '说明文字', en: 'Note' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-});
+/**
+ * The names of the field kinds (SPEC §10's palette), shared by the outline and the palette: the
+ * table the edits name new fields with, so a host's message pack renames both.
+ */
+export const kindMessages = messages('designer-kinds', { ...KIND_TITLES });
