@@ -5,6 +5,7 @@
 import { MatterForm } from '@matterform/elements';
 import { MatterDesigner } from './matter-designer.js';
 import { DesignerAttributesPanel } from './panels/attributes.js';
+import { DesignerChangesPanel } from './panels/changes.js';
 import { DesignerConditionsEditor } from './panels/conditions-editor.js';
 import { DesignerJsonPanel } from './panels/json.js';
 import { DesignerMaterialsPanel } from './panels/materials.js';
@@ -31,6 +32,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['matter-designer-preview', DesignerPreviewPanel],
   ['matter-designer-rating', DesignerRatingPanel],
   ['matter-designer-problems', DesignerProblemsPanel],
+  ['matter-designer-changes', DesignerChangesPanel],
   // The preview draws the real form. Named here because a bundler drops the elements' own
   // define module when the designer imports only names from the package.
   ['matter-form', MatterForm],
@@ -53,5 +55,6 @@ declare global {
     'matter-designer-preview': DesignerPreviewPanel;
     'matter-designer-rating': DesignerRatingPanel;
     'matter-designer-problems': DesignerProblemsPanel;
+    'matter-designer-changes': DesignerChangesPanel;
   }
 }
