@@ -5,7 +5,7 @@
 // without the flaw, and Ctrl+Z gives back the document byte for byte.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { rateMatter, type Matter } from '@matterform/core';
+import { rateMatter, type Forecast, type Matter } from '@matterform/core';
 import type { MatterDesigner } from './matter-designer.js';
 import type { DesignProblem } from './panels/context.js';
 import { httpDesignStore } from './stores/http-store.js';
@@ -116,6 +116,24 @@ function stageRow(el: MatterDesigner, stage: string): string {
   return row?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
+/**
+ * The rating tab says the forecast as the report does: the number typed as Markdown prints it,
+ * and a share short of everyone never reads "100%".
+ */
+function expectForecastShown(rating: HTMLElement, forecast: Forecast): void {
+  const text = rating.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+  expect(text).to.include(`expected to type about ${forecast.typed} required field(s).`);
+  const shares = [...(rating.shadowRoot?.querySelectorAll('h3 ~ .table tbody tr td:first-of-type') ?? [])].map((td) =>
+    td.textContent?.trim(),
+  );
+  const fields = Object.values(forecast.fields);
+  expect(shares).to.have.length(fields.length);
+  fields.forEach((field, i) => {
+    if (field.share !== null && field.share < 1) expect(shares[i]).not.to.equal('100%');
+    if (field.share === 1) expect(shares[i]).to.equal('100%');
+  });
+}
+
 /** The button of a panel whose text is `label`. */
 function button(from: HTMLElement, selector: string, label: string): HTMLButtonElement {
   const found = [...(from.shadowRoot?.querySelectorAll<HTMLButtonElement>(selector) ?? [])].find(
@@ -157,6 +175,7 @@ describe('<matter-designer> rates as `matterform report` does', () => {
       const file = `${server.dir}/matters/${id}.json`;
       const printed = sample.validate.stderr.split('\n').filter((l) => l.replace(/^warning: /, '').startsWith(file));
       expect(asLines(el.problems, file), `${id}: problems`).to.deep.equal(printed);
+      expectForecastShown(await openTab(el, 'rating'), forecast as Forecast);
       fixtureCleanup();
     }
   });

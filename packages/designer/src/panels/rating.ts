@@ -238,8 +238,15 @@ export class DesignerRatingPanel extends LitElement {
       view.outline.steps.flatMap((step) => step.fields),
       lang,
     );
-    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { style: 'percent' });
+    // The number `matterform report` prints (core rounds it to two decimals), not a rounder one.
+    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 });
+    // Rounded down: a field 99.95 % of applicants find filled is not "100 %", which would say
+    // nobody types it while the typed count above says someone does.
+    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      roundingMode: 'floor',
+    });
     const fields = Object.entries(forecast.fields);
     return html`<h3>${say(msg.forecast, lang)}</h3>
       <p>${say(msg.typed, lang, { typed: format.format(forecast.typed) })}</p>
