@@ -243,7 +243,11 @@ describe('<matter-designer> rates as `matterform report` does', () => {
       const problems = await openTab(el, 'problems');
       const fix = el.problems.find((p) => p.code === 'advice-concept' && p.pointer === MOBILE)?.fix;
       expect(fix?.label.en).to.equal('Bind concept person.mobile');
-      await press(el, button(problems, 'button.fix', fix?.label.en as string));
+      const fixButton = button(problems, 'button.fix', fix?.label.en as string);
+      expect(fixButton.closest('li')?.querySelector('button.go')?.textContent?.trim()).to.equal(
+        'Go to: field “Mobile number”',
+      );
+      await press(el, fixButton);
       expect(problems.shadowRoot?.contains(deepActive()), 'focus stays in the problems tab').to.equal(true);
       expect(el.problems.some((p) => p.pointer === MOBILE && p.fix)).to.equal(false);
       await expectFixedThenUndone(el);
