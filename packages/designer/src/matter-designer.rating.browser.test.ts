@@ -233,6 +233,13 @@ describe('<matter-designer> rates as `matterform report` does', () => {
       expect(stageRow(el, 'Apply')).to.match(/^Apply yellow /);
       const fix = el.problems.find((p) => p.code === 'rating-bind-concept' && p.pointer === MOBILE)?.fix;
       expect(fix?.label.en).to.match(/^Bind .*Mobile number.* to person\.mobile$/);
+      const offered = [...(rating.shadowRoot?.querySelectorAll('.fixes button') ?? [])].map((b) =>
+        b.textContent?.trim(),
+      );
+      expect(
+        offered.filter((label) => label?.includes('person.mobile')),
+        'the edit is offered once, not again as advice',
+      ).to.deep.equal([fix?.label.en]);
       await press(el, button(rating, '.fixes button', fix?.label.en as string));
       expect(rating.shadowRoot?.contains(deepActive()), 'focus stays in the rating tab').to.equal(true);
       await expectFixedThenUndone(el);
