@@ -58,12 +58,13 @@ function cliLines(stderr: string, file: string): string[] {
     );
 }
 
-type Schema = { properties: Record<string, Schema & Record<string, unknown>> } & Record<string, unknown>;
+type Fields = Record<string, Record<string, unknown>>;
+
+/** The matter's top-level fields. */
+const topFields = (matter: Matter): Fields => (matter.schema as { properties: Fields }).properties;
 
 /** residence-permit's applicant fields. */
-function applicant(matter: Matter): Record<string, Record<string, unknown>> {
-  return ((matter.schema as Schema).properties.applicant as Schema).properties;
-}
+const applicant = (matter: Matter): Fields => (topFields(matter).applicant as { properties: Fields }).properties;
 
 let work: string;
 beforeEach(async () => {
@@ -137,11 +138,9 @@ describe('the designer and `matterform report`/`validate`', () => {
   it('find the same errors and warnings as `matterform validate` in a broken matter', async () => {
     const { catalogue } = await loadCatalogueFrom(sample);
     const broken = (matter: Matter) => {
-      const fields = applicant(matter);
-      (fields.mobile as Record<string, unknown>)['x-concept'] = 'person.noSuchConcept';
+      applicant(matter).mobile!['x-concept'] = 'person.noSuchConcept';
       (matter.materials as { licences?: string[] }[])[0]!.licences = ['no-such-licence'];
-      (matter.schema as Schema).properties.notInLayout = { type: 'string', title: '未排版' } as Schema &
-        Record<string, unknown>;
+      topFields(matter).notInLayout = { type: 'string', title: '未排版' };
       matter.layout?.steps[0]?.fields.push('/no/such/field');
     };
     const dir = await copyWith({ 'residence-permit': broken });
