@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { matterform, sampleCatalogue } from './cli.test-helpers.js';
-import { forecastMatter, type ColourReport } from '@matterform/core';
+import { forecastMatter, rateMatter, type ColourReport, type Matter } from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
 import type { ReportEntry } from './report.js';
 import { escapeHtml, escapeMarkdown } from './report.js';
@@ -88,6 +88,29 @@ describe('matterform report', () => {
     );
     const html = (await matterform('report', 'schemas/catalogue', '--format', 'html')).stdout;
     expect(html).to.contain('<p>预计首次申请人手工填写约 1.58 个必填字段</p>');
+  });
+
+  it('rates each matter in JSON as core rates its file alone, which is what the designer shows while it is designed', async () => {
+    const dir = await copyWith('residence-permit', (matter) => {
+      const applicant = (matter.schema as { properties: { applicant: { properties: Record<string, object> } } })
+        .properties.applicant.properties;
+      delete (applicant.birthDate as Record<string, unknown>)['x-concept'];
+      delete (applicant.mobile as Record<string, unknown>)['x-concept'];
+    });
+    const result = await matterform('report', dir, '--format', 'json');
+    expect(result.code).to.equal(0);
+    const { catalogue: loaded } = await loadCatalogueFrom(dir);
+    const entries = (JSON.parse(result.stdout) as { matters: ReportEntry[] }).matters;
+    expect(entries).to.have.length(13);
+    for (const { forecast, ...rating } of entries) {
+      // The matter as a designer opens it: its file parsed afresh, not the loaded catalogue's object.
+      const matter = JSON.parse(await readFile(join(dir, 'matters', `${rating.id}.json`), 'utf8')) as Matter;
+      expect(JSON.parse(JSON.stringify(rateMatter(matter, loaded))), rating.id).to.deep.equal(rating);
+      expect(forecastMatter(matter, loaded), rating.id).to.deep.equal(forecast);
+    }
+    const permit = entries.find((m) => m.id === 'residence-permit') as ReportEntry;
+    expect(permit.stages.apply.colour).to.equal('yellow');
+    expect(permit.fixes.map((f) => f.message.en).join('\n')).to.contain('person.mobile');
   });
 
   it('prints Markdown by default, in the language asked for, worst matters first', async () => {

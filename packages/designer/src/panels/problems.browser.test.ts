@@ -57,7 +57,7 @@ describe('the problems panel', () => {
       await expect(harness.el).to.be.accessible();
       const listed = items(harness);
       expect(listed[0]).to.match(/^Error: "version" must be of type string Go to: the matter’s attributes$/);
-      expect(listed[1]).to.equal('Error: unknown concept person.nom Go to: field “姓名”');
+      expect(listed[1]).to.equal('Error: unknown concept person.nom Go to: field “Name”');
       expect(listed.slice(2).every((text) => text.startsWith('Warning: '))).to.equal(true);
       expect(root(harness).textContent).to.include('2 error(s), 4 warning(s)');
     });
@@ -65,7 +65,7 @@ describe('the problems panel', () => {
   it('links each problem to its place', async () => {
     const harness = await mountPanel<Panel>('matter-designer-problems', await broken(), { lang: 'en', advice });
     for (const text of [
-      'Go to: field “姓名”',
+      'Go to: field “Name”',
       'Go to: material “Resident ID card”',
       'Go to: output “population-management”',
       'Go to: step “Applicant”',

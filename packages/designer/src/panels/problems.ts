@@ -9,6 +9,7 @@ import { getAt, localize, parsePointer, toPointer, type Locale, type Matter } fr
 import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignProblem, DesignView, Selection } from './context.js';
 import { problemsMessages as msg } from '../i18n/problems.js';
+import { textOf } from '../edits/outline.js';
 
 /** Keywords whose value maps names to schemas, lists schemas, or is one schema (JSON Schema 2020-12 and older). */
 const NAMED_SCHEMAS = new Set([
@@ -70,6 +71,10 @@ export function selectionOfPointer(pointer: string): Selection {
   return { kind: 'matter' };
 }
 
+function isSchemaObject(value: unknown): value is Parameters<typeof textOf>[0] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** What people call the place of a selection: "field “姓名”", "material “居民身份证”". */
 function placeName(matter: Matter, selection: Selection, lang: Locale): string {
   const titled = (value: unknown, fallback: string) => {
@@ -81,10 +86,12 @@ function placeName(matter: Matter, selection: Selection, lang: Locale): string {
     );
   };
   switch (selection.kind) {
-    case 'field':
-      return say(msg.field, lang, {
-        name: titled(getAt(matter, selection.schema), parsePointer(selection.schema).at(-1) ?? ''),
-      });
+    case 'field': {
+      // A field's title in another language lives in its `x-i18n`, as the outline reads it.
+      const schema = getAt(matter, selection.schema);
+      const title = isSchemaObject(schema) ? localize(textOf(schema), lang) : '';
+      return say(msg.field, lang, { name: title || (parsePointer(selection.schema).at(-1) ?? '') });
+    }
     case 'material': {
       const material = matter.materials?.[selection.index];
       return say(msg.material, lang, { name: titled(material, material?.id ?? String(selection.index + 1)) });

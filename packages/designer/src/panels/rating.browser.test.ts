@@ -122,17 +122,16 @@ describe('the rating panel', () => {
   });
 
   it('lists rating fixes before other advice', () => {
-    const fix = { label: 'x', patch: [] };
+    const fix = (value: string) => ({
+      label: { 'zh-CN': value, en: value },
+      patch: [{ op: 'add' as const, path: '/contact', value }],
+    });
     const problems: DesignProblem[] = [
-      { severity: 'warning', pointer: '', message: { 'zh-CN': 'a', en: 'a' }, code: 'text-missing', fix: fix as never },
-      {
-        severity: 'warning',
-        pointer: '',
-        message: { 'zh-CN': 'b', en: 'b' },
-        code: 'rating-concept',
-        fix: fix as never,
-      },
+      { severity: 'warning', pointer: '', message: { 'zh-CN': 'a', en: 'a' }, code: 'text-missing', fix: fix('a') },
+      { severity: 'warning', pointer: '', message: { 'zh-CN': 'b', en: 'b' }, code: 'rating-concept', fix: fix('b') },
       { severity: 'error', pointer: '', message: { 'zh-CN': 'c', en: 'c' } },
+      // The same edit as b's, offered by advice: one action, listed once.
+      { severity: 'warning', pointer: '', message: { 'zh-CN': 'd', en: 'd' }, code: 'advice-concept', fix: fix('b') },
     ];
     expect(fixesOf(problems).map((p) => p.message.en)).to.deep.equal(['b', 'a']);
   });

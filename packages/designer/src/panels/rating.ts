@@ -14,14 +14,25 @@ import { ratingMessages as msg } from '../i18n/rating.js';
 
 const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
 
-/** Rating fixes first (their code starts with `rating`), then the other advice with a fix. */
+/**
+ * Rating fixes first (their code starts with `rating`), then the other advice with a fix; a fix
+ * making the same edit as one listed already is left out (the rating's "bind 手机号码 to
+ * person.mobile" and the advice's "bind concept person.mobile" are one action, offered once).
+ */
 export function fixesOf(problems: readonly DesignProblem[]): DesignProblem[] {
   const fixable = problems.filter((p) => p.fix);
   const rating = (p: DesignProblem) => (p.code?.startsWith('rating') ? 0 : 1);
+  const edits = new Set<string>();
   return fixable
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rating(a.p) - rating(b.p) || a.i - b.i)
-    .map(({ p }) => p);
+    .map(({ p }) => p)
+    .filter((p) => {
+      const edit = JSON.stringify(p.fix?.patch);
+      if (edits.has(edit)) return false;
+      edits.add(edit);
+      return true;
+    });
 }
 
 function fieldTitles(fields: readonly OutlineField[], lang: Locale, into = new Map<string, string>()) {
@@ -238,8 +249,15 @@ export class DesignerRatingPanel extends LitElement {
       view.outline.steps.flatMap((step) => step.fields),
       lang,
     );
-    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { style: 'percent' });
+    // The number `matterform report` prints (core rounds it to two decimals), not a rounder one.
+    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 });
+    // Rounded down: a field 99.95 % of applicants find filled is not "100 %", which would say
+    // nobody types it while the typed count above says someone does.
+    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      roundingMode: 'floor',
+    });
     const fields = Object.entries(forecast.fields);
     return html`<h3>${say(msg.forecast, lang)}</h3>
       <p>${say(msg.typed, lang, { typed: format.format(forecast.typed) })}</p>
