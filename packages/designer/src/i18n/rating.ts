@@ -31,5 +31,6 @@ export const ratingMessages = messages('designer-rating', {
   field: { 'zh-CN': '字段', en: 'Field' },
   share: { 'zh-CN': '预计已填写的比例', en: 'Expected filled' },
   providers: { 'zh-CN': '提供方', en: 'Providers' },
+  archive: { 'zh-CN': '申请人以往的填报', en: 'the applicant’s earlier answers' },
   shareUnknown: { 'zh-CN': '未知', en: 'unknown' },
 });

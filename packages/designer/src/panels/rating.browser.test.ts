@@ -117,8 +117,8 @@ describe('the rating panel', () => {
     const text = root(harness).textContent?.replace(/\s+/g, ' ') ?? '';
     expect(text).to.include('A first-time applicant is expected to type about 2.5 required field(s).');
     expect(text).to.include('1 required field(s) have providers of unknown coverage.');
-    expect(text).to.include('/applicant/name 90% licence:resident-id-card, source:mps-population');
-    expect(text).to.include('/residence/since unknown source:cs-residence-registry');
+    expect(text).to.include('/applicant/name 90% Resident ID card, MPS basic population information');
+    expect(text).to.include('/residence/since unknown Changsha migrant residence registration');
   });
 
   it('lists rating fixes before other advice', () => {

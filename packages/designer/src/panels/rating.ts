@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { say } from '@matterform/elements';
-import { localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
+import { localize, type Catalogue, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignProblem, DesignView } from './context.js';
 import type { OutlineField } from '../document/outline-types.js';
@@ -78,8 +78,9 @@ export class DesignerRatingPanel extends LitElement {
         vertical-align: top;
         padding: 0.35em 0.5em;
         border-block-end: 1px solid var(--_matter-color-border);
-        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. */
-        overflow-wrap: anywhere;
+        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. Between
+           words, though: breaking anywhere let a column shrink to one letter a line. */
+        overflow-wrap: break-word;
       }
       th.stage {
         white-space: nowrap;
@@ -279,7 +280,9 @@ export class DesignerRatingPanel extends LitElement {
                       html`<tr>
                         <th scope="row">${titles.get(pointer) ?? pointer}</th>
                         <td>${field.share === null ? say(msg.shareUnknown, lang) : percent.format(field.share)}</td>
-                        <td>${field.providers.join(', ')}</td>
+                        <td>
+                          ${field.providers.map((provider) => providerTitle(provider, view.catalogue, lang)).join(lang === 'en' ? ', ' : '、')}
+                        </td>
                       </tr>`,
                   )}
                 </tbody>
@@ -295,4 +298,13 @@ export class DesignerRatingPanel extends LitElement {
       ${this.#renderStages()} ${this.#renderFixes()} ${this.#renderForecast()}
     `;
   }
+}
+
+/** A provider as people know it: the licence type's or source's title, not its id. */
+function providerTitle(provider: string, catalogue: Catalogue, lang: Locale): string {
+  if (provider === 'archive') return say(msg.archive, lang);
+  const [kind, id] = provider.split(':') as [string, string];
+  const entry =
+    kind === 'licence' ? catalogue.licences.find((l) => l.id === id) : catalogue.sources.find((s) => s.id === id);
+  return entry ? localize(entry.title, lang) : provider;
 }
