@@ -970,14 +970,38 @@ function hasPointer(matter: Matter, pointer: string): boolean {
   return true;
 }
 
-/** Runs `task` when the page is next idle (soon, in a browser without idle callbacks); returns how to call it off. */
+/**
+ * Runs `task` once the next frame is painted, when the page is then idle: a deadline counted
+ * from the edit would have run it before that frame when drawing the edit took long. A page
+ * that draws no frames (a hidden tab) runs it within two seconds all the same. Returns how to
+ * call it off.
+ */
 function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 0);
-  return () => clearTimeout(handle);
+  let done = false;
+  const handles: (() => void)[] = [];
+  const cancel = (): void => {
+    done = true;
+    for (const release of handles) release();
+  };
+  const run = (): void => {
+    if (done) return;
+    cancel();
+    task();
+  };
+  const fallback = setTimeout(run, 2000);
+  handles.push(() => clearTimeout(fallback));
+  const frame = requestAnimationFrame(() => {
+    // The frame is painted when the task after its callbacks runs.
+    const painted = setTimeout(() => {
+      if (done) return;
+      if (typeof requestIdleCallback !== 'function') return run();
+      const idle = requestIdleCallback(run, { timeout: 300 });
+      handles.push(() => cancelIdleCallback(idle));
+    }, 0);
+    handles.push(() => clearTimeout(painted));
+  });
+  handles.push(() => cancelAnimationFrame(frame));
+  return cancel;
 }
 
 type Checks = typeof import('./document/problems.js');
