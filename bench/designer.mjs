@@ -1,13 +1,16 @@
 /* global designerPage, window */
 // Designer benchmark: <matter-designer> from dist/matterform-designer.js in Debian's Chromium
 // (headless, through puppeteer-core), on the render benchmark's 200- and 1,000-field matters:
-// the time to open one (first render drawn) and from an edit (a field's title changed through
-// `apply`) to the rating recomputed and to the preview's real form drawing it; and the
-// bundle's gzip size against SPEC §9's budget. `node bench/designer.mjs` runs it alone (after
-// `npm run build`). It fails, loudly, when the bundle does not define <matter-designer>.
+// the time to open one (until a frame shows the outline and the preview's form) and from an
+// edit (a field's title changed through `apply`) to the frame that shows the rating recomputed
+// and to the one where the preview's real form draws it, each also until `updateComplete`
+// (the problems found, which the designer does once the page is idle); and the bundle's gzip
+// size against SPEC §9's budget. `node bench/designer.mjs` runs it alone (after `npm run
+// build`); `--profile [--size=200]`: where the time goes instead. It fails, loudly, when the
+// bundle does not define <matter-designer>.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import process from 'node:process';
@@ -70,17 +73,30 @@ function editTargets(n) {
 
 async function measure(page, n) {
   const opens = [];
-  for (let i = 0; i < OPENS; i++) opens.push(await page.evaluate((n) => designerPage.open(n), n));
+  const openSettled = [];
+  for (let i = 0; i < OPENS; i++) {
+    const sample = await page.evaluate((n) => designerPage.open(n), n);
+    opens.push(sample.shown);
+    openSettled.push(sample.settled);
+  }
   await page.evaluate(() => designerPage.previewReady());
   const rating = [];
   const preview = [];
+  const settled = [];
   for (const pointer of editTargets(n)) {
     const sample = await page.evaluate((p) => designerPage.edit(p), pointer);
     rating.push(sample.rating);
     preview.push(sample.preview);
+    settled.push(sample.settled);
   }
   await page.evaluate(() => designerPage.clear());
-  return { open: stats(opens), rating: stats(rating), preview: stats(preview) };
+  return {
+    open: stats(opens),
+    openSettled: stats(openSettled),
+    rating: stats(rating),
+    preview: stats(preview),
+    settled: stats(settled),
+  };
 }
 
 async function bundleSizes() {
@@ -95,7 +111,91 @@ async function bundleSizes() {
   return sizes;
 }
 
-export async function designerBench() {
+// -----------------------------------------------------------------------------------------
+// profile: where the designer's time goes (`--profile`)
+
+/** Self and inclusive time per function of the bundle and its chunks, mapped back to the TypeScript sources. */
+async function profile(page, n) {
+  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
+  const client = await page.createCDPSession();
+  await client.send('Profiler.enable');
+  await client.send('Profiler.setSamplingInterval', { interval: 100 });
+  const runs = {};
+  await page.evaluate((n) => designerPage.open(n), n);
+  await page.evaluate(() => designerPage.previewReady());
+  const pointers = editTargets(n).slice(0, 10);
+  for (const [name, run, arg] of [
+    ['open', (n) => designerPage.open(n), n],
+    ['10 edits (until the preview draws each)', (pointers) => designerPage.edits(pointers), pointers],
+  ]) {
+    if (name !== 'open') await page.evaluate(() => designerPage.previewReady());
+    await client.send('Profiler.start');
+    await page.evaluate(run, arg);
+    const { profile: cpu } = await client.send('Profiler.stop');
+    runs[name] = cpu;
+  }
+  await client.detach();
+  const maps = new Map();
+  const mapOf = async (file) => {
+    if (!maps.has(file)) {
+      const text = await readFile(`${file}.map`, 'utf8').catch(() => undefined);
+      maps.set(file, text && new TraceMap(text, pathToFileURL(file).href));
+    }
+    return maps.get(file);
+  };
+  const describe = async (frame) => {
+    const served = frame.url.match(/\/dist\/.*\.js$/)?.[0];
+    if (!served) return frame.functionName || `(${frame.url ? 'page' : 'native'})`;
+    const bundle = await mapOf(path.join(ROOT, served));
+    let at = bundle && originalPositionFor(bundle, { line: frame.lineNumber + 1, column: frame.columnNumber });
+    if (!at?.source) return `${frame.functionName || '(bundle)'} ${served}`;
+    const file = at.source.startsWith('file:')
+      ? fileURLToPath(at.source)
+      : path.resolve(ROOT, path.dirname(served.slice(1)), at.source);
+    const inner = file.includes(`${path.sep}packages${path.sep}`) ? await mapOf(file) : undefined;
+    const source = inner ? originalPositionFor(inner, { line: at.line, column: at.column }) : undefined;
+    if (source?.source) at = source;
+    const shown = (source?.source ? fileURLToPath(new URL(source.source)) : file).slice(ROOT.length);
+    const text = (await readFile(path.join(ROOT, shown), 'utf8').catch(() => '')).split('\n')[at.line - 1] ?? '';
+    return `${shown}:${at.line}  ${text.trim().slice(0, 60)}`;
+  };
+  for (const [name, cpu] of Object.entries(runs)) {
+    const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+    const self = new Map();
+    for (let i = 0; i < cpu.samples.length; i++)
+      self.set(cpu.samples[i], (self.get(cpu.samples[i]) ?? 0) + (cpu.timeDeltas[i + 1] ?? 0) / 1000);
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    const selfBy = new Map();
+    const inclusiveBy = new Map();
+    const names = new Map();
+    for (const node of cpu.nodes) names.set(node.id, await describe(node.callFrame));
+    const walk = (node, open) => {
+      const key = names.get(node.id);
+      let inclusive = self.get(node.id) ?? 0;
+      selfBy.set(key, (selfBy.get(key) ?? 0) + inclusive);
+      for (const child of node.children ?? []) inclusive += walk(byId.get(child), new Set(open).add(key));
+      // A recursive function counts once, at its outermost call.
+      if (!open.has(key)) inclusiveBy.set(key, (inclusiveBy.get(key) ?? 0) + inclusive);
+      return inclusive;
+    };
+    walk(cpu.nodes[0], new Set());
+    const top = (from, count) =>
+      [...from]
+        .filter(([key]) => !key.startsWith('(root)'))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, count);
+    console.log(`\n  Profile of <matter-designer>, ${n} fields, ${name}: ${total.toFixed(0)} ms sampled`);
+    console.log('    self time');
+    for (const [key, ms] of top(selfBy, 20)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+    console.log('    inclusive time');
+    for (const [key, ms] of top(inclusiveBy, 12)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+    console.log("    inclusive time, matterform's own code");
+    const own = [...inclusiveBy].filter(([key]) => key.startsWith('packages/'));
+    for (const [key, ms] of top(own, 40)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+  }
+}
+
+export async function designerBench({ profiled = false } = {}) {
   const forms = new Map();
   for (const n of [WARM_UP, ...SIZES]) forms.set(n, renderMatter(n).catalogue);
   const server = await serve(forms);
@@ -107,19 +207,27 @@ export async function designerBench() {
       throw new Error('dist/matterform-designer.js did not define <matter-designer>: nothing to measure');
     for (const n of [WARM_UP, ...SIZES]) await page.evaluate((n) => designerPage.load(n), n);
     console.log(`Designer: <matter-designer> (dist/matterform-designer.js), ${await browser.version()} headless`);
-    console.log('  one step of all fields; times in the page, layout forced; preview without an applicant');
+    console.log('  one step of all fields; times in the page, to the frame painted; preview without an applicant');
     // A small matter first: the bundle's code optimised and the form's checks compiled once.
     for (let i = 0; i < 3; i++) await page.evaluate((n) => designerPage.open(n), WARM_UP);
     await page.evaluate(() => designerPage.previewReady());
+    if (profiled) {
+      await profile(page, Number(process.argv.find((a) => a.startsWith('--size='))?.slice(7) ?? SIZES.at(-1)));
+      return;
+    }
     for (const n of SIZES) {
       const m = await measure(page, n);
       const aim = TARGET.edit[n];
       console.log(`  ${n} fields`);
-      console.log(`    open (first render)                 median ${ms(m.open.median)}, p95 ${ms(m.open.p95)}`);
-      console.log(`    edit → rating recomputed            median ${ms(m.rating.median)}, p95 ${ms(m.rating.p95)}`);
+      console.log(`    open → outline and preview painted  median ${ms(m.open.median)}, p95 ${ms(m.open.p95)}`);
       console.log(
-        `    edit → preview drawn                median ${ms(m.preview.median)}, p95 ${ms(m.preview.p95)}  (aim < ${aim} ms: ${mark(m.preview.median < aim)})`,
+        `    open → problems too (updateComplete) median ${ms(m.openSettled.median)}, p95 ${ms(m.openSettled.p95)}`,
       );
+      console.log(`    edit → rating painted               median ${ms(m.rating.median)}, p95 ${ms(m.rating.p95)}`);
+      console.log(
+        `    edit → preview painted              median ${ms(m.preview.median)}, p95 ${ms(m.preview.p95)}  (aim < ${aim} ms: ${mark(m.preview.median < aim)})`,
+      );
+      console.log(`    edit → problems too (updateComplete) median ${ms(m.settled.median)}, p95 ${ms(m.settled.p95)}`);
     }
   } finally {
     await browser.close();
@@ -135,4 +243,5 @@ export async function designerBench() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await designerBench();
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await designerBench({ profiled: process.argv.includes('--profile') });

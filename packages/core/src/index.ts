@@ -54,6 +54,7 @@ export {
 } from './validation/formats.js';
 export {
   compileSchema,
+  compileValidateFunction,
   createConditionTester,
   dialectOf,
   fieldValueCheck,

@@ -210,6 +210,10 @@ export class MatterDesigner extends LitElement {
   /** The snapshot is rebuilt when next read: setting the catalogue and the matter together costs one rebuild. */
   #stale = true;
   #checksLoading: Promise<void> | undefined;
+  /** The problems last found, and what they were found for: the view shows them until the current document's are found. */
+  #checked: { matter: Matter; catalogue: Catalogue; lang: Locale; problems: DesignProblem[] } | undefined;
+  /** The current document's problems, to be found once the screen shows the edit (`updateComplete` waits for them). */
+  #pendingProblems: { done: Promise<void>; resolve: () => void; cancel: () => void } | undefined;
   #selection: Selection = MATTER_SELECTED;
   #editTab: EditTab = 'steps';
   #viewTab: ViewTab = 'preview';
@@ -259,6 +263,8 @@ export class MatterDesigner extends LitElement {
     this.#live = undefined;
     this.#storedDraft = false;
     this.#storeAsked = undefined;
+    // Another matter's problems would point at what this one does not have.
+    this.#checked = undefined;
     this.#rebuild();
     this.requestUpdate('matter');
   }
@@ -273,8 +279,9 @@ export class MatterDesigner extends LitElement {
     return this.#design?.forecast;
   }
 
-  /** `validate`'s problems and warnings for the current document. */
+  /** `validate`'s problems and warnings for the current document (found now when the designer was about to). */
   get problems(): DesignProblem[] {
+    if (this.#pendingProblems) this.#findProblems();
     return this.#design?.problems ?? [];
   }
 
@@ -488,7 +495,13 @@ export class MatterDesigner extends LitElement {
     this.#stale = true;
   }
 
-  /** The current snapshot, rebuilt if anything changed since it was made. */
+  /**
+   * The current snapshot, rebuilt if anything changed since it was made: what the screen shows
+   * at once (outline, rating, forecast). The problems — `validate`'s checks, a compile of the
+   * whole schema with ajv, and the advice — take longer than all the rest at a thousand fields:
+   * they are found once the edit is drawn (and the preview has followed it), the view showing
+   * the last ones found till then.
+   */
   get #design(): DesignView | undefined {
     if (!this.#stale) return this.#view;
     this.#stale = false;
@@ -498,21 +511,32 @@ export class MatterDesigner extends LitElement {
       return undefined;
     }
     const catalogue = this.catalogue ?? EMPTY_CATALOGUE;
-    const rating = ratingOf(matter, catalogue);
+    const lang = this.#lang;
+    const checked = this.#checked;
     this.#view = {
       matter,
       catalogue,
-      lang: this.#lang,
+      lang,
       readonly: this.readonly,
       outline: outlineOrEmpty(matter),
-      rating,
-      problems: this.#problemsOf(matter, rating),
+      rating: ratingOf(matter, catalogue),
+      problems: checked?.problems ?? [],
       forecast: forecastOf(matter, catalogue),
       selection: this.#selection,
       fixtures: this.fixtures?.subjects,
       gateway: this.gateway,
     };
+    if (checked?.matter !== matter || checked.catalogue !== catalogue || checked.lang !== lang)
+      this.#scheduleProblems();
     return this.#view;
+  }
+
+  /** Finds the problems when the page is next idle (after the frames that show the edit); one task for any number of edits. */
+  #scheduleProblems(): void {
+    if (this.#pendingProblems) return;
+    let resolve = (): void => undefined;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.#pendingProblems = { done, resolve, cancel: whenIdle(() => this.#findProblems()) };
   }
 
   /**
@@ -520,21 +544,39 @@ export class MatterDesigner extends LitElement {
    * come as a chunk, fetched with the first matter opened, and the problems follow once it is
    * here (`updateComplete` waits for it). A chunk that cannot be loaded is itself the problem.
    */
-  #problemsOf(matter: Matter, rating: MatterRating | undefined): DesignProblem[] {
-    if (checks) return checks.problemsOf(matter, this.catalogue, { lang: this.#lang, rating });
-    if (checksFailed) return [{ severity: 'error', pointer: '', code: 'load-failed', message: t.checksFailed }];
-    this.#checksLoading ??= loadChecks().then(() => {
-      this.#stale = true;
+  #findProblems(): void {
+    const pending = this.#pendingProblems;
+    if (!pending) return;
+    const view = this.#design;
+    if (!checks && !checksFailed && view) {
+      this.#checksLoading ??= loadChecks().then(() => {
+        this.#checksLoading = undefined;
+        this.#findProblems();
+      });
+      return;
+    }
+    this.#pendingProblems = undefined;
+    pending.cancel();
+    if (view) {
+      const { matter, catalogue, lang, rating } = view;
+      const problems = checks
+        ? checks.problemsOf(matter, this.catalogue, { lang, rating })
+        : [{ severity: 'error' as const, pointer: '', code: 'load-failed', message: t.checksFailed }];
+      this.#checked = { matter, catalogue, lang, problems };
+      this.#view = { ...view, problems };
       this.requestUpdate();
-    });
-    return [];
+    }
+    pending.resolve();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.#checksLoading) return done;
-    await this.#checksLoading;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (;;) {
+      const waiting = this.#pendingProblems?.done ?? this.#checksLoading;
+      if (!waiting) return done;
+      await waiting;
+      done = await super.getUpdateComplete();
+    }
   }
 
   #announce(text: string): void {
@@ -926,6 +968,40 @@ function hasPointer(matter: Matter, pointer: string): boolean {
     node = (node as Record<string, unknown>)[key];
   }
   return true;
+}
+
+/**
+ * Runs `task` once the next frame is painted, when the page is then idle: a deadline counted
+ * from the edit would have run it before that frame when drawing the edit took long. A page
+ * that draws no frames (a hidden tab) runs it within two seconds all the same. Returns how to
+ * call it off.
+ */
+function whenIdle(task: () => void): () => void {
+  let done = false;
+  const handles: (() => void)[] = [];
+  const cancel = (): void => {
+    done = true;
+    for (const release of handles) release();
+  };
+  const run = (): void => {
+    if (done) return;
+    cancel();
+    task();
+  };
+  const fallback = setTimeout(run, 2000);
+  handles.push(() => clearTimeout(fallback));
+  const frame = requestAnimationFrame(() => {
+    // The frame is painted when the task after its callbacks runs.
+    const painted = setTimeout(() => {
+      if (done) return;
+      if (typeof requestIdleCallback !== 'function') return run();
+      const idle = requestIdleCallback(run, { timeout: 300 });
+      handles.push(() => cancelIdleCallback(idle));
+    }, 0);
+    handles.push(() => clearTimeout(painted));
+  });
+  handles.push(() => cancelAnimationFrame(frame));
+  return cancel;
 }
 
 type Checks = typeof import('./document/problems.js');

@@ -110,6 +110,18 @@ export function compileSchema(schema: JsonSchemaObject, options: CompileOptions 
 }
 
 /**
+ * `schema`'s validate function as ajv compiles it, in the shape a precompiled one has
+ * (`<matter-form validators>`), compiled afresh on each call: for a caller that keeps it
+ * across documents that validate alike (the designer's preview, while only texts change).
+ */
+export function compileValidateFunction(
+  schema: JsonSchemaObject,
+  options: CompileOptions = {},
+): PrecompiledValidateFunction {
+  return compileOnce(ajvFor(options.dialect ?? dialectOf(schema)), schema) as PrecompiledValidateFunction;
+}
+
+/**
  * Compiles without leaving the schema in ajv's registry: the compiled function keeps what
  * it needs, a reloaded matter (a new object with the same `$id`) compiles again, and a
  * dropped schema can be garbage-collected (ajv's own cache would hold it for ever).

@@ -167,7 +167,10 @@ export class DesignerOutlinePanel extends LitElement {
   #active: string | undefined;
   #dropPlace: DropPlace | undefined;
   #dragging: string | undefined;
-  #cleanupDrag: (() => void) | undefined;
+  /** Each tree item element's drag and drop registration, and the one monitor of drops. */
+  #dragCleanups = new Map<HTMLElement, () => void>();
+  #monitor: (() => void) | undefined;
+  #itemsOf: { view: DesignView | undefined; items: Map<string, TreeItem> } | undefined;
   #typed = '';
   #typedAt = 0;
 
@@ -184,13 +187,14 @@ export class DesignerOutlinePanel extends LitElement {
     // listener added before any drag starts runs before the library's, and gives the events
     // that come from this tree their real target.
     for (const type of DRAG_EVENTS) window.addEventListener(type, this.#exposeTarget, { capture: true });
+    // Back in the page: its elements are registered again (leaving let them go).
+    if (this.hasUpdated) this.#registerDrag();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of DRAG_EVENTS) window.removeEventListener(type, this.#exposeTarget, { capture: true });
-    this.#cleanupDrag?.();
-    this.#cleanupDrag = undefined;
+    this.#releaseDrag();
   }
 
   readonly #exposeTarget = (event: Event): void => {
@@ -412,65 +416,96 @@ export class DesignerOutlinePanel extends LitElement {
     this.#apply(moved.patch, label, { kind: 'field', schema: moved.field });
   }
 
+  /**
+   * Makes each tree item draggable and a drop target. Registered once per element: an edit
+   * keeps almost every element (keyed), so only new ones are registered and gone ones let go
+   * — at a thousand fields, registering all again took longer than drawing the tree. What an
+   * element stands for is looked up when it is dragged or dropped on, by its key.
+   */
   #registerDrag(): void {
-    this.#cleanupDrag?.();
-    this.#cleanupDrag = undefined;
     const view = this.view;
-    if (!view || view.readonly) return;
-    const items = new Map(this.#visibleItems().map((item) => [item.key, item]));
-    const cleanups: (() => void)[] = [];
-    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[role="treeitem"]')) {
-      const key = element.dataset.key ?? '';
-      const item = items.get(key);
-      if (!item) continue;
-      const row = element.querySelector<HTMLElement>(':scope > .row') ?? element;
-      if (item.field) {
-        cleanups.push(
-          draggable({
-            element,
-            getInitialData: () => ({ outlineKey: key }),
-            onDragStart: () => {
-              this.#dragging = key;
-              this.requestUpdate();
-            },
-            onDrop: () => {
-              this.#dragging = undefined;
-              this.requestUpdate();
-            },
-          }),
-        );
-      }
-      cleanups.push(
-        dropTargetForElements({
-          element,
-          canDrop: ({ source }) => {
-            const from = source.data.outlineKey;
-            return typeof from === 'string' && from !== key && !key.startsWith(`${from}/`);
-          },
-          getData: ({ input }) => ({ outlineKey: key, edge: edgeOf(item, row, input.clientY) }),
-          getIsSticky: () => true,
-        }),
-      );
+    if (!view || view.readonly) {
+      this.#releaseDrag();
+      return;
     }
-    cleanups.push(
-      monitorForElements({
-        canMonitor: ({ source }) => typeof source.data.outlineKey === 'string',
-        onDropTargetChange: ({ location }) => this.#showDropPlace(location.current.dropTargets[0]?.data),
-        onDrag: ({ location }) => this.#showDropPlace(location.current.dropTargets[0]?.data),
-        onDrop: ({ source, location }) => {
-          this.#dropPlace = undefined;
-          this.#dragging = undefined;
-          this.requestUpdate();
-          const target = location.current.dropTargets[0]?.data;
-          const from = items.get(String(source.data.outlineKey));
-          const to = items.get(String(target?.outlineKey));
-          if (!from || !to || !target) return;
-          if (target.edge === 'into') this.#moveInto(from, to);
-          else this.#moveBeside(from, to, target.edge === 'before' ? 'before' : 'after');
-        },
-      }),
-    );
-    this.#cleanupDrag = combine(...cleanups);
+    this.#monitor ??= monitorForElements({
+      canMonitor: ({ source }) => typeof source.data.outlineKey === 'string',
+      onDropTargetChange: ({ location }) => this.#showDropPlace(location.current.dropTargets[0]?.data),
+      onDrag: ({ location }) => this.#showDropPlace(location.current.dropTargets[0]?.data),
+      onDrop: ({ source, location }) => {
+        this.#dropPlace = undefined;
+        this.#dragging = undefined;
+        this.requestUpdate();
+        const target = location.current.dropTargets[0]?.data;
+        const from = this.#itemByKey(String(source.data.outlineKey));
+        const to = this.#itemByKey(String(target?.outlineKey));
+        if (!from || !to || !target || this.view?.readonly) return;
+        if (target.edge === 'into') this.#moveInto(from, to);
+        else this.#moveBeside(from, to, target.edge === 'before' ? 'before' : 'after');
+      },
+    });
+    const present = new Set<HTMLElement>();
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[role="treeitem"]')) {
+      present.add(element);
+      if (!this.#dragCleanups.has(element)) this.#dragCleanups.set(element, this.#registerItem(element));
+    }
+    for (const [element, cleanup] of this.#dragCleanups)
+      if (!present.has(element)) {
+        cleanup();
+        this.#dragCleanups.delete(element);
+      }
+  }
+
+  #registerItem(element: HTMLElement): () => void {
+    const keyOf = (): string => element.dataset.key ?? '';
+    const row = (): HTMLElement => element.querySelector<HTMLElement>(':scope > .row') ?? element;
+    // Keys are kept by their elements (the tree is keyed): a field's element stays a field's.
+    const drag = keyOf().startsWith('field:')
+      ? draggable({
+          element,
+          getInitialData: () => ({ outlineKey: keyOf() }),
+          onDragStart: () => {
+            this.#dragging = keyOf();
+            this.requestUpdate();
+          },
+          onDrop: () => {
+            this.#dragging = undefined;
+            this.requestUpdate();
+          },
+        })
+      : undefined;
+    const drop = dropTargetForElements({
+      element,
+      canDrop: ({ source }) => {
+        const from = source.data.outlineKey;
+        const key = keyOf();
+        return typeof from === 'string' && from !== key && !key.startsWith(`${from}/`);
+      },
+      getData: ({ input }) => {
+        const item = this.#itemByKey(keyOf());
+        return { outlineKey: keyOf(), edge: item ? edgeOf(item, row(), input.clientY) : 'before' };
+      },
+      getIsSticky: () => true,
+    });
+    return drag ? combine(drag, drop) : drop;
+  }
+
+  #releaseDrag(): void {
+    for (const cleanup of this.#dragCleanups.values()) cleanup();
+    this.#dragCleanups.clear();
+    this.#monitor?.();
+    this.#monitor = undefined;
+  }
+
+  /** Every item by key, made once per view (dragging asks for it at each move of the pointer). */
+  #itemByKey(key: string): TreeItem | undefined {
+    const view = this.view;
+    const known =
+      this.#itemsOf && this.#itemsOf.view === view
+        ? this.#itemsOf
+        : { view, items: new Map(this.#visibleItemsAll().map((i) => [i.key, i])) };
+    this.#itemsOf = known;
+    return known.items.get(key);
   }
 
   #showDropPlace(data: Record<string | symbol, unknown> | undefined): void {

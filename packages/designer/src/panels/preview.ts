@@ -4,11 +4,16 @@
  * through core's static connector — or from the mock gateway when one is named. The form
  * keeps nothing on the device (a preview is no applicant's draft) and takes consent as given,
  * so what a designer sees first is what the form fills.
+ *
+ * A thousand-field schema takes ajv a few hundred milliseconds to compile: the preview
+ * compiles it itself (with the designer's checks chunk) and hands the form that validator
+ * again for each new document that validates alike — an edit of a title, a description or
+ * another annotation — so the form draws such an edit without compiling anything.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { httpConnector, say, staticConnector, type Connector } from '@matterform/elements';
-import type { Catalogue, FixtureSubject, Locale } from '@matterform/core';
+import type { Catalogue, FixtureSubject, Locale, PrecompiledMatterValidator } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignView } from './context.js';
 import { previewMessages as msg } from '../i18n/preview.js';
@@ -110,6 +115,8 @@ export class DesignerPreviewPanel extends LitElement {
   #gatewaySubjects: PreviewSubject[] | undefined;
   #gatewayAsked: string | undefined;
   #gatewayFailure = '';
+  /** The validator compiled last, and the schema of the document it was last given for. */
+  #validator: { schema: unknown; value: Record<string, PrecompiledMatterValidator> | undefined } | undefined;
   /** The connector per catalogue and fixtures, so an edit does not look like a new data source. */
   #connector:
     | { catalogue: Catalogue; fixtures: FixtureSubject[] | undefined; gateway: string | undefined; value: Connector[] }
@@ -198,6 +205,28 @@ export class DesignerPreviewPanel extends LitElement {
     return value;
   }
 
+  /**
+   * The form's validator: the last one while the document validates as the one it was
+   * compiled for, else one compiled now; undefined (the form compiles) when the checks chunk
+   * failed or ajv refused the schema, which the form then reports itself.
+   */
+  #validators(view: DesignView): Record<string, PrecompiledMatterValidator> | undefined {
+    const schema = view.matter.schema;
+    const known = this.#validator;
+    if (known && sameValidation(known.schema, schema)) {
+      known.schema = schema;
+      return known.value;
+    }
+    let value: Record<string, PrecompiledMatterValidator> | undefined;
+    try {
+      value = checks ? { '*': checks.matterValidator(view.matter) } : undefined;
+    } catch {
+      value = undefined;
+    }
+    this.#validator = { schema, value };
+    return value;
+  }
+
   #fillAgain(): void {
     this.#run++;
     this.requestUpdate();
@@ -258,6 +287,9 @@ export class DesignerPreviewPanel extends LitElement {
     const view = this.view;
     if (!view) return nothing;
     const lang = this.#uiLang;
+    // The form is given the document once the checks chunk is here: it would compile it otherwise, and again when the preview's validator came.
+    const ready = !!checks || checksFailed;
+    if (!ready) void loadChecks().then(() => this.requestUpdate());
     const subjects = this.#subjects();
     const chosen = this.#chosen(subjects);
     const subject = chosen && {
@@ -282,11 +314,108 @@ export class DesignerPreviewPanel extends LitElement {
             .archive=${false}
             .catalogue=${view.catalogue}
             .connectors=${this.#connectors(view)}
+            .validators=${ready ? this.#validators(view) : undefined}
             .subject=${subject}
-            .matter=${view.matter}
+            .matter=${ready ? view.matter : undefined}
           ></matter-form>`,
         )}
       </section>
     `;
   }
+}
+
+type Checks = typeof import('../document/problems.js');
+let checks: Checks | undefined;
+let checksFailed = false;
+let checksLoading: Promise<void> | undefined;
+
+function loadChecks(): Promise<void> {
+  checksLoading ??= import('../document/problems.js').then(
+    (module) => void (checks = module),
+    () => void (checksFailed = true),
+  );
+  return checksLoading;
+}
+
+/** Keywords ajv does not validate with (`strict: false`: an unknown `x-` keyword is an annotation). */
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
+/** Keywords whose value maps names to schemas. */
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+/** Keywords whose value is a schema or a list of schemas. */
+const SUBSCHEMAS = new Set([
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+]);
+
+const isAnnotation = (key: string): boolean => ANNOTATIONS.has(key) || key.startsWith('x-');
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+
+/**
+ * Whether two schemas accept and reject the same data with the same raw errors: equal but for
+ * annotations. An edit shares every untouched part with the document before it (the same
+ * objects), so this descends only along what the edit changed.
+ */
+function sameValidation(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValidation(x, b[i]));
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (isAnnotation(key) || a[key] === b[key]) continue;
+    const [x, y] = [a[key], b[key]];
+    if (SCHEMA_MAPS.has(key)) {
+      if (!isObject(x) || !isObject(y) || Array.isArray(x) || Array.isArray(y)) return false;
+      const names = Object.keys(x);
+      if (names.length !== Object.keys(y).length) return false;
+      for (const name of names)
+        if (
+          !Object.hasOwn(y, name) ||
+          !(Array.isArray(x[name]) ? sameValue(x[name], y[name]) : sameValidation(x[name], y[name]))
+        )
+          return false;
+    } else if (SUBSCHEMAS.has(key)) {
+      if (!sameValidation(x, y)) return false;
+    } else if (!sameValue(x, y)) return false;
+  }
+  return true;
+}
+
+/** Deep equality of JSON values (`enum`, `const`, `required`…). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
+  );
 }
