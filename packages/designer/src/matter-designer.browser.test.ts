@@ -205,4 +205,29 @@ describe('<matter-designer>', () => {
       await store.close();
     }
   });
+
+  it('says in the publish form what changed since the live version and proposes the version', async () => {
+    const { catalogue } = await sampleCatalogue();
+    const live = await sampleMatter('residence-permit');
+    const store = createDesignStore({ name: `designer-changes-${Math.random()}`, catalogue });
+    try {
+      const el = await fixture<MatterDesigner>(
+        html`<matter-designer .catalogue=${catalogue} .matter=${live} .store=${store}></matter-designer>`,
+      );
+      await waitUntil(() => el.state === 'live', 'the store says the matter is live', { timeout: 10000 });
+      el.apply([{ op: 'add', path: '/schema/properties/applicant/required/-', value: 'nation' }], '民族改为必填');
+      await settled(el);
+      part(el, 'publish-button').click();
+      await settled(el);
+      const form = part(el, 'publish-form') as HTMLFormElement;
+      const changes = form.querySelector('matter-designer-changes')!;
+      await changes.updateComplete;
+      expect(changes.shadowRoot!.textContent).to.contain('“民族”改为必填');
+      expect(changes.shadowRoot!.textContent).to.contain('主版本修改的影响');
+      expect((form.querySelector('[name="version"]') as HTMLInputElement).placeholder).to.equal('2.0.0');
+      await expect(el).to.be.accessible();
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -808,9 +808,21 @@ export class MatterDesigner extends LitElement {
       @submit=${this.#handlePublishSubmit}
     >
       <h2 id="publish-heading">${say(t.publishHeading, lang)}</h2>
+      <matter-designer-changes
+        id="publish-changes"
+        .live=${this.#live}
+        .draft=${this.matter}
+        lang=${lang}
+      ></matter-designer-changes>
       <label>
         ${say(t.version, lang)}
-        <input id="publish-version" name="version" autocomplete="off" placeholder=${this.matter?.version ?? ''} />
+        <input
+          id="publish-version"
+          name="version"
+          autocomplete="off"
+          aria-describedby="publish-changes"
+          placeholder=${this.matter ? proposeVersion(this.#live, this.matter) : ''}
+        />
       </label>
       <label>
         ${say(t.changelog, lang)}
