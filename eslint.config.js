@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Functions these scripts hand to puppeteer's page.evaluate run in the page.
-    files: ['scripts/demo-browser.mjs', 'scripts/screenshot-demo.mjs'],
+    files: ['scripts/demo-browser.mjs', 'scripts/screenshot-demo.mjs', 'scripts/screenshot-designer.mjs'],
     languageOptions: {
       globals: {
         document: 'readonly',

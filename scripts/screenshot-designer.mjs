@@ -8,6 +8,7 @@
 // Chinese text needs a CJK font on the machine (Debian: fonts-wqy-microhei).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { launchChromium, repo, startDemo } from './demo-browser.mjs';
 
@@ -70,7 +71,7 @@ try {
           await designer.updateComplete;
         }, id);
         // The JSON view fetches its editor as a chunk; the preview fills from the gateway.
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await sleep(600);
       };
       for (const tab of EDIT_TABS) {
         await choose(`edit-tab-${tab}`);
