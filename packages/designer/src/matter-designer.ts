@@ -520,7 +520,11 @@ export class MatterDesigner extends LitElement {
       readonly: this.readonly,
       outline: outlineOrEmpty(matter),
       rating: ratingOf(matter, catalogue),
-      problems: checked?.problems ?? [],
+      // Until the edited document is checked, the last problems stand, but not their fixes: a
+      // fix is a patch of the document it was found in, and the one just applied would still
+      // be offered.
+      problems: checked?.matter === matter ? checked.problems : (checked?.problems ?? []).map(withoutFix),
+      problemsChecked: checked?.matter === matter,
       forecast: forecastOf(matter, catalogue),
       selection: this.#selection,
       fixtures: this.fixtures?.subjects,
@@ -563,7 +567,7 @@ export class MatterDesigner extends LitElement {
         ? checks.problemsOf(matter, this.catalogue, { lang, rating })
         : [{ severity: 'error' as const, pointer: '', code: 'load-failed', message: t.checksFailed }];
       this.#checked = { matter, catalogue, lang, problems };
-      this.#view = { ...view, problems };
+      this.#view = { ...view, problems, problemsChecked: true };
       this.requestUpdate();
     }
     pending.resolve();
@@ -965,6 +969,10 @@ export class MatterDesigner extends LitElement {
       )}
     </div>`;
   }
+}
+
+function withoutFix({ fix: _fix, ...problem }: DesignProblem): DesignProblem {
+  return problem;
 }
 
 function sameSelection(a: Selection, b: Selection): boolean {

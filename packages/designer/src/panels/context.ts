@@ -36,6 +36,11 @@ export interface DesignView {
   outline: Outline;
   rating: MatterRating | undefined;
   problems: DesignProblem[];
+  /**
+   * False while `problems` are still those of an earlier document (they are found once the
+   * edit is drawn): a panel waits for them before it moves focus by them.
+   */
+  problemsChecked?: boolean;
   forecast: Forecast | undefined;
   selection: Selection;
   /** Synthetic subjects (SPEC §7) the preview can fill the form for. */

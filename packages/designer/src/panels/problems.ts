@@ -184,6 +184,12 @@ export class DesignerProblemsPanel extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (!changed.has('view') || this.#focusAfterFix === undefined) return;
+    // Until the edited document is checked, the list still holds the fixed problem: the
+    // heading holds focus, and the next entry gets it once the list is the new one.
+    if (this.view?.problemsChecked === false) {
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
     const links = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.go')];
     const target = links[Math.min(this.#focusAfterFix, links.length - 1)] ?? this.renderRoot.querySelector('h2');
     (target as HTMLElement | null)?.focus();

@@ -78,9 +78,18 @@ export class DesignerRatingPanel extends LitElement {
         vertical-align: top;
         padding: 0.35em 0.5em;
         border-block-end: 1px solid var(--_matter-color-border);
-        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. Between
-           words, though: breaking anywhere let a column shrink to one letter a line. */
-        overflow-wrap: break-word;
+        /* Wrapped, never scrolled: a scrolling box would need a tab stop of its own. */
+        overflow-wrap: anywhere;
+      }
+      /* Fixed columns: breaking anywhere would otherwise squeeze the field names to a letter a line. */
+      table.forecast {
+        table-layout: fixed;
+      }
+      table.forecast .field {
+        inline-size: 35%;
+      }
+      table.forecast .share {
+        inline-size: 20%;
       }
       th.stage {
         white-space: nowrap;
@@ -153,6 +162,12 @@ export class DesignerRatingPanel extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (!changed.has('view') || this.#focusFix === undefined) return;
+    // Until the edited document is checked, the list still holds the fixed problem: the
+    // heading holds focus, and the next entry gets it once the list is the new one.
+    if (this.view?.problemsChecked === false) {
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.fixes button')];
     const target = buttons[Math.min(this.#focusFix, buttons.length - 1)] ?? this.renderRoot.querySelector('h2');
     (target as HTMLElement | null)?.focus();
@@ -266,11 +281,11 @@ export class DesignerRatingPanel extends LitElement {
       ${
         fields.length > 0
           ? html`<div class="table">
-              <table>
+              <table class="forecast">
                 <thead>
                   <tr>
-                    <th scope="col">${say(msg.field, lang)}</th>
-                    <th scope="col">${say(msg.share, lang)}</th>
+                    <th scope="col" class="field">${say(msg.field, lang)}</th>
+                    <th scope="col" class="share">${say(msg.share, lang)}</th>
                     <th scope="col">${say(msg.providers, lang)}</th>
                   </tr>
                 </thead>
