@@ -4,7 +4,7 @@
  * changes something, and the control named by `focus` is focused once the panel has drawn the
  * new view, so focus is never lost when an edit moves or recreates the control it came from.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import type { Locale } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
@@ -34,11 +34,15 @@ export class EditingPanel extends LitElement {
     return this.view?.readonly ?? false;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const selector = this.#focusAfter;
     if (!selector) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    // The panel may draw once more before the designer hands it the edit's view (which holds
+    // the control, e.g. a new output's first key): the focus waits for that view.
+    if (!target && !changed.has('view')) return;
     this.#focusAfter = undefined;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    target?.focus();
   }
 
   /** Focuses the control `selector` names once the panel has drawn its next update. */
