@@ -9,6 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { getAt, type ColourReason, type Fixtures, type Matter, type MatterRating } from '@matterform/core';
 import type { MatterDesigner } from '../packages/designer/src/matter-designer.js';
 import { httpDesignStore } from '../packages/designer/src/stores/http-store.js';
+import { blankMatter } from '../packages/designer/src/stores/store.js';
 import { sampleCatalogue, settled } from '../packages/designer/src/designer.test-helpers.js';
 import {
   arrowTo,
@@ -46,7 +47,9 @@ describe('<matter-designer> by keyboard only', () => {
       store: string;
     };
     const store = httpDesignStore({ base: server.store });
-    const blank = await store.create({ id: ID, title: { 'zh-CN': '键盘建的事项', en: 'Built by keyboard' } });
+    const title = { 'zh-CN': '键盘建的事项', en: 'Built by keyboard' };
+    const blank = await store.create({ id: ID, title });
+    expect(blank, 'the server makes the blank matter blankMatter() makes').to.deep.equal(blankMatter(ID, title));
     const el = await fixture<MatterDesigner>(
       html`<matter-designer
         lang="en"
@@ -100,14 +103,12 @@ describe('<matter-designer> by keyboard only', () => {
     };
 
     // 1. A group: the palette's search is where the designer starts.
-    console.log('stage', 1, Math.round(performance.now()));
     (control(el, 'palette >>> #palette-search') as HTMLElement).focus();
     await addFromPalette('Group');
     await name('applicant', '申请人', 'Applicant');
     expect(schemaAt('/properties/applicant')).to.deep.include({ type: 'object', title: '申请人' });
 
     // 2. Five fields into the selected group. Two from concepts, found by the palette's search.
-    console.log('stage', 2, Math.round(performance.now()));
     await addFromPalette('person.name');
     await addFromPalette('person.mobile');
     expect(schemaAt('/properties/applicant/properties/name')?.['x-concept']).to.equal('person.name');
@@ -150,7 +151,9 @@ describe('<matter-designer> by keyboard only', () => {
     expect(schemaAt('/properties/applicant/allOf')).to.deep.equal([
       {
         if: { properties: { role: { const: 'agent' } }, required: ['role'] },
-        then: { properties: { agentName: (schemaAt('/properties/applicant/allOf/0/then/properties') ?? {}).agentName } },
+        then: {
+          properties: { agentName: (schemaAt('/properties/applicant/allOf/0/then/properties') ?? {}).agentName },
+        },
       },
     ]);
     expect(schemaAt('/properties/applicant/allOf/0/then/properties/agentName')?.title).to.equal('代理人姓名');
@@ -166,7 +169,6 @@ describe('<matter-designer> by keyboard only', () => {
     ]);
 
     // 3. The whole form selected (the tree's first item, by Home): its authority, in the attributes.
-    console.log('stage', 3, Math.round(performance.now()));
     await tabTo('the outline', treeItem, { back: true });
     await press('Home');
     await expectFocusKept(el, 'Home in the outline');
@@ -175,6 +177,13 @@ describe('<matter-designer> by keyboard only', () => {
     await write('attributes >>> #authority-zh-CN', '长沙市键盘事务局');
     await write('attributes >>> #authority-en', 'Changsha Keyboard Affairs Bureau');
     expect(matter().authority).to.deep.equal({ 'zh-CN': '长沙市键盘事务局', en: 'Changsha Keyboard Affairs Bureau' });
+    // Delivered as a download (Space on its checkbox): the rating's deliver stage is no longer red.
+    expect(el.rating?.stages.deliver.colour).to.equal('red');
+    await tabTo('delivered as a download', focused("attributes >>> #delivery input[data-value='download']"));
+    await press('Space');
+    await expectFocusKept(el, 'Space on a way of delivery');
+    expect(matter().result).to.deep.equal({ delivery: ['download'] });
+    expect(el.rating?.stages.deliver.colour).to.not.equal('red');
 
     // At the top level: a yes/no question, and a list whose item field is renamed.
     await addFromPalette('Yes / no');
@@ -182,9 +191,7 @@ describe('<matter-designer> by keyboard only', () => {
     await addFromPalette('List');
     await name('members', '家庭成员', 'Household members');
     await tabTo('the outline', treeItem, { back: true });
-    console.log('before arrowdown', Math.round(performance.now()));
     await press('ArrowDown');
-    console.log('after arrowdown', Math.round(performance.now()));
     await expectFocusKept(el, 'ArrowDown in the outline');
     await name('memberName', '成员姓名', "Member's name");
     expect(schemaAt('/properties/renting')).to.deep.include({ type: 'boolean' });
@@ -192,7 +199,6 @@ describe('<matter-designer> by keyboard only', () => {
     expect(schemaAt('/properties/members/items/properties/memberName')).to.deep.include({ title: '成员姓名' });
 
     // 4. A material the catalogue knows, needed when the applicant rents.
-    console.log('stage', 4, Math.round(performance.now()));
     await openEditTab('materials');
     await tabTo('the known materials search', focused('materials >>> #known-search'));
     await type('rental');
@@ -209,7 +215,6 @@ describe('<matter-designer> by keyboard only', () => {
     ]);
 
     // 5. An output: a system, and one key mapped to the applicant's name, picked from the fields.
-    console.log('stage', 5, Math.round(performance.now()));
     await openEditTab('outputs');
     await tabTo('the new system', focused('outputs >>> #new-system'));
     await type('hn-permit');
@@ -226,7 +231,6 @@ describe('<matter-designer> by keyboard only', () => {
     expect(matter().outputs).to.deep.equal([{ system: 'hn-permit', template: { applicantName: '{/applicant/name}' } }]);
 
     // 6. Two steps: the first holds every field; the yes/no question and the list move to the second.
-    console.log('stage', 6, Math.round(performance.now()));
     await openEditTab('steps');
     await tabTo('add a step', focused('steps >>> #add-step'));
     await press('Enter');
@@ -249,7 +253,6 @@ describe('<matter-designer> by keyboard only', () => {
 
     // 7. The preview, its tab reached by keyboard: the real form, filled for the fixtures' first
     // applicant — the concept fields hold their values, each with where it came from.
-    console.log('stage', 7, Math.round(performance.now()));
     await tabTo('the views’ tabs', selectedTab('view'), { max: 400 });
     await press('Home');
     await settled(el);
@@ -268,7 +271,6 @@ describe('<matter-designer> by keyboard only', () => {
     expect(input('mf_2f_applicant_2f_agentName'), 'the agent’s name waits for “An agent”').to.equal(null);
 
     // 8. Publish through the header: version and changelog, by keyboard.
-    console.log('stage', 8, Math.round(performance.now()));
     await tabTo('publish', () => el.shadowRoot?.querySelector("[part~='publish-button']"), { back: true, max: 600 });
     await press('Enter');
     await settled(el);
@@ -285,13 +287,11 @@ describe('<matter-designer> by keyboard only', () => {
     await expect(el).to.be.accessible();
 
     // 9. `matterform validate` and `report` on the folder agree with what the designer showed.
-    console.log('stage', 9, Math.round(performance.now()));
     const check = (await (await fetch(`/__design-server/check?dir=${encodeURIComponent(server.dir)}`)).json()) as Check;
     expect(check.validate.exit, check.validate.stdout + check.validate.stderr).to.equal(0);
     const entry = check.report?.matters.find((m) => m.id === ID);
     expect(entry, 'the report rates the new matter').to.exist;
     const rating = el.rating as MatterRating;
-    console.log(JSON.stringify(rating), JSON.stringify(entry), JSON.stringify(el.problems.map(p=>[p.severity,p.code,p.pointer])), check.validate.stdout.slice(-600));
     expect(entry?.colour).to.equal(rating.colour);
     for (const stage of ['apply', 'review', 'deliver'] as const) {
       expect(entry?.stages[stage].colour, stage).to.equal(rating.stages[stage].colour);

@@ -36,19 +36,17 @@ export class EditingPanel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const selector = this.#focusAfter;
-    if (!selector) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    // The panel may draw once more before the designer hands it the edit's view (which holds
-    // the control, e.g. a new output's first key): the focus waits for that view.
-    if (!target && !changed.has('view')) return;
+    // The control is looked for in the view the edit made: the panel may draw once more before
+    // the designer hands that view over, and a control found then may stand for another entry
+    // (a field's "move to step" select, drawn again for the field that took its place).
+    if (!selector || !changed.has('view')) return;
     this.#focusAfter = undefined;
-    target?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Focuses the control `selector` names once the panel has drawn its next update. */
+  /** Focuses the control `selector` names once the panel has drawn the next view (the one an edit makes). */
   protected focusAfterUpdate(selector: string): void {
     this.#focusAfter = selector;
-    this.requestUpdate();
   }
 
   /** Applies `patch` as one edit (one undo step), labelled for the history (the shell announces it). */
