@@ -38,7 +38,7 @@ describe('<matter-designer> by keyboard only', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
   it('builds a new matter, shows it filled for an applicant, publishes it; validate and report agree', async function () {
-    this.timeout(240000);
+    this.timeout(110000);
     await setViewport({ width: 1280, height: 900 });
     const { catalogue } = await sampleCatalogue();
     const fixtures = (await (await fetch('/schemas/catalogue/fixtures.json')).json()) as Fixtures;
