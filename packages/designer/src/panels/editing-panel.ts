@@ -4,7 +4,7 @@
  * changes something, and the control named by `focus` is focused once the panel has drawn the
  * new view, so focus is never lost when an edit moves or recreates the control it came from.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import type { Locale } from '@matterform/core';
 import type { Patch } from '../document/design-document.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
@@ -34,17 +34,19 @@ export class EditingPanel extends LitElement {
     return this.view?.readonly ?? false;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const selector = this.#focusAfter;
-    if (!selector) return;
+    // The control is looked for in the view the edit made: the panel may draw once more before
+    // the designer hands that view over, and a control found then may stand for another entry
+    // (a field's "move to step" select, drawn again for the field that took its place).
+    if (!selector || !changed.has('view')) return;
     this.#focusAfter = undefined;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Focuses the control `selector` names once the panel has drawn its next update. */
+  /** Focuses the control `selector` names once the panel has drawn the next view (the one an edit makes). */
   protected focusAfterUpdate(selector: string): void {
     this.#focusAfter = selector;
-    this.requestUpdate();
   }
 
   /** Applies `patch` as one edit (one undo step), labelled for the history (the shell announces it). */

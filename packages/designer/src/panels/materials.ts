@@ -46,6 +46,17 @@ export class DesignerMaterialsPanel extends EditingPanel {
     this.query = '';
   }
 
+  /**
+   * The designer calls this when an edit selected a material, or focus was lost: a control of
+   * this panel that has focus (the one an edit here asked for) keeps it; else the selected
+   * material's editor, or the search of known materials, takes it.
+   */
+  focusSelection(): void {
+    if (this.shadowRoot?.activeElement?.isConnected) return;
+    const selector = this.#selected === undefined ? '#known-search' : '#material-id';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
   get #materials(): Material[] {
     return this.view?.matter.materials ?? [];
   }

@@ -41,6 +41,21 @@ function checkName(input: HTMLInputElement, problem: string | undefined): boolea
 export class DesignerOutputsPanel extends EditingPanel {
   static override styles = [editingPanelStyles];
 
+  /**
+   * The designer calls this when an edit selected an output, or focus was lost: a control of
+   * this panel that has focus (the one an edit here asked for) keeps it; else the selected
+   * output's system, or the new system's name, takes it.
+   */
+  focusSelection(): void {
+    if (this.shadowRoot?.activeElement?.isConnected) return;
+    const selection = this.view?.selection;
+    const selector =
+      selection?.kind === 'output' && selection.index < this.#outputs.length
+        ? `#output-${selection.index}-system`
+        : '#new-system';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
   get #outputs(): Output[] {
     return this.view?.matter.outputs ?? [];
   }
