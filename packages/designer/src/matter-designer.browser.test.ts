@@ -13,6 +13,8 @@ import {
   chord,
   expectNoHorizontalOverflow,
   openDesigner,
+  panel,
+  deepActive,
   sampleCatalogue,
   sampleMatter,
   settled,
@@ -229,5 +231,24 @@ describe('<matter-designer>', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('keeps the attributes tab and the focused control when an attribute is edited with a field selected', async () => {
+    const el = await openDesigner('residence-permit');
+    const outline = panel(el, 'outline');
+    const item = outline.shadowRoot!.querySelectorAll<HTMLElement>('[role=treeitem]')[2]!;
+    item.click();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('#edit-tab-properties')?.getAttribute('aria-selected')).to.equal('true');
+    el.shadowRoot!.querySelector<HTMLElement>('#edit-tab-attributes')!.click();
+    await settled(el);
+    const code = panel(el, 'attributes').shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+    code.focus();
+    code.value = '430100-GA-0099';
+    code.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(el);
+    expect(el.matter?.code).to.equal('430100-GA-0099');
+    expect(el.shadowRoot!.querySelector('#edit-tab-attributes')?.getAttribute('aria-selected')).to.equal('true');
+    expect(deepActive()?.id).to.equal('code');
   });
 });

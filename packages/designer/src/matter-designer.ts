@@ -401,7 +401,7 @@ export class MatterDesigner extends LitElement {
 
   /** What panels are given to change the document: every change ends in `#apply`. */
   readonly #actions: DesignActions = {
-    apply: (patch, options = {}) => this.#apply(patch, options, { focus: true }),
+    apply: (patch, options = {}) => this.#apply(patch, options, { focus: !options.keepFocus }),
     select: (selection, options = {}) => this.#select(selection, options.focus ?? false),
     announce: (text) => this.#announce(text),
   };
@@ -423,8 +423,11 @@ export class MatterDesigner extends LitElement {
 
   /** After an edit, undo or redo: the new snapshot, the event, and focus where the selection is. */
   #changed(change: Change, selection: Selection, { focus = true } = {}): void {
+    const previous = this.#selection;
     this.#selection = this.#existing(selection, change.matter);
-    this.#showTabOf(this.#selection);
+    // Only a new selection changes the tab: an attribute edited while a field is selected
+    // stays in view, and so does the control that has focus.
+    if (!sameSelection(previous, this.#selection)) this.#showTabOf(this.#selection);
     this.#rebuild();
     this.requestUpdate();
     this.#dispatch('matter-change', { matter: change.matter, patch: change.patch }, false);

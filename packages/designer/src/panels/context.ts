@@ -50,8 +50,12 @@ export interface DesignView {
 }
 
 export interface DesignActions {
-  /** Applies one edit (recorded for undo); `select` is what to select and focus afterwards. */
-  apply(patch: Patch, options?: { label?: string; select?: Selection }): void;
+  /**
+   * Applies one edit (recorded for undo); `select` is what to select and focus afterwards —
+   * unless `keepFocus`: a panel that puts focus back on its own control (a renamed key, a new
+   * step's title) keeps it there.
+   */
+  apply(patch: Patch, options?: { label?: string; select?: Selection; keepFocus?: boolean }): void;
   select(selection: Selection, options?: { focus?: boolean }): void;
   /** Says `text` in the designer's polite live region. */
   announce(text: string): void;

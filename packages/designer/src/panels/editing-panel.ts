@@ -53,6 +53,6 @@ export class EditingPanel extends LitElement {
   protected edit(patch: Patch, label: string, options: EditOptions = {}): void {
     if (!this.actions || this.readonly || patch.length === 0) return;
     if (options.focus) this.focusAfterUpdate(options.focus);
-    this.actions.apply(patch, { label, select: options.select });
+    this.actions.apply(patch, { label, select: options.select, keepFocus: true });
   }
 }
