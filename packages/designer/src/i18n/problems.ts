@@ -7,6 +7,11 @@ export const problemsMessages = messages('designer-problems', {
     en: '{errors} error(s), {warnings} warning(s)',
   },
   none: { 'zh-CN': '没有发现问题。', en: 'No problems found.' },
+  // The list below is still the last one found: the edit just made is being checked.
+  checking: {
+    'zh-CN': '正在检查刚才的修改……以下为修改前的结果。',
+    en: 'Checking the last edit… the list below is from before it.',
+  },
   error: { 'zh-CN': '错误', en: 'Error' },
   warning: { 'zh-CN': '警告', en: 'Warning' },
   goTo: { 'zh-CN': '转到：{place}', en: 'Go to: {place}' },

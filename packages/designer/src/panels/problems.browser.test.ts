@@ -50,6 +50,16 @@ function button(harness: Harness<Panel>, text: string): HTMLButtonElement {
 }
 
 describe('the problems panel', () => {
+  it('says the list is from before the edit while the edit is being checked', async () => {
+    const harness = await mountPanel<Panel>('matter-designer-problems', await broken(), { lang: 'en', advice });
+    harness.el.view = { ...harness.el.view, problemsChecked: false };
+    await harness.el.updateComplete;
+    expect(root(harness).textContent).to.include('Checking the last edit… the list below is from before it.');
+    harness.el.view = { ...harness.el.view, problemsChecked: true };
+    await harness.el.updateComplete;
+    expect(root(harness).textContent).not.to.include('Checking the last edit');
+  });
+
   for (const width of WIDTHS)
     it(`lists errors, then warnings, accessible at ${width} px`, async () => {
       await atWidth(width);

@@ -215,9 +215,11 @@ export class DesignerProblemsPanel extends LitElement {
       <h2 tabindex="-1">${say(msg.heading, lang)}</h2>
       <p>
         ${
-          problems.length === 0
-            ? say(msg.none, lang)
-            : say(msg.summary, lang, { errors: errors.length, warnings: warnings.length })
+          view.problemsChecked === false
+            ? say(msg.checking, lang)
+            : problems.length === 0
+              ? say(msg.none, lang)
+              : say(msg.summary, lang, { errors: errors.length, warnings: warnings.length })
         }
       </p>
       <ul>
