@@ -28,6 +28,9 @@ export const designerStyles: CSSResultGroup = [
       font-size: 1.05em;
       line-height: 1.3;
     }
+    h2 {
+      font-size: 1.1em;
+    }
     button {
       font: inherit;
       min-height: 28px;

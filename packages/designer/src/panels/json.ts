@@ -48,13 +48,6 @@ export class DesignerJsonPanel extends LitElement {
   static override styles = [
     designerStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.1em;
-        margin: 0 0 0.5em;
-      }
       /* A whole matter is thousands of lines: the editor scrolls inside a box as tall as the
          window, so Apply and the problems stay in reach. */
       .editor .cm-editor {

@@ -42,13 +42,6 @@ export class DesignerPreviewPanel extends LitElement {
   static override styles = [
     designerStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.1em;
-        margin: 0 0 0.5em;
-      }
       .controls {
         display: flex;
         flex-wrap: wrap;

@@ -117,13 +117,6 @@ export class DesignerProblemsPanel extends LitElement {
   static override styles = [
     designerStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.1em;
-        margin: 0 0 0.5em;
-      }
       ul {
         list-style: none;
         margin: 0;

@@ -57,13 +57,6 @@ export class DesignerRatingPanel extends LitElement {
   static override styles = [
     designerStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.1em;
-        margin: 0 0 0.5em;
-      }
       h3 {
         font-size: 1em;
         margin: 1em 0 0.5em;
