@@ -3,11 +3,12 @@
  * errors first, each linking to its place — the field, material, output or step its pointer
  * lies in, else the matter's attributes — and a one-action fix where advice has one.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { say } from '@matterform/elements';
 import { getAt, localize, parsePointer, toPointer, type Locale, type Matter } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
-import type { DesignActions, DesignProblem, DesignView, Selection } from './context.js';
+import { FixController } from './fixes.js';
+import type { DesignActions, DesignView, Selection } from './context.js';
 import { problemsMessages as msg } from '../i18n/problems.js';
 import { textOf } from '../edits/outline.js';
 
@@ -162,8 +163,7 @@ export class DesignerProblemsPanel extends LitElement {
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;
 
-  /** After a fix: the index of the problem whose "go to" gets focus once the new snapshot is drawn. */
-  #focusAfterFix: number | undefined;
+  readonly #fixes = new FixController(this, { targets: 'button.go', applied: msg.fixed });
 
   constructor() {
     super();
@@ -173,28 +173,6 @@ export class DesignerProblemsPanel extends LitElement {
 
   get #lang(): Locale {
     return this.view?.lang ?? 'zh-CN';
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('view') || this.#focusAfterFix === undefined) return;
-    // Until the edited document is checked, the list still holds the fixed problem: the
-    // heading holds focus, and the next entry gets it once the list is the new one.
-    if (this.view?.problemsChecked === false) {
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-      return;
-    }
-    const links = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.go')];
-    const target = links[Math.min(this.#focusAfterFix, links.length - 1)] ?? this.renderRoot.querySelector('h2');
-    (target as HTMLElement | null)?.focus();
-    this.#focusAfterFix = undefined;
-  }
-
-  #fix(problem: DesignProblem, index: number): void {
-    if (!problem.fix || !this.actions) return;
-    const label = localize(problem.fix.label, this.#lang);
-    this.#focusAfterFix = index;
-    this.actions.apply(problem.fix.patch, { label });
-    this.actions.announce(say(msg.fixed, this.#lang, { label }));
   }
 
   override render() {
@@ -227,7 +205,7 @@ export class DesignerProblemsPanel extends LitElement {
               </button>
               ${
                 problem.fix && !view.readonly
-                  ? html`<button type="button" class="fix" @click=${() => this.#fix(problem, i)}>
+                  ? html`<button type="button" class="fix" @click=${() => this.#fixes.apply(problem, i)}>
                       ${localize(problem.fix.label, lang)}
                     </button>`
                   : nothing

@@ -4,10 +4,11 @@
  * prefill forecast, and the fixes that are edits of this document, each applied with one
  * action (and undone with one, by the designer's history).
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { say } from '@matterform/elements';
 import { localize, type Catalogue, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
+import { FixController } from './fixes.js';
 import type { DesignActions, DesignProblem, DesignView } from './context.js';
 import type { OutlineField } from '../document/outline-types.js';
 import { ratingMessages as msg } from '../i18n/rating.js';
@@ -140,8 +141,7 @@ export class DesignerRatingPanel extends LitElement {
   declare view: DesignView | undefined;
   declare actions: DesignActions | undefined;
 
-  /** After a fix: the index of the fix button to focus once the new snapshot is drawn. */
-  #focusFix: number | undefined;
+  readonly #fixes = new FixController(this, { targets: '.fixes button', applied: msg.fixed });
 
   constructor() {
     super();
@@ -151,28 +151,6 @@ export class DesignerRatingPanel extends LitElement {
 
   get #lang(): Locale {
     return this.view?.lang ?? 'zh-CN';
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('view') || this.#focusFix === undefined) return;
-    // Until the edited document is checked, the list still holds the fixed problem: the
-    // heading holds focus, and the next entry gets it once the list is the new one.
-    if (this.view?.problemsChecked === false) {
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-      return;
-    }
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.fixes button')];
-    const target = buttons[Math.min(this.#focusFix, buttons.length - 1)] ?? this.renderRoot.querySelector('h2');
-    (target as HTMLElement | null)?.focus();
-    this.#focusFix = undefined;
-  }
-
-  #apply(problem: DesignProblem, index: number): void {
-    if (!problem.fix || !this.actions) return;
-    const label = localize(problem.fix.label, this.#lang);
-    this.#focusFix = index;
-    this.actions.apply(problem.fix.patch, { label });
-    this.actions.announce(say(msg.fixed, this.#lang, { label }));
   }
 
   #colour(colour: Colour) {
@@ -241,7 +219,7 @@ export class DesignerRatingPanel extends LitElement {
           (problem, i) =>
             html`<li>
               <p>${localize(problem.message, lang)}</p>
-              <button type="button" @click=${() => this.#apply(problem, i)}>
+              <button type="button" @click=${() => this.#fixes.apply(problem, i)}>
                 ${localize(problem.fix?.label, lang)}
               </button>
             </li>`,
