@@ -10,11 +10,12 @@
 // bundle does not define <matter-designer>.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import process from 'node:process';
 import { renderMatter } from './render-matter.mjs';
+import { printProfiles } from './profiles.mjs';
 import { launch, stats } from './render.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -116,7 +117,6 @@ async function bundleSizes() {
 
 /** Self and inclusive time per function of the bundle and its chunks, mapped back to the TypeScript sources. */
 async function profile(page, n) {
-  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
   const client = await page.createCDPSession();
   await client.send('Profiler.enable');
   await client.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -135,64 +135,12 @@ async function profile(page, n) {
     runs[name] = cpu;
   }
   await client.detach();
-  const maps = new Map();
-  const mapOf = async (file) => {
-    if (!maps.has(file)) {
-      const text = await readFile(`${file}.map`, 'utf8').catch(() => undefined);
-      maps.set(file, text && new TraceMap(text, pathToFileURL(file).href));
-    }
-    return maps.get(file);
-  };
-  const describe = async (frame) => {
-    const served = frame.url.match(/\/dist\/.*\.js$/)?.[0];
-    if (!served) return frame.functionName || `(${frame.url ? 'page' : 'native'})`;
-    const bundle = await mapOf(path.join(ROOT, served));
-    let at = bundle && originalPositionFor(bundle, { line: frame.lineNumber + 1, column: frame.columnNumber });
-    if (!at?.source) return `${frame.functionName || '(bundle)'} ${served}`;
-    const file = at.source.startsWith('file:')
-      ? fileURLToPath(at.source)
-      : path.resolve(ROOT, path.dirname(served.slice(1)), at.source);
-    const inner = file.includes(`${path.sep}packages${path.sep}`) ? await mapOf(file) : undefined;
-    const source = inner ? originalPositionFor(inner, { line: at.line, column: at.column }) : undefined;
-    if (source?.source) at = source;
-    const shown = (source?.source ? fileURLToPath(new URL(source.source)) : file).slice(ROOT.length);
-    const text = (await readFile(path.join(ROOT, shown), 'utf8').catch(() => '')).split('\n')[at.line - 1] ?? '';
-    return `${shown}:${at.line}  ${text.trim().slice(0, 60)}`;
-  };
-  for (const [name, cpu] of Object.entries(runs)) {
-    const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-    const self = new Map();
-    for (let i = 0; i < cpu.samples.length; i++)
-      self.set(cpu.samples[i], (self.get(cpu.samples[i]) ?? 0) + (cpu.timeDeltas[i + 1] ?? 0) / 1000);
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    const selfBy = new Map();
-    const inclusiveBy = new Map();
-    const names = new Map();
-    for (const node of cpu.nodes) names.set(node.id, await describe(node.callFrame));
-    const walk = (node, open) => {
-      const key = names.get(node.id);
-      let inclusive = self.get(node.id) ?? 0;
-      selfBy.set(key, (selfBy.get(key) ?? 0) + inclusive);
-      for (const child of node.children ?? []) inclusive += walk(byId.get(child), new Set(open).add(key));
-      // A recursive function counts once, at its outermost call.
-      if (!open.has(key)) inclusiveBy.set(key, (inclusiveBy.get(key) ?? 0) + inclusive);
-      return inclusive;
-    };
-    walk(cpu.nodes[0], new Set());
-    const top = (from, count) =>
-      [...from]
-        .filter(([key]) => !key.startsWith('(root)'))
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, count);
-    console.log(`\n  Profile of <matter-designer>, ${n} fields, ${name}: ${total.toFixed(0)} ms sampled`);
-    console.log('    self time');
-    for (const [key, ms] of top(selfBy, 20)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-    console.log('    inclusive time');
-    for (const [key, ms] of top(inclusiveBy, 12)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-    console.log("    inclusive time, matterform's own code");
-    const own = [...inclusiveBy].filter(([key]) => key.startsWith('packages/'));
-    for (const [key, ms] of top(own, 40)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-  }
+  await printProfiles(runs, {
+    title: (name, total) => `Profile of <matter-designer>, ${n} fields, ${name}: ${total.toFixed(0)} ms sampled`,
+    self: 20,
+    inclusive: 12,
+    own: 40,
+  });
 }
 
 export async function designerBench({ profiled = false } = {}) {

@@ -6,13 +6,14 @@
 // (after `npm run build`); with `--profile`, where the element's time goes instead.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import os from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { compileMatterModule } from 'matterform';
+import { printProfiles } from './profiles.mjs';
 import { renderMatter } from './render-matter.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -196,8 +197,6 @@ async function bundleSizes() {
 
 /** Self and inclusive time per function of the bundle, mapped back to the TypeScript sources. */
 async function profile(page, n) {
-  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
-  const map = new TraceMap(await readFile(path.join(ROOT, 'dist/matterform.js.map'), 'utf8'));
   const client = await page.createCDPSession();
   await client.send('Profiler.enable');
   await client.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -216,58 +215,9 @@ async function profile(page, n) {
     runs[name] = cpu;
   }
   await client.detach();
-  // Two maps: rollup's (bundle → packages/*/dist) and tsc's (dist → src).
-  const compiled = new Map();
-  const tscMap = async (file) => {
-    if (!compiled.has(file)) {
-      const text = await readFile(`${file}.map`, 'utf8').catch(() => undefined);
-      compiled.set(file, text && new TraceMap(text, pathToFileURL(file).href));
-    }
-    return compiled.get(file);
-  };
-  const describe = async (frame) => {
-    if (!frame.url.endsWith('/dist/matterform.js')) return frame.functionName || `(${frame.url ? 'page' : 'native'})`;
-    let at = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber });
-    if (!at.source) return frame.functionName || '(bundle)';
-    const file = at.source.startsWith('file:') ? fileURLToPath(at.source) : path.resolve(ROOT, 'dist', at.source);
-    const inner = file.includes(`${path.sep}packages${path.sep}`) ? await tscMap(file) : undefined;
-    const source = inner ? originalPositionFor(inner, { line: at.line, column: at.column }) : undefined;
-    if (source?.source) at = source;
-    const shown = (source?.source ? fileURLToPath(new URL(source.source)) : file).slice(ROOT.length);
-    const text = (await readFile(path.join(ROOT, shown), 'utf8').catch(() => '')).split('\n')[at.line - 1] ?? '';
-    return `${shown}:${at.line}  ${text.trim().slice(0, 60)}`;
-  };
-  for (const [name, cpu] of Object.entries(runs)) {
-    const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-    const self = new Map();
-    for (let i = 0; i < cpu.samples.length; i++)
-      self.set(cpu.samples[i], (self.get(cpu.samples[i]) ?? 0) + (cpu.timeDeltas[i + 1] ?? 0) / 1000);
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    const selfBy = new Map();
-    const inclusiveBy = new Map();
-    const names = new Map();
-    for (const node of cpu.nodes) names.set(node.id, await describe(node.callFrame));
-    const walk = (node, open) => {
-      const key = names.get(node.id);
-      let inclusive = self.get(node.id) ?? 0;
-      selfBy.set(key, (selfBy.get(key) ?? 0) + inclusive);
-      for (const child of node.children ?? []) inclusive += walk(byId.get(child), new Set(open).add(key));
-      // A recursive function counts once, at its outermost call.
-      if (!open.has(key)) inclusiveBy.set(key, (inclusiveBy.get(key) ?? 0) + inclusive);
-      return inclusive;
-    };
-    walk(cpu.nodes[0], new Set());
-    const top = (from) =>
-      [...from]
-        .filter(([key]) => !key.startsWith('(root)'))
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 14);
-    console.log(`\n  Profile of <matter-form>, ${n} fields, ${name}: ${total.toFixed(0)} ms sampled`);
-    console.log('    self time');
-    for (const [key, ms] of top(selfBy)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-    console.log('    inclusive time');
-    for (const [key, ms] of top(inclusiveBy)) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-  }
+  await printProfiles(runs, {
+    title: (name, total) => `Profile of <matter-form>, ${n} fields, ${name}: ${total.toFixed(0)} ms sampled`,
+  });
 }
 
 // -----------------------------------------------------------------------------------------
