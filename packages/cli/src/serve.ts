@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { localize, type Catalogue, type Fixtures } from '@matterform/core';
 import { compileMatter } from './compile.js';
-import { designerPage } from './design.js';
+import { designerPage } from './designer-page.js';
 import { createGateway, requestUrl } from './gateway.js';
 
 export interface ServeOptions {
