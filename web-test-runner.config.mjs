@@ -65,6 +65,17 @@ export default {
     // @babel/runtime) and read process.env.NODE_ENV, which esbuild defines for the browser.
     cjsPrebundle({
       packages: ['ajv', 'ajv-formats', '@atlaskit/pragmatic-drag-and-drop'],
+      // Every one the sources import (`git grep -hoE "from '(ajv|@atlaskit)[^']*'"`): one build for all.
+      specifiers: [
+        'ajv/dist/2020.js',
+        'ajv/dist/standalone/index.js',
+        'ajv/dist/vocabularies/applicator/dependentSchemas.js',
+        'ajv/dist/vocabularies/validation/dependentRequired.js',
+        'ajv-formats',
+        'ajv-formats/dist/formats.js',
+        '@atlaskit/pragmatic-drag-and-drop/combine',
+        '@atlaskit/pragmatic-drag-and-drop/element/adapter',
+      ],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,
     }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),

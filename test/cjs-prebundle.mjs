@@ -8,13 +8,17 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const entryName = (specifier) => specifier.replace(/[^a-zA-Z0-9]+/g, '_');
 
 /**
- * @param {{ packages: string[], resolveFrom: string }} options `packages` are the CommonJS
- *   package names; `resolveFrom` is a package.json whose folder resolves them.
+ * @param {{ packages: string[], resolveFrom: string, specifiers?: string[] }} options `packages`
+ *   are the CommonJS package names; `resolveFrom` is a package.json whose folder resolves them;
+ *   `specifiers` are the ones the sources import, built together at the first request. A
+ *   specifier met later forces a new build whose chunks differ: a page that took modules from
+ *   both builds would hold two copies of ajv, and a keyword added from one copy to an instance
+ *   of the other does nothing (a draft-07 `dependentSchemas` that never failed, seen in CI).
  */
-export function cjsPrebundle({ packages, resolveFrom }) {
+export function cjsPrebundle({ packages, resolveFrom, specifiers: known = [] }) {
   const requireFrom = createRequire(resolveFrom);
   const isCommonJs = (source) => packages.some((name) => source === name || source.startsWith(`${name}/`));
-  const specifiers = new Set();
+  const specifiers = new Set(known);
   const bundled = new Map();
   let building;
 
