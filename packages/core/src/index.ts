@@ -204,6 +204,7 @@ export {
   type MatterRating,
   type StageRating,
   matchConcept,
+  manualFieldCount,
   typedRequiredFields,
   type ConceptMatch,
   type TypedField,
@@ -222,3 +223,15 @@ export {
 } from './submission/signature.js';
 export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
 export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';
+export {
+  catalogueFigures,
+  connectionImpact,
+  connectionImpacts,
+  connectProvider,
+  pendingProviders,
+  type CatalogueFigures,
+  type ColourChange,
+  type ConnectionImpact,
+  type MatterFigures,
+  type ProviderRef,
+} from './colour/impact.js';

@@ -691,6 +691,18 @@ export function typedRequiredFields(matter: Matter, catalogue: Catalogue): Typed
   }));
 }
 
+/**
+ * How many required fields a first-time applicant types by hand on the worst applicant path:
+ * the number the manual-fields rule compares with `MANUAL_FIELDS_ALLOWED` (SPEC §4), also when
+ * it is within the allowance. Undefined when the schema cannot be walked.
+ */
+export function manualFieldCount(matter: Matter, catalogue: Catalogue): number | undefined {
+  const fields = readFields(matter);
+  if (!fields.ok) return undefined;
+  const context = contextOf(matter, catalogue);
+  return Math.max(...context.kinds.map((kind) => manualFields(context, fields, kind).length));
+}
+
 function manualFields(
   context: Context,
   fields: FieldsResult & { ok: true },
