@@ -9,7 +9,7 @@ import { loadCatalogueFrom } from '@matterform/core/node';
 import { matterform, sampleCatalogue } from './cli.test-helpers.js';
 import type { ReportEntry } from './report.js';
 
-type Report = ColourReport & { matters: ReportEntry[] };
+type Report = Omit<ColourReport, 'matters'> & { matters: ReportEntry[] };
 
 let work: string;
 beforeEach(async () => {
