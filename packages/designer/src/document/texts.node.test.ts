@@ -86,6 +86,7 @@ describe('texts of a matter', () => {
             'x-i18n': { en: { enumTitles: ['Yes', '否'] } },
           },
         },
+        oneOf: [{ properties: { a: { const: 'x' }, f: { type: 'string' } } }],
       },
     } as Matter;
     const entries = collectTexts(matter);
@@ -100,6 +101,11 @@ describe('texts of a matter', () => {
     expect(missing('/schema/properties/d/title')).to.equal('zh-CN');
     expect(missing('/schema/properties/e/x-enumTitles/0')).to.equal(null);
     expect(missing('/schema/properties/e/x-enumTitles/1'), 'the Chinese copied is not a translation').to.equal('en');
+    expect(missing('/schema/oneOf/0/properties/f/title'), 'a branch field').to.equal('zh-CN');
+    expect(
+      entries.some((e) => e.pointer === '/schema/oneOf/0/properties/a/title'),
+      'a branch naming a declared property adds no field',
+    ).to.equal(false);
     expect(
       entries.some((e) => e.pointer === '/schema/properties/c/description'),
       'no empty description row',

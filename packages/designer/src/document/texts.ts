@@ -203,13 +203,28 @@ const LISTED = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
  * `propertyNames` only test data: a title there is never shown to anyone.
  */
 const SINGLE = ['items', 'then', 'else', 'additionalProperties', 'unevaluatedProperties'];
+/** Keywords whose schemas describe the same object as the one they are in. */
+const BRANCHES = new Set(['dependentSchemas', 'dependencies', 'allOf', 'anyOf', 'oneOf', 'then', 'else']);
 
 function englishOf(schema: Json): Json {
   const i18n = schema['x-i18n'];
   return isRecord(i18n) && isRecord(i18n.en) ? i18n.en : {};
 }
 
-function walkSchema(schema: Json, at: string, place: Place, out: TextEntry[], isField = false): void {
+/**
+ * The texts of `schema` and of the schemas inside it. `declared` names the properties the
+ * object already declares where `schema` is one of its branches (`then`, an `allOf` member…):
+ * a branch naming one of them again (`reason: { const: … }` to tell branches apart) adds no
+ * field, so it needs no title of its own.
+ */
+function walkSchema(
+  schema: Json,
+  at: string,
+  place: Place,
+  out: TextEntry[],
+  isField = false,
+  declared: ReadonlySet<string> = new Set(),
+): void {
   const english = englishOf(schema);
   for (const { what, keyword, part } of FIELD_TEXTS) {
     const zh = typeof schema[keyword] === 'string' ? (schema[keyword] as string) : '';
@@ -231,6 +246,8 @@ function walkSchema(schema: Json, at: string, place: Place, out: TextEntry[], is
   }
   enumTitleEntries(schema, at, place, out);
 
+  const own = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+  const inBranches = new Set([...declared, ...own]);
   for (const keyword of NAMED) {
     const map = schema[keyword];
     if (!isRecord(map)) continue;
@@ -239,11 +256,11 @@ function walkSchema(schema: Json, at: string, place: Place, out: TextEntry[], is
       const path = `${at}${toPointer([keyword, name])}`;
       if (keyword === 'properties') {
         const where = fill(p.field, { name: namesOf(fieldTitle(member), name) });
-        walkSchema(member, path, { where, select: { kind: 'field', schema: path } }, out, true);
+        walkSchema(member, path, { where, select: { kind: 'field', schema: path } }, out, !declared.has(name));
       } else if (keyword === '$defs' || keyword === 'definitions') {
         const where = fill(p.definition, { name: namesOf(fieldTitle(member), name) });
         walkSchema(member, path, { where, select: place.select }, out);
-      } else walkSchema(member, path, place, out);
+      } else walkSchema(member, path, place, out, false, BRANCHES.has(keyword) ? inBranches : undefined);
     }
   }
   for (const keyword of LISTED) {
@@ -257,12 +274,20 @@ function walkSchema(schema: Json, at: string, place: Place, out: TextEntry[], is
       const where = option
         ? fill(p.schemaPart, { where: place.where, what: fill(p.option, { value: String(member.const) }) })
         : place.where;
-      walkSchema(member, path, { where, select: place.select }, out);
+      walkSchema(
+        member,
+        path,
+        { where, select: place.select },
+        out,
+        false,
+        BRANCHES.has(keyword) ? inBranches : undefined,
+      );
     });
   }
   for (const keyword of SINGLE) {
     const member = schema[keyword];
-    if (isRecord(member)) walkSchema(member, `${at}/${keyword}`, place, out);
+    if (isRecord(member))
+      walkSchema(member, `${at}/${keyword}`, place, out, false, BRANCHES.has(keyword) ? inBranches : undefined);
   }
 }
 
