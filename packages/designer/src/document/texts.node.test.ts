@@ -137,7 +137,7 @@ describe('texts of a matter', () => {
       const after = await expectEdit(matter, entry.write(matter, locale, text));
       expect(find(collectTexts(after), pointer)[locale === 'zh-CN' ? 'zh' : 'en'], pointer).to.equal(text);
     }
-    const contact = immutableJSONPatch(matter, find(entries, '/contact').write(matter, 'en', 'Call 12345'));
+    const contact = immutableJSONPatch<Matter>(matter, find(entries, '/contact').write(matter, 'en', 'Call 12345'));
     expect(contact.contact).to.deep.equal({ 'zh-CN': '0731-12345', en: 'Call 12345' });
   });
 
