@@ -12,7 +12,7 @@
  *   read); applying recomputes it on the document as it is then, so edits made meanwhile are
  *   never overwritten by a patch computed for an older document.
  * - On a phone the table scrolls sideways inside its own box (a focusable region), not the
- *   page: three columns of texts cannot be read narrower than about 30 rem.
+ *   page: three columns of texts cannot be read narrower than about 20 rem.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -77,7 +77,7 @@ export class DesignerTranslationsPanel extends EditingPanel {
       }
       .table-box table {
         table-layout: fixed;
-        min-width: 30rem;
+        min-width: 20rem;
       }
       thead th {
         border-bottom: 2px solid var(--matter-color-border, #8c959f);
@@ -87,7 +87,7 @@ export class DesignerTranslationsPanel extends EditingPanel {
         border-bottom: 1px solid var(--matter-color-border, #d0d7de);
       }
       col.where {
-        width: 30%;
+        width: 28%;
       }
       th[scope='row'] {
         font-weight: normal;
