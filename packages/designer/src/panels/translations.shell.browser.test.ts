@@ -14,7 +14,9 @@ import {
 
 const NAME_TITLE = '/schema/properties/applicant/properties/name/title';
 
-describe('<matter-designer> translations tab', () => {
+describe('<matter-designer> translations tab', function () {
+  // The whole designer drawn and checked by axe, on a machine other test runs share.
+  this.timeout(60000);
   afterEach(async () => {
     await setViewport({ width: 1280, height: 900 });
   });

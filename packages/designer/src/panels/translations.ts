@@ -38,6 +38,19 @@ interface PendingImport {
 }
 
 /**
+ * The file's text: UTF-8 (what the export writes), else GB 18030, which Excel set to Chinese
+ * writes when a CSV is saved as plain "CSV" rather than "CSV UTF-8". Read as UTF-8, those
+ * bytes would come out as replacement characters and overwrite every Chinese text.
+ */
+function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
  * @summary Every text of the matter in zh-CN and en, missing ones marked, with CSV export and import.
  * @csspart translations - the panel's root.
  */
@@ -205,7 +218,7 @@ export class DesignerTranslationsPanel extends EditingPanel {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const text = await file.text();
+    const text = decodeCsv(await file.arrayBuffer());
     // Cleared, so that choosing the same file again (after fixing it) is a change too.
     input.value = '';
     this.pending = { file: file.name, text };
