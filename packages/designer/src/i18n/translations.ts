@@ -58,7 +58,6 @@ export const translationsMessages = messages('designer-translations', {
   where: { 'zh-CN': '位置', en: 'Where' },
   chinese: { 'zh-CN': '中文', en: 'Chinese' },
   english: { 'zh-CN': '英文', en: 'English' },
-  missing: { 'zh-CN': '缺少', en: 'missing' },
   missingChinese: { 'zh-CN': '缺少中文', en: 'Chinese missing' },
   missingEnglish: { 'zh-CN': '缺少英文', en: 'English missing' },
   onlyMissing: { 'zh-CN': '只看缺少翻译的', en: 'Only missing' },
