@@ -24,7 +24,7 @@ const VIEWPORTS = [
   { name: 'phone', width: 375, height: 812, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 ];
 const EDIT_TABS = ['properties', 'steps', 'materials', 'outputs', 'attributes'];
-const VIEW_TABS = ['preview', 'rating', 'problems', 'json'];
+const VIEW_TABS = ['preview', 'rating', 'problems', 'json', 'translations'];
 
 await mkdir(values.out, { recursive: true });
 const demo = await startDemo();
@@ -87,6 +87,19 @@ try {
         }
         await shoot(`view-${tab}`);
       }
+      // The translations table with a text missing and "only missing" on: the sample matters
+      // are fully translated, so one English title is taken out (in this page only).
+      await page.evaluate(async () => {
+        const designer = document.getElementById('designer');
+        const at = '/schema/properties/applicant/properties/name/x-i18n';
+        designer.apply([{ op: 'remove', path: at }]);
+        await designer.updateComplete;
+        const table = designer.shadowRoot.querySelector('matter-designer-translations');
+        await table.updateComplete;
+        table.shadowRoot.getElementById('only-missing')?.click();
+        await table.updateComplete;
+      });
+      await shoot('view-translations-missing');
       await page.close();
     }
   }

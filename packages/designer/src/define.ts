@@ -17,6 +17,7 @@ import { DesignerProblemsPanel } from './panels/problems.js';
 import { DesignerPropertiesPanel } from './panels/properties.js';
 import { DesignerRatingPanel } from './panels/rating.js';
 import { DesignerStepsPanel } from './panels/steps.js';
+import { DesignerTranslationsPanel } from './panels/translations.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['matter-designer', MatterDesigner],
@@ -33,6 +34,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['matter-designer-rating', DesignerRatingPanel],
   ['matter-designer-problems', DesignerProblemsPanel],
   ['matter-designer-changes', DesignerChangesPanel],
+  ['matter-designer-translations', DesignerTranslationsPanel],
   // The preview draws the real form. Named here because a bundler drops the elements' own
   // define module when the designer imports only names from the package.
   ['matter-form', MatterForm],
@@ -56,5 +58,6 @@ declare global {
     'matter-designer-rating': DesignerRatingPanel;
     'matter-designer-problems': DesignerProblemsPanel;
     'matter-designer-changes': DesignerChangesPanel;
+    'matter-designer-translations': DesignerTranslationsPanel;
   }
 }

@@ -24,6 +24,16 @@ export { DesignerJsonPanel } from './panels/json.js';
 export { DesignerPreviewPanel, type PreviewWidth } from './panels/preview.js';
 export { DesignerProblemsPanel, fieldOfPointer, selectionOfPointer } from './panels/problems.js';
 export { DesignerRatingPanel } from './panels/rating.js';
+export { DesignerTranslationsPanel } from './panels/translations.js';
+export {
+  collectTexts,
+  fromCsv,
+  toCsv,
+  type CsvImport,
+  type CsvProblem,
+  type TextEntry,
+  type TextLocale,
+} from './document/texts.js';
 export { diffJson } from './panels/json-diff.js';
 export {
   blankMatter,

@@ -15,6 +15,7 @@ import { DesignDocument, type Change, type Patch } from './document/design-docum
 import type { Outline } from './document/outline-types.js';
 import { outlineOf } from './edits/outline.js';
 import { designerMessages as t } from './i18n/designer.js';
+import { translationsMessages } from './i18n/translations.js';
 import type { DesignActions, DesignProblem, DesignView, Forecast, Selection } from './panels/context.js';
 import { designerStyles } from './panels/designer-styles.js';
 import type { DesignState, DesignStore } from './stores/store.js';
@@ -44,9 +45,9 @@ declare global {
 }
 
 type EditTab = 'properties' | 'steps' | 'materials' | 'outputs' | 'attributes';
-type ViewTab = 'preview' | 'rating' | 'problems' | 'json';
+type ViewTab = 'preview' | 'rating' | 'problems' | 'json' | 'translations';
 const EDIT_TABS: readonly EditTab[] = ['properties', 'steps', 'materials', 'outputs', 'attributes'];
-const VIEW_TABS: readonly ViewTab[] = ['preview', 'rating', 'problems', 'json'];
+const VIEW_TABS: readonly ViewTab[] = ['preview', 'rating', 'problems', 'json', 'translations'];
 
 /** A panel's element as the shell drives it; `focusSelection` is absent until the panel's tag is defined. */
 type PanelElement = HTMLElement & { focusSelection?: () => void };
@@ -905,6 +906,7 @@ export class MatterDesigner extends LitElement {
       rating: view.rating ? `${say(t.rating, lang)} · ${say(t[view.rating.colour], lang)}` : say(t.rating, lang),
       problems: errors ? say(t.problemCount, lang, { n: errors }) : say(t.problems, lang),
       json: say(t.json, lang),
+      translations: say(translationsMessages.heading, lang),
     };
     const current = this.#viewTab;
     return html`${this.#renderTabList('view', VIEW_TABS, current, names, (tab) => this.#handleViewTab(tab))}
@@ -940,6 +942,12 @@ export class MatterDesigner extends LitElement {
         ></matter-designer-problems>`;
       case 'json':
         return html`<matter-designer-json data-panel="json" .view=${view} .actions=${actions}></matter-designer-json>`;
+      case 'translations':
+        return html`<matter-designer-translations
+          data-panel="translations"
+          .view=${view}
+          .actions=${actions}
+        ></matter-designer-translations>`;
     }
   }
 
