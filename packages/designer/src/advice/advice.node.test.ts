@@ -86,7 +86,7 @@ describe('adviseMatter: concepts', () => {
     expect(found / total).to.be.at.least(0.9);
   });
 
-  it('knows a concept by its aliases (联系电话 for 手机号码)', () => {
+  it('knows a concept by its aliases (联系电话 for 手机号码), and without them proposes nothing', () => {
     const matter = apply(sampleMatter('residence-permit'), [
       {
         op: 'add',
@@ -96,16 +96,64 @@ describe('adviseMatter: concepts', () => {
     ]);
     const proposals = (c: Catalogue) =>
       adviseMatter(matter, c).filter((a) => a.pointer === '/schema/properties/applicant/properties/phone');
-    expect(proposals(catalogue)).to.deep.equal([]);
-    const withAliases: Catalogue = {
-      ...catalogue,
-      concepts: catalogue.concepts.map((c) =>
-        c.id === 'person.mobile' ? { ...c, aliases: { 'zh-CN': ['联系电话'] } } : c,
-      ),
-    };
-    expect(proposals(withAliases).map((a) => a.fix?.patch)).to.deep.equal([
+    expect(catalogue.concepts.find((c) => c.id === 'person.mobile')?.aliases?.['zh-CN']).to.include('联系电话');
+    expect(proposals(catalogue).map((a) => a.fix?.patch)).to.deep.equal([
       [{ op: 'add', path: '/schema/properties/applicant/properties/phone/x-concept', value: 'person.mobile' }],
     ]);
+    const withoutAliases: Catalogue = {
+      ...catalogue,
+      concepts: catalogue.concepts.map(({ aliases: _aliases, ...c }) => c),
+    };
+    expect(proposals(withoutAliases)).to.deep.equal([]);
+  });
+
+  it('matches Chinese titles by character bigrams (初次领证的日期 is 初次领证日期), not unlike ones', () => {
+    const withField = (title: string) =>
+      apply(sampleMatter('driving-licence-renewal'), [
+        {
+          op: 'add',
+          path: '/schema/properties/licence/properties/start',
+          value: { type: 'string', format: 'date', title },
+        },
+      ]);
+    const proposed = (title: string) =>
+      adviseMatter(withField(title), catalogue)
+        .filter((a) => a.pointer === '/schema/properties/licence/properties/start')
+        .map((a) => a.fix?.patch[0]?.value);
+    expect(proposed('初次领证的日期')).to.deep.equal(['driverLicence.firstIssued']);
+    expect(proposed('入学日期')).to.deep.equal([]);
+  });
+
+  it('finds the applicant’s own data in the first object that holds their ID number, not in a later one', () => {
+    const matter = apply(sampleMatter('household-migration'), [
+      { op: 'remove', path: '/schema/properties/applicant/properties/name/x-concept' },
+    ]);
+    const proposed = adviseMatter(matter, catalogue)
+      .filter((a) => a.code === 'advice-concept')
+      .map((a) => [a.pointer, a.fix?.patch[0]?.value]);
+    expect(proposed).to.deep.include(['/schema/properties/applicant/properties/name', 'person.name']);
+    // /kin (姓名, 公民身份号码, shown for one route) is another person's: nothing proposed there.
+    expect(proposed.filter(([pointer]) => String(pointer).includes('/kin/'))).to.deep.equal([]);
+  });
+
+  it('names a register’s record by its title wherever it sits, a party’s data only by its place', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      {
+        op: 'add',
+        path: '/schema/properties/extra',
+        value: {
+          type: 'object',
+          properties: {
+            licence: { type: 'string', title: '驾驶证号' },
+            name: { type: 'string', title: '姓名' },
+          },
+        },
+      },
+    ]);
+    const proposed = adviseMatter(matter, catalogue)
+      .filter((a) => a.code === 'advice-concept' && a.pointer.startsWith('/schema/properties/extra/'))
+      .map((a) => [a.pointer, a.fix?.patch[0]?.value]);
+    expect(proposed).to.deep.equal([['/schema/properties/extra/properties/licence', 'driverLicence.number']]);
   });
 
   it('proposes nothing for a field typed on purpose (x-fill: false)', () => {
