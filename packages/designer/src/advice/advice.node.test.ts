@@ -166,6 +166,43 @@ describe('adviseMatter: concepts', () => {
   });
 });
 
+describe('adviseMatter: typed fields the rating counts', () => {
+  // More than three required fields typed by hand make the apply stage yellow (SPEC §4); the
+  // sample types two itself (/residence/since, /school).
+  const typedByHand = ['name', 'mobile'].map((n) => `/properties/applicant/properties/${n}`);
+
+  it('says the rating counts a typed field, with the bind fix when a concept matches', () => {
+    const matter = typedByHand.reduce(withoutConcept, sampleMatter('residence-permit'));
+    expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('yellow');
+    const mobile = adviseMatter(matter, catalogue, 'en').find(
+      (a) => a.pointer === `/schema${typedByHand[1]}`,
+    ) as DesignProblem;
+    expect(mobile.code).to.equal('advice-concept');
+    expect(mobile.message.en).to.match(/\(rating: field "Mobile number" \(\/applicant\/mobile\) has no concept/);
+    expect(mobile.fix?.patch).to.deep.equal([
+      { op: 'add', path: `/schema${typedByHand[1]}/x-concept`, value: 'person.mobile' },
+    ]);
+    // The school has no concept in the catalogue: advice without a fix, naming what it costs.
+    const school = adviseMatter(matter, catalogue, 'en').filter((a) => a.code === 'advice-typed-field');
+    expect(school.map((a) => [a.pointer, a.fix])).to.deep.equal([
+      ['/schema/allOf/3/then/properties/school', undefined],
+    ]);
+    expect(school[0]?.message.en).to.contain('no concept in the catalogue matches it');
+  });
+
+  it('says nothing of the kind while the hand-typed fields are few enough to keep the stage green', () => {
+    const matter = withoutConcept(sampleMatter('residence-permit'), typedByHand[1] as string);
+    expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('green');
+    const advice = adviseMatter(matter, catalogue, 'en');
+    expect(advice.filter((a) => a.code === 'advice-typed-field')).to.deep.equal([]);
+    const mobile = advice.find((a) => a.pointer === `/schema${typedByHand[1]}`);
+    expect(mobile?.message.en).to.not.contain('rating');
+    expect(
+      adviseMatter(sampleMatter('residence-permit'), catalogue).filter((a) => a.code === 'advice-typed-field'),
+    ).to.deep.equal([]);
+  });
+});
+
 describe('adviseMatter: materials', () => {
   it('proposes the licence type a material is named after, and listing it spares the upload', () => {
     const matter = sampleMatter('company-name-change');
@@ -189,6 +226,17 @@ describe('adviseMatter: materials', () => {
     expect(advice).to.have.length(1);
     const fixed = expectRevertible(stripped, advice[0] as DesignProblem);
     expect(new Set(fixed.materials?.[index]?.licences)).to.deep.equal(new Set(listed));
+  });
+
+  it('proposes nothing for a material that lists it already, or one named like no licence type or source', () => {
+    const matter = sampleMatter('company-name-change');
+    const listed = apply(matter, [{ op: 'add', path: '/materials/3/licences', value: ['business-licence'] }]);
+    const material = (m: Matter) => adviseMatter(m, catalogue).filter((a) => a.code.startsWith('advice-material'));
+    expect(material(listed)).to.deep.equal([]);
+    const renamed = apply(matter, [
+      { op: 'replace', path: '/materials/3/title', value: { 'zh-CN': '股东会决议', en: 'Shareholders’ resolution' } },
+    ]);
+    expect(material(renamed)).to.deep.equal([]);
   });
 });
 
