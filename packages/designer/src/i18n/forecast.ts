@@ -12,7 +12,7 @@ export const forecastMessages = messages('designer-forecast', {
   },
   typed: {
     'zh-CN': '首次申请人预计填写 {typed} 项必填',
-    en: 'a first-time applicant types about {typed} required field(s)',
+    en: 'A first-time applicant types about {typed} required field(s)',
   },
   unknown: {
     'zh-CN': '另有 {count} 项覆盖率未知',
