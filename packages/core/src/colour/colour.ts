@@ -879,6 +879,10 @@ function bestConcept(
     const provider = providersOf(catalogue, concept.id).find((p) => fills(p, kind));
     return provider ? [{ concept, provider, schema: concept.schema }] : [];
   });
+  // A title that is some concept's very name (or alias) means that concept, even one nobody
+  // provides: it is not likened to others ("出生医学地址" is not "出生医学编号").
+  const zhTitle = typeof field.schema.title === 'string' ? field.schema.title : undefined;
+  const likeness = !zhTitle || !catalogue.concepts.some((c) => zhNamesOf(c).includes(zhTitle));
   const format = typeof field.schema.format === 'string' ? field.schema.format : undefined;
   const sameFormat = candidates.filter((c) => format !== undefined && c.schema.format === format);
   const siblingPrefixes = new Set(
@@ -895,7 +899,7 @@ function bestConcept(
   let bestScore = 0;
   for (const candidate of candidates) {
     const formatMatch = format !== undefined && candidate.schema.format === format;
-    const byName = nameScore(field, candidate.concept);
+    const byName = nameScore(field, candidate.concept, likeness);
     if (byName === 0 && !(formatMatch && sameFormat.length === 1)) continue;
     const prefix = prefixOf(candidate.concept.id);
     const inObject = prefix.split('.').some((segment) => parentTokens.some((token) => sameWord(token, segment)));
@@ -972,10 +976,15 @@ function sameWord(a: string, b: string): boolean {
   return short.length >= 4 && long.includes(short);
 }
 
-function nameScore(field: FieldInfo, concept: Concept): number {
+function nameScore(field: FieldInfo, concept: Concept, likeness = true): number {
   const segments = concept.id.split('.');
   const byProperty = (segments[segments.length - 1] ?? '').toLowerCase() === field.name.toLowerCase() ? 3 : 0;
-  return byProperty + titleScore(field, concept);
+  return byProperty + titleScore(field, concept, likeness);
+}
+
+/** The concept's zh-CN title and aliases. */
+function zhNamesOf(concept: Concept): string[] {
+  return [zhOf(concept.title, ''), ...aliasesOf(concept, 'zh-CN')].filter((n) => n !== '');
 }
 
 /**
@@ -983,15 +992,15 @@ function nameScore(field: FieldInfo, concept: Concept): number {
  * zh-CN aliases (3), or alike to one by character bigrams (2: Chinese has no spaces, so words
  * are not split out); its en title is the concept's or an en alias, ignoring case (3).
  */
-function titleScore(field: FieldInfo, concept: Concept): number {
+function titleScore(field: FieldInfo, concept: Concept, likeness = true): number {
   let score = 0;
   const zh = typeof field.schema.title === 'string' ? field.schema.title : undefined;
   const en = field.schema['x-i18n']?.en?.title;
   const conceptZh = zhOf(concept.title, '');
   const conceptEn = enOf(concept.title, '');
-  const zhNames = [conceptZh, ...aliasesOf(concept, 'zh-CN')].filter((n) => n !== '');
+  const zhNames = zhNamesOf(concept);
   if (zh && zhNames.includes(zh)) score += 3;
-  else if (zh && zhNames.some((n) => bigramSimilarity(zh, n) >= 0.6)) score += 2;
+  else if (likeness && zh && zhNames.some((n) => bigramSimilarity(zh, n) >= 0.6)) score += 2;
   const enNames = [conceptEn, ...aliasesOf(concept, 'en')].map((n) => n.toLowerCase());
   if (en && enNames.includes(en.toLowerCase())) score += 3;
   return score;
