@@ -996,7 +996,6 @@ function titleScore(field: FieldInfo, concept: Concept, likeness = true): number
   let score = 0;
   const zh = typeof field.schema.title === 'string' ? field.schema.title : undefined;
   const en = field.schema['x-i18n']?.en?.title;
-  const conceptZh = zhOf(concept.title, '');
   const conceptEn = enOf(concept.title, '');
   const zhNames = zhNamesOf(concept);
   if (zh && zhNames.includes(zh)) score += 3;
