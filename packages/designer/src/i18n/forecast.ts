@@ -8,7 +8,7 @@ export const forecastMessages = messages('designer-forecast', {
   },
   shareUnknown: {
     'zh-CN': '预计已填好的比例未知（有提供方的覆盖率未知）；提供方：{providers}',
-    en: 'share of applicants who find it filled unknown (a provider’s coverage is not known); providers: {providers}',
+    en: 'how many applicants find it filled is unknown (a provider’s coverage is not known); providers: {providers}',
   },
   typed: {
     'zh-CN': '首次申请人预计填写 {typed} 项必填',
@@ -17,11 +17,6 @@ export const forecastMessages = messages('designer-forecast', {
   unknown: {
     'zh-CN': '另有 {count} 项覆盖率未知',
     en: 'up to {count} more of unknown coverage',
-  },
-  forecast: { 'zh-CN': '自动填写预测', en: 'Prefill forecast' },
-  notFilled: {
-    'zh-CN': '没有提供方为申请人填写此字段',
-    en: 'no provider fills this field for applicants',
   },
   archive: { 'zh-CN': '申请人以往的填报', en: 'the applicant’s earlier answers' },
 });

@@ -732,7 +732,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     const forecast = view?.forecast?.fields[data];
     if (!view || !forecast) return nothing;
     return html`<p class="forecast" id="field-forecast">
-      <strong>${shareBadge(forecast, this.viewLang)}</strong>
+      <strong aria-hidden="true">${shareBadge(forecast, this.viewLang)}</strong>
       ${shareSentence(forecast, view.catalogue, this.viewLang)}
     </p>`;
   }
