@@ -14,6 +14,10 @@
  *   material's title containing it: "营业执照副本" names 营业执照) or by en title, and only
  *   to one that works for the matter's applicants (a fresh licence they can hold, a connected
  *   source serving them): listing another would not spare anyone an upload.
+ * - A required field every applicant types, which the rating counts against the matter (SPEC
+ *   §4 manual-fields, only once the count makes the stage yellow), is advice too: when a
+ *   concept matches, the bind advice says so and carries the fix; when none does, a warning
+ *   without a fix (the catalogue, not the document, lacks the concept).
  * - "A required field no provider fills that an earlier step's concept could decide" is left
  *   out: nothing in the catalogue says which concept decides which answer, so any rule would
  *   be a guess.
