@@ -17,6 +17,7 @@ import { outlineOf } from './edits/outline.js';
 import { designerMessages as t } from './i18n/designer.js';
 import { translationsMessages } from './i18n/translations.js';
 import type { DesignActions, DesignProblem, DesignView, Forecast, Selection } from './panels/context.js';
+import { typedSentence } from './advice/forecast-text.js';
 import { designerStyles } from './panels/designer-styles.js';
 import type { DesignState, DesignStore } from './stores/store.js';
 import { proposeVersion } from './versions/diff.js';
@@ -77,6 +78,7 @@ const MATTER_SELECTED: Selection = { kind: 'matter' };
  * @fires matter-publish - `{ matter, version, changelog }` before the store publishes; cancelable.
  *
  * @csspart header - the bar with the title, undo/redo, save/publish, language and state.
+ * @csspart forecast - the header's line with the expected number of required fields typed.
  * @csspart title - the matter's title.
  * @csspart undo-button - undoes the last edit; its label names the edit.
  * @csspart redo-button - redoes the last undone edit.
@@ -133,6 +135,9 @@ export class MatterDesigner extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: var(--_matter-space-1);
+      }
+      header .forecast {
+        margin: 0;
       }
       .state .dirty {
         color: var(--_matter-color-warning);
@@ -735,6 +740,7 @@ export class MatterDesigner extends LitElement {
     const matter = document?.matter;
     const title = matter ? localize(matter.title, lang) || say(t.untitled, lang) : say(t.designer, lang);
     const editable = !!document && !this.readonly;
+    const forecast = this.#design?.forecast;
     const undoLabel = document?.canUndo
       ? say(t.undoWhat, lang, { what: document.undoLabel ?? say(t.anEdit, lang) })
       : say(t.nothingToUndo, lang);
@@ -794,7 +800,9 @@ export class MatterDesigner extends LitElement {
           </select>
         </label>
       </div>
-      ${matter ? this.#renderState(lang) : nothing} ${this.#publishing ? this.#renderPublishForm(lang) : nothing}
+      ${matter ? this.#renderState(lang) : nothing}
+      ${forecast ? html`<p class="forecast" part="forecast">${typedSentence(forecast, lang)}</p>` : nothing}
+      ${this.#publishing ? this.#renderPublishForm(lang) : nothing}
     </header>`;
   }
 

@@ -193,6 +193,7 @@ describe('meta-schemas (schemas/*.schema.json)', () => {
       expectValid('concept', concept);
       expectValid('concept', idNumberConcept);
       expectValid('concept', { id: 'legalRep.idNumber', title: 'x', schema: true });
+      expectValid('concept', { ...concept, aliases: { 'zh-CN': ['名字', '申请人姓名'], en: ['Full name'] } });
     });
 
     it('a source (SPEC §2) and one with coverage and no consent', () => {
@@ -340,6 +341,12 @@ describe('meta-schemas (schemas/*.schema.json)', () => {
         '/layout/steps/0/fields/0',
         'format',
       );
+    });
+
+    it('aliases that are not lists of names by locale', () => {
+      expectInvalid('concept', { ...concept, aliases: ['名字'] }, '/aliases', 'type');
+      expectInvalid('concept', { ...concept, aliases: { 'zh-CN': '名字' } }, '/aliases/zh-CN', 'type');
+      expectInvalid('concept', { ...concept, aliases: { 'zh-CN': [''] } }, '/aliases/zh-CN/0', 'minLength');
     });
 
     it('Text given as a number', () => {

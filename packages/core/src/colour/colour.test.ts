@@ -529,6 +529,28 @@ describe('rateMatter', () => {
       expect(kin?.message.en).to.match(/^catalogue a concept for field "姓名" \(\/kin\/name\)/);
     });
 
+    it('with nothing bound, finds the applicant in the first object holding an ID number, not in a later one', () => {
+      const person = (title: string) => ({
+        type: 'object',
+        properties: {
+          name: { type: 'string', title: '姓名' },
+          idNumber: { type: 'string', title, format: 'cn-id-number' },
+        },
+        required: ['name', 'idNumber'],
+      });
+      const rating = rate({
+        schema: {
+          $schema: S2020,
+          type: 'object',
+          properties: { applicant: person('公民身份号码'), kin: person('亲属身份号码') },
+          required: ['applicant', 'kin'],
+        },
+      });
+      const fix = (pointer: string) => rating.fixes.find((f) => f.message.en.includes(`(${pointer})`))?.message.en;
+      expect(fix('/applicant/name')).to.match(/^bind field "姓名" \(\/applicant\/name\) to concept person\.name /);
+      expect(fix('/kin/name')).to.match(/^catalogue a concept for field "姓名" \(\/kin\/name\)/);
+    });
+
     it('turns yellow, with the reason, when the schema cannot be walked', () => {
       const rating = rate({
         schema: { type: 'object', properties: { a: { $ref: '#/$defs/missing' } }, required: ['a'] },

@@ -891,6 +891,10 @@ function bestConcept(
     const provider = providersOf(catalogue, concept.id).find((p) => fills(p, kind));
     return provider ? [{ concept, provider, schema: concept.schema }] : [];
   });
+  // A title that is some concept's very name (or alias) means that concept, even one nobody
+  // provides: it is not likened to others ("出生医学地址" is not "出生医学编号").
+  const zhTitle = typeof field.schema.title === 'string' ? field.schema.title : undefined;
+  const likeness = !zhTitle || !catalogue.concepts.some((c) => zhNamesOf(c).includes(zhTitle));
   const format = typeof field.schema.format === 'string' ? field.schema.format : undefined;
   const sameFormat = candidates.filter((c) => format !== undefined && c.schema.format === format);
   const siblingPrefixes = new Set(
@@ -901,17 +905,26 @@ function bestConcept(
     .slice(1)
     .filter((t) => t !== '-' && !/^\d+$/.test(t))
     .map((t) => t.toLowerCase());
+  const ownObject = applicantObject(all, kind);
+  const parties = partyPrefixes(catalogue);
   let best: (typeof candidates)[number] | undefined;
   let bestScore = 0;
   for (const candidate of candidates) {
     const formatMatch = format !== undefined && candidate.schema.format === format;
-    const byName = nameScore(field, candidate.concept);
+    const byName = nameScore(field, candidate.concept, likeness);
     if (byName === 0 && !(formatMatch && sameFormat.length === 1)) continue;
     const prefix = prefixOf(candidate.concept.id);
-    const inObject = prefix.split('.').some((segment) => parentTokens.includes(segment.toLowerCase()));
+    const inObject = prefix.split('.').some((segment) => parentTokens.some((token) => sameWord(token, segment)));
     const besideSiblings = siblingPrefixes.has(prefix);
-    const atRoot = field.parent === '' && siblingPrefixes.size === 0 && prefix.split('.')[0] === rootPrefix(kind);
-    if (!inObject && !besideSiblings && !atRoot) continue;
+    const atRoot =
+      (field.parent === '' || field.parent === ownObject) &&
+      siblingPrefixes.size === 0 &&
+      prefix.split('.')[0] === rootPrefix(kind);
+    // A register's record about the applicant (驾驶证号, 律师执业证号) is named by its title —
+    // the very title or an alias, not a likeness — wherever it sits; a party's data (姓名,
+    // 公民身份号码) needs its place to say whose.
+    const record = !parties.has(prefix.split('.')[0] as string) && titleScore(field, candidate.concept) >= 3;
+    if (!inObject && !besideSiblings && !atRoot && !record) continue;
     const score = byName + (formatMatch ? 2 : 0) + (besideSiblings ? 2 : 0) + (inObject ? 1 : 0);
     if (score > bestScore) {
       best = candidate;
@@ -919,6 +932,27 @@ function bestConcept(
     }
   }
   return best && { concept: best.concept, provider: best.provider };
+}
+
+/** The formats that identify an applicant of each kind: 公民身份号码 and 统一社会信用代码. */
+const IDENTITY_FORMAT: Record<SubjectKind, string> = { person: 'cn-id-number', organization: 'cn-uscc' };
+
+/**
+ * The top-level object holding the applicant's own data (`/applicant`, `/operator`): the first
+ * one, outside any branch and list, with a field of the applicant's identity format. Forms ask
+ * who applies before anything else, so a later object with an ID number (`/kin`, `/spouse`) is
+ * someone else's; its fields are the applicant's only if their object or siblings say so.
+ */
+function applicantObject(all: FieldInfo[], kind: SubjectKind | undefined): string | undefined {
+  if (kind === undefined) return undefined;
+  return all.find(
+    (f) =>
+      !f.branch &&
+      !f.inArray &&
+      /^\/[^/]+$/.test(f.parent) &&
+      f.schema.format === IDENTITY_FORMAT[kind] &&
+      !all.some((p) => p.pointer === f.parent && p.branch),
+  )?.parent;
 }
 
 /** `person.residence` of `person.residence.region`. */
@@ -931,16 +965,53 @@ function rootPrefix(kind: SubjectKind | undefined): string | undefined {
   return kind === 'person' ? 'person' : kind === 'organization' ? 'org' : undefined;
 }
 
-function nameScore(field: FieldInfo, concept: Concept): number {
-  let score = 0;
+/**
+ * The first id segments of the concepts that describe a party — a person or organization,
+ * known by an identity format (`person`, `spouse`, `child`, `org`): their data belongs to
+ * whoever the field's place says, unlike a register's record (`driverLicence`, `housingFund`).
+ */
+function partyPrefixes(catalogue: Catalogue): Set<string> {
+  const identity = new Set(Object.values(IDENTITY_FORMAT));
+  return new Set(
+    catalogue.concepts
+      .filter((c) => isSchemaObject(c.schema) && identity.has(c.schema.format as string))
+      .map((c) => c.id.split('.')[0] as string),
+  );
+}
+
+/** `bank` names `bankCard`, `currentHukou` names `hukou`: one word holds the other (four letters at least). */
+function sameWord(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.includes(short);
+}
+
+function nameScore(field: FieldInfo, concept: Concept, likeness = true): number {
   const segments = concept.id.split('.');
-  if ((segments[segments.length - 1] ?? '').toLowerCase() === field.name.toLowerCase()) score += 3;
+  const byProperty = (segments[segments.length - 1] ?? '').toLowerCase() === field.name.toLowerCase() ? 3 : 0;
+  return byProperty + titleScore(field, concept, likeness);
+}
+
+/** The concept's zh-CN title and aliases. */
+function zhNamesOf(concept: Concept): string[] {
+  return [zhOf(concept.title, ''), ...aliasesOf(concept, 'zh-CN')].filter((n) => n !== '');
+}
+
+/**
+ * How well the field's titles name the concept: its zh-CN title is the concept's or one of its
+ * zh-CN aliases (3), or alike to one by character bigrams (2: Chinese has no spaces, so words
+ * are not split out); its en title is the concept's or an en alias, ignoring case (3).
+ */
+function titleScore(field: FieldInfo, concept: Concept, likeness = true): number {
+  let score = 0;
   const zh = typeof field.schema.title === 'string' ? field.schema.title : undefined;
   const en = field.schema['x-i18n']?.en?.title;
-  const conceptZh = zhOf(concept.title, '');
   const conceptEn = enOf(concept.title, '');
-  if (zh && (zh === conceptZh || aliasesOf(concept, 'zh-CN').includes(zh))) score += 3;
-  else if (zh && conceptZh && bigramSimilarity(zh, conceptZh) >= 0.6) score += 2;
+  const zhNames = zhNamesOf(concept);
+  if (zh && zhNames.includes(zh)) score += 3;
+  else if (likeness && zh && zhNames.some((n) => bigramSimilarity(zh, n) >= 0.6)) score += 2;
   const enNames = [conceptEn, ...aliasesOf(concept, 'en')].map((n) => n.toLowerCase());
   if (en && enNames.includes(en.toLowerCase())) score += 3;
   return score;

@@ -34,6 +34,12 @@ function errorsOf(matter: Matter): string[] {
     .map((p) => `${p.code} ${p.pointer}`);
 }
 
+/** The value the fix's first operation adds: the concept a bind fix proposes. */
+function valueOf(problem: DesignProblem): unknown {
+  const op = problem.fix?.patch[0];
+  return op && 'value' in op ? op.value : undefined;
+}
+
 /** Applies the fix, then its inverse: the document must come back byte for byte. */
 function expectRevertible(matter: Matter, problem: DesignProblem): Matter {
   const patch = problem.fix?.patch as Patch;
@@ -86,7 +92,7 @@ describe('adviseMatter: concepts', () => {
     expect(found / total).to.be.at.least(0.9);
   });
 
-  it('knows a concept by its aliases (联系电话 for 手机号码)', () => {
+  it('knows a concept by its aliases (联系电话 for 手机号码), and without them proposes nothing', () => {
     const matter = apply(sampleMatter('residence-permit'), [
       {
         op: 'add',
@@ -96,16 +102,64 @@ describe('adviseMatter: concepts', () => {
     ]);
     const proposals = (c: Catalogue) =>
       adviseMatter(matter, c).filter((a) => a.pointer === '/schema/properties/applicant/properties/phone');
-    expect(proposals(catalogue)).to.deep.equal([]);
-    const withAliases: Catalogue = {
-      ...catalogue,
-      concepts: catalogue.concepts.map((c) =>
-        c.id === 'person.mobile' ? { ...c, aliases: { 'zh-CN': ['联系电话'] } } : c,
-      ),
-    };
-    expect(proposals(withAliases).map((a) => a.fix?.patch)).to.deep.equal([
+    expect(catalogue.concepts.find((c) => c.id === 'person.mobile')?.aliases?.['zh-CN']).to.include('联系电话');
+    expect(proposals(catalogue).map((a) => a.fix?.patch)).to.deep.equal([
       [{ op: 'add', path: '/schema/properties/applicant/properties/phone/x-concept', value: 'person.mobile' }],
     ]);
+    const withoutAliases: Catalogue = {
+      ...catalogue,
+      concepts: catalogue.concepts.map(({ aliases: _aliases, ...c }) => c),
+    };
+    expect(proposals(withoutAliases)).to.deep.equal([]);
+  });
+
+  it('matches Chinese titles by character bigrams (初次领证的日期 is 初次领证日期), not unlike ones', () => {
+    const withField = (title: string) =>
+      apply(sampleMatter('driving-licence-renewal'), [
+        {
+          op: 'add',
+          path: '/schema/properties/licence/properties/start',
+          value: { type: 'string', format: 'date', title },
+        },
+      ]);
+    const proposed = (title: string) =>
+      adviseMatter(withField(title), catalogue)
+        .filter((a) => a.pointer === '/schema/properties/licence/properties/start')
+        .map(valueOf);
+    expect(proposed('初次领证的日期')).to.deep.equal(['driverLicence.firstIssued']);
+    expect(proposed('入学日期')).to.deep.equal([]);
+  });
+
+  it('finds the applicant’s own data in the first object that holds their ID number, not in a later one', () => {
+    const matter = apply(sampleMatter('household-migration'), [
+      { op: 'remove', path: '/schema/properties/applicant/properties/name/x-concept' },
+    ]);
+    const proposed = adviseMatter(matter, catalogue)
+      .filter((a) => a.code === 'advice-concept')
+      .map((a) => [a.pointer, valueOf(a)]);
+    expect(proposed).to.deep.include(['/schema/properties/applicant/properties/name', 'person.name']);
+    // /kin (姓名, 公民身份号码, shown for one route) is another person's: nothing proposed there.
+    expect(proposed.filter(([pointer]) => String(pointer).includes('/kin/'))).to.deep.equal([]);
+  });
+
+  it('names a register’s record by its title wherever it sits, a party’s data only by its place', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      {
+        op: 'add',
+        path: '/schema/properties/extra',
+        value: {
+          type: 'object',
+          properties: {
+            licence: { type: 'string', title: '驾驶证号' },
+            name: { type: 'string', title: '姓名' },
+          },
+        },
+      },
+    ]);
+    const proposed = adviseMatter(matter, catalogue)
+      .filter((a) => a.code === 'advice-concept' && a.pointer.startsWith('/schema/properties/extra/'))
+      .map((a) => [a.pointer, valueOf(a)]);
+    expect(proposed).to.deep.equal([['/schema/properties/extra/properties/licence', 'driverLicence.number']]);
   });
 
   it('proposes nothing for a field typed on purpose (x-fill: false)', () => {
@@ -115,6 +169,43 @@ describe('adviseMatter: concepts', () => {
       { op: 'add', path: `/schema${location}/x-fill`, value: false },
     ]);
     expect(adviseMatter(typedOnPurpose, catalogue).filter((a) => a.code === 'advice-concept')).to.deep.equal([]);
+  });
+});
+
+describe('adviseMatter: typed fields the rating counts', () => {
+  // More than three required fields typed by hand make the apply stage yellow (SPEC §4); the
+  // sample types two itself (/residence/since, /school).
+  const typedByHand = ['name', 'mobile'].map((n) => `/properties/applicant/properties/${n}`);
+
+  it('says the rating counts a typed field, with the bind fix when a concept matches', () => {
+    const matter = typedByHand.reduce(withoutConcept, sampleMatter('residence-permit'));
+    expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('yellow');
+    const mobile = adviseMatter(matter, catalogue, 'en').find(
+      (a) => a.pointer === `/schema${typedByHand[1]}`,
+    ) as DesignProblem;
+    expect(mobile.code).to.equal('advice-concept');
+    expect(mobile.message.en).to.match(/\(rating: field "Mobile number" \(\/applicant\/mobile\) has no concept/);
+    expect(mobile.fix?.patch).to.deep.equal([
+      { op: 'add', path: `/schema${typedByHand[1]}/x-concept`, value: 'person.mobile' },
+    ]);
+    // The school has no concept in the catalogue: advice without a fix, naming what it costs.
+    const school = adviseMatter(matter, catalogue, 'en').filter((a) => a.code === 'advice-typed-field');
+    expect(school.map((a) => [a.pointer, a.fix])).to.deep.equal([
+      ['/schema/allOf/3/then/properties/school', undefined],
+    ]);
+    expect(school[0]?.message.en).to.contain('no concept in the catalogue matches it');
+  });
+
+  it('says nothing of the kind while the hand-typed fields are few enough to keep the stage green', () => {
+    const matter = withoutConcept(sampleMatter('residence-permit'), typedByHand[1] as string);
+    expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('green');
+    const advice = adviseMatter(matter, catalogue, 'en');
+    expect(advice.filter((a) => a.code === 'advice-typed-field')).to.deep.equal([]);
+    const mobile = advice.find((a) => a.pointer === `/schema${typedByHand[1]}`);
+    expect(mobile?.message.en).to.not.contain('rating');
+    expect(
+      adviseMatter(sampleMatter('residence-permit'), catalogue).filter((a) => a.code === 'advice-typed-field'),
+    ).to.deep.equal([]);
   });
 });
 
@@ -141,6 +232,17 @@ describe('adviseMatter: materials', () => {
     expect(advice).to.have.length(1);
     const fixed = expectRevertible(stripped, advice[0] as DesignProblem);
     expect(new Set(fixed.materials?.[index]?.licences)).to.deep.equal(new Set(listed));
+  });
+
+  it('proposes nothing for a material that lists it already, or one named like no licence type or source', () => {
+    const matter = sampleMatter('company-name-change');
+    const listed = apply(matter, [{ op: 'add', path: '/materials/3/licences', value: ['business-licence'] }]);
+    const material = (m: Matter) => adviseMatter(m, catalogue).filter((a) => a.code?.startsWith('advice-material'));
+    expect(material(listed)).to.deep.equal([]);
+    const renamed = apply(matter, [
+      { op: 'replace', path: '/materials/3/title', value: { 'zh-CN': '股东会决议', en: 'Shareholders’ resolution' } },
+    ]);
+    expect(material(renamed)).to.deep.equal([]);
   });
 });
 

@@ -14,6 +14,10 @@
  *   material's title containing it: "营业执照副本" names 营业执照) or by en title, and only
  *   to one that works for the matter's applicants (a fresh licence they can hold, a connected
  *   source serving them): listing another would not spare anyone an upload.
+ * - A required field every applicant types, which the rating counts against the matter (SPEC
+ *   §4 manual-fields, only once the count makes the stage yellow), is advice too: when a
+ *   concept matches, the bind advice says so and carries the fix; when none does, a warning
+ *   without a fix (the catalogue, not the document, lacks the concept).
  * - "A required field no provider fills that an earlier step's concept could decide" is left
  *   out: nothing in the catalogue says which concept decides which answer, so any rule would
  *   be a guess.
@@ -28,6 +32,7 @@ import {
   getAt,
   localize,
   matchConcept,
+  rateMatter,
   SchemaWalkError,
   toPointer,
   type Catalogue,
@@ -45,11 +50,22 @@ import type { Patch } from '../document/design-document.js';
 import { adviceMessages as m } from '../i18n/advice.js';
 import type { DesignProblem } from '../panels/context.js';
 
-/** Advice for the matter document: concepts to bind, licences and sources to list, text to translate. */
-export function adviseMatter(matter: Matter, catalogue: Catalogue, lang: Locale = 'zh-CN'): DesignProblem[] {
+/**
+ * Advice for the matter document: concepts to bind, typed fields the rating counts, licences
+ * and sources to list, text to translate. `rating` is the matter's (`rateMatter`), computed
+ * here when not given.
+ */
+export function adviseMatter(
+  matter: Matter,
+  catalogue: Catalogue,
+  lang: Locale = 'zh-CN',
+  rating?: MatterRating,
+): DesignProblem[] {
   const fields = fieldsOf(matter);
+  const counted = countedFields(matter, catalogue, rating);
   return [
-    ...conceptAdvice(matter, catalogue, fields),
+    ...conceptAdvice(matter, catalogue, fields, counted),
+    ...typedFieldAdvice(matter, catalogue, fields, counted),
     ...materialAdvice(matter, catalogue),
     ...textAdvice(matter, fields, lang),
   ];
@@ -113,26 +129,78 @@ export function ratingFixes(matter: Matter, catalogue: Catalogue, rating: Matter
 // ---------------------------------------------------------------------------------------
 // Concepts
 
-function conceptAdvice(matter: Matter, catalogue: Catalogue, fields: FieldInfo[]): DesignProblem[] {
+/**
+ * "The state already holds this": a field with no concept that a concept matches. When the
+ * rating counts the field against the matter (a required field typed by hand), the message
+ * says so: that is the same field's other advice, so it is one entry with one fix.
+ */
+function conceptAdvice(
+  matter: Matter,
+  catalogue: Catalogue,
+  fields: FieldInfo[],
+  counted: Map<string, Message>,
+): DesignProblem[] {
   const out: DesignProblem[] = [];
   for (const field of fields) {
     if (!bindable(field)) continue;
     const match = matchFor(matter, catalogue, field, fields);
     if (!match) continue;
     const concept = match.concept;
+    const found = words(m.conceptFound, {
+      field: fieldName(field),
+      concept: words(m.concept, { id: concept.id, title: texts(concept.title) }),
+      provider: providerName(catalogue, match.provider),
+    });
+    const reason = counted.get(field.pointer);
     out.push({
       severity: 'warning',
       code: 'advice-concept',
       pointer: `/schema${field.schemaPointer}`,
-      message: words(m.conceptFound, {
-        field: fieldName(field),
-        concept: words(m.concept, { id: concept.id, title: texts(concept.title) }),
-        provider: providerName(catalogue, match.provider),
-      }),
+      message: reason ? words(m.countedAndFound, { found, reason }) : found,
       fix: { label: words(m.bindConcept, { id: concept.id }), patch: bindPatch(field, concept.id) },
     });
   }
   return out;
+}
+
+/**
+ * A required field every applicant types that the rating counts against the matter (SPEC §4
+ * manual-fields) and no concept matches: no edit of this document settles it — the catalogue
+ * needs a concept and a provider — so it has no fix; the rating's reason says which colour it
+ * costs. (With a matching concept it is `conceptAdvice`'s entry, fix included.)
+ */
+function typedFieldAdvice(
+  matter: Matter,
+  catalogue: Catalogue,
+  fields: FieldInfo[],
+  counted: Map<string, Message>,
+): DesignProblem[] {
+  const out: DesignProblem[] = [];
+  for (const field of fields) {
+    const reason = counted.get(field.pointer);
+    if (!reason || field.concept !== undefined) continue;
+    if (bindable(field) && matchFor(matter, catalogue, field, fields)) continue;
+    out.push({
+      severity: 'warning',
+      code: 'advice-typed-field',
+      pointer: `/schema${field.schemaPointer}`,
+      message: words(m.typedField, { field: fieldName(field), reason }),
+    });
+  }
+  return out;
+}
+
+/** The data pointers of the fields the rating's manual-fields rule counts, each with the rating's reason. */
+function countedFields(matter: Matter, catalogue: Catalogue, rating: MatterRating | undefined): Map<string, Message> {
+  const counted = new Map<string, Message>();
+  for (const stage of Object.values((rating ?? rateMatter(matter, catalogue)).stages)) {
+    for (const reason of stage.reasons) {
+      if (reason.rule === 'manual-fields' && reason.field !== undefined && !counted.has(reason.field)) {
+        counted.set(reason.field, reason.message);
+      }
+    }
+  }
+  return counted;
 }
 
 /** A field a concept could be proposed for: no concept yet, prefill not refused, not inside list items. */

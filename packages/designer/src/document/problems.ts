@@ -38,7 +38,7 @@ export function problemsOf(
   // an error; a document validate accepts can still hold a $ref cycle the walker refuses.
   try {
     const fixes = options.rating ? ratingFixes(matter, catalogue, options.rating) : [];
-    return [...validated, ...fixes, ...adviseMatter(matter, catalogue, options.lang)];
+    return [...validated, ...fixes, ...adviseMatter(matter, catalogue, options.lang, options.rating)];
   } catch {
     return validated;
   }

@@ -6,6 +6,14 @@ export const adviceMessages = messages('designer-advice', {
     'zh-CN': '{field}没有绑定数据元，而{concept}已由{provider}掌握：绑定后可预填',
     en: '{field} has no concept, but the state already holds {concept} through {provider}: bind it and the field fills itself',
   },
+  countedAndFound: {
+    'zh-CN': '{found}（评级：{reason}）',
+    en: '{found} (rating: {reason})',
+  },
+  typedField: {
+    'zh-CN': '{field}由每位申请人手工填写，评级因此扣分（{reason}）：目录中没有与之相符的数据元，需先编目并对接提供方',
+    en: '{field} is typed by every applicant and the rating counts it against the matter ({reason}): no concept in the catalogue matches it; catalogue one and connect a provider',
+  },
   bindConcept: { 'zh-CN': '绑定数据元 {id}', en: 'Bind concept {id}' },
   bindFieldTo: { 'zh-CN': '将{field}绑定到 {id}', en: 'Bind {field} to {id}' },
   licenceFound: {

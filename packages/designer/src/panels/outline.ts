@@ -13,6 +13,7 @@ import type { OutlineField, OutlineStep } from '../document/outline-types.js';
 import { addField, deleteField, duplicateField, moveField, moveFieldBy } from '../edits/fields.js';
 import { kindMessages } from '../i18n/designer.js';
 import { outlineMessages as t } from '../i18n/outline.js';
+import { shareBadge, shareSentence } from '../advice/forecast-text.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
 import { designerStyles } from './designer-styles.js';
 import {
@@ -125,6 +126,9 @@ export class DesignerOutlinePanel extends LitElement {
       [role='treeitem']:focus-visible > .row {
         outline: 3px solid var(--_matter-color-focus);
         box-shadow: 0 0 0 5px var(--_matter-color-text);
+      }
+      .forecast {
+        font-variant-numeric: tabular-nums;
       }
       .mark {
         color: var(--_matter-color-error);
@@ -715,7 +719,20 @@ export class DesignerOutlinePanel extends LitElement {
       }
       <span class="badge kind">${say(kindMessages[field.kind], lang)}</span>
       ${field.concept ? html`<span class="badge concept">${say(t.concept, lang, { id: field.concept })}</span>` : nothing}
-      ${field.branch ? html`<span class="badge branch">${say(t.conditional, lang)}</span>` : nothing}`;
+      ${field.branch ? html`<span class="badge branch">${say(t.conditional, lang)}</span>` : nothing}
+      ${this.#renderForecast(field)}`;
+  }
+
+  /** The share of applicants expected to find the field filled (SPEC §10), when a provider fills it. */
+  #renderForecast(field: OutlineField): TemplateResult | typeof nothing {
+    const view = this.view;
+    const forecast = view?.forecast?.fields[field.data];
+    if (!view || !forecast) return nothing;
+    const lang = this.#lang;
+    return html`<span class="badge forecast" data-share=${forecast.share ?? 'unknown'}
+      ><span aria-hidden="true">${shareBadge(forecast, lang)}</span
+      ><span class="visually-hidden">${shareSentence(forecast, view.catalogue, lang)}</span></span
+    >`;
   }
 
   #renderItem(item: TreeItem, selectedKey: string | undefined): TemplateResult {

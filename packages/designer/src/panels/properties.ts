@@ -23,6 +23,7 @@ import type { OutlineField } from '../document/outline-types.js';
 import { readShowWhen, setShowWhen, testableFields, type ShowWhen } from '../edits/conditions.js';
 import { bindConcept, renameField, setFieldProperty, setFieldText, setOptions, setRequired } from '../edits/fields.js';
 import { propertiesMessages as m } from '../i18n/properties.js';
+import { shareBadge, shareSentence } from '../advice/forecast-text.js';
 import { bilingualInputs, shownText, textIn, type DesignLocale } from './bilingual.js';
 import { withText } from '../edits/attributes.js';
 import type { ConditionField, ConditionsChangeDetail } from './conditions-editor.js';
@@ -725,6 +726,17 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     ></matter-designer-conditions>`;
   }
 
+  /** Who fills the field and for what share of applicants (SPEC §10 forecast); nothing when no provider does. */
+  #renderForecast(data: string): TemplateResult | typeof nothing {
+    const view = this.view;
+    const forecast = view?.forecast?.fields[data];
+    if (!view || !forecast) return nothing;
+    return html`<p class="forecast" id="field-forecast">
+      <strong aria-hidden="true">${shareBadge(forecast, this.viewLang)}</strong>
+      ${shareSentence(forecast, view.catalogue, this.viewLang)}
+    </p>`;
+  }
+
   override render(): TemplateResult {
     const view = this.view;
     const pointer = this.#pointer;
@@ -748,6 +760,7 @@ ${JSON.stringify(conditionAround(matter, field.schema), null, 2)}</pre>
     return html`<section part="properties" lang=${this.viewLang} aria-labelledby="properties-heading">
       <h2 id="properties-heading">${this.#say(m.headingOf, { field: title })}</h2>
       <p class="hint">${this.#say(m.kindIs, { kind })} · <code>${field?.data ?? pointer}</code></p>
+      ${field ? this.#renderForecast(field.data) : nothing}
       <div class="control">
         <label for="key">${this.#say(m.key)}</label>
         <input
