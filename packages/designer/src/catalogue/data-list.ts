@@ -48,11 +48,7 @@ function renderConnectNext(context: ListContext): TemplateResult {
     return html`${entry ? localize(entry.title, lang) : id}
       <span class="badge">${say(kind === 'source' ? msg.source : msg.licence, lang)}</span>`;
   };
-  return html`<section
-    class="connect-next"
-    aria-labelledby="connect-next-heading"
-    aria-busy=${done ? 'false' : 'true'}
-  >
+  return html`<section class="connect-next" aria-labelledby="connect-next-heading" aria-busy=${done ? 'false' : 'true'}>
     <h3 id="connect-next-heading">${say(msg.connectNext, lang)}</h3>
     ${
       !done
@@ -76,7 +72,11 @@ export function renderDataList(state: DataListState, context: ListContext): Temp
   const items: SourceItem[] = catalogue.sources
     .map((source, order) => ({ ref: `source:${source.id}` as ProviderRef, source, order }))
     .filter(({ source }) =>
-      state.show === 'all' ? true : state.show === 'connected' ? source.connected !== false : source.connected === false,
+      state.show === 'all'
+        ? true
+        : state.show === 'connected'
+          ? source.connected !== false
+          : source.connected === false,
     );
   const sorted =
     state.sort === 'impact'

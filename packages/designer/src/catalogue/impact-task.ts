@@ -29,7 +29,11 @@ interface IdleDeadline {
 /** The next idle period: `requestIdleCallback` where there is one (it bounds each slice), else the next task. */
 function idle(): Promise<IdleDeadline | undefined> {
   return new Promise((resolve) => {
-    const request = (globalThis as { requestIdleCallback?: (callback: (deadline: IdleDeadline) => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    const request = (
+      globalThis as {
+        requestIdleCallback?: (callback: (deadline: IdleDeadline) => void, options?: { timeout: number }) => number;
+      }
+    ).requestIdleCallback;
     // The timeout keeps a busy page (an animation, a test runner) from postponing it forever.
     if (request) request((deadline) => resolve(deadline), { timeout: 100 });
     else setTimeout(() => resolve(undefined), 0);

@@ -48,7 +48,10 @@ export function renderLicencesList(state: LicencesListState, context: ListContex
   return html`<div class="filters">
       <label class="field" for="licences-show">
         ${say(msg.showSources, lang)}
-        <select id="licences-show" @change=${(event: Event) => state.onShow((event.target as HTMLSelectElement).value as FreshFilter)}>
+        <select
+          id="licences-show"
+          @change=${(event: Event) => state.onShow((event.target as HTMLSelectElement).value as FreshFilter)}
+        >
           <option value="all" ?selected=${state.show === 'all'}>${say(msg.all, lang)}</option>
           <option value="fresh" ?selected=${state.show === 'fresh'}>${say(msg.fresh, lang)}</option>
           <option value="stale" ?selected=${state.show === 'stale'}>${say(msg.stale, lang)}</option>
@@ -56,7 +59,10 @@ export function renderLicencesList(state: LicencesListState, context: ListContex
       </label>
       <label class="field" for="licences-sort">
         ${say(msg.sortBy, lang)}
-        <select id="licences-sort" @change=${(event: Event) => state.onSort((event.target as HTMLSelectElement).value as LicenceSort)}>
+        <select
+          id="licences-sort"
+          @change=${(event: Event) => state.onSort((event.target as HTMLSelectElement).value as LicenceSort)}
+        >
           <option value="title" ?selected=${state.sort === 'title'}>${say(msg.byTitle, lang)}</option>
           <option value="impact" ?selected=${state.sort === 'impact'}>${say(msg.byImpact, lang)}</option>
         </select>

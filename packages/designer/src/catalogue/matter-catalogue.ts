@@ -18,7 +18,14 @@ import { ImpactCalculation, type ImpactProgress } from './impact-task.js';
 import { renderLicencesList, type FreshFilter, type LicenceSort } from './licences-list.js';
 import { departmentName, renderMattersList } from './matters-list.js';
 import { colourLabel, type ListContext } from './parts.js';
-import { departmentsOf, matterRows, type MatterFilter, type MatterRow, type MatterSort, type MatterSortKey } from './rows.js';
+import {
+  departmentsOf,
+  matterRows,
+  type MatterFilter,
+  type MatterRow,
+  type MatterSort,
+  type MatterSortKey,
+} from './rows.js';
 
 export interface MatterOpenDetail {
   id: string;
@@ -164,7 +171,9 @@ export class MatterCatalogue extends LitElement {
   }
 
   readonly #open = (id: string): void => {
-    this.dispatchEvent(new CustomEvent<MatterOpenDetail>('matter-open', { detail: { id }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<MatterOpenDetail>('matter-open', { detail: { id }, bubbles: true, composed: true }),
+    );
   };
 
   readonly #handleTabKey = (event: KeyboardEvent): void => {
@@ -284,8 +293,7 @@ export class MatterCatalogue extends LitElement {
     const lang = this.#lang;
     const catalogue = this.catalogue;
     const report = this.#report;
-    if (!catalogue || !report)
-      return html`<div class="wrap"><p>${say(msg.noCatalogue, lang)}</p></div>`;
+    if (!catalogue || !report) return html`<div class="wrap"><p>${say(msg.noCatalogue, lang)}</p></div>`;
     const context: ListContext = {
       lang,
       catalogue,

@@ -8,7 +8,14 @@ import { say } from '@matterform/elements';
 import { COLOURS, NO_DEPARTMENT, localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { colourLabel, numberFormat, sortHeader, type ListContext } from './parts.js';
-import { filterMatters, sortMatters, type MatterFilter, type MatterRow, type MatterSort, type MatterSortKey } from './rows.js';
+import {
+  filterMatters,
+  sortMatters,
+  type MatterFilter,
+  type MatterRow,
+  type MatterSort,
+  type MatterSortKey,
+} from './rows.js';
 
 const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
 
