@@ -58,6 +58,8 @@ function prng(seed) {
 }
 
 const t = (zh, en) => ({ 'zh-CN': zh, en });
+/** Copies of plain JSON data, so no generated object shares parts with the sample or another. */
+const clone = (value) => JSON.parse(JSON.stringify(value));
 
 // ---------------------------------------------------------------------------------------
 // Vocabulary: departments of a city, each with the domains its matters are about. `weight` is
@@ -67,94 +69,262 @@ const t = (zh, en) => ({ 'zh-CN': zh, en });
 
 const DEPARTMENTS = [
   {
-    id: 'public-security', code: 'GA', weight: 28, zh: '公安', en: 'Public Security', province: '厅',
-    ministry: t('公安部', 'Ministry of Public Security'), prefix: 'mps',
+    id: 'public-security',
+    code: 'GA',
+    weight: 28,
+    zh: '公安',
+    en: 'Public Security',
+    province: '厅',
+    ministry: t('公安部', 'Ministry of Public Security'),
+    prefix: 'mps',
     systems: ['population-management', 'traffic-management', 'exit-entry-system'],
     domains: [
       ['vehicle', '机动车', 'Motor vehicle', 'person', ['vehicle-licence', '机动车行驶证', 'Vehicle licence']],
-      ['exitEntry', '出入境', 'Exit and entry', 'person', ['exit-entry-permit', '往来港澳通行证', 'Mainland–Hong Kong/Macao permit']],
+      [
+        'exitEntry',
+        '出入境',
+        'Exit and entry',
+        'person',
+        ['exit-entry-permit', '往来港澳通行证', 'Mainland–Hong Kong/Macao permit'],
+      ],
       ['dog', '养犬', 'Dog ownership', 'person', ['dog-registration', '养犬登记证', 'Dog registration certificate']],
-      ['securityService', '保安服务', 'Security service', 'organization', ['security-service-permit', '保安服务许可证', 'Security service permit']],
+      [
+        'securityService',
+        '保安服务',
+        'Security service',
+        'organization',
+        ['security-service-permit', '保安服务许可证', 'Security service permit'],
+      ],
     ],
   },
   {
-    id: 'market-regulation', code: 'SJ', weight: 26, zh: '市场监督管理', en: 'Market Regulation', province: '局',
-    ministry: t('国家市场监督管理总局', 'State Administration for Market Regulation'), prefix: 'samr',
+    id: 'market-regulation',
+    code: 'SJ',
+    weight: 26,
+    zh: '市场监督管理',
+    en: 'Market Regulation',
+    province: '局',
+    ministry: t('国家市场监督管理总局', 'State Administration for Market Regulation'),
+    prefix: 'samr',
     systems: ['market-entity-registration', 'licensing-system', 'credit-publicity'],
     domains: [
-      ['medicalDevice', '医疗器械经营', 'Medical device trade', 'organization', ['medical-device-permit', '医疗器械经营许可证', 'Medical device trading permit']],
-      ['drugRetail', '药品零售', 'Drug retail', 'organization', ['drug-retail-permit', '药品经营许可证', 'Drug trading permit']],
-      ['specialEquipment', '特种设备', 'Special equipment', 'organization', ['special-equipment-registration', '特种设备使用登记证', 'Special equipment use certificate']],
+      [
+        'medicalDevice',
+        '医疗器械经营',
+        'Medical device trade',
+        'organization',
+        ['medical-device-permit', '医疗器械经营许可证', 'Medical device trading permit'],
+      ],
+      [
+        'drugRetail',
+        '药品零售',
+        'Drug retail',
+        'organization',
+        ['drug-retail-permit', '药品经营许可证', 'Drug trading permit'],
+      ],
+      [
+        'specialEquipment',
+        '特种设备',
+        'Special equipment',
+        'organization',
+        ['special-equipment-registration', '特种设备使用登记证', 'Special equipment use certificate'],
+      ],
       ['measuringInstrument', '计量器具', 'Measuring instrument', 'organization', null],
     ],
   },
   {
-    id: 'human-resources-social-security', code: 'RS', weight: 20, zh: '人力资源和社会保障', en: 'Human Resources and Social Security', province: '厅',
-    ministry: t('人力资源和社会保障部', 'Ministry of Human Resources and Social Security'), prefix: 'mohrss',
+    id: 'human-resources-social-security',
+    code: 'RS',
+    weight: 20,
+    zh: '人力资源和社会保障',
+    en: 'Human Resources and Social Security',
+    province: '厅',
+    ministry: t('人力资源和社会保障部', 'Ministry of Human Resources and Social Security'),
+    prefix: 'mohrss',
     systems: ['hn-social-insurance', 'employment-service', 'talent-system'],
     domains: [
       ['pension', '养老保险', 'Pension insurance', 'person', null],
-      ['unemployment', '失业保险', 'Unemployment insurance', 'person', ['unemployment-card', '就业创业证', 'Employment and entrepreneurship card']],
-      ['skill', '职业技能', 'Vocational skill', 'person', ['skill-certificate', '职业技能等级证书', 'Vocational skill certificate']],
-      ['professionalTitle', '职称', 'Professional title', 'person', ['title-certificate', '专业技术职务任职资格证书', 'Professional title certificate']],
-      ['labourDispatch', '劳务派遣', 'Labour dispatch', 'organization', ['labour-dispatch-permit', '劳务派遣经营许可证', 'Labour dispatch permit']],
+      [
+        'unemployment',
+        '失业保险',
+        'Unemployment insurance',
+        'person',
+        ['unemployment-card', '就业创业证', 'Employment and entrepreneurship card'],
+      ],
+      [
+        'skill',
+        '职业技能',
+        'Vocational skill',
+        'person',
+        ['skill-certificate', '职业技能等级证书', 'Vocational skill certificate'],
+      ],
+      [
+        'professionalTitle',
+        '职称',
+        'Professional title',
+        'person',
+        ['title-certificate', '专业技术职务任职资格证书', 'Professional title certificate'],
+      ],
+      [
+        'labourDispatch',
+        '劳务派遣',
+        'Labour dispatch',
+        'organization',
+        ['labour-dispatch-permit', '劳务派遣经营许可证', 'Labour dispatch permit'],
+      ],
     ],
   },
   {
-    id: 'civil-affairs', code: 'MZ', weight: 14, zh: '民政', en: 'Civil Affairs', province: '厅',
-    ministry: t('民政部', 'Ministry of Civil Affairs'), prefix: 'mca',
+    id: 'civil-affairs',
+    code: 'MZ',
+    weight: 14,
+    zh: '民政',
+    en: 'Civil Affairs',
+    province: '厅',
+    ministry: t('民政部', 'Ministry of Civil Affairs'),
+    prefix: 'mca',
     systems: ['social-assistance-system', 'civil-registry'],
     domains: [
       ['socialAssistance', '社会救助', 'Social assistance', 'person', null],
       ['elderlyCare', '养老服务', 'Elderly care', 'person', null],
       ['funeral', '殡葬', 'Funeral', 'person', null],
-      ['socialOrg', '社会组织', 'Social organisation', 'organization', ['social-org-certificate', '社会团体法人登记证书', 'Social organisation certificate']],
+      [
+        'socialOrg',
+        '社会组织',
+        'Social organisation',
+        'organization',
+        ['social-org-certificate', '社会团体法人登记证书', 'Social organisation certificate'],
+      ],
     ],
   },
   {
-    id: 'transport', code: 'JT', weight: 12, zh: '交通运输', en: 'Transport', province: '厅',
-    ministry: t('交通运输部', 'Ministry of Transport'), prefix: 'mot',
+    id: 'transport',
+    code: 'JT',
+    weight: 12,
+    zh: '交通运输',
+    en: 'Transport',
+    province: '厅',
+    ministry: t('交通运输部', 'Ministry of Transport'),
+    prefix: 'mot',
     systems: ['road-transport-system', 'ride-hailing-platform'],
     domains: [
-      ['rideHailing', '网约车', 'Ride-hailing', 'person', ['ride-hailing-permit', '网络预约出租汽车驾驶员证', 'Ride-hailing driver permit']],
-      ['freight', '道路货运', 'Road freight', 'organization', ['freight-permit', '道路运输经营许可证', 'Road transport operating permit']],
-      ['vessel', '船舶', 'Vessel', 'organization', ['vessel-certificate', '船舶国籍证书', 'Vessel nationality certificate']],
+      [
+        'rideHailing',
+        '网约车',
+        'Ride-hailing',
+        'person',
+        ['ride-hailing-permit', '网络预约出租汽车驾驶员证', 'Ride-hailing driver permit'],
+      ],
+      [
+        'freight',
+        '道路货运',
+        'Road freight',
+        'organization',
+        ['freight-permit', '道路运输经营许可证', 'Road transport operating permit'],
+      ],
+      [
+        'vessel',
+        '船舶',
+        'Vessel',
+        'organization',
+        ['vessel-certificate', '船舶国籍证书', 'Vessel nationality certificate'],
+      ],
     ],
   },
   {
-    id: 'health', code: 'WJ', weight: 12, zh: '卫生健康', en: 'Health', province: '委员会',
-    ministry: t('国家卫生健康委员会', 'National Health Commission'), prefix: 'nhc',
+    id: 'health',
+    code: 'WJ',
+    weight: 12,
+    zh: '卫生健康',
+    en: 'Health',
+    province: '委员会',
+    ministry: t('国家卫生健康委员会', 'National Health Commission'),
+    prefix: 'nhc',
     systems: ['health-licensing', 'birth-registry'],
     domains: [
-      ['birth', '出生医学', 'Birth medical', 'person', ['birth-certificate', '出生医学证明', 'Birth medical certificate']],
-      ['practitioner', '医师执业', 'Medical practice', 'person', ['physician-licence', '医师执业证书', 'Physician practising certificate']],
-      ['clinic', '诊所', 'Clinic', 'organization', ['clinic-licence', '医疗机构执业许可证', 'Medical institution licence']],
+      [
+        'birth',
+        '出生医学',
+        'Birth medical',
+        'person',
+        ['birth-certificate', '出生医学证明', 'Birth medical certificate'],
+      ],
+      [
+        'practitioner',
+        '医师执业',
+        'Medical practice',
+        'person',
+        ['physician-licence', '医师执业证书', 'Physician practising certificate'],
+      ],
+      [
+        'clinic',
+        '诊所',
+        'Clinic',
+        'organization',
+        ['clinic-licence', '医疗机构执业许可证', 'Medical institution licence'],
+      ],
       ['vaccination', '预防接种', 'Vaccination', 'person', null],
     ],
   },
   {
-    id: 'education', code: 'JY', weight: 10, zh: '教育', en: 'Education', province: '厅',
-    ministry: t('教育部', 'Ministry of Education'), prefix: 'moe',
+    id: 'education',
+    code: 'JY',
+    weight: 10,
+    zh: '教育',
+    en: 'Education',
+    province: '厅',
+    ministry: t('教育部', 'Ministry of Education'),
+    prefix: 'moe',
     systems: ['enrolment-system', 'school-licensing'],
     domains: [
       ['enrolment', '入学', 'School enrolment', 'person', null],
-      ['privateSchool', '民办学校', 'Private school', 'organization', ['private-school-permit', '民办学校办学许可证', 'Private school permit']],
+      [
+        'privateSchool',
+        '民办学校',
+        'Private school',
+        'organization',
+        ['private-school-permit', '民办学校办学许可证', 'Private school permit'],
+      ],
       ['studentAid', '学生资助', 'Student aid', 'person', null],
     ],
   },
   {
-    id: 'housing-urban-rural', code: 'ZJ', weight: 9, zh: '住房和城乡建设', en: 'Housing and Urban-Rural Development', province: '厅',
-    ministry: t('住房和城乡建设部', 'Ministry of Housing and Urban-Rural Development'), prefix: 'mohurd',
+    id: 'housing-urban-rural',
+    code: 'ZJ',
+    weight: 9,
+    zh: '住房和城乡建设',
+    en: 'Housing and Urban-Rural Development',
+    province: '厅',
+    ministry: t('住房和城乡建设部', 'Ministry of Housing and Urban-Rural Development'),
+    prefix: 'mohurd',
     systems: ['construction-permits', 'housing-security-system'],
     domains: [
-      ['construction', '建筑施工', 'Construction works', 'organization', ['construction-permit', '建筑工程施工许可证', 'Construction permit']],
+      [
+        'construction',
+        '建筑施工',
+        'Construction works',
+        'organization',
+        ['construction-permit', '建筑工程施工许可证', 'Construction permit'],
+      ],
       ['housingSubsidy', '住房保障', 'Housing subsidy', 'person', null],
-      ['estateAgency', '房地产经纪', 'Estate agency', 'organization', ['estate-agency-filing', '房地产经纪机构备案证明', 'Estate agency filing certificate']],
+      [
+        'estateAgency',
+        '房地产经纪',
+        'Estate agency',
+        'organization',
+        ['estate-agency-filing', '房地产经纪机构备案证明', 'Estate agency filing certificate'],
+      ],
     ],
   },
   {
-    id: 'housing-provident-fund', code: 'GJJ', weight: 8, zh: '住房公积金', en: 'Housing Provident Fund', province: '管理中心',
-    ministry: t('住房和城乡建设部住房公积金监管司', 'Housing Provident Fund Supervision Department'), prefix: 'hpf',
+    id: 'housing-provident-fund',
+    code: 'GJJ',
+    weight: 8,
+    zh: '住房公积金',
+    en: 'Housing Provident Fund',
+    province: '管理中心',
+    ministry: t('住房和城乡建设部住房公积金监管司', 'Housing Provident Fund Supervision Department'),
+    prefix: 'hpf',
     systems: ['housing-fund-core'],
     domains: [
       ['fundLoan', '公积金贷款', 'Housing fund loan', 'person', null],
@@ -162,68 +332,182 @@ const DEPARTMENTS = [
     ],
   },
   {
-    id: 'natural-resources', code: 'ZR', weight: 8, zh: '自然资源和规划', en: 'Natural Resources and Planning', province: '厅',
-    ministry: t('自然资源部', 'Ministry of Natural Resources'), prefix: 'mnr',
+    id: 'natural-resources',
+    code: 'ZR',
+    weight: 8,
+    zh: '自然资源和规划',
+    en: 'Natural Resources and Planning',
+    province: '厅',
+    ministry: t('自然资源部', 'Ministry of Natural Resources'),
+    prefix: 'mnr',
     systems: ['real-estate-registry', 'land-planning'],
     domains: [
-      ['homestead', '宅基地', 'Homestead land', 'person', ['homestead-certificate', '宅基地使用权证', 'Homestead use certificate']],
-      ['landUse', '建设用地', 'Construction land', 'organization', ['land-planning-permit', '建设用地规划许可证', 'Land-use planning permit']],
-      ['surveying', '测绘资质', 'Surveying qualification', 'organization', ['surveying-certificate', '测绘资质证书', 'Surveying qualification certificate']],
+      [
+        'homestead',
+        '宅基地',
+        'Homestead land',
+        'person',
+        ['homestead-certificate', '宅基地使用权证', 'Homestead use certificate'],
+      ],
+      [
+        'landUse',
+        '建设用地',
+        'Construction land',
+        'organization',
+        ['land-planning-permit', '建设用地规划许可证', 'Land-use planning permit'],
+      ],
+      [
+        'surveying',
+        '测绘资质',
+        'Surveying qualification',
+        'organization',
+        ['surveying-certificate', '测绘资质证书', 'Surveying qualification certificate'],
+      ],
     ],
   },
   {
-    id: 'medical-security', code: 'YB', weight: 8, zh: '医疗保障', en: 'Medical Security', province: '局',
-    ministry: t('国家医疗保障局', 'National Healthcare Security Administration'), prefix: 'nhsa',
+    id: 'medical-security',
+    code: 'YB',
+    weight: 8,
+    zh: '医疗保障',
+    en: 'Medical Security',
+    province: '局',
+    ministry: t('国家医疗保障局', 'National Healthcare Security Administration'),
+    prefix: 'nhsa',
     systems: ['medical-insurance-system'],
     domains: [
-      ['medicalInsurance', '医疗保险', 'Medical insurance', 'person', ['medical-insurance-voucher', '医保电子凭证', 'Medical insurance e-voucher']],
+      [
+        'medicalInsurance',
+        '医疗保险',
+        'Medical insurance',
+        'person',
+        ['medical-insurance-voucher', '医保电子凭证', 'Medical insurance e-voucher'],
+      ],
       ['remoteCare', '异地就医', 'Out-of-area medical care', 'person', null],
     ],
   },
   {
-    id: 'taxation', code: 'SW', weight: 6, zh: '税务', en: 'Taxation', province: '局',
-    ministry: t('国家税务总局', 'State Taxation Administration'), prefix: 'sta',
+    id: 'taxation',
+    code: 'SW',
+    weight: 6,
+    zh: '税务',
+    en: 'Taxation',
+    province: '局',
+    ministry: t('国家税务总局', 'State Taxation Administration'),
+    prefix: 'sta',
     systems: ['tax-core'],
     domains: [
-      ['taxRegistration', '税务登记', 'Tax registration', 'organization', ['tax-registration-certificate', '税务登记证', 'Tax registration certificate']],
+      [
+        'taxRegistration',
+        '税务登记',
+        'Tax registration',
+        'organization',
+        ['tax-registration-certificate', '税务登记证', 'Tax registration certificate'],
+      ],
       ['personalTax', '个人所得税', 'Personal income tax', 'person', null],
     ],
   },
   {
-    id: 'ecology-environment', code: 'HB', weight: 5, zh: '生态环境', en: 'Ecology and Environment', province: '厅',
-    ministry: t('生态环境部', 'Ministry of Ecology and Environment'), prefix: 'mee',
+    id: 'ecology-environment',
+    code: 'HB',
+    weight: 5,
+    zh: '生态环境',
+    en: 'Ecology and Environment',
+    province: '厅',
+    ministry: t('生态环境部', 'Ministry of Ecology and Environment'),
+    prefix: 'mee',
     systems: ['pollution-permits'],
     domains: [
-      ['discharge', '排污', 'Pollutant discharge', 'organization', ['discharge-permit', '排污许可证', 'Pollutant discharge permit']],
+      [
+        'discharge',
+        '排污',
+        'Pollutant discharge',
+        'organization',
+        ['discharge-permit', '排污许可证', 'Pollutant discharge permit'],
+      ],
       ['eia', '环境影响评价', 'Environmental impact assessment', 'organization', null],
     ],
   },
   {
-    id: 'culture-tourism', code: 'WL', weight: 5, zh: '文化旅游广电', en: 'Culture, Tourism, Radio and TV', province: '厅',
-    ministry: t('文化和旅游部', 'Ministry of Culture and Tourism'), prefix: 'mct',
+    id: 'culture-tourism',
+    code: 'WL',
+    weight: 5,
+    zh: '文化旅游广电',
+    en: 'Culture, Tourism, Radio and TV',
+    province: '厅',
+    ministry: t('文化和旅游部', 'Ministry of Culture and Tourism'),
+    prefix: 'mct',
     systems: ['culture-licensing'],
     domains: [
-      ['travelAgency', '旅行社', 'Travel agency', 'organization', ['travel-agency-permit', '旅行社业务经营许可证', 'Travel agency permit']],
-      ['performance', '营业性演出', 'Commercial performance', 'organization', ['performance-permit', '营业性演出许可证', 'Commercial performance permit']],
+      [
+        'travelAgency',
+        '旅行社',
+        'Travel agency',
+        'organization',
+        ['travel-agency-permit', '旅行社业务经营许可证', 'Travel agency permit'],
+      ],
+      [
+        'performance',
+        '营业性演出',
+        'Commercial performance',
+        'organization',
+        ['performance-permit', '营业性演出许可证', 'Commercial performance permit'],
+      ],
     ],
   },
   {
-    id: 'veterans-affairs', code: 'TY', weight: 4, zh: '退役军人事务', en: 'Veterans Affairs', province: '厅',
-    ministry: t('退役军人事务部', 'Ministry of Veterans Affairs'), prefix: 'mva',
+    id: 'veterans-affairs',
+    code: 'TY',
+    weight: 4,
+    zh: '退役军人事务',
+    en: 'Veterans Affairs',
+    province: '厅',
+    ministry: t('退役军人事务部', 'Ministry of Veterans Affairs'),
+    prefix: 'mva',
     systems: ['veterans-system'],
-    domains: [['veteran', '退役军人', 'Veteran', 'person', ['veteran-card', '退役军人优待证', 'Veteran preferential treatment card']]],
+    domains: [
+      [
+        'veteran',
+        '退役军人',
+        'Veteran',
+        'person',
+        ['veteran-card', '退役军人优待证', 'Veteran preferential treatment card'],
+      ],
+    ],
   },
   {
-    id: 'emergency-management', code: 'YJ', weight: 4, zh: '应急管理', en: 'Emergency Management', province: '厅',
-    ministry: t('应急管理部', 'Ministry of Emergency Management'), prefix: 'mem',
+    id: 'emergency-management',
+    code: 'YJ',
+    weight: 4,
+    zh: '应急管理',
+    en: 'Emergency Management',
+    province: '厅',
+    ministry: t('应急管理部', 'Ministry of Emergency Management'),
+    prefix: 'mem',
     systems: ['safety-licensing'],
-    domains: [['hazardousChemicals', '危险化学品', 'Hazardous chemicals', 'organization', ['hazchem-permit', '危险化学品经营许可证', 'Hazardous chemicals trading permit']]],
+    domains: [
+      [
+        'hazardousChemicals',
+        '危险化学品',
+        'Hazardous chemicals',
+        'organization',
+        ['hazchem-permit', '危险化学品经营许可证', 'Hazardous chemicals trading permit'],
+      ],
+    ],
   },
   {
-    id: 'disabled-persons', code: 'CL', weight: 3, zh: '残疾人联合会', en: "Disabled Persons' Federation", province: '',
-    ministry: t('中国残疾人联合会', "China Disabled Persons' Federation"), prefix: 'cdpf',
+    id: 'disabled-persons',
+    code: 'CL',
+    weight: 3,
+    zh: '残疾人联合会',
+    en: "Disabled Persons' Federation",
+    province: '',
+    ministry: t('中国残疾人联合会', "China Disabled Persons' Federation"),
+    prefix: 'cdpf',
     systems: ['disability-registry'],
-    domains: [['disability', '残疾人', 'Disability', 'person', ['disability-card', '残疾人证', 'Disability certificate']]],
+    domains: [
+      ['disability', '残疾人', 'Disability', 'person', ['disability-card', '残疾人证', 'Disability certificate']],
+    ],
   },
 ];
 
@@ -236,19 +520,54 @@ const DEPARTMENTS = [
 const ATTRIBUTES = [
   ['number', '编号', 'number', { type: 'string', minLength: 1, maxLength: 40 }, ['证号', '号码'], ['No.']],
   ['issuedOn', '发证日期', 'date of issue', { type: 'string', format: 'date' }, ['签发日期'], ['issue date']],
-  ['category', '类别', 'category', enumOf(['1', '2', '3'], ['一类', '二类', '三类'], ['Class I', 'Class II', 'Class III']), ['类型'], ['type']],
-  ['validUntil', '有效期至', 'valid until', { type: 'string', format: 'date' }, ['有效期限', '截止日期'], ['expiry date']],
+  [
+    'category',
+    '类别',
+    'category',
+    enumOf(['1', '2', '3'], ['一类', '二类', '三类'], ['Class I', 'Class II', 'Class III']),
+    ['类型'],
+    ['type'],
+  ],
+  [
+    'validUntil',
+    '有效期至',
+    'valid until',
+    { type: 'string', format: 'date' },
+    ['有效期限', '截止日期'],
+    ['expiry date'],
+  ],
   ['address', '地址', 'address', { type: 'string', maxLength: 100 }, ['详细地址', '所在地址'], ['location']],
-  ['status', '状态', 'status', enumOf(['normal', 'suspended', 'revoked'], ['正常', '暂停', '注销'], ['Normal', 'Suspended', 'Revoked']), ['当前状态'], ['current status']],
+  [
+    'status',
+    '状态',
+    'status',
+    enumOf(['normal', 'suspended', 'revoked'], ['正常', '暂停', '注销'], ['Normal', 'Suspended', 'Revoked']),
+    ['当前状态'],
+    ['current status'],
+  ],
   ['authority', '发证机关', 'issuing authority', { type: 'string', maxLength: 60 }, ['签发机关'], ['issuer']],
   ['region', '所在地区', 'region', { type: 'string', format: 'cn-region' }, ['行政区划'], ['district']],
-  ['contactPhone', '联系电话', 'contact phone', { type: 'string', format: 'cn-mobile' }, ['联系手机'], ['contact mobile']],
+  [
+    'contactPhone',
+    '联系电话',
+    'contact phone',
+    { type: 'string', format: 'cn-mobile' },
+    ['联系手机'],
+    ['contact mobile'],
+  ],
   ['amount', '金额', 'amount (yuan)', { type: 'number', minimum: 0 }, ['数额'], ['sum']],
   ['startDate', '起始日期', 'start date', { type: 'string', format: 'date' }, ['开始日期'], ['from']],
   ['contactName', '联系人', 'contact person', { type: 'string', maxLength: 50 }, ['联系人姓名'], ['contact name']],
   ['area', '面积', 'area (m²)', { type: 'number', minimum: 0 }, ['建筑面积'], ['floor area']],
   ['headcount', '人数', 'number of people', { type: 'integer', minimum: 0 }, ['数量'], ['headcount']],
-  ['grade', '等级', 'grade', enumOf(['A', 'B', 'C'], ['甲级', '乙级', '丙级'], ['Grade A', 'Grade B', 'Grade C']), ['级别'], ['level']],
+  [
+    'grade',
+    '等级',
+    'grade',
+    enumOf(['A', 'B', 'C'], ['甲级', '乙级', '丙级'], ['Grade A', 'Grade B', 'Grade C']),
+    ['级别'],
+    ['level'],
+  ],
   ['endDate', '终止日期', 'end date', { type: 'string', format: 'date' }, ['结束日期'], ['until']],
   ['name', '名称', 'name', { type: 'string', maxLength: 100 }, ['全称'], ['full name']],
 ].map(([id, zh, en, schema, aliasesZh, aliasesEn]) => ({ id, zh, en, schema, aliasesZh, aliasesEn }));
@@ -309,14 +628,20 @@ export function generateCatalogue(sample, options) {
   const rng = prng(seed);
   const domains = DEPARTMENTS.flatMap((department) =>
     department.domains.map(([key, zh, en, kind, licence]) => ({
-      key, slug: kebab(key), zh, en, kind, department,
+      key,
+      slug: kebab(key),
+      zh,
+      en,
+      kind,
+      department,
       licence: licence && { id: licence[0], zh: licence[1], en: licence[2] },
-      concepts: [], sources: [],
+      concepts: [],
+      sources: [],
     })),
   );
 
   // Concepts: the sample's, then attribute by attribute across domains.
-  const concepts = sample.concepts.map((c) => structuredClone(c));
+  const concepts = sample.concepts.map((c) => clone(c));
   const conceptById = new Map(concepts.map((c) => [c.id, c]));
   for (const attribute of ATTRIBUTES) {
     for (const domain of domains) {
@@ -325,7 +650,7 @@ export function generateCatalogue(sample, options) {
       const concept = {
         id: `${domain.key}.${attribute.id}`,
         title: t(`${domain.zh}${attribute.zh}`, en.charAt(0).toUpperCase() + en.slice(1)),
-        schema: structuredClone(attribute.schema),
+        schema: clone(attribute.schema),
         aliases: {
           'zh-CN': attribute.aliasesZh.map((a) => `${domain.zh}${a}`),
           en: attribute.aliasesEn.map((a) => `${domain.en} ${a}`),
@@ -342,7 +667,7 @@ export function generateCatalogue(sample, options) {
   // Sources: the sample's, then per domain (the busiest departments' domains first, some twice —
   // a ministry or provincial interface and a city one), each providing most of its domain's
   // concepts. About a quarter of all sources are not connected; some have no measured coverage.
-  const sources = sample.sources.map((s) => structuredClone(s));
+  const sources = sample.sources.map((s) => clone(s));
   const busiest = [...domains].sort((a, b) => b.department.weight - a.department.weight);
   const served = busiest.slice(0, Math.max(1, Math.ceil(busiest.length * 0.75)));
   const generatedSources = [];
@@ -387,7 +712,7 @@ export function generateCatalogue(sample, options) {
   sources.push(...generatedSources);
 
   // Licence types: the sample's, then each domain's certificate; a fifth of all not fresh.
-  const licences = sample.licences.map((l) => structuredClone(l));
+  const licences = sample.licences.map((l) => clone(l));
   const generatedLicences = [];
   for (const domain of busiest) {
     if (licences.length + generatedLicences.length >= licenceCount) break;
@@ -417,9 +742,9 @@ export function generateCatalogue(sample, options) {
   // Matters: the sample's, then generated ones spread over departments by weight.
   const sampleMaterials = new Map();
   for (const m of sample.matters) for (const material of m.materials ?? []) sampleMaterials.set(material.id, material);
-  const matters = sample.matters.slice(0, matterCount).map((m) => structuredClone(m));
+  const matters = sample.matters.slice(0, matterCount).map((m) => clone(m));
   const used = new Set(matters.map((m) => m.id));
-  const context = { rng, conceptById, sampleMaterials, sources, domains };
+  const context = { rng, conceptById, sampleMaterials };
   const departmentWeights = DEPARTMENTS.map((d) => [d, d.weight]);
   let sequence = 0;
   while (matters.length < matterCount) {
@@ -435,11 +760,17 @@ export function generateCatalogue(sample, options) {
     matters.push(generateMatter(context, domain, action, id, ++sequence));
   }
 
-  return { concepts, sources, licences, matters, fixtures: generateFixtures(rng, sample.fixtures, generatedSources, generatedLicences) };
+  return {
+    concepts,
+    sources,
+    licences,
+    matters,
+    fixtures: generateFixtures(rng, sample.fixtures, generatedSources, generatedLicences),
+  };
 }
 
 function fieldOf(concept, { bound = true, title, titleEn } = {}) {
-  const { 'x-i18n': i18n, ...schema } = structuredClone(concept.schema);
+  const { 'x-i18n': i18n, ...schema } = clone(concept.schema);
   const field = { ...schema, title: title ?? concept.title['zh-CN'] };
   if (schema.format === 'cn-region') field['x-widget'] = 'region';
   if (schema.format === 'date') field['x-widget'] = 'date';
@@ -454,14 +785,16 @@ function group(zh, en, properties, required) {
   return out;
 }
 
-function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, action, id, sequence) {
+function generateMatter({ rng, conceptById, sampleMaterials }, domain, action, id, sequence) {
   const [actionId, actionZh, actionEn, kind] = action;
   const department = domain.department;
   const person = domain.kind === 'person';
   const thing = domain.licence ? t(domain.licence.zh, domain.licence.en) : t(`${domain.zh}业务`, `${domain.en}`);
   const concept = (cid) => conceptById.get(cid);
   const variant = id.match(/-(\d+)$/)?.[1];
-  const district = variant ? rng.pick(['芙蓉区', '天心区', '岳麓区', '开福区', '雨花区', '望城区', '长沙县', '浏阳市', '宁乡市']) : '';
+  const district = variant
+    ? rng.pick(['芙蓉区', '天心区', '岳麓区', '开福区', '雨花区', '望城区', '长沙县', '浏阳市', '宁乡市'])
+    : '';
   const title = t(
     `${thing['zh-CN']}${actionZh}${district ? `（${district}）` : ''}`,
     `${thing.en} — ${actionEn}${variant ? ` (district office ${variant})` : ''}`,
@@ -469,22 +802,37 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
 
   // The applicant, from the sample vocabulary.
   const applicant = person
-    ? group('申请人', 'Applicant', {
-        name: fieldOf(concept('person.name')),
-        idNumber: fieldOf(concept('person.idNumber')),
-        gender: { ...fieldOf(concept('person.gender')), 'x-widget': 'radio' },
-        mobile: fieldOf(concept('person.mobile')),
-        ...(rng.chance(0.4) ? { residenceRegion: fieldOf(concept('person.residence.region')) } : {}),
-      }, ['name', 'idNumber', 'gender', 'mobile'])
-    : group('申请单位', 'Applicant organisation', {
-        name: fieldOf(concept('org.name')),
-        creditCode: fieldOf(concept('org.creditCode')),
-        legalRep: fieldOf(concept('org.legalRep.name')),
-        liaison: group('联络员', 'Liaison officer', {
-          name: fieldOf(concept('org.liaison.name')),
-          mobile: fieldOf(concept('org.liaison.mobile')),
-        }, ['name', 'mobile']),
-      }, ['name', 'creditCode', 'legalRep', 'liaison']);
+    ? group(
+        '申请人',
+        'Applicant',
+        {
+          name: fieldOf(concept('person.name')),
+          idNumber: fieldOf(concept('person.idNumber')),
+          gender: { ...fieldOf(concept('person.gender')), 'x-widget': 'radio' },
+          mobile: fieldOf(concept('person.mobile')),
+          ...(rng.chance(0.4) ? { residenceRegion: fieldOf(concept('person.residence.region')) } : {}),
+        },
+        ['name', 'idNumber', 'gender', 'mobile'],
+      )
+    : group(
+        '申请单位',
+        'Applicant organisation',
+        {
+          name: fieldOf(concept('org.name')),
+          creditCode: fieldOf(concept('org.creditCode')),
+          legalRep: fieldOf(concept('org.legalRep.name')),
+          liaison: group(
+            '联络员',
+            'Liaison officer',
+            {
+              name: fieldOf(concept('org.liaison.name')),
+              mobile: fieldOf(concept('org.liaison.mobile')),
+            },
+            ['name', 'mobile'],
+          ),
+        },
+        ['name', 'creditCode', 'legalRep', 'liaison'],
+      );
 
   // The domain's fields: most bound to their concept; some left unbound on purpose, titled
   // with the concept's title or one of its aliases (what the advisor should find), one a
@@ -501,7 +849,11 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
     if (roll < 0.06) field = fieldOf(c, { bound: false });
     else if (roll < 0.12) {
       const i = rng.int(0, attribute.aliasesZh.length - 1);
-      field = fieldOf(c, { bound: false, title: c.aliases['zh-CN'][i], titleEn: c.aliases.en[Math.min(i, c.aliases.en.length - 1)] });
+      field = fieldOf(c, {
+        bound: false,
+        title: c.aliases['zh-CN'][i],
+        titleEn: c.aliases.en[Math.min(i, c.aliases.en.length - 1)],
+      });
     } else field = fieldOf(c);
     const isRequired = rng.chance(0.65);
     if (attribute.id === 'contactName' || attribute.id === 'contactPhone') {
@@ -522,7 +874,10 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
       'x-i18n': { en: { title: 'Remarks' } },
     };
 
-  const schemaProperties = { applicant, [domain.key]: group(`${domain.zh}信息`, `${domain.en} details`, properties, required) };
+  const schemaProperties = {
+    applicant,
+    [domain.key]: group(`${domain.zh}信息`, `${domain.en} details`, properties, required),
+  };
   const schemaRequired = ['applicant', domain.key];
   const otherFields = [];
   const schema = {
@@ -548,7 +903,10 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
     schemaRequired.push('applyType');
     const numberConcept = concept(`${domain.key}.number`);
     const previous = numberConcept
-      ? fieldOf(numberConcept, { title: `原${numberConcept.title['zh-CN']}`, titleEn: `Previous ${numberConcept.title.en.toLowerCase()}` })
+      ? fieldOf(numberConcept, {
+          title: `原${numberConcept.title['zh-CN']}`,
+          titleEn: `Previous ${numberConcept.title.en.toLowerCase()}`,
+        })
       : { type: 'string', title: '原受理编号', maxLength: 40, 'x-i18n': { en: { title: 'Previous case number' } } };
     schema.if = { properties: { applyType: { const: 'again' } }, required: ['applyType'] };
     schema.then = { properties: { previousNumber: previous }, required: ['previousNumber'] };
@@ -562,19 +920,39 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
       title: person ? '共同申请的家庭成员' : '从业人员',
       'x-i18n': { en: { title: person ? 'Family members applying together' : 'Staff' } },
       maxItems: 10,
-      items: group(person ? '家庭成员' : '从业人员', person ? 'Family member' : 'Staff member', {
-        memberName: { type: 'string', title: person ? '成员姓名' : '人员姓名', maxLength: 50, 'x-i18n': { en: { title: 'Full name' } } },
-        relation: person
-          ? { type: 'string', title: '与申请人关系', enum: ['spouse', 'child', 'parent'], 'x-enumTitles': ['配偶', '子女', '父母'], 'x-i18n': { en: { title: 'Relation to the applicant', enumTitles: ['Spouse', 'Child', 'Parent'] } } }
-          : { type: 'string', title: '岗位', maxLength: 30, 'x-i18n': { en: { title: 'Position' } } },
-      }, ['memberName']),
+      items: group(
+        person ? '家庭成员' : '从业人员',
+        person ? 'Family member' : 'Staff member',
+        {
+          memberName: {
+            type: 'string',
+            title: person ? '成员姓名' : '人员姓名',
+            maxLength: 50,
+            'x-i18n': { en: { title: 'Full name' } },
+          },
+          relation: person
+            ? {
+                type: 'string',
+                title: '与申请人关系',
+                enum: ['spouse', 'child', 'parent'],
+                'x-enumTitles': ['配偶', '子女', '父母'],
+                'x-i18n': { en: { title: 'Relation to the applicant', enumTitles: ['Spouse', 'Child', 'Parent'] } },
+              }
+            : { type: 'string', title: '岗位', maxLength: 30, 'x-i18n': { en: { title: 'Position' } } },
+        },
+        ['memberName'],
+      ),
     };
     otherFields.push('/members');
   }
 
   const layout = {
     steps: [
-      { id: 'applicant', title: person ? t('申请人信息', 'About you') : t('申请单位信息', 'Your organisation'), fields: ['/applicant'] },
+      {
+        id: 'applicant',
+        title: person ? t('申请人信息', 'About you') : t('申请单位信息', 'Your organisation'),
+        fields: ['/applicant'],
+      },
       { id: 'details', title: t(`${domain.zh}信息`, `${domain.en} details`), fields: [`/${domain.key}`] },
       ...(otherFields.length > 0 ? [{ id: 'more', title: t('其他信息', 'More'), fields: otherFields }] : []),
     ],
@@ -582,7 +960,7 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
 
   // Materials: identity, the domain's certificate or record, uploads, now and then an original.
   const materials = [];
-  materials.push(structuredClone(sampleMaterials.get(person ? 'resident-id-card' : 'business-licence')));
+  materials.push(clone(sampleMaterials.get(person ? 'resident-id-card' : 'business-licence')));
   const domainSource = domain.sources.length > 0 ? rng.pick(domain.sources) : undefined;
   if (domain.licenceType && actionId !== 'application' && actionId !== 'permit') {
     const material = {
@@ -606,8 +984,8 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
       upload: UPLOAD,
     });
   const uploads = rng.next();
-  if (uploads < 0.18) materials.push(structuredClone(sampleMaterials.get(person ? 'photo-1inch' : 'business-licence')));
-  else if (uploads < 0.3 && person) materials.push(structuredClone(sampleMaterials.get('credit-commitment')));
+  if (uploads < 0.18) materials.push(clone(sampleMaterials.get(person ? 'photo-1inch' : 'business-licence')));
+  else if (uploads < 0.3 && person) materials.push(clone(sampleMaterials.get('credit-commitment')));
   else if (uploads < 0.4)
     materials.push({
       id: `${domain.slug}-application-form`,
@@ -712,7 +1090,7 @@ function generateMatter({ rng, conceptById, sampleMaterials, sources }, domain, 
 // a 404, as in production). Values follow each concept's schema so they pass validation.
 
 function generateFixtures(rng, sampleFixtures, sources, licences) {
-  const subjects = structuredClone(sampleFixtures.subjects);
+  const subjects = clone(sampleFixtures.subjects);
   for (const subject of subjects) {
     const kind = subject.subject.kind;
     for (const source of sources) {
