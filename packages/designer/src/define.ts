@@ -1,8 +1,9 @@
 /**
- * Registers `<matter-designer>` and the panels it draws, each once (the package's only side
+ * Registers `<matter-designer>`, the panels it draws and `<matter-catalogue>`, each once (the package's only side
  * effect): a page may define some of them itself, or load two copies of the package.
  */
 import { MatterForm } from '@matterform/elements';
+import { MatterCatalogue } from './catalogue/matter-catalogue.js';
 import { MatterDesigner } from './matter-designer.js';
 import { DesignerAttributesPanel } from './panels/attributes.js';
 import { DesignerChangesPanel } from './panels/changes.js';
@@ -33,6 +34,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['matter-designer-rating', DesignerRatingPanel],
   ['matter-designer-problems', DesignerProblemsPanel],
   ['matter-designer-changes', DesignerChangesPanel],
+  ['matter-catalogue', MatterCatalogue],
   // The preview draws the real form. Named here because a bundler drops the elements' own
   // define module when the designer imports only names from the package.
   ['matter-form', MatterForm],
@@ -56,5 +58,6 @@ declare global {
     'matter-designer-rating': DesignerRatingPanel;
     'matter-designer-problems': DesignerProblemsPanel;
     'matter-designer-changes': DesignerChangesPanel;
+    'matter-catalogue': MatterCatalogue;
   }
 }

@@ -7,6 +7,7 @@ export {
   type MatterPublishDetail,
   type MatterSaveDetail,
 } from './matter-designer.js';
+export { MatterCatalogue, type MatterOpenDetail } from './catalogue/matter-catalogue.js';
 export {
   DesignDocument,
   type Change,

@@ -1,0 +1,359 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { say } from '@matterform/elements';
+import {
+  COLOURS,
+  localize,
+  rateCatalogue,
+  toLocale,
+  type Catalogue,
+  type ColourCounts,
+  type ColourReport,
+  type Locale,
+} from '@matterform/core';
+import { catalogueMessages as msg } from '../i18n/catalogue.js';
+import { designerStyles } from '../panels/designer-styles.js';
+import { catalogueStyles } from './catalogue-styles.js';
+import { renderDataList, type ConnectionFilter, type DataSort } from './data-list.js';
+import { ImpactCalculation, type ImpactProgress } from './impact-task.js';
+import { renderLicencesList, type FreshFilter, type LicenceSort } from './licences-list.js';
+import { departmentName, renderMattersList } from './matters-list.js';
+import { colourLabel, type ListContext } from './parts.js';
+import {
+  departmentsOf,
+  matterRows,
+  type MatterFilter,
+  type MatterRow,
+  type MatterSort,
+  type MatterSortKey,
+} from './rows.js';
+
+export interface MatterOpenDetail {
+  id: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'matter-open': CustomEvent<MatterOpenDetail>;
+  }
+}
+
+type Tab = 'matters' | 'data' | 'licences';
+const TABS: readonly Tab[] = ['matters', 'data', 'licences'];
+
+/**
+ * The catalogue as the seed's programme manages it (SPEC §10): the four-colour totals, in all
+ * and per department, and three lists — matters with their colours, stages and forecast;
+ * data sources by level; licence types — each source not connected and licence type not kept
+ * current with what connecting it would change across the catalogue. Colours and figures are
+ * core's (`rateCatalogue`, `forecastMatter`, `connectionImpact`), so the lists never disagree
+ * with `matterform report`.
+ *
+ * The lists are drawn at once; what connecting each provider would change is worked out after,
+ * in slices at idle time (the lists say "calculating…" and are `aria-busy` meanwhile), and
+ * starts again when `catalogue` changes. `calculated` resolves when it is done.
+ *
+ * @summary The three lists (matters, data, licences) and four colours of a catalogue.
+ *
+ * @fires matter-open - `{ id }` when a matter is chosen (its title in any list); bubbles, composed.
+ *
+ * @csspart header - the heading, the colour totals and the table per department.
+ * @csspart heading - the element's heading (focusable by script, e.g. after navigation).
+ * @csspart totals - the four colour totals.
+ * @csspart departments - the colour counts per department, with a totals row.
+ * @csspart tabs - the tab list of the three lists.
+ * @csspart tab - one tab; `tab-selected` on the selected one.
+ * @csspart matters - the matters list's panel.
+ * @csspart data - the data list's panel, with "connect next" above it.
+ * @csspart licences - the licence list's panel.
+ *
+ * @cssproperty --matter-color-accent - Buttons, links and the selected tab.
+ * @cssproperty --matter-color-focus - Focus ring.
+ * @cssproperty --matter-color-border - Table rules and card borders.
+ * @cssproperty --matter-font - Font family.
+ * @cssproperty --matter-designer-font-size - Base font size (as the designer's).
+ */
+export class MatterCatalogue extends LitElement {
+  static override properties = {
+    catalogue: { attribute: false },
+    lang: { reflect: true },
+  };
+
+  static override styles = [designerStyles, catalogueStyles];
+
+  /** `lang` keeps its native attribute; watching it re-renders the text. */
+  static override get observedAttributes(): string[] {
+    return [...new Set([...super.observedAttributes, 'lang'])];
+  }
+
+  /** The catalogue (SPEC §2). Setting it redraws the lists and starts the impacts again. */
+  declare catalogue: Catalogue | undefined;
+  /** zh-CN (the default) or en. */
+  declare lang: string;
+
+  #tab: Tab = 'matters';
+  #filter: MatterFilter = { colours: new Set(COLOURS), department: '', query: '' };
+  #sort: MatterSort | undefined;
+  #dataShow: ConnectionFilter = 'all';
+  #dataSort: DataSort = 'level';
+  #licencesShow: FreshFilter = 'all';
+  #licencesSort: LicenceSort = 'title';
+  #report: ColourReport | undefined;
+  #rows: MatterRow[] = [];
+  #departments: string[] = [];
+  #titles = new Map<string, string>();
+  #titlesFor: { catalogue: Catalogue; lang: Locale } | undefined;
+  #progress: ImpactProgress | undefined;
+  #calculation: ImpactCalculation | undefined;
+
+  constructor() {
+    super();
+    this.catalogue = undefined;
+  }
+
+  /** Resolves once what connecting each pending provider would change is known for the current catalogue. */
+  get calculated(): Promise<void> {
+    return this.#calculation?.done ?? Promise.resolve();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Taken out of the page and put back before it finished: start again.
+    if (this.catalogue && this.#progress?.done !== true && !this.#calculation) this.#calculate(this.catalogue);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#progress?.done !== true) {
+      this.#calculation?.cancel();
+      this.#calculation = undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('catalogue')) {
+      const catalogue = this.catalogue;
+      this.#calculation?.cancel();
+      this.#calculation = undefined;
+      this.#progress = undefined;
+      if (catalogue) {
+        this.#report = rateCatalogue(catalogue);
+        this.#rows = matterRows(catalogue, this.#report);
+        this.#departments = departmentsOf(this.#report);
+        if (this.#filter.department !== '' && !this.#departments.includes(this.#filter.department))
+          this.#filter = { ...this.#filter, department: '' };
+        if (this.isConnected) this.#calculate(catalogue);
+      } else {
+        this.#report = undefined;
+        this.#rows = [];
+        this.#departments = [];
+      }
+    }
+    const catalogue = this.catalogue;
+    const lang = this.#lang;
+    if (catalogue && (this.#titlesFor?.catalogue !== catalogue || this.#titlesFor.lang !== lang)) {
+      this.#titles = new Map(catalogue.matters.map((m) => [m.id, localize(m.title, lang)]));
+      this.#titlesFor = { catalogue, lang };
+    }
+  }
+
+  get #lang(): Locale {
+    return toLocale(this.lang);
+  }
+
+  #calculate(catalogue: Catalogue): void {
+    const calculation = new ImpactCalculation(catalogue, (progress) => {
+      if (this.#calculation !== calculation) return;
+      // A new object each time, so the lists see the progress as changed.
+      this.#progress = { ...progress };
+      this.requestUpdate();
+    });
+    this.#calculation = calculation;
+  }
+
+  readonly #open = (id: string): void => {
+    this.dispatchEvent(
+      new CustomEvent<MatterOpenDetail>('matter-open', { detail: { id }, bubbles: true, composed: true }),
+    );
+  };
+
+  readonly #handleTabKey = (event: KeyboardEvent): void => {
+    const tabs = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const at = tabs.indexOf(event.target as HTMLButtonElement);
+    if (at === -1) return;
+    const next =
+      event.key === 'ArrowRight'
+        ? (at + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1;
+    if (next === -1) return;
+    event.preventDefault();
+    tabs[next]?.click();
+    tabs[next]?.focus();
+  };
+
+  #choose(tab: Tab): void {
+    this.#tab = tab;
+    this.requestUpdate();
+  }
+
+  #handleSort(key: MatterSortKey): void {
+    const current = this.#sort;
+    this.#sort =
+      current?.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: 'ascending' };
+    this.requestUpdate();
+  }
+
+  #renderHeader(report: ColourReport, lang: Locale): TemplateResult {
+    const counts = (colours: ColourCounts) => COLOURS.reduce((sum, colour) => sum + colours[colour], 0);
+    return html`<header part="header">
+      <h2 part="heading" tabindex="-1">${say(msg.heading, lang)}</h2>
+      <ul class="totals" part="totals" aria-label=${say(msg.totals, lang)}>
+        ${COLOURS.map(
+          (colour) =>
+            html`<li data-colour=${colour}>
+              ${colourLabel(colour, lang)}<strong data-count=${report.totals[colour]}>${report.totals[colour]}</strong>
+            </li>`,
+        )}
+      </ul>
+      <table class="departments" part="departments">
+        <caption class="visually-hidden">
+          ${say(msg.byDepartment, lang)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${say(msg.department, lang)}</th>
+            ${COLOURS.map((colour) => html`<th scope="col" class="number">${colourLabel(colour, lang)}</th>`)}
+            <th scope="col" class="number">${say(msg.total, lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.#departments.map((department) => {
+            const colours = report.departments[department] as ColourCounts;
+            return html`<tr data-department=${department}>
+              <th scope="row">${departmentName(department, lang)}</th>
+              ${COLOURS.map((colour) => html`<td class="number" data-colour=${colour}>${colours[colour]}</td>`)}
+              <td class="number">${counts(colours)}</td>
+            </tr>`;
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${say(msg.total, lang)}</th>
+            ${COLOURS.map((colour) => html`<td class="number" data-colour=${colour}>${report.totals[colour]}</td>`)}
+            <td class="number">${counts(report.totals)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </header>`;
+  }
+
+  #renderTabs(lang: Locale): TemplateResult {
+    return html`<div role="tablist" part="tabs" aria-label=${say(msg.lists, lang)} @keydown=${this.#handleTabKey}>
+      ${TABS.map(
+        (tab) =>
+          html`<button
+            type="button"
+            role="tab"
+            id="tab-${tab}"
+            part=${tab === this.#tab ? 'tab tab-selected' : 'tab'}
+            aria-selected=${tab === this.#tab ? 'true' : 'false'}
+            aria-controls="panel-${tab}"
+            tabindex=${tab === this.#tab ? 0 : -1}
+            @click=${() => this.#choose(tab)}
+          >
+            ${say(msg[tab], lang)}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #renderPanel(tab: Tab, busy: boolean, content: () => TemplateResult): TemplateResult {
+    const shown = tab === this.#tab;
+    // A hidden panel is not drawn: 200 matters' rows in three lists would triple the first paint.
+    return html`<div
+      role="tabpanel"
+      id="panel-${tab}"
+      part=${tab}
+      aria-labelledby="tab-${tab}"
+      aria-busy=${busy ? 'true' : 'false'}
+      ?hidden=${!shown}
+    >
+      ${shown ? content() : nothing}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const lang = this.#lang;
+    const catalogue = this.catalogue;
+    const report = this.#report;
+    if (!catalogue || !report) return html`<div class="wrap"><p>${say(msg.noCatalogue, lang)}</p></div>`;
+    const context: ListContext = {
+      lang,
+      catalogue,
+      titles: this.#titles,
+      progress: this.#progress,
+      open: this.#open,
+    };
+    const calculating = this.#progress?.done !== true;
+    return html`<div class="wrap ${lang === 'en' ? 'en' : ''}">
+      ${this.#renderHeader(report, lang)} ${this.#renderTabs(lang)}
+      ${this.#renderPanel('matters', false, () =>
+        renderMattersList(
+          {
+            rows: this.#rows,
+            departments: this.#departments,
+            filter: this.#filter,
+            sort: this.#sort,
+            onFilter: (filter) => {
+              this.#filter = filter;
+              this.requestUpdate();
+            },
+            onSort: (key) => this.#handleSort(key),
+          },
+          context,
+        ),
+      )}
+      ${this.#renderPanel('data', calculating, () =>
+        renderDataList(
+          {
+            show: this.#dataShow,
+            sort: this.#dataSort,
+            onShow: (show) => {
+              this.#dataShow = show;
+              this.requestUpdate();
+            },
+            onSort: (sort) => {
+              this.#dataSort = sort;
+              this.requestUpdate();
+            },
+          },
+          context,
+        ),
+      )}
+      ${this.#renderPanel('licences', calculating, () =>
+        renderLicencesList(
+          {
+            show: this.#licencesShow,
+            sort: this.#licencesSort,
+            onShow: (show) => {
+              this.#licencesShow = show;
+              this.requestUpdate();
+            },
+            onSort: (sort) => {
+              this.#licencesSort = sort;
+              this.requestUpdate();
+            },
+          },
+          context,
+        ),
+      )}
+    </div>`;
+  }
+}
