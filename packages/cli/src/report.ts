@@ -108,9 +108,16 @@ export function withForecasts(
   };
 }
 
+/** Each matter's forecast, worked out once per catalogue: Markdown and HTML show it twice per matter. */
+const FORECASTS = new WeakMap<Catalogue, Map<string, Forecast>>();
+
 function forecastOf(catalogue: Catalogue, id: string): Forecast {
-  const matter = catalogue.matters.find((m) => m.id === id);
-  return matter ? forecastMatter(matter, catalogue) : { fields: {}, typed: 0, unknown: 0 };
+  let forecasts = FORECASTS.get(catalogue);
+  if (!forecasts) {
+    forecasts = new Map(catalogue.matters.map((m) => [m.id, forecastMatter(m, catalogue)]));
+    FORECASTS.set(catalogue, forecasts);
+  }
+  return forecasts.get(id) ?? { fields: {}, typed: 0, unknown: 0 };
 }
 
 const STAGES: readonly ColourStage[] = ['apply', 'review', 'deliver'];
