@@ -62,14 +62,30 @@ describe('scripts/generate-catalogue.mjs', function () {
     expect(Object.keys(report.departments).length).to.be.at.least(5);
 
     const concepts = JSON.parse(await readFile(join(dir, 'concepts.json'), 'utf8')) as unknown[];
-    const sources = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as { connected: boolean }[];
-    const licences = JSON.parse(await readFile(join(dir, 'licences.json'), 'utf8')) as { fresh: boolean }[];
+    const sources = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as {
+      id: string;
+      connected: boolean;
+    }[];
+    const licences = JSON.parse(await readFile(join(dir, 'licences.json'), 'utf8')) as { id: string; fresh: boolean }[];
     expect(concepts).to.have.length(150);
     expect(sources).to.have.length(24);
     expect(licences).to.have.length(20);
     expect(sources.filter((s) => !s.connected)).to.have.length(6);
     expect(licences.filter((l) => !l.fresh)).to.have.length(4);
     expect(await readdir(join(dir, 'matters'))).to.have.length(30);
+
+    // The static page carries the data and licence lists for it, each pending provider ranked.
+    const html = await matterform('report', dir, '--format', 'html', '--lang', 'en');
+    expect(html.code).to.equal(0);
+    const ranking = html.stdout.slice(html.stdout.indexOf('<h2 id="connect-next">'));
+    const pending = [
+      ...sources.filter((s) => !s.connected).map((s) => `source-${s.id}`),
+      ...licences.filter((l) => !l.fresh).map((l) => `licence-${l.id}`),
+    ];
+    for (const anchor of pending) {
+      expect(html.stdout, anchor).to.contain(`<tr id="${anchor}">`);
+      expect(ranking, anchor).to.contain(`<a href="#${anchor}">`);
+    }
   });
 
   it('writes byte-identical files for the same seed, and another catalogue for another seed', async () => {

@@ -555,7 +555,7 @@ td.count { text-align: right; font-variant-numeric: tabular-nums; }
 .bar { display: flex; height: 1.75rem; border: 1px solid #1f1f1f; border-radius: .25rem; overflow: hidden; min-width: 10rem; }
 .bar span { display: flex; align-items: center; justify-content: center; font-weight: 600; font-size: .85rem; overflow: hidden; }
 .bar span + span { border-left: 2px solid #fff; }
-.matter { border: 1px solid #c4c4c4; border-radius: .4rem; padding: 1rem; margin: 0 0 1rem; }
+.matter { border: 1px solid #c4c4c4; border-radius: .4rem; padding: 1rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
 .matter p { margin: 0 0 .5rem; color: #444; }
 .reasons { margin: 0; padding-left: 1.2rem; }
 .reasons li { margin: .15rem 0; }
@@ -563,7 +563,9 @@ td.count { text-align: right; font-variant-numeric: tabular-nums; }
 a { color: #0b57d0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
-.scroll table { min-width: 40rem; }
+.scroll > table { margin: 0; }
+.scroll { margin: .5rem 0 1rem; }
+section[aria-labelledby="data"] .scroll > table, section[aria-labelledby="licences"] .scroll > table, section[aria-labelledby="connect-next"] .scroll > table { min-width: 40rem; }
 .plain { list-style: none; margin: 0; padding: 0; }
 .plain li { margin: .15rem 0; }
 td p { margin: 0 0 .25rem; }
@@ -603,6 +605,7 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
 
   out.push(
     `<section aria-labelledby="departments"><h2 id="departments">${e(w.departments)}</h2>`,
+    scrollOpen('departments'),
     '<table>',
     '<thead><tr>',
     `<th scope="col">${e(w.department)}</th>`,
@@ -620,12 +623,13 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
       `<td>${bar(counts, w, false)}</td></tr>`,
     );
   }
-  out.push('</tbody>', '</table>', '</section>');
+  out.push('</tbody>', '</table>', '</div>', '</section>');
 
   out.push(`<section aria-labelledby="overview"><h2 id="overview">${e(w.overview)}</h2>`);
   if (ordered.length === 0) out.push(`<p>${e(w.noMatters)}</p>`);
   else {
     out.push(
+      scrollOpen('overview'),
       '<table>',
       '<thead><tr>',
       `<th scope="col">${e(w.matter)}</th>`,
@@ -645,7 +649,7 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
         `<td class="count">${forecastOf(catalogue, rating.id).typed}</td></tr>`,
       );
     }
-    out.push('</tbody>', '</table>');
+    out.push('</tbody>', '</table>', '</div>');
   }
   out.push('</section>');
 
@@ -660,9 +664,16 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
   return out.join('\n');
 }
 
-/** A wide table in a box that scrolls sideways on a phone, keyboard-reachable and named by its heading. */
+/**
+ * A table's box that scrolls sideways on a narrow screen (375 px) rather than widening the
+ * page; a region named by its heading, and focusable so it can be scrolled by keyboard.
+ */
+function scrollOpen(labelledBy: string): string {
+  return `<div class="scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">`;
+}
+
 function scrolling(labelledBy: string, table: string[]): string[] {
-  return [`<div class="scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">`, ...table, '</div>'];
+  return [scrollOpen(labelledBy), ...table, '</div>'];
 }
 
 /** The data list, the licence list and the "connect next" ranking, as HTML sections. */
@@ -839,6 +850,7 @@ function matterHtml(rating: MatterRating, catalogue: Catalogue, lang: Locale): s
     `<h3 id="${anchor(rating.id)}-title">${label(rating.colour)} ${e(titleOf(catalogue, rating.id, lang))}</h3>`,
     `<p>${e(rating.id)} · ${e(w.department)}: ${e(rating.department)}</p>`,
     `<p>${e(w.typed(forecastOf(catalogue, rating.id)))}</p>`,
+    scrollOpen(`${anchor(rating.id)}-title`),
     '<table>',
     '<thead><tr>',
     `<th scope="col">${e(lang === 'en' ? 'Stage' : '环节')}</th>`,
@@ -858,7 +870,7 @@ function matterHtml(rating: MatterRating, catalogue: Catalogue, lang: Locale): s
       '</ul></td></tr>',
     );
   }
-  out.push('</tbody>', '</table>', `<h4>${e(w.fixes)}</h4>`);
+  out.push('</tbody>', '</table>', '</div>', `<h4>${e(w.fixes)}</h4>`);
   if (rating.fixes.length === 0) out.push(`<p>${e(w.noFixes)}</p>`);
   else out.push('<ol>', ...rating.fixes.map((f) => `<li>${e(f.message[lang])}</li>`), '</ol>');
   out.push('</article>');
