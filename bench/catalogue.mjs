@@ -92,6 +92,11 @@ async function nodeFigures(dir) {
   const top = connectionImpacts(catalogue, figures).find((i) => i.provider.startsWith('source:'));
   const provider = top?.provider ?? pending[0];
   const one = connectionImpact(catalogue, provider, figures);
+  // And the pending source the most matters use: the most re-rated by one connection.
+  const widest = pending
+    .filter((p) => p.startsWith('source:'))
+    .reduce((a, b) => ((figures.usedBy.get(b)?.length ?? 0) > (figures.usedBy.get(a)?.length ?? 0) ? b : a));
+  const wide = connectionImpact(catalogue, widest, figures);
   const html = path.join(dir, 'report.html');
   const bin = path.join(ROOT, 'packages/cli/bin/matterform.js');
   return {
@@ -103,6 +108,9 @@ async function nodeFigures(dir) {
     rate: await timed(5, () => rateCatalogue(catalogue)),
     figures: await timed(5, () => catalogueFigures(catalogue)),
     impact: await timed(5, () => connectionImpact(catalogue, provider, figures)),
+    widest,
+    wide,
+    wideImpact: await timed(5, () => connectionImpact(catalogue, widest, figures)),
     impacts: await timed(3, () => connectionImpacts(catalogue, figures)),
     report: await timed(2, () =>
       run(process.execPath, [bin, 'report', dir, '--format', 'html', '--out', html], { cwd: ROOT }),
@@ -127,6 +135,9 @@ export async function catalogueBench() {
     );
     console.log(
       `    connect ${n.provider}: ${users} matters re-rated, ${n.one.changes.length} change colour  ${ms(n.impact.median)} (${ms(n.impact.p95).trim()})`,
+    );
+    console.log(
+      `    connect ${n.widest}: ${n.wide.matters.length} matters re-rated, ${n.wide.changes.length} change colour  ${ms(n.wideImpact.median)} (${ms(n.wideImpact.p95).trim()})`,
     );
     console.log(
       `    connectionImpacts, all ${n.pending.length} pending providers ${ms(n.impacts.median)} (${ms(n.impacts.p95).trim()})`,
