@@ -1,6 +1,8 @@
-/* global document, customElements, location, URLSearchParams, structuredClone */
-// The designer page: <matter-designer> on the catalogue, its preview filled for the
-// synthetic applicants by the mock gateway. Served by `matterform design DIR`, setup.json
+/* global document, customElements, history, location, window, URLSearchParams, structuredClone */
+// The designer page: <matter-catalogue> (the three lists and four colours) and
+// <matter-designer> on the catalogue, its preview filled for the synthetic applicants by the
+// mock gateway. The catalogue shows first unless the address names a matter (?matter=);
+// choosing a matter in it opens that matter in the designer, as a new history entry. Served by `matterform design DIR`, setup.json
 // beside this page names the folder's design store, the catalogue and the gateway: every save
 // and publish goes to the folder. Served at /designer/ by `matterform serve`, its setup.json
 // names no store, and designs are kept in the browser (IndexedDB). Served by anything else
@@ -17,6 +19,7 @@ const TEXT = {
     blank: '空白事项',
     copyOf: '复制“{title}”',
     created: '已新建草稿：{id}',
+    catalogue: '事项目录：{count} 个事项',
   },
   en: {
     loading: 'Loading…',
@@ -27,10 +30,20 @@ const TEXT = {
     blank: 'A blank matter',
     copyOf: 'A copy of “{title}”',
     created: 'Draft created: {id}',
+    catalogue: 'Catalogue: {count} matters',
   },
 };
 
 const designer = document.getElementById('designer');
+const catalogueElement = document.getElementById('catalogue');
+const views = {
+  catalogue: document.getElementById('catalogue-view'),
+  designer: document.getElementById('designer-view'),
+};
+const navLinks = {
+  catalogue: document.getElementById('nav-catalogue'),
+  designer: document.getElementById('nav-designer'),
+};
 const select = document.getElementById('matters');
 const status = document.getElementById('status');
 const langButton = document.getElementById('lang');
@@ -58,6 +71,7 @@ function setLang(next) {
   lang = next;
   document.documentElement.lang = lang;
   designer.setAttribute('lang', lang);
+  catalogueElement.setAttribute('lang', lang);
   langButton.textContent = say('switchTo');
   langButton.lang = lang === 'en' ? 'zh-CN' : 'en';
 }
@@ -103,7 +117,64 @@ async function main() {
       status.textContent = say('readyLocal', { id });
     }
   };
-  select.addEventListener('change', () => void open(select.value).catch(fail));
+  let opened;
+  const openOnce = async (id) => {
+    await open(id);
+    opened = id;
+  };
+  select.addEventListener('change', () => {
+    void openOnce(select.value)
+      .then(() => remember({ matter: select.value }, 'replace'))
+      .catch(fail);
+  });
+
+  /** Shows one view; the designer opens the selected matter the first time it is shown. */
+  const show = async (view) => {
+    for (const [name, section] of Object.entries(views)) section.hidden = name !== view;
+    for (const [name, link] of Object.entries(navLinks)) {
+      if (name === view) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    if (view === 'catalogue') status.textContent = say('catalogue', { count: catalogue.matters.length });
+    else if (select.value && opened !== select.value) await openOnce(select.value);
+  };
+  /** What the address asks for: a matter (the designer), the designer, or the catalogue. */
+  const fromAddress = async () => {
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get('matter');
+    if (wanted && entries.some((e) => e.id === wanted)) {
+      select.value = wanted;
+      await show('designer');
+    } else await show(params.get('view') === 'designer' ? 'designer' : 'catalogue');
+  };
+  /** A history entry for what the page shows, keeping the language. */
+  const remember = (params, how = 'push') => {
+    const url = new URL(location.href);
+    url.search = new URLSearchParams({ ...params, ...(lang === 'en' ? { lang } : {}) }).toString();
+    if (url.href === location.href) return;
+    if (how === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  catalogueElement.catalogue = catalogue;
+  // Choosing a matter in the catalogue opens it in the designer, its heading focused so a
+  // screen reader says where the person now is.
+  catalogueElement.addEventListener('matter-open', (event) => {
+    const { id } = event.detail;
+    select.value = id;
+    remember({ matter: id });
+    void show('designer')
+      .then(() => focusDesignerHeading())
+      .catch(fail);
+  });
+  for (const [view, link] of Object.entries(navLinks)) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      remember(view === 'designer' && select.value ? { matter: select.value } : { view });
+      void show(view).catch(fail);
+    });
+  }
+  window.addEventListener('popstate', () => void fromAddress().catch(fail));
   // A new matter, blank or as a copy, is a draft in the store (SPEC §10): only with a store.
   createForm.hidden = !store;
   createForm.addEventListener('submit', (event) => {
@@ -115,15 +186,23 @@ async function main() {
       .then(async () => {
         fill(await list());
         select.value = id;
-        await open(id);
+        await openOnce(id);
+        remember({ matter: id });
         status.textContent = say('created', { id });
         createId.value = '';
       })
       .catch(fail);
   });
-  const wanted = new URLSearchParams(location.search).get('matter');
-  if (wanted && entries.some((e) => e.id === wanted)) select.value = wanted;
-  if (select.value) await open(select.value);
+  await fromAddress();
+}
+
+/** The designer's heading, focused: it is no control, so it takes focus from script only (tabindex -1). */
+async function focusDesignerHeading() {
+  await designer.updateComplete;
+  const heading = designer.shadowRoot?.querySelector('[part~="title"]');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 function option(value, text) {

@@ -13,19 +13,26 @@ import {
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { designerStyles } from '../panels/designer-styles.js';
 import { catalogueStyles } from './catalogue-styles.js';
-import { renderDataList, type ConnectionFilter, type DataSort } from './data-list.js';
-import { ImpactCalculation, type ImpactProgress } from './impact-task.js';
-import { renderLicencesList, type FreshFilter, type LicenceSort } from './licences-list.js';
-import { departmentName, renderMattersList } from './matters-list.js';
-import { colourLabel, type ListContext } from './parts.js';
-import {
-  departmentsOf,
-  matterRows,
-  type MatterFilter,
-  type MatterRow,
-  type MatterSort,
-  type MatterSortKey,
-} from './rows.js';
+import type { ConnectionFilter, DataSort } from './data-list.js';
+import type { ImpactCalculation, ImpactProgress } from './impact-task.js';
+import { colourLabel, departmentName } from './labels.js';
+import type { FreshFilter, LicenceSort } from './licences-list.js';
+import type { ListContext } from './parts.js';
+import type { MatterFilter, MatterRow, MatterSort, MatterSortKey } from './rows.js';
+
+type Lists = typeof import('./lists.js');
+let lists: Lists | undefined;
+let listsLoading: Promise<void> | undefined;
+let listsFailed = false;
+
+/** The lists' chunk, fetched once per page; a failed fetch is remembered, and the element says so. */
+function loadLists(): Promise<void> {
+  listsLoading ??= import('./lists.js').then(
+    (module) => void (lists = module),
+    () => void (listsFailed = true),
+  );
+  return listsLoading;
+}
 
 export interface MatterOpenDetail {
   id: string;
@@ -48,9 +55,10 @@ const TABS: readonly Tab[] = ['matters', 'data', 'licences'];
  * core's (`rateCatalogue`, `forecastMatter`, `connectionImpact`), so the lists never disagree
  * with `matterform report`.
  *
- * The lists are drawn at once; what connecting each provider would change is worked out after,
- * in slices at idle time (the lists say "calculating…" and are `aria-busy` meanwhile), and
- * starts again when `catalogue` changes. `calculated` resolves when it is done.
+ * The header draws at once; the lists are a chunk fetched when the element first has a
+ * catalogue, and draw as soon as it is there. What connecting each provider would change is
+ * worked out after, in slices at idle time (the lists say "calculating…" and are `aria-busy`
+ * meanwhile), and starts again when `catalogue` changes. `calculated` resolves when it is done.
  *
  * @summary The three lists (matters, data, licences) and four colours of a catalogue.
  *
@@ -102,6 +110,8 @@ export class MatterCatalogue extends LitElement {
   #departments: string[] = [];
   #titles = new Map<string, string>();
   #titlesFor: { catalogue: Catalogue; lang: Locale } | undefined;
+  /** The catalogue the rows were made for (they wait for the lists' chunk). */
+  #rowsFor: Catalogue | undefined;
   #progress: ImpactProgress | undefined;
   #calculation: ImpactCalculation | undefined;
 
@@ -112,13 +122,19 @@ export class MatterCatalogue extends LitElement {
 
   /** Resolves once what connecting each pending provider would change is known for the current catalogue. */
   get calculated(): Promise<void> {
-    return this.#calculation?.done ?? Promise.resolve();
+    return (async () => {
+      await loadLists();
+      await this.updateComplete;
+      await this.#calculation?.done;
+    })();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!lists && !listsFailed) void loadLists().then(() => this.requestUpdate());
     // Taken out of the page and put back before it finished: start again.
-    if (this.catalogue && this.#progress?.done !== true && !this.#calculation) this.#calculate(this.catalogue);
+    if (lists && this.#rowsFor && this.#progress?.done !== true && !this.#calculation)
+      this.#calculate(this.#rowsFor, lists);
   }
 
   override disconnectedCallback(): void {
@@ -130,25 +146,24 @@ export class MatterCatalogue extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const catalogue = this.catalogue;
     if (changed.has('catalogue')) {
-      const catalogue = this.catalogue;
       this.#calculation?.cancel();
       this.#calculation = undefined;
       this.#progress = undefined;
-      if (catalogue) {
-        this.#report = rateCatalogue(catalogue);
-        this.#rows = matterRows(catalogue, this.#report);
-        this.#departments = departmentsOf(this.#report);
-        if (this.#filter.department !== '' && !this.#departments.includes(this.#filter.department))
-          this.#filter = { ...this.#filter, department: '' };
-        if (this.isConnected) this.#calculate(catalogue);
-      } else {
-        this.#report = undefined;
-        this.#rows = [];
-        this.#departments = [];
-      }
+      this.#rowsFor = undefined;
+      this.#rows = [];
+      this.#report = catalogue ? rateCatalogue(catalogue) : undefined;
+      this.#departments = this.#report ? Object.keys(this.#report.departments).sort((a, b) => a.localeCompare(b)) : [];
+      if (this.#filter.department !== '' && !this.#departments.includes(this.#filter.department))
+        this.#filter = { ...this.#filter, department: '' };
+      if (catalogue && !lists && !listsFailed) void loadLists().then(() => this.requestUpdate());
     }
-    const catalogue = this.catalogue;
+    if (catalogue && lists && this.#rowsFor !== catalogue && this.#report) {
+      this.#rows = lists.matterRows(catalogue, this.#report);
+      this.#rowsFor = catalogue;
+      if (this.isConnected) this.#calculate(catalogue, lists);
+    }
     const lang = this.#lang;
     if (catalogue && (this.#titlesFor?.catalogue !== catalogue || this.#titlesFor.lang !== lang)) {
       this.#titles = new Map(catalogue.matters.map((m) => [m.id, localize(m.title, lang)]));
@@ -160,8 +175,8 @@ export class MatterCatalogue extends LitElement {
     return toLocale(this.lang);
   }
 
-  #calculate(catalogue: Catalogue): void {
-    const calculation = new ImpactCalculation(catalogue, (progress) => {
+  #calculate(catalogue: Catalogue, module: Lists): void {
+    const calculation = new module.ImpactCalculation(catalogue, (progress) => {
       if (this.#calculation !== calculation) return;
       // A new object each time, so the lists see the progress as changed.
       this.#progress = { ...progress };
@@ -274,18 +289,26 @@ export class MatterCatalogue extends LitElement {
     </div>`;
   }
 
-  #renderPanel(tab: Tab, busy: boolean, content: () => TemplateResult): TemplateResult {
+  #renderPanel(tab: Tab, busy: boolean, content: (module: Lists) => TemplateResult): TemplateResult {
     const shown = tab === this.#tab;
+    const lang = this.#lang;
     // A hidden panel is not drawn: 200 matters' rows in three lists would triple the first paint.
+    const body = !shown
+      ? nothing
+      : lists && this.#rowsFor
+        ? content(lists)
+        : listsFailed
+          ? html`<p role="alert">${say(msg.listsFailed, lang)}</p>`
+          : html`<p class="calculating">${say(msg.loading, lang)}</p>`;
     return html`<div
       role="tabpanel"
       id="panel-${tab}"
       part=${tab}
       aria-labelledby="tab-${tab}"
-      aria-busy=${busy ? 'true' : 'false'}
+      aria-busy=${busy || (!lists && !listsFailed) ? 'true' : 'false'}
       ?hidden=${!shown}
     >
-      ${shown ? content() : nothing}
+      ${body}
     </div>`;
   }
 
@@ -304,8 +327,8 @@ export class MatterCatalogue extends LitElement {
     const calculating = this.#progress?.done !== true;
     return html`<div class="wrap ${lang === 'en' ? 'en' : ''}">
       ${this.#renderHeader(report, lang)} ${this.#renderTabs(lang)}
-      ${this.#renderPanel('matters', false, () =>
-        renderMattersList(
+      ${this.#renderPanel('matters', false, (module) =>
+        module.renderMattersList(
           {
             rows: this.#rows,
             departments: this.#departments,
@@ -320,8 +343,8 @@ export class MatterCatalogue extends LitElement {
           context,
         ),
       )}
-      ${this.#renderPanel('data', calculating, () =>
-        renderDataList(
+      ${this.#renderPanel('data', calculating, (module) =>
+        module.renderDataList(
           {
             show: this.#dataShow,
             sort: this.#dataSort,
@@ -337,8 +360,8 @@ export class MatterCatalogue extends LitElement {
           context,
         ),
       )}
-      ${this.#renderPanel('licences', calculating, () =>
-        renderLicencesList(
+      ${this.#renderPanel('licences', calculating, (module) =>
+        module.renderLicencesList(
           {
             show: this.#licencesShow,
             sort: this.#licencesSort,

@@ -5,9 +5,10 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { say } from '@matterform/elements';
-import { COLOURS, NO_DEPARTMENT, localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
+import { COLOURS, localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
-import { colourLabel, numberFormat, sortHeader, type ListContext } from './parts.js';
+import { colourLabel, departmentName } from './labels.js';
+import { numberFormat, sortHeader, type ListContext } from './parts.js';
 import {
   filterMatters,
   sortMatters,
@@ -26,10 +27,6 @@ export interface MattersListState {
   sort: MatterSort | undefined;
   onFilter: (filter: MatterFilter) => void;
   onSort: (key: MatterSortKey) => void;
-}
-
-export function departmentName(department: string, lang: Locale): string {
-  return department === NO_DEPARTMENT ? say(msg.noDepartment, lang) : department;
 }
 
 function renderFilters(state: MattersListState, lang: Locale): TemplateResult {

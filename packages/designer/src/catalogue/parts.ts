@@ -1,14 +1,14 @@
 /**
- * What the three lists draw alike: a colour (always as text beside its swatch, never colour
- * alone), a sortable column header, the matters that use a provider, and what connecting a
- * provider would change.
+ * What the three lists draw alike: a sortable column header, the matters that use a provider,
+ * and what connecting a provider would change.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { say } from '@matterform/elements';
-import type { Catalogue, Colour, ConnectionImpact, Locale, ProviderRef } from '@matterform/core';
+import type { Catalogue, ConnectionImpact, Locale, ProviderRef } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import type { ImpactProgress } from './impact-task.js';
+import { colourLabel } from './labels.js';
 import type { SortDirection } from './rows.js';
 
 /** What every list needs from the element. */
@@ -21,12 +21,6 @@ export interface ListContext {
   progress: ImpactProgress | undefined;
   /** Fires `matter-open`. */
   open: (id: string) => void;
-}
-
-export function colourLabel(colour: Colour, lang: Locale): TemplateResult {
-  return html`<span class="colour"
-    ><span class="swatch ${colour}" aria-hidden="true"></span>${say(msg[colour], lang)}</span
-  >`;
 }
 
 /**

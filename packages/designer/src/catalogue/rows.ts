@@ -94,11 +94,6 @@ export function sortMatters(rows: readonly MatterRow[], sort: MatterSort | undef
   return [...rows].sort((a, b) => sign * compare[sort.key](a, b) || a.order - b.order);
 }
 
-/** The departments of the report, sorted, with their colour counts. */
-export function departmentsOf(report: ColourReport): string[] {
-  return Object.keys(report.departments).sort((a, b) => a.localeCompare(b));
-}
-
 /**
  * Most useful first, as core's `connectionImpacts` orders them: most matters changing colour,
  * then most typed fields removed, then the expected number typed; `order` breaks ties.

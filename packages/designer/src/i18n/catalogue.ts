@@ -3,6 +3,11 @@ import { messages } from '@matterform/elements';
 export const catalogueMessages = messages('catalogue', {
   heading: { 'zh-CN': '事项目录与四色管理', en: 'Catalogue and four colours' },
   noCatalogue: { 'zh-CN': '还没有目录。', en: 'No catalogue yet.' },
+  loading: { 'zh-CN': '正在加载清单……', en: 'Loading the lists…' },
+  listsFailed: {
+    'zh-CN': '清单无法加载，请检查网络后刷新页面。',
+    en: 'The lists could not be loaded. Check the connection and reload the page.',
+  },
   totals: { 'zh-CN': '四色合计', en: 'Colour totals' },
   totalOf: { 'zh-CN': '{colour}：{count} 个事项', en: '{colour}: {count} matter(s)' },
   byDepartment: { 'zh-CN': '各部门四色统计', en: 'Colours per department' },
