@@ -295,18 +295,13 @@ describe('matterform report: the data list, the licence list and what to connect
     expect(heads.length).to.be.above(50);
     for (const head of heads) expect(head).to.match(/ scope="(col|row)"/);
     // Every table sits in a box of its own that scrolls sideways, so the page never gets wider than a phone.
-    const boxed = html.match(/<div class="scroll" role="region" tabindex="0" aria-labelledby="[a-z-]+">\n<table>/g);
+    const boxed = html.match(/<div class="scroll" role="region" tabindex="0" aria-label(ledby)?="[^"]+">\n<table>/g);
     expect(boxed).to.have.length(html.split('<table>').length - 1);
-    for (const id of [
-      'data-ministry',
-      'data-province',
-      'data-city',
-      'licences',
-      'connect-next',
-      'departments',
-      'overview',
-    ])
+    for (const id of ['data-ministry', 'data-province', 'data-city'])
       expect(html).to.contain(`aria-labelledby="${id}">\n<table>`);
+    // A box that is all of its section is named apart from it: no two landmarks share a name.
+    for (const name of ['By department', 'All matters', 'Licence list', 'Connect next'])
+      expect(html).to.contain(`aria-label="${name}: table">\n<table>`);
     const ranking = html.slice(html.indexOf('<h2 id="connect-next">'));
     const rows = ranking.split('<tr><td class="count">').slice(1);
     expect(rows).to.have.length(impacts.length);

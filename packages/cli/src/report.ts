@@ -170,6 +170,7 @@ interface Words {
   connectNextIntro: string;
   nothingPending: string;
   rank: string;
+  tableOf: (heading: string) => string;
   pending: string;
   kind: string;
   kindSource: string;
@@ -232,6 +233,7 @@ const WORDS: Record<Locale, Words> = {
     connectNextIntro: '未对接的数据接口和未保鲜的证照，按对接后变色的事项数、少填的字段数排序。',
     nothingPending: '所有数据接口均已对接，所有证照均已保鲜。',
     rank: '序号',
+    tableOf: (h) => `${h}（表格）`,
     pending: '数据接口或证照',
     kind: '类别',
     kindSource: '数据接口',
@@ -296,6 +298,7 @@ const WORDS: Record<Locale, Words> = {
       'Sources not connected and licence types not kept current, by how many matters would change colour, then how many required fields applicants would no longer type.',
     nothingPending: 'Every source is connected and every licence type kept current.',
     rank: 'Rank',
+    tableOf: (h) => `${h}: table`,
     pending: 'Source or licence type',
     kind: 'Kind',
     kindSource: 'source',
@@ -605,7 +608,7 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
 
   out.push(
     `<section aria-labelledby="departments"><h2 id="departments">${e(w.departments)}</h2>`,
-    scrollOpen('departments'),
+    scrollNamed(w.tableOf(w.departments)),
     '<table>',
     '<thead><tr>',
     `<th scope="col">${e(w.department)}</th>`,
@@ -629,7 +632,7 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
   if (ordered.length === 0) out.push(`<p>${e(w.noMatters)}</p>`);
   else {
     out.push(
-      scrollOpen('overview'),
+      scrollNamed(w.tableOf(w.overview)),
       '<table>',
       '<thead><tr>',
       `<th scope="col">${e(w.matter)}</th>`,
@@ -670,6 +673,14 @@ export function reportHtml(report: ColourReport, catalogue: Catalogue, lang: Loc
  */
 function scrollOpen(labelledBy: string): string {
   return `<div class="scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">`;
+}
+
+/**
+ * The same for a table that is all of a section named by the same heading: named after it
+ * with a word more, as two landmarks of one name are two places a screen reader cannot tell apart.
+ */
+function scrollNamed(label: string): string {
+  return `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">`;
 }
 
 function scrolling(labelledBy: string, table: string[]): string[] {
@@ -773,7 +784,7 @@ function htmlLists(catalogue: Catalogue, lists: Lists, lang: Locale): string[] {
       );
     }
     table.push('</tbody>', '</table>');
-    out.push(...scrolling('licences', table));
+    out.push(scrollNamed(w.tableOf(w.licences)), ...table, '</div>');
   }
   out.push('</section>');
 
@@ -815,7 +826,7 @@ function htmlLists(catalogue: Catalogue, lists: Lists, lang: Locale): string[] {
       );
     });
     table.push('</tbody>', '</table>');
-    out.push(...scrolling('connect-next', table));
+    out.push(scrollNamed(w.tableOf(w.connectNext)), ...table, '</div>');
   }
   out.push('</section>');
   return out;
