@@ -60,7 +60,7 @@ describe('the designer page’s catalogue view in Chromium', function () {
   it('opens on the catalogue; a matter chosen there opens in the designer, and Back returns', async () => {
     page = await browser.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push((error as Error).message));
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(server.designerUrl, { waitUntil: 'load' });
     await page.waitForSelector(rowButton('teacher-qualification'), { timeout: 30000 });

@@ -13,10 +13,20 @@ export const catalogueStyles = css`
     color: var(--_matter-color-text);
     font-family: var(--_matter-font, inherit);
   }
+  /* One column that never grows past the element: a grid item's auto minimum would let a long
+     word or a wide table push it past the screen's edge. */
+  .wrap,
+  [role='tabpanel'] {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .wrap {
     display: grid;
     gap: var(--_matter-space-3);
     padding: var(--_matter-space-3);
+  }
+  header {
+    display: grid;
+    gap: var(--_matter-space-2);
   }
   h2 {
     margin: 0;
@@ -191,10 +201,17 @@ export const catalogueStyles = css`
     color: var(--_matter-color-error);
     font-weight: 600;
   }
-  .impact ul.changes,
-  .used-by ul {
+  .impact ul.changes {
     margin: 0.25em 0;
     padding-inline-start: 1.1em;
+  }
+  /* No bullets: a wrapped button's text would not line up with its bullet. */
+  .used-by ul {
+    display: grid;
+    gap: 2px;
+    margin: 0.25em 0;
+    padding-inline-start: 0.75em;
+    list-style: none;
   }
   .used-by summary {
     cursor: pointer;
@@ -217,6 +234,11 @@ export const catalogueStyles = css`
   }
   table.providers .impact-column {
     inline-size: 28%;
+  }
+  /* Short words that wrapping would break into a character a line. */
+  td.short,
+  th.short {
+    white-space: nowrap;
   }
   /* One card per row where a table's columns would squeeze the text to a word a line. */
   @container (max-width: 760px) {
@@ -261,7 +283,9 @@ export const catalogueStyles = css`
     }
     /* English puts a colon and a space; Chinese the full-width colon alone. */
     .en table.list td::before {
-      content: attr(data-label) ': ';
+      content: attr(data-label) ':';
+      /* A space inside the generated text collapses against the cell's own text: a margin cannot. */
+      margin-inline-end: 0.3em;
     }
     table.providers .impact-column {
       inline-size: auto;

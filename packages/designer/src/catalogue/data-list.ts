@@ -111,10 +111,10 @@ export function renderDataList(state: DataListState, context: ListContext): Temp
       <thead>
         <tr>
           <th scope="col">${say(msg.source, lang)}</th>
-          <th scope="col">${say(msg.level, lang)}</th>
+          <th scope="col" class="short">${say(msg.level, lang)}</th>
           <th scope="col">${say(msg.provider, lang)}</th>
-          <th scope="col">${say(msg.coverage, lang)}</th>
-          <th scope="col">${say(msg.status, lang)}</th>
+          <th scope="col" class="short">${say(msg.coverage, lang)}</th>
+          <th scope="col" class="short">${say(msg.status, lang)}</th>
           <th scope="col">${say(msg.usedBy, lang)}</th>
           <th scope="col" class="impact-column">${say(msg.impact, lang)}</th>
         </tr>
@@ -124,10 +124,10 @@ export function renderDataList(state: DataListState, context: ListContext): Temp
           const connected = source.connected !== false;
           return html`<tr data-provider=${ref} data-connected=${String(connected)}>
             <th scope="row">${localize(source.title, lang)} <code class="muted">${source.id}</code></th>
-            <td data-label=${say(msg.level, lang)}>${say(msg[source.level], lang)}</td>
+            <td class="short" data-label=${say(msg.level, lang)}>${say(msg[source.level], lang)}</td>
             <td data-label=${say(msg.provider, lang)}>${source.provider ? localize(source.provider, lang) : '—'}</td>
-            <td data-label=${say(msg.coverage, lang)}>${coverageText(source.coverage, lang)}</td>
-            <td data-label=${say(msg.status, lang)} class="status ${connected ? 'ok' : 'pending'}">
+            <td class="short" data-label=${say(msg.coverage, lang)}>${coverageText(source.coverage, lang)}</td>
+            <td data-label=${say(msg.status, lang)} class="short status ${connected ? 'ok' : 'pending'}">
               ${say(connected ? msg.connected : msg.notConnected, lang)}
             </td>
             <td data-label=${say(msg.usedBy, lang)}>${usedByCell(ref, context)}</td>

@@ -75,8 +75,8 @@ export function renderLicencesList(state: LicencesListState, context: ListContex
           <th scope="col">${say(msg.licence, lang)}</th>
           <th scope="col">${say(msg.issuer, lang)}</th>
           <th scope="col">${say(msg.holder, lang)}</th>
-          <th scope="col">${say(msg.coverage, lang)}</th>
-          <th scope="col">${say(msg.status, lang)}</th>
+          <th scope="col" class="short">${say(msg.coverage, lang)}</th>
+          <th scope="col" class="short">${say(msg.status, lang)}</th>
           <th scope="col">${say(msg.usedBy, lang)}</th>
           <th scope="col" class="impact-column">${say(msg.impactFresh, lang)}</th>
         </tr>
@@ -88,8 +88,8 @@ export function renderLicencesList(state: LicencesListState, context: ListContex
             <th scope="row">${localize(licence.title, lang)} <code class="muted">${licence.id}</code></th>
             <td data-label=${say(msg.issuer, lang)}>${licence.issuer ? localize(licence.issuer, lang) : '—'}</td>
             <td data-label=${say(msg.holder, lang)}>${holders(licence)}</td>
-            <td data-label=${say(msg.coverage, lang)}>${coverageText(licence.coverage, lang)}</td>
-            <td data-label=${say(msg.status, lang)} class="status ${fresh ? 'ok' : 'pending'}">
+            <td class="short" data-label=${say(msg.coverage, lang)}>${coverageText(licence.coverage, lang)}</td>
+            <td data-label=${say(msg.status, lang)} class="short status ${fresh ? 'ok' : 'pending'}">
               ${say(fresh ? msg.fresh : msg.stale, lang)}
             </td>
             <td data-label=${say(msg.usedBy, lang)}>${usedByCell(ref, context)}</td>

@@ -96,7 +96,7 @@ export function renderMattersList(state: MattersListState, context: ListContext)
           ${sortHeader(say(msg.title, lang), sorted('title'), () => state.onSort('title'), 'title')}
           <th scope="col" class="id">${say(msg.id, lang)}</th>
           ${sortHeader(say(msg.department, lang), sorted('department'), () => state.onSort('department'))}
-          ${sortHeader(say(msg.colourSort, lang), sorted('colour'), () => state.onSort('colour'))}
+          ${sortHeader(say(msg.colour, lang), sorted('colour'), () => state.onSort('colour'))}
           ${STAGES.map((stage) => html`<th scope="col" class="stage">${say(msg[stage], lang)}</th>`)}
           ${sortHeader(say(msg.forecast, lang), sorted('typed'), () => state.onSort('typed'))}
         </tr>

@@ -89,34 +89,44 @@ export function impactSummary(impact: ConnectionImpact, context: ListContext): T
   const { lang } = context;
   const format = numberFormat(lang);
   const changes = impact.changes;
-  const nothingChanges = changes.length === 0 && impact.manualFieldsRemoved === 0 && impact.typedRemoved === 0;
+  if (changes.length === 0 && impact.manualFieldsRemoved === 0 && impact.typedRemoved === 0)
+    return html`<div class="impact" data-provider=${impact.provider}>
+      <span class="muted">${say(msg.nothing, lang)}</span>
+    </div>`;
+  // Only the figures that move: "0 typed fields disappear; expected typed −0" says nothing.
+  const gains = [
+    impact.manualFieldsRemoved !== 0
+      ? html`<span class="fields-removed" data-count=${impact.manualFieldsRemoved}
+          >${say(msg.fieldsRemoved, lang, { count: impact.manualFieldsRemoved })}</span
+        >`
+      : undefined,
+    impact.typedRemoved !== 0
+      ? html`<span class="typed-removed" data-typed=${impact.typedRemoved}
+          >${say(msg.typedRemoved, lang, { typed: format.format(impact.typedRemoved) })}</span
+        >`
+      : undefined,
+  ].filter((gain) => gain !== undefined);
   return html`<div class="impact" data-provider=${impact.provider}>
-    ${
-      nothingChanges
-        ? html`<span class="muted">${say(msg.nothing, lang)}</span>`
-        : html`<span class="changes-count"
-              >${changes.length > 0 ? say(msg.changes, lang, { count: changes.length }) : say(msg.noChange, lang)}</span
-            >${
-              changes.length > 0
-                ? html`<ul class="changes">
-                    ${changes.map(
-                      (change) =>
-                        html`<li data-matter=${change.id} data-from=${change.from} data-to=${change.to}>
-                          ${context.titles.get(change.id) ?? change.id}${lang === 'en' ? ': ' : '：'}${colourLabel(
-                            change.from,
-                            lang,
-                          )}
-                          → ${colourLabel(change.to, lang)}
-                        </li>`,
-                    )}
-                  </ul>`
-                : say(msg.separator, lang)
-            }<span class="fields-removed" data-count=${impact.manualFieldsRemoved}
-              >${say(msg.fieldsRemoved, lang, { count: impact.manualFieldsRemoved })}</span
-            >${say(msg.separator, lang)}<span class="typed-removed" data-typed=${impact.typedRemoved}
-              >${say(msg.typedRemoved, lang, { typed: format.format(impact.typedRemoved) })}</span
-            >`
-    }
+    <span class="changes-count"
+      >${changes.length > 0 ? say(msg.changes, lang, { count: changes.length }) : say(msg.noChange, lang)}</span
+    >${
+      changes.length > 0
+        ? html`<ul class="changes">
+            ${changes.map(
+              (change) =>
+                html`<li data-matter=${change.id} data-from=${change.from} data-to=${change.to}>
+                  ${context.titles.get(change.id) ?? change.id}${lang === 'en' ? ': ' : '：'}${colourLabel(
+                    change.from,
+                    lang,
+                  )}
+                  → ${colourLabel(change.to, lang)}
+                </li>`,
+            )}
+          </ul>`
+        : gains.length > 0
+          ? say(msg.separator, lang)
+          : nothing
+    }${gains.map((gain, i) => (i === 0 ? gain : html`${say(msg.separator, lang)}${gain}`))}
   </div>`;
 }
 

@@ -25,7 +25,6 @@ export const catalogueMessages = messages('catalogue', {
   // Matters list
   filters: { 'zh-CN': '筛选', en: 'Filter' },
   colour: { 'zh-CN': '颜色', en: 'Colour' },
-  colourSort: { 'zh-CN': '颜色（按严重程度）', en: 'Colour (by severity)' },
   allDepartments: { 'zh-CN': '全部部门', en: 'All departments' },
   search: { 'zh-CN': '搜索名称或编码', en: 'Search title or id' },
   shown: { 'zh-CN': '显示 {shown} 个事项，共 {total} 个', en: '{shown} of {total} matters' },
