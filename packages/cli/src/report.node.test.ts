@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { matterform, sampleCatalogue } from './cli.test-helpers.js';
-import { forecastMatter, rateMatter, type ColourReport, type Matter } from '@matterform/core';
+import {
+  catalogueFigures,
+  connectionImpacts,
+  forecastMatter,
+  localize,
+  rateMatter,
+  type ColourReport,
+  type ConnectionImpact,
+  type Matter,
+} from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
 import type { ReportEntry } from './report.js';
 import { escapeHtml, escapeMarkdown } from './report.js';
@@ -125,7 +134,10 @@ describe('matterform report', () => {
       '| Replacement of a household register (household-register-replacement) | public-security | Yellow | Yellow | Yellow | **Yellow** |',
     );
     expect(result.stdout).to.match(/^\d+\. add an output for system certificate-printing$/m);
-    const details = result.stdout.split('\n').filter((line) => line.startsWith('### '));
+    const details = result.stdout
+      .slice(result.stdout.indexOf('## Matters in detail'))
+      .split('\n')
+      .filter((line) => line.startsWith('### '));
     expect(details).to.have.length(13);
     expect(details[0]).to.match(/^### Red · /);
     expect(details[12]).to.match(/^### Green · /);
@@ -206,6 +218,137 @@ describe('matterform report', () => {
     expect(invalid.code).to.equal(1);
     expect(invalid.stdout).to.equal('');
     expect(invalid.stderr).to.contain('/materials/0/licences/0: unknown licence type "no-such-licence"');
+  });
+});
+
+describe('matterform report: the data list, the licence list and what to connect next', () => {
+  /** The sample's figures as core computes them, and the provider's title. */
+  async function sample() {
+    const { catalogue: loaded } = await loadCatalogueFrom(catalogue);
+    const figures = catalogueFigures(loaded);
+    const impacts = connectionImpacts(loaded, figures);
+    const title = (impact: ConnectionImpact) => {
+      const [kind, id] = impact.provider.split(':') as [string, string];
+      const entry =
+        kind === 'source' ? loaded.sources.find((s) => s.id === id) : loaded.licences.find((l) => l.id === id);
+      return localize(entry?.title, 'en');
+    };
+    return { loaded, figures, impacts, title };
+  }
+
+  it('lists in Markdown every source by level and every licence type, with coverage, state, users and what connecting the pending ones changes', async () => {
+    const { loaded, figures, impacts, title } = await sample();
+    expect(impacts.length).to.be.at.least(4);
+    const md = (await matterform('report', 'schemas/catalogue', '--lang', 'en')).stdout;
+    const order = ['## All matters', '## Data list', '### Ministry level', '### Province level', '### City level'];
+    order.push('## Licence list', '## Connect next', '## Matters in detail');
+    const at = order.map((heading) => md.indexOf(`${heading}\n`));
+    expect(
+      at.every((i) => i > 0),
+      'every list is there',
+    ).to.equal(true);
+    expect([...at].sort((a, b) => a - b)).to.deep.equal(at);
+
+    for (const source of loaded.sources) {
+      const users = figures.usedBy.get(`source:${source.id}`)?.length ?? 0;
+      const coverage = source.coverage === undefined ? 'unknown' : `${Math.round(source.coverage * 100)}%`;
+      const row = `| ${localize(source.title, 'en')} (${source.id}) | ${localize(source.provider, 'en')} | ${coverage} | ${source.connected === false ? 'no' : 'yes'} | ${users} |`;
+      expect(md, source.id).to.contain(escapeMarkdown(row).replace(/\\\|/g, '|'));
+    }
+    expect(md).to.contain(
+      '| Tobacco retail licence (tobacco-retail-licence) | Changsha Tobacco Monopoly Bureau | person, organisation | unknown | yes |',
+    );
+
+    // The connect-next ranking is core's, each provider with its figures.
+    const ranking = md.slice(md.indexOf('## Connect next'), md.indexOf('## Matters in detail'));
+    impacts.forEach((impact, i) => {
+      const changes = impact.changes.map((c) => `${c.from} → ${c.to}: ${c.id}`.toLowerCase());
+      const line = ranking.split('\n').find((l) => l.startsWith(`| ${i + 1} | `)) as string;
+      expect(line, impact.provider).to.contain(`${title(impact)} (${escapeMarkdown(impact.provider)})`);
+      expect(line.toLowerCase(), impact.provider).to.contain(`| ${impact.changes.length}`);
+      for (const change of changes) expect(line.toLowerCase(), impact.provider).to.contain(change.replace(/-/g, '-'));
+      const t = impact.totals;
+      expect(line, impact.provider).to.contain(
+        `| ${impact.manualFieldsRemoved} | ${impact.typedRemoved} | red ${t.red}, orange ${t.orange}, yellow ${t.yellow}, green ${t.green} |`,
+      );
+    });
+    // The same figures stand in the data and licence lists, and connected providers have none.
+    for (const impact of impacts) {
+      const id = impact.provider.split(':')[1] as string;
+      const row = md.split('\n').find((l) => l.startsWith(`| ${title(impact)} (${id}) |`)) as string;
+      expect(row, impact.provider).to.contain(`| ${impact.manualFieldsRemoved} | ${impact.typedRemoved} |`);
+    }
+    expect(md).to.contain(
+      '| MPS basic population information (mps-population) | Ministry of Public Security | 99% | yes |',
+    );
+    expect(md).to.match(/\(mps-population\) .* \| — \| — \| — \|\n/);
+  });
+
+  it('gives the same lists in the HTML page, each changing matter linked with its colours before and after', async () => {
+    const { impacts, title } = await sample();
+    const html = (await matterform('report', 'schemas/catalogue', '--format', 'html', '--lang', 'en')).stdout;
+    expect(html).not.to.match(/<script|<link|src=|@import|url\(/i);
+    for (const id of ['data', 'licences', 'connect-next'])
+      expect(html).to.contain(`<section aria-labelledby="${id}"><h2 id="${id}">`);
+    // Every header cell says what it heads; every wide table scrolls on a phone and is reachable by keyboard.
+    const heads = html.match(/<th[ >][^>]*>/g) ?? [];
+    expect(heads.length).to.be.above(50);
+    for (const head of heads) expect(head).to.match(/ scope="(col|row)"/);
+    // Every table sits in a box of its own that scrolls sideways, so the page never gets wider than a phone.
+    const boxed = html.match(/<div class="scroll" role="region" tabindex="0" aria-label(ledby)?="[^"]+">\n<table>/g);
+    expect(boxed).to.have.length(html.split('<table>').length - 1);
+    for (const id of ['data-ministry', 'data-province', 'data-city'])
+      expect(html).to.contain(`aria-labelledby="${id}">\n<table>`);
+    // A box that is all of its section is named apart from it: no two landmarks share a name.
+    for (const name of ['By department', 'All matters', 'Licence list', 'Connect next'])
+      expect(html).to.contain(`aria-label="${name}: table">\n<table>`);
+    const ranking = html.slice(html.indexOf('<h2 id="connect-next">'));
+    const rows = ranking.split('<tr><td class="count">').slice(1);
+    expect(rows).to.have.length(impacts.length);
+    impacts.forEach((impact, i) => {
+      const [kind, id] = impact.provider.split(':') as [string, string];
+      const row = rows[i] as string;
+      expect(row, impact.provider).to.match(new RegExp(`^${i + 1}</td>`));
+      expect(row, impact.provider).to.contain(`<a href="#${kind}-${id}">${escapeHtml(title(impact))}</a>`);
+      expect(row, impact.provider).to.contain(`<p>${impact.changes.length} matter(s) change colour</p>`);
+      expect(row, impact.provider).to.contain(
+        `<td class="count">${impact.manualFieldsRemoved}</td>\n<td class="count">${impact.typedRemoved}</td>`,
+      );
+      // The provider's own row in its list names each changing matter, from → to.
+      const own = html.slice(html.indexOf(`<tr id="${kind}-${id}">`));
+      const ownRow = own.slice(0, own.indexOf('</tr>'));
+      for (const change of impact.changes) {
+        expect(ownRow, `${impact.provider} ${change.id}`).to.contain(`<a href="#matter-${change.id}">`);
+        expect(ownRow).to.contain(
+          `<span class="label ${change.from}">${change.from[0]!.toUpperCase()}${change.from.slice(1)}</span> → <span class="label ${change.to}">`,
+        );
+      }
+    });
+    const zh = (await matterform('report', 'schemas/catalogue', '--format', 'html')).stdout;
+    expect(zh).to.contain('<h2 id="data">数据清单</h2>');
+    expect(zh).to.contain('<h2 id="licences">证照清单</h2>');
+    expect(zh).to.contain('<h2 id="connect-next">优先对接</h2>');
+  });
+
+  it('shows as "colours after" what report says once the top-ranked provider is connected in the files', async () => {
+    const { impacts } = await sample();
+    const top = impacts[0] as ConnectionImpact;
+    const [kind, id] = top.provider.split(':') as ['source' | 'licence', string];
+    await cp(catalogue, work, { recursive: true });
+    const file = join(work, kind === 'source' ? 'sources.json' : 'licences.json');
+    const entries = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>[];
+    (entries.find((e) => e.id === id) as Record<string, unknown>)[kind === 'source' ? 'connected' : 'fresh'] = true;
+    await writeFile(file, JSON.stringify(entries, null, 2));
+    const after = JSON.parse((await matterform('report', work, '--format', 'json')).stdout) as ColourReport;
+    const md = (await matterform('report', 'schemas/catalogue', '--lang', 'en')).stdout;
+    const t = after.totals;
+    expect(md).to.contain(`| 1 | `);
+    expect(md.split('\n').find((l) => l.startsWith('| 1 | '))).to.contain(
+      `red ${t.red}, orange ${t.orange}, yellow ${t.yellow}, green ${t.green} |`,
+    );
+    // Once connected, it is no longer pending, and the lists show it so.
+    const connectedMd = (await matterform('report', work, '--lang', 'en')).stdout;
+    expect(connectedMd.split('\n').filter((l) => l.includes(`(${top.provider})`))).to.deep.equal([]);
   });
 });
 
