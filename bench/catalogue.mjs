@@ -9,8 +9,7 @@
 // and to the frame where what connecting each pending provider changes is filled in (no list
 // aria-busy). `node bench/catalogue.mjs` runs it alone (after `npm run build`).
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,6 +25,7 @@ import {
 import { loadCatalogueFrom } from '@matterform/core/node';
 import { generate } from '../scripts/generate-catalogue.mjs';
 import { launch, stats } from './render.mjs';
+import { benchPage, servePage } from './serve-page.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -45,42 +45,9 @@ async function timed(count, fn) {
   return stats(samples);
 }
 
-const PAGE = `<!doctype html>
-<html lang="zh-CN">
-  <head><meta charset="utf-8"><title>matterform catalogue bench</title></head>
-  <body><div id="stage"></div>
-  <script type="module" src="/dist/matterform-designer.js"></script>
-  <script type="module" src="/bench/catalogue-page.js"></script></body>
-</html>`;
+const PAGE = benchPage('matterform catalogue bench', ['/dist/matterform-designer.js', '/bench/catalogue-page.js']);
 
-const TYPES = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.map': 'application/json',
-};
-
-async function serve(catalogueJson) {
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    try {
-      let body;
-      let file = url.pathname;
-      if (file === '/') [body, file] = [PAGE, '/index.html'];
-      else if (file === '/catalogue.json') body = catalogueJson;
-      else if (file === '/bench/catalogue-page.js' || file.startsWith('/dist/'))
-        body = await readFile(path.join(ROOT, path.normalize(file)));
-      if (body === undefined) throw new Error('not found');
-      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404);
-      response.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+const serve = (catalogueJson) => servePage(PAGE, (file) => (file === '/catalogue.json' ? catalogueJson : undefined));
 
 async function nodeFigures(dir) {
   const load = await timed(3, () => loadCatalogueFrom(dir));

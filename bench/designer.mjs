@@ -8,7 +8,6 @@
 // size against SPEC §9's budget. `node bench/designer.mjs` runs it alone (after `npm run
 // build`); `--profile [--size=200]`: where the time goes instead. It fails, loudly, when the
 // bundle does not define <matter-designer>.
-import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +16,7 @@ import process from 'node:process';
 import { renderMatter } from './render-matter.mjs';
 import { printProfiles } from './profiles.mjs';
 import { launch, stats } from './render.mjs';
+import { benchPage, servePage } from './serve-page.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [200, 1000];
@@ -25,43 +25,12 @@ const OPENS = 5;
 const EDITS = 20;
 const TARGET = { edit: { 200: 100, 1000: 300 }, bundleBytes: 150 * 1024 };
 
-const PAGE = `<!doctype html>
-<html lang="zh-CN">
-  <head><meta charset="utf-8"><title>matterform designer bench</title></head>
-  <body><div id="stage"></div>
-  <script type="module" src="/dist/matterform-designer.js"></script>
-  <script type="module" src="/bench/designer-page.js"></script></body>
-</html>`;
+const PAGE = benchPage('matterform designer bench', ['/dist/matterform-designer.js', '/bench/designer-page.js']);
 
-const TYPES = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.map': 'application/json',
-};
-
-async function serve(forms) {
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-    try {
-      let body;
-      let file = url.pathname;
-      if (file === '/') [body, file] = [PAGE, '/index.html'];
-      else if (/^\/form-\d+\.json$/.test(file)) body = JSON.stringify(forms.get(Number(file.slice(6, -5))));
-      else if (file === '/bench/designer-page.js' || file.startsWith('/dist/'))
-        body = await readFile(path.join(ROOT, path.normalize(file)));
-      if (body === undefined) throw new Error('not found');
-      response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, headers);
-      response.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+const serve = (forms) =>
+  servePage(PAGE, (file) =>
+    /^\/form-\d+\.json$/.test(file) ? JSON.stringify(forms.get(Number(file.slice(6, -5)))) : undefined,
+  );
 
 const ms = (n) => `${n.toFixed(1)} ms`.padStart(10);
 const mark = (ok) => (ok ? 'ok' : 'OVER');

@@ -4,7 +4,7 @@
 // the same page and run: first render and keystroke latency of 200- and 1000-field forms,
 // and the bundle's gzip size against SPEC §9's budget. `node bench/render.mjs` runs it alone
 // (after `npm run build`); with `--profile`, where the element's time goes instead.
-import { createServer } from 'node:http';
+import { benchPage, servePage } from './serve-page.mjs';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -32,44 +32,15 @@ const KEYSTROKES = 50;
 const FRAME_MS = 16;
 const TARGET = { render: 1.1, keystroke: 1.5, bundleKb: 60, aimKb: 35 };
 
-const PAGE = `<!doctype html>
-<html lang="zh-CN">
-  <head><meta charset="utf-8"><title>matterform render bench</title></head>
-  <body><div id="stage"></div><script type="module" src="/bench/render-page.js"></script></body>
-</html>`;
+const PAGE = benchPage('matterform render bench', ['/bench/render-page.js']);
 
-const TYPES = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.map': 'application/json',
-};
-
-/** Serves the page, its script, dist/ and the generated forms on 127.0.0.1 at a free port. */
-async function serve(forms) {
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    // Cross-origin isolated: performance.now() then ticks in 5 µs instead of 100 µs.
-    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-    try {
-      let body;
-      let file = url.pathname;
-      if (file === '/') [body, file] = [PAGE, '/index.html'];
-      else if (/^\/form-\d+\.json$/.test(file)) body = JSON.stringify(forms.get(Number(file.slice(6, -5))));
-      else if (/^\/validator-\d+\.js$/.test(file)) body = forms.get(Number(file.slice(11, -3))).validator;
-      else if (file === '/bench/render-page.js' || file.startsWith('/dist/'))
-        body = await readFile(path.join(ROOT, path.normalize(file)));
-      if (body === undefined) throw new Error('not found');
-      response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, headers);
-      response.end();
-    }
+/** Serves the page, its script, dist/ and the generated forms and validators. */
+const serve = (forms) =>
+  servePage(PAGE, (file) => {
+    if (/^\/form-\d+\.json$/.test(file)) return JSON.stringify(forms.get(Number(file.slice(6, -5))));
+    if (/^\/validator-\d+\.js$/.test(file)) return forms.get(Number(file.slice(11, -3))).validator;
+    return undefined;
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
 
 export async function launch() {
   const args = ['--disable-gpu', '--js-flags=--expose-gc'];

@@ -19,6 +19,7 @@ import { translationsMessages } from './i18n/translations.js';
 import type { DesignActions, DesignProblem, DesignView, Forecast, Selection } from './panels/context.js';
 import { typedSentence } from './advice/forecast-text.js';
 import { designerStyles } from './panels/designer-styles.js';
+import { moveAmongTabs, tabStyles } from './panels/tabs.js';
 import type { DesignState, DesignStore } from './stores/store.js';
 import { proposeVersion } from './versions/diff.js';
 
@@ -111,6 +112,7 @@ export class MatterDesigner extends LitElement {
 
   static override styles = [
     designerStyles,
+    tabStyles,
     css`
       :host {
         container-type: inline-size;
@@ -170,23 +172,6 @@ export class MatterDesigner extends LitElement {
         display: grid;
         gap: var(--_matter-space-3);
         align-content: start;
-      }
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_matter-space-1);
-        border-bottom: 2px solid var(--_matter-color-border);
-      }
-      [role='tab'] {
-        border-bottom-left-radius: 0;
-        border-bottom-right-radius: 0;
-        border-color: var(--_matter-color-border);
-        color: var(--_matter-color-text);
-      }
-      [role='tab'][aria-selected='true'] {
-        background: var(--_matter-color-accent);
-        border-color: var(--_matter-color-accent);
-        color: #fff;
       }
       [role='tabpanel'] {
         min-width: 0;
@@ -674,26 +659,6 @@ export class MatterDesigner extends LitElement {
     this.lang = (event.target as HTMLSelectElement).value;
   };
 
-  readonly #handleTabKey = (event: KeyboardEvent): void => {
-    const tabs = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const at = tabs.indexOf(event.target as HTMLButtonElement);
-    if (at === -1) return;
-    const next =
-      event.key === 'ArrowRight'
-        ? (at + 1) % tabs.length
-        : event.key === 'ArrowLeft'
-          ? (at - 1 + tabs.length) % tabs.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? tabs.length - 1
-              : -1;
-    if (next === -1) return;
-    event.preventDefault();
-    tabs[next]?.click();
-    tabs[next]?.focus();
-  };
-
   #handleEditTab(tab: EditTab): void {
     this.#editTab = tab;
     this.#visited.add(tab);
@@ -969,7 +934,7 @@ export class MatterDesigner extends LitElement {
     return html`<div
       role="tablist"
       aria-label=${say(group === 'edit' ? t.edit : t.views, this.#lang)}
-      @keydown=${this.#handleTabKey}
+      @keydown=${moveAmongTabs}
     >
       ${tabs.map(
         (tab) =>

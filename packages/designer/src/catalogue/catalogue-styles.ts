@@ -60,32 +60,6 @@ export const catalogueStyles = css`
     font-weight: 600;
     border-block-end: 0;
   }
-  .colour {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    white-space: nowrap;
-  }
-  .swatch {
-    display: inline-block;
-    flex: none;
-    inline-size: 0.9em;
-    block-size: 0.9em;
-    border-radius: 50%;
-    border: 1px solid #0b0c0c;
-  }
-  .red {
-    background: #d4351c;
-  }
-  .orange {
-    background: #f47738;
-  }
-  .yellow {
-    background: #ffdd00;
-  }
-  .green {
-    background: #00703c;
-  }
   .totals {
     display: flex;
     flex-wrap: wrap;
@@ -109,23 +83,8 @@ export const catalogueStyles = css`
   .departments {
     max-inline-size: 48em;
   }
-  [role='tablist'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_matter-space-1);
-    border-bottom: 2px solid var(--_matter-color-border);
-  }
   [role='tab'] {
-    border-bottom-left-radius: 0;
-    border-bottom-right-radius: 0;
-    border-color: var(--_matter-color-border);
-    color: var(--_matter-color-text);
     min-block-size: 2.25em;
-  }
-  [role='tab'][aria-selected='true'] {
-    background: var(--_matter-color-accent);
-    border-color: var(--_matter-color-accent);
-    color: #fff;
   }
   [role='tabpanel'] {
     display: grid;

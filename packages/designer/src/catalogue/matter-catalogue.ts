@@ -12,6 +12,8 @@ import {
 } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { designerStyles } from '../panels/designer-styles.js';
+import { colourStyles } from '../panels/colour-styles.js';
+import { moveAmongTabs, tabStyles } from '../panels/tabs.js';
 import { catalogueStyles } from './catalogue-styles.js';
 import type { ConnectionFilter, DataSort } from './data-list.js';
 import type { ImpactCalculation, ImpactProgress } from './impact-task.js';
@@ -86,7 +88,7 @@ export class MatterCatalogue extends LitElement {
     lang: { reflect: true },
   };
 
-  static override styles = [designerStyles, catalogueStyles];
+  static override styles = [designerStyles, tabStyles, colourStyles, catalogueStyles];
 
   /** `lang` keeps its native attribute; watching it re-renders the text. */
   static override get observedAttributes(): string[] {
@@ -191,26 +193,6 @@ export class MatterCatalogue extends LitElement {
     );
   };
 
-  readonly #handleTabKey = (event: KeyboardEvent): void => {
-    const tabs = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const at = tabs.indexOf(event.target as HTMLButtonElement);
-    if (at === -1) return;
-    const next =
-      event.key === 'ArrowRight'
-        ? (at + 1) % tabs.length
-        : event.key === 'ArrowLeft'
-          ? (at - 1 + tabs.length) % tabs.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? tabs.length - 1
-              : -1;
-    if (next === -1) return;
-    event.preventDefault();
-    tabs[next]?.click();
-    tabs[next]?.focus();
-  };
-
   #choose(tab: Tab): void {
     this.#tab = tab;
     this.requestUpdate();
@@ -270,7 +252,7 @@ export class MatterCatalogue extends LitElement {
   }
 
   #renderTabs(lang: Locale): TemplateResult {
-    return html`<div role="tablist" part="tabs" aria-label=${say(msg.lists, lang)} @keydown=${this.#handleTabKey}>
+    return html`<div role="tablist" part="tabs" aria-label=${say(msg.lists, lang)} @keydown=${moveAmongTabs}>
       ${TABS.map(
         (tab) =>
           html`<button

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { say } from '@matterform/elements';
 import { localize, type Catalogue, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
+import { colourStyles } from './colour-styles.js';
 import { FixController } from './fixes.js';
 import type { DesignActions, DesignProblem, DesignView } from './context.js';
 import type { OutlineField } from '../document/outline-types.js';
@@ -57,6 +58,7 @@ export class DesignerRatingPanel extends LitElement {
 
   static override styles = [
     designerStyles,
+    colourStyles,
     css`
       h3 {
         font-size: 1em;
@@ -92,31 +94,6 @@ export class DesignerRatingPanel extends LitElement {
       ul {
         margin: 0;
         padding-inline-start: 1.1em;
-      }
-      .colour {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.35em;
-        white-space: nowrap;
-      }
-      .swatch {
-        display: inline-block;
-        inline-size: 0.9em;
-        block-size: 0.9em;
-        border-radius: 50%;
-        border: 1px solid #0b0c0c;
-      }
-      .red {
-        background: #d4351c;
-      }
-      .orange {
-        background: #f47738;
-      }
-      .yellow {
-        background: #ffdd00;
-      }
-      .green {
-        background: #00703c;
       }
       .fixes {
         list-style: none;
