@@ -41,7 +41,7 @@ const OWN = /^(rating|advice|text)-/;
 
 /** The lines `validate` would print for these problems of `file`, in the CLI's form (SPEC §8). */
 function designerLines(matter: Matter, catalogue: Catalogue, file: string): string[] {
-  return problemsOf(matter, catalogue, { lang: 'en', rating: rateMatter(matter, catalogue) })
+  return problemsOf(matter, catalogue, { rating: rateMatter(matter, catalogue) })
     .filter((p) => !OWN.test(p.code ?? ''))
     .map((p) => {
       const where = p.pointer === '' ? file : `${file}: ${p.pointer}`;

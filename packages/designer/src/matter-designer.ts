@@ -202,7 +202,7 @@ export class MatterDesigner extends LitElement {
   #stale = true;
   #checksLoading: Promise<void> | undefined;
   /** The problems last found, and what they were found for: the view shows them until the current document's are found. */
-  #checked: { matter: Matter; catalogue: Catalogue; lang: Locale; problems: DesignProblem[] } | undefined;
+  #checked: { matter: Matter; catalogue: Catalogue; problems: DesignProblem[] } | undefined;
   /** The current document's problems, to be found once the screen shows the edit (`updateComplete` waits for them). */
   #pendingProblems: { done: Promise<void>; resolve: () => void; cancel: () => void } | undefined;
   #selection: Selection = MATTER_SELECTED;
@@ -524,8 +524,7 @@ export class MatterDesigner extends LitElement {
       fixtures: this.fixtures?.subjects,
       gateway: this.gateway,
     };
-    if (checked?.matter !== matter || checked.catalogue !== catalogue || checked.lang !== lang)
-      this.#scheduleProblems();
+    if (checked?.matter !== matter || checked.catalogue !== catalogue) this.#scheduleProblems();
     return this.#view;
   }
 
@@ -556,11 +555,11 @@ export class MatterDesigner extends LitElement {
     this.#pendingProblems = undefined;
     pending.cancel();
     if (view) {
-      const { matter, catalogue, lang, rating } = view;
+      const { matter, catalogue, rating } = view;
       const problems = checks
-        ? checks.problemsOf(matter, this.catalogue, { lang, rating })
+        ? checks.problemsOf(matter, this.catalogue, { rating })
         : [{ severity: 'error' as const, pointer: '', code: 'load-failed', message: t.checksFailed }];
-      this.#checked = { matter, catalogue, lang, problems };
+      this.#checked = { matter, catalogue, problems };
       this.#view = { ...view, problems, problemsChecked: true };
       this.requestUpdate();
     }

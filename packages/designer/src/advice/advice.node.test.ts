@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { immutableJSONPatch, revertJSONPatch } from 'immutable-json-patch';
 import { collectFields, getAt, matterProblems, rateMatter, type Catalogue, type Matter } from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
+import { collectTexts } from '../document/texts.js';
 import { adviseMatter, ratingFixes } from './advice.js';
 import type { Patch } from '../document/design-document.js';
 import type { DesignProblem } from '../panels/context.js';
@@ -54,7 +55,7 @@ describe('adviseMatter: concepts', () => {
     const original = sampleMatter('residence-permit');
     const location = '/properties/applicant/properties/mobile';
     const stripped = withoutConcept(original, location);
-    const advice = adviseMatter(stripped, catalogue, 'zh-CN').filter((a) => a.code === 'advice-concept');
+    const advice = adviseMatter(stripped, catalogue).filter((a) => a.code === 'advice-concept');
     expect(advice).to.have.length(1);
     const [found] = advice as [DesignProblem];
     expect(found.severity).to.equal('warning');
@@ -66,7 +67,7 @@ describe('adviseMatter: concepts', () => {
     const fixed = expectRevertible(stripped, found);
     expect(fixed).to.deep.equal(original);
     expect(rateMatter(fixed, catalogue)).to.deep.equal(rateMatter(original, catalogue));
-    expect(adviseMatter(fixed, catalogue, 'zh-CN').filter((a) => a.code === 'advice-concept')).to.deep.equal([]);
+    expect(adviseMatter(fixed, catalogue).filter((a) => a.code === 'advice-concept')).to.deep.equal([]);
   });
 
   it('never proposes another concept than the one a sample field had, and finds nearly all of them', () => {
@@ -180,7 +181,7 @@ describe('adviseMatter: typed fields the rating counts', () => {
   it('says the rating counts a typed field, with the bind fix when a concept matches', () => {
     const matter = typedByHand.reduce(withoutConcept, sampleMatter('residence-permit'));
     expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('yellow');
-    const mobile = adviseMatter(matter, catalogue, 'en').find(
+    const mobile = adviseMatter(matter, catalogue).find(
       (a) => a.pointer === `/schema${typedByHand[1]}`,
     ) as DesignProblem;
     expect(mobile.code).to.equal('advice-concept');
@@ -189,7 +190,7 @@ describe('adviseMatter: typed fields the rating counts', () => {
       { op: 'add', path: `/schema${typedByHand[1]}/x-concept`, value: 'person.mobile' },
     ]);
     // The school has no concept in the catalogue: advice without a fix, naming what it costs.
-    const school = adviseMatter(matter, catalogue, 'en').filter((a) => a.code === 'advice-typed-field');
+    const school = adviseMatter(matter, catalogue).filter((a) => a.code === 'advice-typed-field');
     expect(school.map((a) => [a.pointer, a.fix])).to.deep.equal([
       ['/schema/allOf/3/then/properties/school', undefined],
     ]);
@@ -199,7 +200,7 @@ describe('adviseMatter: typed fields the rating counts', () => {
   it('says nothing of the kind while the hand-typed fields are few enough to keep the stage green', () => {
     const matter = withoutConcept(sampleMatter('residence-permit'), typedByHand[1] as string);
     expect(rateMatter(matter, catalogue).stages.apply.colour).to.equal('green');
-    const advice = adviseMatter(matter, catalogue, 'en');
+    const advice = adviseMatter(matter, catalogue);
     expect(advice.filter((a) => a.code === 'advice-typed-field')).to.deep.equal([]);
     const mobile = advice.find((a) => a.pointer === `/schema${typedByHand[1]}`);
     expect(mobile?.message.en).to.not.contain('rating');
@@ -212,7 +213,7 @@ describe('adviseMatter: typed fields the rating counts', () => {
 describe('adviseMatter: materials', () => {
   it('proposes the licence type a material is named after, and listing it spares the upload', () => {
     const matter = sampleMatter('company-name-change');
-    const advice = adviseMatter(matter, catalogue, 'en').filter((a) => a.code === 'advice-material-licence');
+    const advice = adviseMatter(matter, catalogue).filter((a) => a.code === 'advice-material-licence');
     expect(advice.map((a) => [a.pointer, a.fix?.patch])).to.deep.equal([
       ['/materials/3/title', [{ op: 'add', path: '/materials/3/licences', value: ['business-licence'] }]],
     ]);
@@ -253,14 +254,11 @@ describe('adviseMatter: text in both languages', () => {
       { op: 'remove', path: '/schema/properties/applicant/properties/name/x-i18n/en/title' },
       { op: 'replace', path: '/layout/steps/0/title', value: { en: 'Applicant' } },
     ]);
-    const missing = adviseMatter(matter, catalogue, 'zh-CN').filter((a) => a.code === 'text-missing');
+    const missing = adviseMatter(matter, catalogue).filter((a) => a.code === 'text-missing');
     expect(missing.map((a) => [a.pointer, a.message.en])).to.deep.equal([
-      ['/title', 'the matter attribute "title" has Chinese text but no English text'],
-      ['/layout/steps/0/title', 'the title of step 1 has English text but no Chinese text'],
-      [
-        '/schema/properties/applicant/properties/name/title',
-        'the title of field "姓名" has Chinese text but no English text',
-      ],
+      ['/title', 'Matter title has Chinese text but no English text'],
+      ['/layout/steps/0/title', 'Step 1 · title has English text but no Chinese text'],
+      ['/schema/properties/applicant/properties/name/title', 'Field 姓名 · title has Chinese text but no English text'],
     ]);
     for (const problem of missing) expect(problem.fix).to.equal(undefined);
     expect(
@@ -268,13 +266,16 @@ describe('adviseMatter: text in both languages', () => {
     ).to.deep.equal([]);
   });
 
-  it('also asks for the designer’s own language when it is another', () => {
-    const matter = sampleMatter('lawyer-no-penalty-certificate');
-    const french = adviseMatter(matter, catalogue, 'fr').filter((a) => a.code === 'text-missing');
-    expect(french.length).to.be.above(0);
-    expect(french.find((a) => a.pointer === '/title')?.message.en).to.equal(
-      'the matter attribute "title" has Chinese text but no fr text',
-    );
+  it('names exactly the texts the translations view marks missing, option titles and untitled fields too', () => {
+    const matter = apply(sampleMatter('residence-permit'), [
+      { op: 'remove', path: '/schema/properties/applicant/properties/name/title' },
+      { op: 'remove', path: '/schema/properties/applicant/properties/name/x-i18n' },
+    ]);
+    const missing = adviseMatter(matter, catalogue).filter((a) => a.code === 'text-missing');
+    const marked = collectTexts(matter).filter((t) => t.missing !== null);
+    expect(marked.length).to.be.above(0);
+    expect(missing.map((a) => a.pointer)).to.deep.equal(marked.map((t) => t.pointer));
+    expect(missing.map((a) => a.message.en)).to.include('Field name · title has no text');
   });
 });
 

@@ -29,16 +29,13 @@
  */
 import {
   collectFields,
-  getAt,
   localize,
   matchConcept,
   rateMatter,
   SchemaWalkError,
-  toPointer,
   type Catalogue,
   type ConceptMatch,
   type FieldInfo,
-  type Locale,
   type Matter,
   type MatterRating,
   type Message,
@@ -47,6 +44,7 @@ import {
 } from '@matterform/core';
 import { say } from '@matterform/elements';
 import type { Patch } from '../document/design-document.js';
+import { collectTexts } from '../document/texts.js';
 import { adviceMessages as m } from '../i18n/advice.js';
 import type { DesignProblem } from '../panels/context.js';
 
@@ -55,19 +53,14 @@ import type { DesignProblem } from '../panels/context.js';
  * and sources to list, text to translate. `rating` is the matter's (`rateMatter`), computed
  * here when not given.
  */
-export function adviseMatter(
-  matter: Matter,
-  catalogue: Catalogue,
-  lang: Locale = 'zh-CN',
-  rating?: MatterRating,
-): DesignProblem[] {
+export function adviseMatter(matter: Matter, catalogue: Catalogue, rating?: MatterRating): DesignProblem[] {
   const fields = fieldsOf(matter);
   const counted = countedFields(matter, catalogue, rating);
   return [
     ...conceptAdvice(matter, catalogue, fields, counted),
     ...typedFieldAdvice(matter, catalogue, fields, counted),
     ...materialAdvice(matter, catalogue),
-    ...textAdvice(matter, fields, lang),
+    ...textAdvice(matter),
   ];
 }
 
@@ -295,77 +288,21 @@ function namesMatch(material: { id: string; title: Text }, other: { id: string; 
 // ---------------------------------------------------------------------------------------
 // Text in every language
 
-type FieldPart = 'title' | 'description' | 'placeholder' | 'help';
-const FIELD_PARTS: Record<FieldPart, string> = {
-  title: 'title',
-  description: 'description',
-  placeholder: 'x-placeholder',
-  help: 'x-help',
-};
-
-function textAdvice(matter: Matter, fields: FieldInfo[], lang: Locale): DesignProblem[] {
-  const locales = ['zh-CN', 'en', ...(lang === 'zh-CN' || lang === 'en' ? [] : [lang])];
-  const out: DesignProblem[] = [];
-  const check = (has: (locale: string) => string | undefined, where: (locale: string) => string, what: Message) => {
-    const present = locales.filter((l) => has(l) !== undefined);
-    const first = present[0];
-    if (first === undefined || !present.some((l) => /\p{L}/u.test(has(l) as string))) return;
-    for (const missing of locales.filter((l) => !present.includes(l))) {
-      out.push({
-        severity: 'warning',
-        code: 'text-missing',
-        pointer: where(first),
-        message: words(m.textMissing, { what, has: localeName(first), missing: localeName(missing) }),
-      });
-    }
-  };
-  const checkText = (text: unknown, pointer: string, what: Message) =>
-    check(
-      (l) => textIn(text, l),
-      () => pointer,
-      what,
-    );
-  const attribute = (name: string) => words(m.matterAttribute, { name });
-
-  for (const name of ['title', 'authority', 'scenario', 'contact'] as const) {
-    checkText(matter[name], `/${name}`, attribute(name));
-  }
-  for (const name of ['legalBasis', 'conditions'] as const) {
-    matter[name]?.forEach((text, i) => checkText(text, `/${name}/${i}`, attribute(name)));
-  }
-  for (const stage of ['apply', 'review', 'deliver'] as const) {
-    matter.process?.[stage]?.steps?.forEach((text, i) =>
-      checkText(text, `/process/${stage}/steps/${i}`, attribute('process')),
-    );
-  }
-  checkText(matter.fee?.basis, '/fee/basis', attribute('fee'));
-  checkText(matter.result?.title, '/result/title', attribute('result'));
-  matter.layout?.steps?.forEach((step, i) =>
-    checkText(step.title, `/layout/steps/${i}/title`, words(m.stepTitle, { n: i + 1 })),
-  );
-  matter.materials?.forEach((material, i) =>
-    checkText(material.title, `/materials/${i}/title`, words(m.materialTitle, { id: material.id })),
-  );
-
-  for (const field of fields) {
-    const at = `/schema${field.schemaPointer}`;
-    const declared = getAt(matter, at);
-    const schema = isRecord(declared) ? declared : field.schema;
-    const i18n = isRecord(schema['x-i18n']) ? schema['x-i18n'] : {};
-    for (const [part, keyword] of Object.entries(FIELD_PARTS) as [FieldPart, string][]) {
-      const has = (locale: string): string | undefined => {
-        const text =
-          locale === 'zh-CN' ? schema[keyword] : (i18n[locale] as Record<string, unknown> | undefined)?.[part];
-        return typeof text === 'string' && text.trim() !== '' ? text : undefined;
-      };
-      check(
-        has,
-        (locale) => (locale === 'zh-CN' ? `${at}/${keyword}` : `${at}/x-i18n${toPointer([locale, part])}`),
-        words(m.fieldText, { field: fieldName(field), part: words(m[part], {}) }),
-      );
-    }
-  }
-  return out;
+/**
+ * Text missing in one language: exactly the texts the translations view marks missing
+ * (`collectTexts`), so the problems list and that table always agree. No fix: only a person
+ * can translate.
+ */
+function textAdvice(matter: Matter): DesignProblem[] {
+  return collectTexts(matter).flatMap(({ pointer, label, zh, en, missing }): DesignProblem[] => {
+    if (missing === null) return [];
+    const has = missing === 'en' ? 'zh-CN' : 'en';
+    const message =
+      zh.trim() === '' && en.trim() === ''
+        ? words(m.textAbsent, { what: label })
+        : words(m.textMissing, { what: label, has: localeName(has), missing: localeName(missing) });
+    return [{ severity: 'warning', code: 'text-missing', pointer, message }];
+  });
 }
 
 /** The text of `text` in `locale` itself (no fallback); a plain string is zh-CN. */

@@ -11,7 +11,6 @@ import {
   matterProblems,
   type Catalogue,
   type JsonSchemaObject,
-  type Locale,
   type Matter,
   type MatterRating,
   type PrecompiledMatterValidator,
@@ -23,7 +22,7 @@ import type { DesignProblem } from '../panels/context.js';
 export function problemsOf(
   matter: Matter,
   catalogue: Catalogue | undefined,
-  options: { lang?: Locale; rating?: MatterRating } = {},
+  options: { rating?: MatterRating } = {},
 ): DesignProblem[] {
   const validated: DesignProblem[] = catalogue
     ? matterProblems(matter, catalogue).map((p) => ({
@@ -38,7 +37,7 @@ export function problemsOf(
   // an error; a document validate accepts can still hold a $ref cycle the walker refuses.
   try {
     const fixes = options.rating ? ratingFixes(matter, catalogue, options.rating) : [];
-    return [...validated, ...fixes, ...adviseMatter(matter, catalogue, options.lang, options.rating)];
+    return [...validated, ...fixes, ...adviseMatter(matter, catalogue, options.rating)];
   } catch {
     return validated;
   }
