@@ -24,9 +24,7 @@ export function shareSentence(field: FieldForecast, catalogue: Catalogue, lang: 
 
 /** "a first-time applicant types about 1.58 required field(s)", and the unknown count when there is one. */
 export function typedSentence(forecast: Forecast, lang: Locale): string {
-  const typed = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(
-    forecast.typed,
-  );
+  const typed = formatter(lang, 'typed').format(forecast.typed);
   const main = say(m.typed, lang, { typed });
   if (forecast.unknown === 0) return main;
   return `${main}${lang === 'en' ? '; ' : '，'}${say(m.unknown, lang, { count: forecast.unknown })}`;
@@ -42,9 +40,24 @@ export function providerTitle(provider: string, catalogue: Catalogue, lang: Loca
 }
 
 function percent(share: number, lang: Locale): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-    roundingMode: 'floor',
-  }).format(share);
+  return formatter(lang, 'percent').format(share);
+}
+
+const FORMATS: Record<'typed' | 'percent', Intl.NumberFormatOptions> = {
+  typed: { maximumFractionDigits: 2 },
+  percent: { style: 'percent', maximumFractionDigits: 0, roundingMode: 'floor' },
+};
+// Made once per language: constructing an Intl.NumberFormat costs far more than formatting, and
+// the outline formats one share per field on every draw.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Locale, kind: keyof typeof FORMATS): Intl.NumberFormat {
+  const locale = lang === 'en' ? 'en' : 'zh-CN';
+  const key = `${locale} ${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, FORMATS[kind]);
+    formatters.set(key, found);
+  }
+  return found;
 }
