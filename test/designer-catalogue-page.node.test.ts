@@ -1,7 +1,8 @@
 // The designer page (examples/designer) as `matterform design` serves it, in Debian's Chromium:
 // it opens on the catalogue, and choosing a matter there — by pointer or by keyboard — opens it
 // in the designer with its heading focused and the address naming it; Back returns to the
-// catalogue. Needs `npm run build` (the page loads dist/matterform-designer.js).
+// catalogue; the fallback page of an installed CLI shows the catalogue above the designer.
+// Needs `npm run build` (the page loads dist/matterform-designer.js).
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,5 +117,50 @@ describe('the designer page’s catalogue view in Chromium', function () {
       { timeout: 30000 },
     );
     expect(await state()).to.include({ catalogue: false, designer: true, current: 'nav-designer' });
+  });
+});
+
+describe('the fallback designer page (an installed CLI, no examples/designer) in Chromium', function () {
+  this.timeout(60000);
+  let root: string;
+  let server: RunningDesignServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'matterform-fallback-page-'));
+    const dir = join(root, 'catalogue');
+    await cp(join(repo, 'schemas/catalogue'), dir, { recursive: true });
+    server = await startDesignServer({ dir, port: 0, bundle: join(repo, 'dist') });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await page?.close();
+    await browser?.close();
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('shows the catalogue above the designer; a matter chosen there opens in the designer', async () => {
+    page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push((error as Error).message));
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(server.designerUrl, { waitUntil: 'load' });
+    const row = 'matter-catalogue >>> tr[data-id="teacher-qualification"] th button';
+    await page.waitForSelector(row, { timeout: 30000 });
+    await page.click(row);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('matter-designer') as HTMLElement & { matter?: { id: string } }).matter?.id ===
+        'teacher-qualification',
+    );
+    const after = await page.evaluate(() => ({
+      select: (document.getElementById('matters') as HTMLSelectElement).value,
+      folded: !(document.getElementById('catalogue-view') as HTMLDetailsElement).open,
+    }));
+    expect(after).to.deep.equal({ select: 'teacher-qualification', folded: true });
+    expect(errors).to.deep.equal([]);
   });
 });

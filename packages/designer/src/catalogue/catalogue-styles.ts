@@ -83,6 +83,11 @@ export const catalogueStyles = css`
   .departments {
     max-inline-size: 48em;
   }
+  /* A department slug breaks at its hyphens and a count not at all ("educati/on", "1/3") on a phone. */
+  .departments th,
+  .departments td {
+    overflow-wrap: break-word;
+  }
   [role='tab'] {
     min-block-size: 2.25em;
   }
