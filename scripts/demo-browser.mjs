@@ -104,3 +104,15 @@ export async function waitForPrefill(page, { timeout = 15000 } = {}) {
   });
   await page.waitForFunction(settled, { timeout });
 }
+
+/**
+ * Records what goes wrong in `page` into `problems`, each line prefixed with `label`: uncaught
+ * errors, and console errors other than a 404 (a source with no data for the applicant answers
+ * 404, SPEC §6: expected, not a problem).
+ */
+export function collectPageProblems(page, label, problems) {
+  page.on('pageerror', (error) => problems.push(`${label}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/\b404\b/.test(message.text())) problems.push(`${label}: ${message.text()}`);
+  });
+}

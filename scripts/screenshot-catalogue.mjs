@@ -12,7 +12,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, repo, startDemo } from './demo-browser.mjs';
+import { collectPageProblems, launchChromium, repo, startDemo } from './demo-browser.mjs';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: join(repo, '.tmp', 'screenshots') } },
@@ -32,11 +32,7 @@ try {
   for (const lang of ['zh-CN', 'en']) {
     for (const viewport of VIEWPORTS) {
       const page = await browser.newPage();
-      page.on('pageerror', (error) => problems.push(`${lang} ${viewport.name}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !/\b404\b/.test(message.text()))
-          problems.push(`${lang} ${viewport.name}: ${message.text()}`);
-      });
+      collectPageProblems(page, `${lang} ${viewport.name}`, problems);
       await page.setViewport(viewport);
       await page.goto(`${demo.url}/designer/?${new URLSearchParams({ lang })}`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.getElementById('catalogue')?.catalogue !== undefined, {
