@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { loadCatalogueFrom } from '../node.js';
-import { manualFieldCount, MANUAL_FIELDS_ALLOWED, rateMatter } from './colour.js';
+import { manualFieldCount, MANUAL_FIELDS_ALLOWED, rateCatalogue, rateMatter } from './colour.js';
 import { catalogueFigures, connectionImpact, connectProvider, pendingProviders } from './impact.js';
 
 const folder = new URL('../../../../schemas/catalogue', import.meta.url).pathname;
@@ -48,5 +48,14 @@ describe('connection impact', () => {
     for (const matter of byMaterial) expect(figures.usedBy.get('source:mca-marriage'), matter.id).to.include(matter.id);
     const impact = connectionImpact(catalogue, 'source:mca-marriage', figures);
     expect(impact.matters).to.deep.equal(figures.usedBy.get('source:mca-marriage'));
+  });
+
+  it('gives the same figures from the ratings already made as when it rates every matter itself', async () => {
+    const { catalogue } = await loadCatalogueFrom(folder);
+    const ratings = rateCatalogue(catalogue).matters;
+    expect(catalogueFigures(catalogue, ratings).matters).to.deep.equal(catalogueFigures(catalogue).matters);
+    // Ratings of another catalogue (here: in another order) are not taken for these matters.
+    const shuffled = [...ratings].reverse();
+    expect(catalogueFigures(catalogue, shuffled).matters).to.deep.equal(catalogueFigures(catalogue).matters);
   });
 });

@@ -68,11 +68,20 @@ export interface ConnectionImpact {
   typedRemoved: number;
 }
 
-/** Each matter's colour, manual-field count and forecast, and which matters each provider serves. */
-export function catalogueFigures(catalogue: Catalogue): CatalogueFigures {
+/**
+ * Each matter's colour, manual-field count and forecast, and which matters each provider
+ * serves. `ratings`, when given, are `rateCatalogue(catalogue).matters` (one per matter, in
+ * catalogue order): their colours are taken instead of rating every matter again.
+ */
+export function catalogueFigures(catalogue: Catalogue, ratings?: readonly MatterRating[]): CatalogueFigures {
   const concepts = conceptIndex(catalogue);
   return {
-    matters: catalogue.matters.map((matter) => figuresOf(matter, catalogue, concepts)),
+    matters: catalogue.matters.map((matter, index) => {
+      const rating = ratings?.[index];
+      return rating?.id === matter.id
+        ? figuresOf(matter, catalogue, concepts, rating)
+        : figuresOf(matter, catalogue, concepts);
+    }),
     usedBy: usersOfProviders(catalogue),
   };
 }
@@ -165,11 +174,16 @@ function conceptIndex(catalogue: Catalogue): Map<string, Concept> {
   return new Map(catalogue.concepts.map((c) => [c.id, c]));
 }
 
-function figuresOf(matter: Matter, catalogue: Catalogue, concepts: Map<string, Concept>): MatterFigures {
+function figuresOf(
+  matter: Matter,
+  catalogue: Catalogue,
+  concepts: Map<string, Concept>,
+  rated?: MatterRating,
+): MatterFigures {
   // Only the concepts the matter's fields hold (see the decisions above): the same figures, without the search.
   const own = [...conceptsOf(matter)].flatMap((id) => concepts.get(id) ?? []);
   const lean: Catalogue = { ...catalogue, concepts: own };
-  const rating: MatterRating = rateMatter(matter, lean);
+  const rating: MatterRating = rated ?? rateMatter(matter, lean);
   return {
     id: rating.id,
     department: rating.department,

@@ -11,6 +11,7 @@ import {
   type Catalogue,
   type CatalogueFigures,
   type ConnectionImpact,
+  type MatterRating,
   type ProviderRef,
 } from '@matterform/core';
 
@@ -45,20 +46,25 @@ export class ImpactCalculation {
   readonly done: Promise<void>;
   #cancelled = false;
 
-  constructor(catalogue: Catalogue, report: (progress: ImpactProgress) => void) {
-    this.done = this.#run(catalogue, report);
+  /** `ratings` are the catalogue's (`rateCatalogue`), already drawn: not worked out again. */
+  constructor(catalogue: Catalogue, ratings: readonly MatterRating[], report: (progress: ImpactProgress) => void) {
+    this.done = this.#run(catalogue, ratings, report);
   }
 
   cancel(): void {
     this.#cancelled = true;
   }
 
-  async #run(catalogue: Catalogue, report: (progress: ImpactProgress) => void): Promise<void> {
+  async #run(
+    catalogue: Catalogue,
+    ratings: readonly MatterRating[],
+    report: (progress: ImpactProgress) => void,
+  ): Promise<void> {
     const pending = pendingProviders(catalogue);
     const impacts = new Map<ProviderRef, ConnectionImpact>();
     await idle();
     if (this.#cancelled) return;
-    const figures = catalogueFigures(catalogue);
+    const figures = catalogueFigures(catalogue, ratings);
     report({ figures, impacts, pending, done: pending.length === 0 });
     let next = 0;
     while (next < pending.length) {

@@ -178,7 +178,8 @@ export class MatterCatalogue extends LitElement {
   }
 
   #calculate(catalogue: Catalogue, module: Lists): void {
-    const calculation = new module.ImpactCalculation(catalogue, (progress) => {
+    const ratings = this.#report?.matters ?? [];
+    const calculation = new module.ImpactCalculation(catalogue, ratings, (progress) => {
       if (this.#calculation !== calculation) return;
       // A new object each time, so the lists see the progress as changed.
       this.#progress = { ...progress };
