@@ -16,6 +16,7 @@ import {
   type PrecompiledMatterValidator,
 } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
+import { EMPTY_CATALOGUE } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import type { FormLink } from './form-link.js';
 
@@ -67,9 +68,14 @@ export class LoadingController {
     }
   }
 
-  /** Loads the element's matter and catalogue, unless they (and the validator) are what is drawn; `again`: regardless. */
+  /**
+   * Loads the element's matter and catalogue, unless they (and the validator) are what is
+   * drawn; `again`: regardless. Without a catalogue or a `catalogue-src` to wait for, the
+   * catalogue is empty (SPEC §5 Lifecycle).
+   */
   load(again = false): void {
-    const { matter, catalogue, validators } = this.#link.host;
+    const { matter, validators, catalogueSrc } = this.#link.host;
+    const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
     if (!matter || !catalogue) return;
     const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
     if (problem) {

@@ -17,6 +17,7 @@ import {
   type Catalogue,
   type Connector,
   type FieldError,
+  type JsonSchema,
   type Locale,
   type MaterialEntry,
   type Matter,
@@ -27,6 +28,7 @@ import {
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from '../events.js';
+import { bareMatter, isMatterDocument } from './bare-schema.js';
 import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
@@ -153,6 +155,7 @@ export class MatterForm extends LitElement {
 
   static override properties = {
     matter: { attribute: false },
+    schema: { attribute: false },
     catalogue: { attribute: false },
     subject: { attribute: false },
     connectors: { attribute: false },
@@ -241,6 +244,8 @@ export class MatterForm extends LitElement {
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
   declare matter?: Matter;
+  /** A bare JSON Schema: shorthand for a matter holding only it (SPEC §5; form/bare-schema.ts). */
+  declare schema?: JsonSchema;
   declare catalogue?: Catalogue;
   declare subject?: MatterSubject;
   declare connectors?: Connector[];
@@ -281,7 +286,13 @@ export class MatterForm extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const loading = this.#loading;
-    if (changed.has('src') && this.src) void loading.fetchJson('src', this.src, (v) => (this.matter = v as Matter));
+    // Before `matter` is looked at: the matter it stands for is taken in this same update.
+    if (changed.has('schema') && this.schema !== undefined) this.matter = bareMatter(this.schema);
+    if (changed.has('src') && this.src)
+      void loading.fetchJson('src', this.src, (v) => {
+        if (isMatterDocument(v)) this.matter = v;
+        else this.schema = v as JsonSchema;
+      });
     if (changed.has('catalogueSrc') && this.catalogueSrc)
       void loading.fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
     if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
@@ -772,16 +783,22 @@ export class MatterForm extends LitElement {
     const wait = this.#wait;
     const detail = this.#prefill.detail;
     const materialsStep = state.steps.length - MATERIALS_FROM_END;
+    // One step (a bare schema's form): its heading is the form's, with no list of steps.
+    const single = state.steps.length === 1;
     return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
-      <h2>${localize(state.matter.title, lang)}</h2>
-      <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
-        ${state.steps.map(
-          (s, i) =>
-            html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
-              ${this.#stepTitle(s, i, lang)}
-            </li>`,
-        )}
-      </ol>
+      ${
+        single
+          ? nothing
+          : html`<h2>${localize(state.matter.title, lang)}</h2>
+              <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
+                ${state.steps.map(
+                  (s, i) =>
+                    html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
+                      ${this.#stepTitle(s, i, lang)}
+                    </li>`,
+                )}
+              </ol>`
+      }
       ${renderNotices(
         {
           plan: state.plan,
@@ -801,8 +818,18 @@ export class MatterForm extends LitElement {
       ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
       ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        <p class="step-caption">${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}</p>
-        <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${this.#stepTitle(step, index, lang)}</h3>
+        ${
+          single
+            ? html`<h2 id="matter-step-heading" part="step-heading" tabindex="-1">
+                ${this.#stepTitle(step, index, lang)}
+              </h2>`
+            : html`<p class="step-caption">
+                  ${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}
+                </p>
+                <h3 id="matter-step-heading" part="step-heading" tabindex="-1">
+                  ${this.#stepTitle(step, index, lang)}
+                </h3>`
+        }
         ${
           step.id === 'materials'
             ? renderMaterialsStep(
