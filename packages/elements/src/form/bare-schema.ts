@@ -39,6 +39,11 @@ export function isBare(matter: Matter | undefined): boolean {
   return matter !== undefined && bare.has(matter);
 }
 
+/** Whether the form holds this matter's root under `ROOT_PROPERTY` (a bare schema whose root is not an object). */
+export function isWrapped(matter: Matter | undefined): boolean {
+  return matter !== undefined && bare.get(matter)?.wrapped === true;
+}
+
 /** Keywords that only describe objects: a root with one of them and no `type` is an object root. */
 const OBJECT_KEYWORDS = [
   'properties',

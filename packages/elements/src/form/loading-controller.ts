@@ -16,7 +16,7 @@ import {
   type PrecompiledMatterValidator,
 } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
-import { EMPTY_CATALOGUE } from './bare-schema.js';
+import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import type { FormLink } from './form-link.js';
 
@@ -82,7 +82,10 @@ export class LoadingController {
       this.#link.fail(problem.code, problem.message);
       return;
     }
-    const validator = validators?.[`${matter.id}@${matter.version}`] ?? validators?.['*'];
+    // A compiled validator judges the schema's own root, not the object the form wraps one in.
+    const validator = isWrapped(matter)
+      ? undefined
+      : (validators?.[`${matter.id}@${matter.version}`] ?? validators?.['*']);
     const current = this.#current;
     if (!again && current?.matter === matter && current.catalogue === catalogue && current.validator === validator)
       return;

@@ -28,7 +28,7 @@ import {
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from '../events.js';
-import { bareMatter, isMatterDocument } from './bare-schema.js';
+import { bareMatter, isMatterDocument, unwrapPointer, unwrapValue, wrapValue } from './bare-schema.js';
 import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
@@ -213,7 +213,8 @@ export class MatterForm extends LitElement {
   readonly #submitter = new SubmitController(this.#link, this.#device);
   readonly #prefill = new PrefillController(this.#link, this.#device, this.#submitter);
   #state?: FormState;
-  #hostValue?: Record<string, unknown>;
+  /** What the host set as `value`, as it gave it (a bare schema's root may be any JSON value). */
+  #hostValue?: unknown;
   #entries: MaterialEntry[] = [];
   #entriesKey = '';
   #summary: FieldError[] = [];
@@ -367,7 +368,7 @@ export class MatterForm extends LitElement {
   #loaded(state: FormState): void {
     const previous = this.#state;
     if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
-    else if (this.#hostValue) state.setHostValue(this.#hostValue);
+    else if (this.#hostValue !== undefined) state.setHostValue(wrapValue(state.matter, this.#hostValue));
     this.#state = state;
     this.#materials.reset();
     this.#prefill.reset();
@@ -411,7 +412,7 @@ export class MatterForm extends LitElement {
   #committed(state: FormState, commit: Commit, alone = false): void {
     const { pointer, placed } = commit;
     this.#submitter.changed(pointer);
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: commit.value }));
+    this.#input(state, pointer, commit.value);
     this.#checked();
     if (placed.length > 0 || !alone || !this.#redrawAlone(state, pointer, commit)) this._revision++;
     if (placed.length > 0) this.#prefill.announce(placed);
@@ -429,6 +430,11 @@ export class MatterForm extends LitElement {
     this.#refreshMaterials();
     if (this.#entriesKey !== materials) return false;
     return this.#fields.redraw(pointer);
+  }
+
+  /** `matter-input`, its pointer into the data as the host sees it (a bare schema's root unwrapped). */
+  #input(state: FormState, pointer: string, value: unknown): void {
+    this.dispatchEvent(matterEvent('matter-input', { pointer: unwrapPointer(state.matter, pointer), value }));
   }
 
   /** Validity, materials and the form value follow every change. */
@@ -632,16 +638,23 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // value and materials
 
-  /** The data (SPEC §5): a copy; setting it marks every value in it as set by the host. */
+  /**
+   * The data (SPEC §5): a copy; setting it marks every value in it as set by the host. For a
+   * bare schema whose root is not an object, the root value itself (an array, a string …).
+   */
   get value(): Record<string, unknown> {
-    return structuredClone(this.#state?.data ?? this.#hostValue ?? {});
+    const state = this.#state;
+    return structuredClone(state ? unwrapValue(state.matter, state.data) : (this.#hostValue ?? {})) as Record<
+      string,
+      unknown
+    >;
   }
 
   set value(value: Record<string, unknown> | undefined) {
-    this.#hostValue = structuredClone(value ?? {});
+    this.#hostValue = structuredClone(value);
     const state = this.#state;
     if (!state) return;
-    state.setHostValue(this.#hostValue);
+    state.setHostValue(wrapValue(state.matter, this.#hostValue));
     state.settle();
     this.#epoch++;
     this.#changed();
@@ -968,7 +981,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     this.#submitter.changed();
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
+    this.#input(state, pointer, structuredClone(getAt(state.data, pointer)));
     state.settle();
     this.#changed();
   }
