@@ -798,6 +798,11 @@ export class MatterForm extends LitElement {
     const materialsStep = state.steps.length - MATERIALS_FROM_END;
     // One step (a bare schema's form): its heading is the form's, with no list of steps.
     const single = state.steps.length === 1;
+    const title = this.#stepTitle(step, index, lang);
+    const heading = single
+      ? html`<h2 id="matter-step-heading" part="step-heading" tabindex="-1">${title}</h2>`
+      : html`<h3 id="matter-step-heading" part="step-heading" tabindex="-1">${title}</h3>`;
+    const caption = say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length });
     return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
       ${
         single
@@ -831,18 +836,7 @@ export class MatterForm extends LitElement {
       ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
       ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        ${
-          single
-            ? html`<h2 id="matter-step-heading" part="step-heading" tabindex="-1">
-                ${this.#stepTitle(step, index, lang)}
-              </h2>`
-            : html`<p class="step-caption">
-                  ${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}
-                </p>
-                <h3 id="matter-step-heading" part="step-heading" tabindex="-1">
-                  ${this.#stepTitle(step, index, lang)}
-                </h3>`
-        }
+        ${single ? nothing : html`<p class="step-caption">${caption}</p>`}${heading}
         ${
           step.id === 'materials'
             ? renderMaterialsStep(
