@@ -142,16 +142,29 @@ function describePackage(pkg: WorkspacePackage): void {
       }
     });
 
-    it('lists in sideEffects every module that defines an element, so only they survive tree-shaking', () => {
+    it('lists in sideEffects every module that defines an element or imports one that does', () => {
+      // A bundler drops a module marked free of side effects when nothing is used from it —
+      // also `import '@matterform/elements'`, whose point is to define the elements.
       const kept = manifest.sideEffects === false ? [] : (manifest.sideEffects ?? []).map(globMatcher);
-      for (const path of paths) {
-        if (!path.startsWith('dist/') || !path.endsWith('.js')) continue;
-        if (!/\bcustomElements\.define\(/.test(readFileSync(join(dir, path), 'utf8'))) continue;
+      const modules = [...paths].filter((path) => path.startsWith('dist/') && path.endsWith('.js'));
+      const code = new Map(modules.map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+      const effectful = new Set(modules.filter((path) => /\bcustomElements\.define\(/.test(code.get(path) ?? '')));
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const path of modules) {
+          if (effectful.has(path)) continue;
+          const bare = [...(code.get(path) ?? '').matchAll(/^import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)];
+          if (bare.some((m) => effectful.has(posix.join(posix.dirname(path), m[1] ?? '')))) {
+            effectful.add(path);
+            grew = true;
+          }
+        }
+      }
+      for (const path of effectful)
         expect(
           kept.some((glob) => glob.test(path)),
-          `${path} defines an element: sideEffects must name it`,
+          `${path} defines an element or imports a module that does: sideEffects must name it`,
         ).to.be.true;
-      }
     });
   });
 }
