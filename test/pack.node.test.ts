@@ -103,8 +103,13 @@ function describePackage(pkg: WorkspacePackage): void {
         expect(paths, `${target}'s types`).to.include(target.replace(/\.js$/, '.d.ts'));
     });
 
-    it('holds its README and the licence', () => {
+    it('holds its README, its CHANGELOG and the licence', () => {
       expect(paths).to.include('README.md');
+      expect(paths).to.include('CHANGELOG.md');
+      // The heading changesets writes each version's entry under.
+      const changelog = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8');
+      expect(changelog.split('\n')[0], 'CHANGELOG.md').to.equal(`# ${manifest.name}`);
+      expect(changelog, 'CHANGELOG.md').to.match(/\n## \d+\.\d+\.\d+\n/);
       expect(paths).to.include('LICENSE');
       expect(readFileSync(join(dir, 'LICENSE'), 'utf8'), 'the repo’s LICENSE').to.equal(licence);
     });
