@@ -8,12 +8,17 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import commonjs from '@rollup/plugin-commonjs';
-import json from '@rollup/plugin-json';
+import commonjsModule from '@rollup/plugin-commonjs';
+import jsonModule from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { expect } from 'chai';
 import { rollup, type OutputChunk, type RollupLog } from 'rollup';
 import { exportSubpaths, npmEnv, publishedPackages, repo } from './pack.test-helpers.js';
+
+// The plugins' types describe their CommonJS builds, where the function is `default`; Node
+// loads their ES builds, whose default export is the function itself.
+const commonjs = commonjsModule as unknown as typeof commonjsModule.default;
+const json = jsonModule as unknown as typeof jsonModule.default;
 
 interface Run {
   code: number;

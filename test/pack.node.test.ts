@@ -150,7 +150,9 @@ function describePackage(pkg: WorkspacePackage): void {
     it('lists in sideEffects every module that defines an element or imports one that does', () => {
       // A bundler drops a module marked free of side effects when nothing is used from it —
       // also `import '@matterform/elements'`, whose point is to define the elements.
-      const kept = manifest.sideEffects === false ? [] : (manifest.sideEffects ?? []).map(globMatcher);
+      const effects = manifest.sideEffects;
+      // Without the field (or `true`) a bundler keeps every module: nothing to check.
+      const kept = Array.isArray(effects) ? effects.map(globMatcher) : effects === false ? [] : [/(?:)/];
       const modules = [...paths].filter((path) => path.startsWith('dist/') && path.endsWith('.js'));
       const code = new Map(modules.map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
       const effectful = new Set(modules.filter((path) => /\bcustomElements\.define\(/.test(code.get(path) ?? '')));
