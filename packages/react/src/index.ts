@@ -1,7 +1,7 @@
 // React 19 components for the elements of @matterform/elements (SPEC §5), made by @lit/react:
 // every property of the element is a prop, set as a property (objects stay objects), and
 // every event has an `onMatter…` prop typed with its detail. Importing this module defines
-// <matter-form> and <matter-materials> (the elements' entry point registers them).
+// <matter-form> and <matter-materials>.
 import { createComponent, type EventName } from '@lit/react';
 import {
   MatterForm as MatterFormElement,
@@ -10,6 +10,14 @@ import {
   type MatterMaterialsDetail,
 } from '@matterform/elements';
 import * as React from 'react';
+
+// Defined here, not by importing the elements' entry point for its side effect: a bundler that
+// honours @matterform/elements' `sideEffects` takes only the classes from it and drops its
+// define modules. A page that defined a tag first keeps its own; on a server there is no registry.
+if (typeof customElements !== 'undefined') {
+  if (!customElements.get('matter-form')) customElements.define('matter-form', MatterFormElement);
+  if (!customElements.get('matter-materials')) customElements.define('matter-materials', MatterMaterialsElement);
+}
 
 type MatterEvent<K extends keyof MatterEventMap> = EventName<MatterEventMap[K]>;
 
