@@ -74,31 +74,72 @@ function specEvents(): string[] {
   return names;
 }
 
-/** The parts (first column of a table headed `part`) and `--matter-…` custom properties a README names. */
-function documented(pkg: 'elements' | 'designer'): { parts: string[]; properties: string[] } {
+interface Documented {
+  parts: string[];
+  properties: string[];
+}
+
+/**
+ * The parts (first column of a table headed `part`) and `--matter-…` custom properties a README
+ * names, per element: a `## \`<tag>\`` heading starts that element's section; before the first
+ * one, `first`'s.
+ */
+function documented(pkg: 'elements' | 'designer', first: string): Map<string, Documented> {
   const text = readFileSync(new URL(`packages/${pkg}/README.md`, root), 'utf8');
-  const properties = [...new Set([...text.matchAll(/`(--matter-[a-z0-9-]+)`/g)].map((m) => m[1] as string))];
-  // `--matter-space-1` … `--matter-space-4` names a range.
-  for (const m of text.matchAll(/`--matter-space-(\d)` … `--matter-space-(\d)`/g)) {
-    for (let i = Number(m[1]); i <= Number(m[2]); i++) properties.push(`--matter-space-${i}`);
-  }
-  const parts: string[] = [];
+  const byTag = new Map<string, Documented>();
+  let tag = first;
   let inPartTable = false;
+  const entry = (): Documented => {
+    const found = byTag.get(tag) ?? { parts: [], properties: [] };
+    byTag.set(tag, found);
+    return found;
+  };
   for (const line of text.split('\n')) {
+    const heading = /^##+ `<([a-z-]+)>`/.exec(line);
+    if (heading) tag = heading[1] as string;
+    entry().properties.push(...[...line.matchAll(/`(--matter-[a-z0-9-]+)`/g)].map((m) => m[1] as string));
+    // `--matter-space-1` … `--matter-space-4` names a range.
+    for (const m of line.matchAll(/`--matter-space-(\d)` … `--matter-space-(\d)`/g)) {
+      for (let i = Number(m[1]); i <= Number(m[2]); i++) entry().properties.push(`--matter-space-${i}`);
+    }
     if (/^\| part \|/.test(line)) inPartTable = true;
     else if (!line.startsWith('|')) inPartTable = false;
     else if (inPartTable && !line.startsWith('| ---')) {
       const cell = line.split('|')[1] ?? '';
-      parts.push(...[...cell.matchAll(/`([a-z<>-]+)`/g)].map((m) => m[1] as string));
+      entry().parts.push(...[...cell.matchAll(/`([a-z<>-]+)`/g)].map((m) => m[1] as string));
     }
   }
-  return { parts: [...new Set(parts)], properties: [...new Set(properties)] };
+  for (const [name, { parts, properties }] of byTag) {
+    byTag.set(name, { parts: [...new Set(parts)], properties: [...new Set(properties)] });
+  }
+  return byTag;
 }
 
 /** `material-<status>` stands for one part per material status (SPEC §3.3). */
 const MATERIAL_STATUSES = ['not-applicable', 'onsite', 'licence', 'data', 'uploaded', 'archive', 'expired', 'missing'];
-function expand(parts: string[]): string[] {
-  return parts.flatMap((p) => (p === 'material-<status>' ? MATERIAL_STATUSES.map((s) => `material-${s}`) : [p]));
+
+/** The documented parts `declared` lacks; `x-<y>` (another placeholder) needs some declared `x-…`. */
+function missingParts(documentedParts: string[], declared: string[]): string[] {
+  return documentedParts
+    .flatMap((p) => (p === 'material-<status>' ? MATERIAL_STATUSES.map((s) => `material-${s}`) : [p]))
+    .filter((p) => {
+      const placeholder = p.indexOf('<');
+      if (placeholder < 0) return !declared.includes(p);
+      return !declared.some((d) => d.startsWith(p.slice(0, placeholder)));
+    });
+}
+
+/** Every part and custom property a README documents for an element is declared on it. */
+function expectDeclared(manifest: Manifest, sections: Map<string, Documented>): void {
+  for (const [tag, { parts, properties }] of sections) {
+    const el = element(manifest, tag);
+    expect(missingParts(parts, names(el.cssParts)), `<${tag}>'s parts missing`).to.deep.equal([]);
+    const declared = names(el.cssProperties);
+    expect(
+      properties.filter((p) => !declared.includes(p)),
+      `<${tag}>'s custom properties missing`,
+    ).to.deep.equal([]);
+  }
 }
 
 const names = (list: Named[] | undefined): string[] => (list ?? []).map((x) => x.name);
@@ -159,22 +200,15 @@ describe('custom-elements.json', () => {
     expect(form.summary).to.be.a('string').and.not.empty;
   });
 
-  it('declares every part and custom property packages/elements/README.md documents', () => {
-    const { parts, properties } = documented('elements');
-    expect(parts.length, 'parts found in the README').to.be.greaterThan(20);
-    expect(properties.length, 'custom properties found in the README').to.be.greaterThan(20);
+  it('declares every part and custom property packages/elements/README.md documents, on its element', () => {
+    const sections = documented('elements', 'matter-form');
     // The README's theming tables are the form's: it draws the materials step too.
-    expect(
-      expand(parts).filter((p) => !names(form.cssParts).includes(p)),
-      'parts missing',
-    ).to.deep.equal([]);
-    expect(
-      properties.filter((p) => !names(form.cssProperties).includes(p)),
-      'custom properties missing',
-    ).to.deep.equal([]);
+    expect(sections.get('matter-form')?.parts.length, 'parts found for <matter-form>').to.be.greaterThan(20);
+    expect(sections.get('matter-form')?.properties.length, 'properties found for <matter-form>').to.be.greaterThan(20);
+    expectDeclared(elements, sections);
     const materials = element(elements, 'matter-materials');
-    const materialsProps = properties.filter((p) => p.startsWith('--matter-material'));
-    expect(materialsProps.filter((p) => !names(materials.cssProperties).includes(p))).to.deep.equal([]);
+    const materialProps = names(form.cssProperties).filter((p) => p.startsWith('--matter-material'));
+    expect(materialProps.filter((p) => !names(materials.cssProperties).includes(p))).to.deep.equal([]);
     expect(names(materials.events)).to.include('matter-materials');
   });
 
@@ -192,17 +226,7 @@ describe('custom-elements.json', () => {
       expect(el.cssParts?.length, `<${el.tagName}>'s parts`).to.be.greaterThan(5);
       expect(names(el.cssProperties), `<${el.tagName}>'s custom properties`).to.include('--matter-color-accent');
     }
-    const { parts, properties } = documented('designer');
-    const allParts = [...names(designerElement.cssParts), ...names(catalogue.cssParts)];
-    const allProps = [...names(designerElement.cssProperties), ...names(catalogue.cssProperties)];
-    expect(
-      parts.filter((p) => !allParts.includes(p)),
-      'parts missing',
-    ).to.deep.equal([]);
-    expect(
-      properties.filter((p) => !allProps.includes(p)),
-      'custom properties missing',
-    ).to.deep.equal([]);
+    expectDeclared(designer, documented('designer', 'matter-designer'));
   });
 
   it('picks up every element defined under src (one entry per tag)', () => {
