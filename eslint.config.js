@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // The department-site example is plain browser JavaScript, served as is.
-    files: ['examples/department-site/**/*.js'],
+    // The department-site and plain-HTML examples are plain browser JavaScript, served as is.
+    files: ['examples/department-site/**/*.js', 'examples/plain-html/**/*.js'],
     languageOptions: {
       sourceType: 'module',
       globals: {

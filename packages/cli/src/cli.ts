@@ -78,7 +78,8 @@ Commands:
                                         exists) at /matterform.js; prints the URLs, logs
                                         each call to stderr, stops on Ctrl-C or SIGTERM;
                                         the designer at /designer/ edits an in-browser
-                                        copy of the catalogue (nothing on disk changes)
+                                        copy of the catalogue (nothing on disk changes);
+                                        examples/plain-html at /examples/plain-html/
   design DIR [--fixtures FILE] [--port N]
                                         run the designer on 127.0.0.1 (port 8788 by
                                         default) over the catalogue folder DIR: drafts
@@ -236,6 +237,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 const DEFAULT_PORT = 8787;
 const DEFAULT_SITE = 'examples/department-site';
 const DEFAULT_BUNDLE = 'dist';
+/** Static example pages `serve` shows at `/examples/<name>/` when run from the repo. */
+const DEFAULT_EXAMPLES: Record<string, string> = { 'plain-html': 'examples/plain-html' };
 
 interface ServeValues {
   fixtures?: string | undefined;
@@ -274,6 +277,10 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
     bundle = DEFAULT_BUNDLE;
   }
 
+  const examples: Record<string, string> = {};
+  for (const [name, folder] of Object.entries(DEFAULT_EXAMPLES))
+    if ((await stat(folder).catch(() => undefined))?.isDirectory()) examples[name] = folder;
+
   const load = await loadCatalogueFrom(dir);
   const failed = report(load.problems, load.ok, lang, values.strict, io);
   if (failed) return 1;
@@ -292,6 +299,7 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
       ...((await stat(DEFAULT_DESIGNER_PAGE).catch(() => undefined))?.isDirectory()
         ? { designer: DEFAULT_DESIGNER_PAGE }
         : {}),
+      examples,
       log: (line) => io.stderr(line + '\n'),
     });
   } catch (error) {
@@ -304,6 +312,9 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
     `site    ${server.url}/${site === undefined ? '' : `  (${site})`}\n` +
       (bundle === undefined ? '' : `bundle  ${server.url}/matterform.js  (${bundle})\n`) +
       `designer ${server.url}/designer/  (in-browser copy)\n` +
+      Object.keys(examples)
+        .map((name) => `example ${server.url}/examples/${name}/\n`)
+        .join('') +
       `gateway ${server.gatewayUrl}\n`,
   );
   await stopSignal();

@@ -35,6 +35,11 @@ export interface ServeOptions {
    * in-browser copy of the catalogue (`/designer/setup.json` says so): nothing on disk changes.
    */
   designer?: string;
+  /**
+   * Static example pages, name → folder (the repo's `examples/plain-html/`), each served at
+   * `/examples/<name>/` beside the site, the bundle at `/dist/` and the gateway at `/api`.
+   */
+  examples?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -81,6 +86,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const root = options.site === undefined ? undefined : await realpath(options.site);
   const bundle = options.bundle === undefined ? undefined : await realpath(options.bundle);
   const designer = options.designer === undefined ? undefined : await realpath(options.designer);
+  const examples = new Map(
+    await Promise.all(
+      Object.entries(options.examples ?? {}).map(async ([name, folder]) => [name, await realpath(folder)] as const),
+    ),
+  );
   const sample = sampleFiles(options.catalogue, options.log ?? (() => {}));
   const index = indexPage(options);
   const server = createServer((req, res) => {
@@ -97,6 +107,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (generated) return sendGenerated(res, req, target.segments, await generated);
         const [first, ...rest] = target.segments;
         if (first === 'designer') return await serveDesigner(designer, target, rest, req, res);
+        const example = first === 'examples' && rest[0] !== undefined ? examples.get(rest[0]) : undefined;
+        if (example !== undefined) return await serveExample(example, target, req, res);
         if (bundle !== undefined && first === 'dist' && isBundlePath(rest))
           return await serveStatic(bundle, { path: target.path.slice('/dist'.length), segments: rest }, req, res);
         if (bundle !== undefined && isBundlePath(target.segments)) await serveStatic(bundle, target, req, res);
@@ -192,6 +204,19 @@ async function serveDesigner(
     body: designerPage('copy'),
     type: CONTENT_TYPES['.html'] as string,
   });
+}
+
+/** `/examples/<name>/…`: a file of that example's folder (its `index.html` for the folder). */
+async function serveExample(folder: string, target: Target, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const [, name, ...rest] = target.segments;
+  const base = `/examples/${name}`;
+  if (rest.length === 0 && !target.path.endsWith('/')) {
+    // Its relative links resolve against the folder only with the slash.
+    res.writeHead(301, { Location: `${encodeURI(base)}/` });
+    res.end();
+    return;
+  }
+  return serveStatic(folder, { path: target.path.slice(base.length), segments: rest }, req, res);
 }
 
 interface Generated {
