@@ -14,6 +14,7 @@ type FormProps = Partial<
   Pick<
     MatterForm,
     | 'matter'
+    | 'schema'
     | 'catalogue'
     | 'subject'
     | 'connectors'

@@ -35,7 +35,7 @@ const formEvents = {
 };
 
 /**
- * `<matter-form>` as a React component. Props: the element's properties (`matter`,
+ * `<matter-form>` as a React component. Props: the element's properties (`matter` or `schema`,
  * `catalogue`, `subject`, `connectors`, `value`, `validators`, `archive`, `consent`, `lang`,
  * `readonly`, `disabled`, `name`, `src`, `catalogueSrc`, `gateway`, `action`, …) and
  * `onMatterReady` … `onMatterMaterials`; a `ref` gives the element (`submit()`, `prefill()`).
