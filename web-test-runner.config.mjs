@@ -63,8 +63,9 @@ export default {
     strictCsp(),
     // pragmatic-drag-and-drop ships ES modules that import CommonJS (bind-event-listener,
     // @babel/runtime) and read process.env.NODE_ENV, which esbuild defines for the browser.
+    // React is CommonJS too (the @matterform/react tests).
     cjsPrebundle({
-      packages: ['ajv', 'ajv-formats', '@atlaskit/pragmatic-drag-and-drop'],
+      packages: ['ajv', 'ajv-formats', '@atlaskit/pragmatic-drag-and-drop', 'react', 'react-dom'],
       // Every one the sources import (`git grep -hoE "from '(ajv|@atlaskit)[^']*'"`): one build for all.
       specifiers: [
         'ajv/dist/2020.js',
@@ -75,6 +76,9 @@ export default {
         'ajv-formats/dist/formats.js',
         '@atlaskit/pragmatic-drag-and-drop/combine',
         '@atlaskit/pragmatic-drag-and-drop/element/adapter',
+        'react',
+        'react-dom',
+        'react-dom/client',
       ],
       resolveFrom: new URL('packages/core/package.json', import.meta.url).pathname,
     }),

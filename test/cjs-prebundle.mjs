@@ -17,6 +17,19 @@ const entryName = (specifier) => specifier.replace(/[^a-zA-Z0-9]+/g, '_');
  */
 export function cjsPrebundle({ packages, resolveFrom, specifiers: known = [] }) {
   const requireFrom = createRequire(resolveFrom);
+  // The names a module exports, read in Node from its production build: React's development
+  // build calls console.createTask as it loads, which the test runner's console lacks. Both
+  // builds export the same names; the browser gets the one esbuild picks.
+  const exportsOf = (specifier) => {
+    const mode = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      return requireFrom(specifier);
+    } finally {
+      if (mode === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = mode;
+    }
+  };
   const isCommonJs = (source) => packages.some((name) => source === name || source.startsWith(`${name}/`));
   const specifiers = new Set(known);
   const bundled = new Map();
@@ -42,7 +55,7 @@ export function cjsPrebundle({ packages, resolveFrom, specifiers: known = [] }) 
             }));
             b.onLoad({ filter: /.*/, namespace: 'cjs-entry' }, (a) => {
               // Named exports are what the CommonJS module assigns; `default` is module.exports' default.
-              const names = Object.keys(requireFrom(a.path)).filter((n) => n !== 'default' && IDENTIFIER.test(n));
+              const names = Object.keys(exportsOf(a.path)).filter((n) => n !== 'default' && IDENTIFIER.test(n));
               return {
                 resolveDir: new URL('.', `file://${resolveFrom}`).pathname,
                 contents: `import * as ns from ${JSON.stringify(a.path)};\nexport default ns.default ?? ns;\n${names.length ? `export const { ${names.join(', ')} } = ns;\n` : ''}`,

@@ -74,9 +74,11 @@ const MATTER_SELECTED: Selection = { kind: 'matter' };
  *
  * @summary Designs a matter without writing JSON: outline, palette, editors, live rating and preview.
  *
- * @fires matter-change - `{ matter, patch }` after every edit, undo and redo.
- * @fires matter-save - `{ matter }` before the store keeps a draft; cancelable.
- * @fires matter-publish - `{ matter, version, changelog }` before the store publishes; cancelable.
+ * @tagname matter-designer
+ *
+ * @fires {CustomEvent<MatterChangeDetail>} matter-change - `{ matter, patch }` after every edit, undo and redo.
+ * @fires {CustomEvent<MatterSaveDetail>} matter-save - `{ matter }` before the store keeps a draft; cancelable.
+ * @fires {CustomEvent<MatterPublishDetail>} matter-publish - `{ matter, version, changelog }` before the store publishes; cancelable.
  *
  * @csspart header - the bar with the title, undo/redo, save/publish, language and state.
  * @csspart forecast - the header's line with the expected number of required fields typed.

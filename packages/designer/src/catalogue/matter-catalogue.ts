@@ -64,7 +64,9 @@ const TABS: readonly Tab[] = ['matters', 'data', 'licences'];
  *
  * @summary The three lists (matters, data, licences) and four colours of a catalogue.
  *
- * @fires matter-open - `{ id }` when a matter is chosen (its title in any list); bubbles, composed.
+ * @tagname matter-catalogue
+ *
+ * @fires {CustomEvent<MatterOpenDetail>} matter-open - `{ id }` when a matter is chosen (its title in any list); bubbles, composed.
  *
  * @csspart header - the heading, the colour totals and the table per department.
  * @csspart heading - the element's heading (focusable by script, e.g. after navigation).

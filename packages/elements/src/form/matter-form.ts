@@ -90,15 +90,15 @@ export { widgetRegistry };
  *
  * @summary A government service form that fills itself.
  *
- * @fires matter-ready - The matter is drawn. `{ matter: { id, version } }`
- * @fires matter-consent - The person answered the consent panel. `{ given, refused }`
- * @fires matter-prefill - Values came from providers (again when a branch field is filled). `{ filled, conflicts, failed, invalid }`
- * @fires matter-input - The person changed a value. `{ pointer, value }`
- * @fires matter-step - Another step is shown. `{ index, id }`
- * @fires matter-submit - A submission is ready; cancel it to stop it being sent. `{ submission }`
- * @fires matter-submitted - The gateway acknowledged it. `{ submission, reference, receivedAt }`
- * @fires matter-error - Something went wrong. `{ code, message }`
- * @fires matter-materials - The materials' statuses changed. `{ materials }`
+ * @fires {CustomEvent<MatterReadyDetail>} matter-ready - The matter is drawn. `{ matter: { id, version } }`
+ * @fires {CustomEvent<MatterConsentDetail>} matter-consent - The person answered the consent panel. `{ given, refused }`
+ * @fires {CustomEvent<MatterPrefillDetail>} matter-prefill - Values came from providers (again when a branch field is filled). `{ filled, conflicts, failed, invalid }`
+ * @fires {CustomEvent<MatterInputDetail>} matter-input - The person changed a value. `{ pointer, value }`
+ * @fires {CustomEvent<MatterStepDetail>} matter-step - Another step is shown. `{ index, id }`
+ * @fires {CustomEvent<MatterSubmitDetail>} matter-submit - A submission is ready; cancel it to stop it being sent. `{ submission }`
+ * @fires {CustomEvent<MatterSubmittedDetail>} matter-submitted - The gateway acknowledged it. `{ submission, reference, receivedAt }`
+ * @fires {CustomEvent<MatterErrorDetail>} matter-error - Something went wrong. `{ code, message }`
+ * @fires {CustomEvent<MatterMaterialsDetail>} matter-materials - The materials' statuses changed. `{ materials }`
  *
  * @csspart form - The whole form.
  * @csspart progress - The list of steps.
@@ -125,6 +125,31 @@ export { widgetRegistry };
  * @csspart button - Every button.
  * @csspart review - The answers on the review step.
  * @csspart confirmation - What is shown after the application is received.
+ * @csspart reference - The reference the gateway gave, on the confirmation.
+ * @csspart conflicts - What other sources said where providers disagree.
+ * @csspart materials - The list of materials.
+ * @csspart material - One material.
+ * @csspart material-not-applicable - A material that does not apply (its `when` is false).
+ * @csspart material-onsite - A material to show in person.
+ * @csspart material-licence - A material an electronic licence satisfies.
+ * @csspart material-data - A material government data satisfies.
+ * @csspart material-uploaded - A material the person uploaded.
+ * @csspart material-archive - A material an archived copy on the device satisfies.
+ * @csspart material-expired - A material whose licence or copy has expired.
+ * @csspart material-missing - A material still to provide.
+ * @csspart material-title - A material's name.
+ * @csspart optional - "(选填)" / "(optional)" after an optional material's name.
+ * @csspart status - A material's status badge: a symbol and the status in words.
+ * @csspart status-icon - The symbol inside the badge.
+ * @csspart detail - How a material was satisfied, why it is needed, or what to do.
+ * @csspart template-link - The link to a blank or sample to download.
+ * @csspart upload - The upload area of a material.
+ * @csspart file-label - The label of a file input.
+ * @csspart file-input - The native file input.
+ * @csspart file-list - The chosen files of a material.
+ * @csspart file - One chosen file.
+ * @csspart file-preview - The thumbnail of a chosen image.
+ * @csspart remove-button - The button removing one chosen file.
  *
  * @cssproperty --matter-color-text - Text colour.
  * @cssproperty --matter-color-muted - Secondary text.
@@ -149,6 +174,13 @@ export { widgetRegistry };
  * @cssproperty --matter-field-label-color - Label colour.
  * @cssproperty --matter-badge-color - Provenance badge text.
  * @cssproperty --matter-badge-background - Provenance badge background.
+ * @cssproperty --matter-materials-gap - Space between materials.
+ * @cssproperty --matter-material-background - Background of a material.
+ * @cssproperty --matter-material-border-color - Border of a material.
+ * @cssproperty --matter-material-done-color - Edge and badge of a satisfied material (licence, data, archive, uploaded).
+ * @cssproperty --matter-material-onsite-color - Edge and badge of a material to show in person.
+ * @cssproperty --matter-material-outstanding-color - Edge and badge of a material still to provide.
+ * @cssproperty --matter-material-error-color - Edge, badge and messages of an expired or erroneous material.
  */
 export class MatterForm extends LitElement {
   static formAssociated = true;
@@ -244,26 +276,41 @@ export class MatterForm extends LitElement {
   #placedFields: Node[] = [];
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
+  /** The matter to fill (SPEC §3), or load it from `src`. */
   declare matter?: Matter;
   /** A bare JSON Schema: shorthand for a matter holding only it (SPEC §5; form/bare-schema.ts). */
   declare schema?: JsonSchema;
+  /** The catalogue the matter's concepts, sources and licences come from (SPEC §2), or `catalogue-src`. */
   declare catalogue?: Catalogue;
+  /** The signed-in person or company and their token (never stored). */
   declare subject?: MatterSubject;
+  /** Where licences, data and the archive are asked for (`httpConnector`, `staticConnector`); `gateway` gives one. */
   declare connectors?: Connector[];
+  /** Precompiled validators by `<id>@<version>` (`matterform compile`), for pages without 'unsafe-eval'. */
   declare validators?: Record<string, PrecompiledMatterValidator>;
   /** An archive (`createArchive()`), or `false` to keep nothing on this device; unset: `MatterForm.defaultArchive`. */
   declare archive?: Archive | false;
   /** The widgets this form draws with: the shared registry of built-ins unless given its own. */
   declare widgets: WidgetRegistry;
+  /** `ask` (the default): the consent panel comes first; `granted`: the host already asked. */
   declare consent: ConsentMode;
+  /** zh-CN or en (or a registered pack); else the nearest ancestor's `lang`, else zh-CN. */
   declare lang: string;
+  /** Shows the data without letting it be changed. */
   declare readonly: boolean;
+  /** Disables the whole form (as a disabled `<fieldset>` around it does). */
   declare disabled: boolean;
+  /** Inside a `<form>`: the name of its form value (the submission JSON and the uploads); the form then sends nothing itself. */
   declare name: string;
+  /** The URL of the matter's JSON, or of a plain JSON Schema (told apart by its content). */
   declare src?: string;
+  /** The URL of the catalogue's JSON. */
   declare catalogueSrc?: string;
+  /** The URL of a module `matterform compile` wrote, holding the matter's precompiled validator. */
   declare validatorSrc?: string;
+  /** The gateway's base URL (SPEC §6): the form asks it for licences, data and the archive. */
   declare gateway?: string;
+  /** Where `submit()` sends the submission (the gateway's `/submissions`). */
   declare action?: string;
   declare _phase: Phase;
   declare _stepIndex: number;

@@ -52,7 +52,7 @@ interface WhenChecks {
  *
  * @summary The materials of a matter: how each is satisfied, and uploads for the rest.
  *
- * @fires matter-materials - `{ materials }` whenever the entries change (not while providers are being asked).
+ * @fires {CustomEvent<MatterMaterialsDetail>} matter-materials - `{ materials }` whenever the entries change (not while providers are being asked).
  *
  * @csspart checking - "checking your licences…" while providers are being asked.
  * @csspart unusable - the message shown when the matter cannot be planned.

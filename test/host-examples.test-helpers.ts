@@ -1,0 +1,125 @@
+// What the React and Vue examples' end-to-end tests share: `vite build` of an example into a
+// temporary folder (once per test file), that folder served by the real `matterform serve`
+// beside the mock gateway on a free port, and a person's way through the residence-permit form.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { repo } from '../scripts/demo-browser.mjs';
+
+export interface BuiltExample {
+  dir: string;
+  remove: () => Promise<void>;
+}
+
+/** `vite build` of `examples/<name>` into a temporary folder; rejects with Vite's output if it fails. */
+export async function buildExample(name: 'react' | 'vue'): Promise<BuiltExample> {
+  const dir = await mkdtemp(join(tmpdir(), `matterform-example-${name}-`));
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'],
+    // Vite runs as a person runs it, without the test runner's TypeScript loader.
+    { cwd: join(repo, 'examples', name), env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`vite build of examples/${name} failed (${code}):\n${output}`);
+  }
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The control a label names inside the form's shadow root, found as a person finds it. */
+export async function control(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
+  const handle = await page.evaluateHandle((text) => {
+    const root = document.querySelector('matter-form')?.shadowRoot;
+    const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
+    return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
+  }, label);
+  const element = handle.asElement();
+  if (!element) throw new Error(`no control labelled “${label}”`);
+  return element as ElementHandle<HTMLElement>;
+}
+
+const stepHeading = (page: Page) =>
+  page.$eval('matter-form >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
+
+/** Presses the primary button ("Save and continue", or "Submit application") and waits for `expected`. */
+export async function continueStep(page: Page, expected: string): Promise<void> {
+  const before = await stepHeading(page);
+  await page.click('matter-form >>> [part~="actions"] button.primary');
+  await page.waitForFunction(
+    (heading) =>
+      document
+        .querySelector('matter-form')
+        ?.shadowRoot?.querySelector('[part~="step-heading"]')
+        ?.textContent?.trim() !== heading,
+    {},
+    before,
+  );
+  expect(await stepHeading(page)).to.equal(expected);
+}
+
+/** Agrees on the consent panel (the form asks first, `consent="ask"`), then waits for the name to be filled. */
+export async function agreeAndWaitForPrefill(page: Page): Promise<void> {
+  await page.locator('matter-form >>> [part~="consent"] button').setTimeout(15000).click();
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('matter-form')?.shadowRoot;
+      return !root?.querySelector('[part~="consent"]') && root?.querySelector('[part~="badge"]');
+    },
+    { timeout: 15000 },
+  );
+}
+
+/**
+ * The residence permit in English, as applicant A fills it after the prefill: what no provider
+ * knows (housing, since when, the qualifying condition), then materials, review and submit.
+ * `since` is typed into the date box as the browser's date input receives it.
+ */
+export async function completeResidencePermit(page: Page, since: string): Promise<void> {
+  expect(await stepHeading(page)).to.equal('Applicant');
+  await continueStep(page, 'Residence');
+  await (await control(page, 'Own home')).click();
+  await (
+    await control(page, 'Living there since')
+  ).evaluate((input, value) => {
+    (input as HTMLInputElement).value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }, since);
+  await continueStep(page, 'Condition');
+  await (await control(page, 'Stable home')).click();
+  await continueStep(page, 'Supporting documents');
+  await continueStep(page, 'Check and submit');
+  await page.click('matter-form >>> [part~="actions"] button.primary');
+}
+
+interface AuditEntry {
+  route: string;
+  status: number;
+  reference?: string;
+}
+
+/** The references the mock gateway accepted (`GET /api/__mock/audit`). */
+export async function acceptedReferences(url: string): Promise<string[]> {
+  const audit = (await (await fetch(`${url}/api/__mock/audit`)).json()) as AuditEntry[];
+  return audit
+    .filter((e) => e.route === '/submissions' && e.status === 201)
+    .flatMap((e) => (e.reference ? [e.reference] : []));
+}
+
+/** Errors a page logs, but the 404/503 a source answers for an applicant it has no data for (SPEC §6). */
+export function collectErrors(page: Page, url: string): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push((error as Error).message));
+  page.on('console', (message) => {
+    const noData = message.location().url?.startsWith(`${url}/api/sources/`) && /\b(404|503)\b/.test(message.text());
+    if (message.type() === 'error' && !noData) errors.push(message.text());
+  });
+  return errors;
+}
