@@ -22,6 +22,8 @@ export interface ServeOptions {
   port: number;
   /** YYYY-MM-DD: the mock's today. */
   today?: string;
+  /** Seconds a case spends in each status (the gateway's `caseStepSeconds`). */
+  caseStepSeconds?: number;
   /** Folder of static files served at `/`. */
   site?: string;
   /**
@@ -76,6 +78,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     fixtures: options.fixtures,
     basePath: GATEWAY_PATH,
     ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(options.caseStepSeconds !== undefined ? { caseStepSeconds: options.caseStepSeconds } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const root = options.site === undefined ? undefined : await realpath(options.site);
