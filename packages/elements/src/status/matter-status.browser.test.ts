@@ -54,11 +54,14 @@ async function submitted(archive: Archive, action?: string) {
   return { el, receipt, error };
 }
 
-async function tracker(archive: Archive | false, attributes: { reference?: string; action?: string } = {}) {
+async function tracker(
+  archive: Archive | false,
+  attributes: { reference?: string; action?: string; lang?: string } = {},
+) {
   const { url } = await mockGateways();
   const el = await fixture<MatterStatus>(
     html`<matter-status
-      lang="zh-CN"
+      lang=${attributes.lang ?? 'zh-CN'}
       action=${attributes.action ?? `${url}/submissions`}
       reference=${attributes.reference ?? ''}
       .archive=${archive}
@@ -123,12 +126,19 @@ describe('<matter-status>', function () {
       .and.include('短信通知');
     await expect(el).to.be.accessible();
 
-    // With its reference, only that case — also where this device keeps nothing.
-    const one = await tracker(false, { reference });
+    // With its reference, only that case — also where this device keeps nothing; in English.
+    const one = await tracker(false, { reference, lang: 'en' });
     expect((await nextStatus(one)).status).to.equal('decided');
     await one.updateComplete;
     expect(cases(one)).to.have.length(1);
     expect(text(root(one).querySelector('[part="reference"]'))).to.equal(reference);
+    expect(text(root(one).querySelector('[part~="case-status"]'))).to.equal('Decided');
+    expect(text(root(one).querySelector('[part="result"]')))
+      .to.include('Approved')
+      .and.include('text message');
+    expect(text(root(one).querySelector('[aria-current="step"]'))).to.match(
+      /^Decided \(current\) \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/,
+    );
   });
 
   it('shows a submission made while the gateway is down as waiting in the outbox, with "send now"', async () => {

@@ -3,12 +3,13 @@
  * outbox and its record of sent submissions), each one's status from `GET {action}/{reference}`
  * (SPEC §6), sending an outbox entry now, and what the element draws of them.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type TemplateResult } from 'lit';
 import { localize, type Text } from '@matterform/core';
 import { createArchive, deliverQueued, type Archive } from '@matterform/archive';
 import { langOf, say, type Locale, type Message } from '../i18n/say.js';
 import { statusMessages } from '../i18n/status.js';
 import type { CaseAnswer, MatterStatus, MatterStatusDetail } from './matter-status.js';
+import { statusStyles } from './status-styles.js';
 
 const m = statusMessages;
 
@@ -54,6 +55,8 @@ export class StatusWork {
 
   constructor(host: MatterStatus) {
     this.#host = host;
+    const { elementStyles } = host.constructor as unknown as { elementStyles: CSSResultOrNative[] };
+    adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, statusStyles]);
   }
 
   #archive(): Archive | undefined {
