@@ -12,6 +12,7 @@ const TEXT = {
     siteName: '长沙市政务服务网',
     siteMotto: '一网通办 · 网上办理 · 最多跑一次',
     pageTitle: '我的办件 · 长沙市政务服务网（演示）',
+    signInTitle: '演示：模拟登录',
     footerDemo: '本页是 matterform 的演示：申请人均为合成数据，办理状态由本机模拟网关提供。',
     loadFailed: '无法读取合成申请人：{message}',
     switchTo: 'English',
@@ -24,6 +25,7 @@ const TEXT = {
     siteName: 'Changsha Government Services Online',
     siteMotto: 'One portal · apply online · at most one visit',
     pageTitle: 'My applications · Changsha Government Services Online (demo)',
+    signInTitle: 'Demo: simulated sign-in',
     footerDemo:
       'This page demonstrates matterform: the applicants are synthetic, and the statuses come from a mock gateway on this machine.',
     loadFailed: 'Could not load the synthetic applicants: {message}',
