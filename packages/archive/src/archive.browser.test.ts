@@ -283,6 +283,28 @@ describe('archive: sent submissions', () => {
     expect(await archive.sent(PERSON), 'past its year').to.deep.equal([]);
     expect((await archive.purge()).sent).to.equal(1);
   });
+
+  it('opens a database an earlier version made (without `sent`) and goes on working in it', async () => {
+    const name = `archive-test-v1-${Date.now()}-${serial++}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('keys', { keyPath: 'id' });
+        db.createObjectStore('answers', { keyPath: 'subject' }).createIndex('expiresAt', 'expiresAt');
+        const documents = db.createObjectStore('documents', { keyPath: ['subject', 'material'] });
+        documents.createIndex('subject', 'subject');
+        documents.createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('drafts', { keyPath: ['subject', 'matter'] }).createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('outbox', { keyPath: 'key' }).createIndex('subject', 'subject');
+      },
+    });
+    v1.close();
+    const { archive } = freshArchive(name);
+    await archive.keepAnswers(PERSON, { 'person.mobile': MOBILE });
+    expect(await archive.sent(PERSON)).to.deep.equal([]);
+    archive.close();
+    const reopened = freshArchive(name).archive;
+    expect((await reopened.answers(PERSON))['person.mobile']?.value).to.equal(MOBILE);
+  });
 });
 
 describe('archive: the outbox courier', () => {
