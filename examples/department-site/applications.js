@@ -68,7 +68,10 @@ function fillSubjects() {
     ...state.subjects.map(({ subject, label }) => {
       const option = document.createElement('option');
       option.value = subject.id;
-      option.textContent = `${subjectName(label)}（${maskId(subject.id)}）`;
+      option.textContent =
+        state.lang === 'en'
+          ? `${subjectName(label)} (${maskId(subject.id)})`
+          : `${subjectName(label)}（${maskId(subject.id)}）`;
       option.selected = subject.id === state.subjectId;
       return option;
     }),

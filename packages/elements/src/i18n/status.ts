@@ -47,7 +47,7 @@ export const statusMessages = messages('status', {
   decided: { 'zh-CN': '已办结', en: 'Decided' },
   approved: { 'zh-CN': '准予许可', en: 'Approved' },
   resultTitle: { 'zh-CN': '办理结果：{title}', en: 'Result: {title}' },
-  licenceNumber: { 'zh-CN': '电子证照编号 {number}', en: 'e-licence number {number}' },
+  licenceNumber: { 'zh-CN': '电子证照编号 {number}', en: 'E-licence number {number}' },
   delivery: { 'zh-CN': '领取方式：{ways}', en: 'How you get it: {ways}' },
   'delivery-e-licence': { 'zh-CN': '电子证照', en: 'e-licence' },
   'delivery-download': { 'zh-CN': '在线下载', en: 'download' },
