@@ -3,6 +3,8 @@
 // element's events report. Data only ever reaches the page through textContent and DOM
 // calls, never as HTML, and nothing here is inline, so the page runs under its strict CSP.
 
+import { linkApplications, trackCase, TRACKING_TEXT, trackingLang } from './tracking.js';
+
 const TEXT = {
   'zh-CN': {
     skip: '跳到主要内容',
@@ -181,6 +183,9 @@ const TEXT = {
   },
 };
 
+// Case tracking's words live with its module (tracking.js).
+for (const lang of Object.keys(TEXT)) Object.assign(TEXT[lang], TRACKING_TEXT[lang]);
+
 const LANGS = ['zh-CN', 'en'];
 const CHANNEL_KEYS = {
   web: 'channelWeb',
@@ -251,6 +256,7 @@ function el(tag, props = {}, children = []) {
 function applyLang() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = t(node.dataset.text);
+  trackingLang(state.lang);
   byId('breadcrumb').setAttribute('aria-label', t('breadcrumbLabel'));
   document.querySelector('.panels').setAttribute('aria-label', t('panelsLabel'));
   const toggle = byId('lang-toggle');
@@ -344,6 +350,7 @@ function settleSubject() {
 function remember() {
   const params = new URLSearchParams({ matter: state.matterId, subject: state.subjectId, lang: state.lang });
   history.replaceState(null, '', `${location.pathname}?${params}`);
+  linkApplications(state.subjectId, state.lang);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -628,6 +635,7 @@ function listen(host) {
     if (!fromCurrent(event)) return;
     state.submitted = event.detail;
     setStatus('statusSubmitted', { reference: event.detail.reference });
+    trackCase(byId('case-status'), event.detail.reference, event.detail.submission.subject, state.lang);
     renderResult();
     void renderArchive();
     byId('result-panel').scrollIntoView({ behavior: 'smooth', block: 'nearest' });

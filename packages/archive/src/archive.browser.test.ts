@@ -257,6 +257,56 @@ describe('archive: the outbox', () => {
   });
 });
 
+describe('archive: sent submissions', () => {
+  it('remembers an acknowledged submission with its reference, matter and dates, sealed, for a year', async () => {
+    const { archive, name, clock } = freshArchive();
+    const title = { 'zh-CN': '居住证申领', en: 'Residence permit application' };
+    await archive.enqueue(PERSON, { action: UNREACHABLE, submission: submission('k-2'), files: [], title });
+    expect((await archive.queued(PERSON))[0]?.title).to.deep.equal(title);
+    await archive.markSent('k-2', { reference: 'RPXK7M3A2C', receivedAt: '2026-11-26T09:00:05Z' });
+    expect(await archive.queued(PERSON), 'out of the outbox').to.deep.equal([]);
+    expect(await archive.sent(PERSON)).to.deep.equal([
+      {
+        key: 'k-2',
+        reference: 'RPXK7M3A2C',
+        action: UNREACHABLE,
+        matter: { id: 'residence-permit', version: '1.0.0', title },
+        submittedAt: '2026-11-26T09:00:00Z',
+        receivedAt: '2026-11-26T09:00:05Z',
+      },
+    ]);
+    expect(await archive.sent(OTHER)).to.deep.equal([]);
+    expect(await everythingStored(name))
+      .not.to.contain('RPXK7M3A2C')
+      .and.not.to.contain('居住证');
+    clock.at += 366 * DAY;
+    expect(await archive.sent(PERSON), 'past its year').to.deep.equal([]);
+    expect((await archive.purge()).sent).to.equal(1);
+  });
+
+  it('opens a database an earlier version made (without `sent`) and goes on working in it', async () => {
+    const name = `archive-test-v1-${Date.now()}-${serial++}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('keys', { keyPath: 'id' });
+        db.createObjectStore('answers', { keyPath: 'subject' }).createIndex('expiresAt', 'expiresAt');
+        const documents = db.createObjectStore('documents', { keyPath: ['subject', 'material'] });
+        documents.createIndex('subject', 'subject');
+        documents.createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('drafts', { keyPath: ['subject', 'matter'] }).createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('outbox', { keyPath: 'key' }).createIndex('subject', 'subject');
+      },
+    });
+    v1.close();
+    const { archive } = freshArchive(name);
+    await archive.keepAnswers(PERSON, { 'person.mobile': MOBILE });
+    expect(await archive.sent(PERSON)).to.deep.equal([]);
+    archive.close();
+    const reopened = freshArchive(name).archive;
+    expect((await reopened.answers(PERSON))['person.mobile']?.value).to.equal(MOBILE);
+  });
+});
+
 describe('archive: the outbox courier', () => {
   it('tries again at once when the browser comes back online', async () => {
     const { archive } = freshArchive();

@@ -11,6 +11,7 @@ import type {
   Connector,
   SubjectRef,
   Submission,
+  Text,
 } from '@matterform/core';
 import {
   generateDeviceKeys,
@@ -27,6 +28,7 @@ import {
   type ArchiveDatabase,
   type DocumentMeta,
   type FileMeta,
+  type SentContent,
   type StoredAnswer,
 } from './store.js';
 
@@ -39,6 +41,8 @@ export interface ArchiveOptions {
   answerDays?: number;
   /** Drafts are dropped this long after they were last saved (default 30). */
   draftDays?: number;
+  /** Acknowledged submissions are listed this long after they were sent (default 365). */
+  sentDays?: number;
   /** The clock retention reads (tests move it on). */
   now?: () => Date;
   /** Ask the browser to keep this origin's storage through pressure (default true). */
@@ -92,6 +96,8 @@ export interface QueuedSubmission {
   key: string;
   action: string;
   submission: Submission;
+  /** The matter's title when it was queued, for lists of the person's submissions. */
+  title?: Text;
   files: { part: string; file: File }[];
   attempts: number;
   createdAt: string;
@@ -99,10 +105,25 @@ export interface QueuedSubmission {
   nextAttemptAt: number;
 }
 
+/**
+ * A submission the gateway acknowledged, as this device remembers it: enough to follow it
+ * (`GET {action}/{reference}`) and to say what it was — never its answers or files.
+ */
+export interface SentSubmission {
+  /** The submission's idempotency key. */
+  key: string;
+  reference: string;
+  action: string;
+  matter: { id: string; version: string; title?: Text };
+  submittedAt: string;
+  receivedAt: string;
+}
+
 export interface PurgeCounts {
   answers: number;
   documents: number;
   drafts: number;
+  sent: number;
 }
 
 interface ChannelMessage {
@@ -122,6 +143,7 @@ export class Archive implements Connector {
   readonly name: string;
   readonly #answerMs: number;
   readonly #draftMs: number;
+  readonly #sentMs: number;
   readonly #now: () => Date;
   readonly #persist: boolean;
   #opened?: Promise<{ db: ArchiveDatabase; keys: DeviceKeys }>;
@@ -135,6 +157,7 @@ export class Archive implements Connector {
     this.name = options.name ?? 'matterform-archive';
     this.#answerMs = (options.answerDays ?? 180) * DAY_MS;
     this.#draftMs = (options.draftDays ?? 30) * DAY_MS;
+    this.#sentMs = (options.sentDays ?? 365) * DAY_MS;
     this.#now = options.now ?? (() => new Date());
     this.#persist = options.persist ?? true;
   }
@@ -409,7 +432,7 @@ export class Archive implements Connector {
   /** Queues a submission (and its files) before anything goes to the network. */
   async enqueue(
     subject: ArchiveSubject,
-    queued: { action: string; submission: Submission; files: { part: string; file: File }[] },
+    queued: { action: string; submission: Submission; files: { part: string; file: File }[]; title?: Text },
   ): Promise<void> {
     const key = await this.#subjectKey(subject);
     const { db, keys } = await this.#open();
@@ -417,6 +440,7 @@ export class Archive implements Connector {
     const content = await sealJson(keys, {
       action: queued.action,
       submission: queued.submission,
+      ...(queued.title === undefined ? {} : { title: queued.title }),
       files: queued.files.map(({ part, file }) => ({ part, ...fileMeta(file) })),
     });
     const now = this.#now().getTime();
@@ -443,6 +467,7 @@ export class Archive implements Connector {
         const content = await openJson<{
           action: string;
           submission: Submission;
+          title?: Text;
           files: (FileMeta & { part: string })[];
         }>(keys, record.content);
         const files = await Promise.all(
@@ -455,6 +480,7 @@ export class Archive implements Connector {
           key: record.key,
           action: content.action,
           submission: content.submission,
+          ...(content.title === undefined ? {} : { title: content.title }),
           files,
           attempts: record.attempts,
           createdAt: new Date(record.createdAt).toISOString(),
@@ -478,6 +504,47 @@ export class Archive implements Connector {
     await db.delete('outbox', key);
   }
 
+  /**
+   * The gateway acknowledged a queued submission: it leaves the outbox and is remembered as
+   * sent, in one transaction (a reload in between never loses it nor lists it twice).
+   */
+  async markSent(key: string, receipt: { reference: string; receivedAt: string }): Promise<void> {
+    const { db, keys } = await this.#open();
+    const record = await db.get('outbox', key);
+    if (!record) return;
+    const queued = await openJson<{ action: string; submission: Submission; title?: Text }>(keys, record.content);
+    const { id, version } = queued.submission.matter;
+    const sent: SentContent = {
+      reference: receipt.reference,
+      action: queued.action,
+      matter: { id, version, ...(queued.title === undefined ? {} : { title: queued.title }) },
+      submittedAt: queued.submission.submittedAt,
+      receivedAt: receipt.receivedAt,
+    };
+    const content = await sealJson(keys, sent);
+    const expiresAt = this.#now().getTime() + this.#sentMs;
+    await this.#write(async () => {
+      const tx = db.transaction(['outbox', 'sent'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('sent').put({ key, subject: record.subject, expiresAt, content }),
+        tx.objectStore('outbox').delete(key),
+        tx.done,
+      ]);
+    });
+  }
+
+  /** The subject's acknowledged submissions on this device, newest first. */
+  async sent(subject: ArchiveSubject): Promise<SentSubmission[]> {
+    const key = await this.#subjectKey(subject);
+    const { db, keys } = await this.#open();
+    const now = this.#now().getTime();
+    const records = (await db.getAllFromIndex('sent', 'subject', key)).filter((r) => r.expiresAt > now);
+    const sent = await Promise.all(
+      records.map(async (record) => ({ key: record.key, ...(await openJson<SentContent>(keys, record.content)) })),
+    );
+    return sent.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+
   // -------------------------------------------------------------------------------------
   // retention and forgetting
 
@@ -485,9 +552,9 @@ export class Archive implements Connector {
   async purge(): Promise<PurgeCounts> {
     const { db, keys } = await this.#open();
     const now = this.#now().getTime();
-    const counts: PurgeCounts = { answers: 0, documents: 0, drafts: 0 };
+    const counts: PurgeCounts = { answers: 0, documents: 0, drafts: 0, sent: 0 };
     // Records past their expiry go whole; a live answers record may still hold stale answers.
-    for (const store of ['answers', 'documents', 'drafts'] as const) {
+    for (const store of ['answers', 'documents', 'drafts', 'sent'] as const) {
       const expired = await db.getAllKeysFromIndex(store, 'expiresAt', IDBKeyRange.upperBound(now));
       if (expired.length === 0) continue;
       const tx = db.transaction(store, 'readwrite');

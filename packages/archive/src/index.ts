@@ -13,6 +13,7 @@ export {
   type KeptDocument,
   type PurgeCounts,
   type QueuedSubmission,
+  type SentSubmission,
 } from './archive.js';
 export {
   deliverQueued,

@@ -83,13 +83,10 @@ async function send(
     errors?: ServerError[];
   };
   if (response.status === 201 && answer.reference) {
-    await archive.dequeue(queued.key);
-    return {
-      status: 'delivered',
-      submission,
-      reference: answer.reference,
-      receivedAt: answer.receivedAt ?? new Date().toISOString(),
-    };
+    const receipt = { reference: answer.reference, receivedAt: answer.receivedAt ?? new Date().toISOString() };
+    // Remembered as sent, so the person can follow it (`<matter-status>`).
+    await archive.markSent(queued.key, receipt);
+    return { status: 'delivered', submission, ...receipt };
   }
   if (response.status === 401) return { status: 'unauthorized', submission };
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {

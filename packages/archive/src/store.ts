@@ -2,6 +2,7 @@
 // subject's HMAC, a material or matter id from the public catalogue, timestamps); every
 // value, name and byte the person gave is sealed (sealing.ts).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Text } from '@matterform/core';
 import type { DeviceKeys, Sealed } from './sealing.js';
 
 export interface AnswersRecord {
@@ -62,6 +63,24 @@ export interface OutboxRecord {
   files: Sealed[];
 }
 
+/** A submission the gateway acknowledged, kept so the person can follow it (`<matter-status>`). */
+export interface SentRecord {
+  /** The submission's idempotency key. */
+  key: string;
+  subject: string;
+  expiresAt: number;
+  /** `SentContent` */
+  content: Sealed;
+}
+
+export interface SentContent {
+  reference: string;
+  action: string;
+  matter: { id: string; version: string; title?: Text };
+  submittedAt: string;
+  receivedAt: string;
+}
+
 export interface FileMeta {
   name: string;
   type: string;
@@ -74,17 +93,25 @@ interface ArchiveSchema extends DBSchema {
   documents: { key: [string, string]; value: DocumentRecord; indexes: { subject: string; expiresAt: number } };
   drafts: { key: [string, string]; value: DraftRecord; indexes: { expiresAt: number } };
   outbox: { key: string; value: OutboxRecord; indexes: { subject: string } };
+  sent: { key: string; value: SentRecord; indexes: { subject: string; expiresAt: number } };
 }
 
 export type ArchiveDatabase = IDBPDatabase<ArchiveSchema>;
-export type StoreName = 'answers' | 'documents' | 'drafts' | 'outbox';
-export const STORES: readonly StoreName[] = ['answers', 'documents', 'drafts', 'outbox'];
+export type StoreName = 'answers' | 'documents' | 'drafts' | 'outbox' | 'sent';
+export const STORES: readonly StoreName[] = ['answers', 'documents', 'drafts', 'outbox', 'sent'];
 
 /** Opens (creating) the database; `onLetGo` runs when another tab needs it closed. */
 export function openArchiveDatabase(name: string, onLetGo: () => void): Promise<ArchiveDatabase> {
   let database: ArchiveDatabase | undefined;
-  const opening = openDB<ArchiveSchema>(name, 1, {
-    upgrade(db) {
+  // Version 2 added `sent`; a version 1 database keeps what it holds.
+  const opening = openDB<ArchiveSchema>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 2) {
+        const sent = db.createObjectStore('sent', { keyPath: 'key' });
+        sent.createIndex('subject', 'subject');
+        sent.createIndex('expiresAt', 'expiresAt');
+      }
+      if (oldVersion >= 1) return;
       db.createObjectStore('keys', { keyPath: 'id' });
       db.createObjectStore('answers', { keyPath: 'subject' }).createIndex('expiresAt', 'expiresAt');
       const documents = db.createObjectStore('documents', { keyPath: ['subject', 'material'] });

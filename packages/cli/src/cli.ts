@@ -69,6 +69,7 @@ Commands:
   types DIR --out DIR2                  write one <id>.d.ts per matter
   compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
   serve DIR --fixtures FILE [--port N] [--today YYYY-MM-DD] [--site DIR] [--bundle DIR]
+        [--case-step SECONDS]
                                         run the mock gateway at /api and a site at / on
                                         127.0.0.1 (port 8787 by default, 0 for a free one;
                                         site: examples/department-site when it exists),
@@ -79,6 +80,8 @@ Commands:
                                         each call to stderr, stops on Ctrl-C or SIGTERM;
                                         the designer at /designer/ edits an in-browser
                                         copy of the catalogue (nothing on disk changes);
+                                        a case moves to its next status every
+                                        --case-step seconds (default 120);
                                         examples/plain-html at /examples/plain-html/
   design DIR [--fixtures FILE] [--port N]
                                         run the designer on 127.0.0.1 (port 8788 by
@@ -115,6 +118,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         port: { type: 'string' },
         site: { type: 'string' },
         bundle: { type: 'string' },
+        'case-step': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -155,7 +159,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`${command} takes no --${option}`);
     if (values.today !== undefined && command !== 'prefill' && command !== 'serve')
       throw new UsageError(`${command} takes no --today`);
-    for (const option of ['port', 'site', 'bundle'] as const) {
+    for (const option of ['port', 'site', 'bundle', 'case-step'] as const) {
       if (values[option] !== undefined && command !== 'serve' && !(option === 'port' && command === 'design'))
         throw new UsageError(`${command} takes no --${option}`);
     }
@@ -246,6 +250,7 @@ interface ServeValues {
   today?: string | undefined;
   site?: string | undefined;
   bundle?: string | undefined;
+  'case-step'?: string | undefined;
   strict: boolean;
 }
 
@@ -260,6 +265,9 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
   }
   if (values.today !== undefined && !isDate(values.today))
     throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
+  const caseStep = values['case-step'];
+  if (caseStep !== undefined && !/^\d{1,6}$/.test(caseStep))
+    throw new UsageError(`--case-step takes a number of seconds, not "${caseStep}"`);
   let site: string | undefined;
   if (values.site !== undefined) {
     if (!(await stat(values.site).catch(() => undefined))?.isDirectory())
@@ -294,6 +302,7 @@ async function serve(dir: string, values: ServeValues, lang: Locale, io: Io): Pr
       fixtures: fixtures.fixtures,
       port,
       ...(values.today !== undefined ? { today: values.today } : {}),
+      ...(caseStep !== undefined ? { caseStepSeconds: Number(caseStep) } : {}),
       ...(site !== undefined ? { site } : {}),
       ...(bundle !== undefined ? { bundle } : {}),
       ...((await stat(DEFAULT_DESIGNER_PAGE).catch(() => undefined))?.isDirectory()

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { verifySubmission, type Catalogue, type Fixtures, type Submission } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
+import { caseAnswer } from './case-timeline.js';
 import { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
 
 const repo = new URL('../../../', import.meta.url);
@@ -538,7 +539,11 @@ describe('mock gateway: submissions', () => {
 
     const status = await call(`/submissions/${reference}`, { as: B });
     expect(status).to.include({ status: 200 });
-    expect(status.body).to.deep.equal({ status: 'received', updatedAt: receivedAt });
+    expect(status.body).to.deep.equal({
+      status: 'received',
+      updatedAt: receivedAt,
+      history: [{ status: 'received', at: receivedAt }],
+    });
     expect((await call(`/submissions/${reference}`, { as: A })).status).to.equal(404);
     expect((await call(`/submissions/${reference}`)).status).to.equal(401);
     const audited = gateway?.audit.find((e) => e.route === '/submissions');
@@ -604,6 +609,66 @@ describe('mock gateway: submissions', () => {
     expect(errorCodes(await submit(unsigned))).to.deep.equal([['/applicant/name', 'signature-missing']]);
     // The key of a rejected submission stays free for the corrected one.
     expect((await submit(submission)).status).to.equal(201);
+  });
+
+  it('moves a case through its statuses on its clock, with the history, and decides it with the matter’s result', async () => {
+    let clock = new Date('2026-11-26T10:05:00Z');
+    await start({ now: () => clock, caseStepSeconds: 300 });
+    const answer = await submit(await lawyerSubmission());
+    const { reference } = answer.body as { reference: string };
+    const status = async () =>
+      (await call(`/submissions/${reference}`, { as: B })).body as {
+        status: string;
+        updatedAt: string;
+        result?: unknown;
+        history: { status: string; at: string }[];
+      };
+    expect((await status()).status).to.equal('received');
+    clock = new Date('2026-11-26T10:10:00Z');
+    expect(await status()).to.deep.equal({
+      status: 'accepted',
+      updatedAt: '2026-11-26T10:10:00Z',
+      history: [
+        { status: 'received', at: '2026-11-26T10:05:00Z' },
+        { status: 'accepted', at: '2026-11-26T10:10:00Z' },
+      ],
+    });
+    clock = new Date('2026-11-26T10:19:59Z');
+    expect((await status()).status).to.equal('in-review');
+    // Another case's clock moved on does not move this one; this one's does.
+    expect(
+      (await call('/__mock/advance', { method: 'POST', body: '{"seconds":1,"reference":"ZZZZZZZZZZ"}' })).status,
+    ).to.equal(404);
+    const advance = await call('/__mock/advance', { method: 'POST', body: JSON.stringify({ seconds: 1, reference }) });
+    expect(advance.status).to.equal(204);
+    const decided = await status();
+    expect(decided.status).to.equal('decided');
+    expect(decided.history.map((h) => h.status)).to.deep.equal(['received', 'accepted', 'in-review', 'decided']);
+    expect(decided.updatedAt).to.equal('2026-11-26T10:20:00Z');
+    const result = catalogue.matters.find((m) => m.id === MATTER.id)?.result;
+    expect(decided.result).to.deep.include({ decision: 'approved', title: result?.title });
+    expect((await call('/__mock/advance', { method: 'POST', body: '{"seconds":-5}' })).status).to.equal(400);
+    await call('/__mock/reset', { method: 'POST' });
+    expect((await call(`/submissions/${reference}`, { as: B })).status, 'reset forgets the cases').to.equal(404);
+  });
+
+  it('moves every case at once without a reference, and names the e-licence a licence matter issues', async () => {
+    const clock = new Date('2026-11-26T10:05:00Z');
+    await start({ now: () => clock });
+    const answer = await submit(await lawyerSubmission());
+    const { reference } = answer.body as { reference: string };
+    // The default step is 2 minutes: three steps to decided.
+    expect((await call('/__mock/advance', { method: 'POST', body: '{"seconds":360}' })).status).to.equal(204);
+    const body = (await call(`/submissions/${reference}`, { as: B })).body as { status: string; updatedAt: string };
+    expect(body).to.include({ status: 'decided', updatedAt: '2026-11-26T10:11:00Z' });
+    const permit = catalogue.matters.find((m) => m.id === 'residence-permit');
+    const decided = caseAnswer('ABCDEFGH23', '2026-11-26T10:05:00Z', new Date('2026-11-26T10:05:00Z'), 0, permit);
+    expect(decided.result).to.deep.equal({
+      decision: 'approved',
+      title: { 'zh-CN': '居住证', en: 'Residence permit' },
+      licence: { type: 'residence-permit', number: 'MOCK-ABCDEFGH23' },
+      delivery: ['e-licence', 'mail'],
+    });
   });
 
   it('rejects a signature that expired before the submission arrived', async () => {

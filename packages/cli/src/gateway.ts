@@ -20,11 +20,16 @@
  *   201 (the reply is lost).
  * - `POST /__mock/reject { subject, errors }` refuses that subject's next submission with
  *   `422 { errors }` as given (a rejection at a chosen pointer, SPEC §6).
+ * - `GET /submissions/{reference}` moves the case along a timeline (case-timeline.ts) and
+ *   answers `history` beside SPEC's `{ status, updatedAt, result? }`;
+ *   `POST /__mock/advance { seconds, reference? }` moves that case's clock (every case's
+ *   without a reference) on by `seconds`, so a demo or a test need not wait.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { caseAnswer, DEFAULT_CASE_STEP_SECONDS } from './case-timeline.js';
 import {
   canonicalJson,
   KEY_ID_PATTERN,
@@ -94,6 +99,8 @@ export interface GatewayOptions {
   checks?: readonly SubmissionCheck[];
   /** Largest request body accepted (default 20 MiB); larger ones answer 413. */
   maxBodyBytes?: number;
+  /** Seconds a case spends in each status before the next (default 120; case-timeline.ts). */
+  caseStepSeconds?: number;
 }
 
 /** One call, as the audit keeps it: who asked what for which purpose — never a value. */
@@ -204,6 +211,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     throw new TypeError(`today ${JSON.stringify(options.today)} is not a date YYYY-MM-DD`);
   }
   const today = () => options.today ?? localDate(now());
+  const caseStep = options.caseStepSeconds ?? DEFAULT_CASE_STEP_SECONDS;
+  if (!Number.isFinite(caseStep) || caseStep < 0) throw new TypeError(`caseStepSeconds ${caseStep} is not ≥ 0`);
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
   const checks = options.checks ?? submissionChecks;
   const log = options.log ?? (() => {});
@@ -399,7 +408,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (!found) return failure(404, 'no such submission for this subject');
         entry.reference = found.reference;
         entry.purpose = found.submission.matter.id;
-        return { status: 200, json: { status: 'received', updatedAt: found.receivedAt } };
+        const { id, version } = found.submission.matter;
+        const matter = catalogue.matters.find((m) => m.id === id && m.version === version);
+        const at = new Date(now().getTime() + caseAdvance(found.reference));
+        return { status: 200, json: caseAnswer(found.reference, found.receivedAt, at, caseStep, matter) };
       },
     },
   ];
@@ -534,6 +546,36 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Subject id → the errors its next submission is refused with (`/__mock/reject`). */
   const rejections = new Map<string, unknown[]>();
 
+  /** How far `/__mock/advance` moved the cases' clock, in ms: every case's, and one case's. */
+  const advanced = { all: 0, cases: new Map<string, number>() };
+  const caseAdvance = (reference: string): number => advanced.all + (advanced.cases.get(reference) ?? 0);
+
+  /** `POST /__mock/advance { seconds, reference? }`: a case (or every case) is that much further on. */
+  async function advanceCases(req: IncomingMessage): Promise<Reply> {
+    let plan: unknown;
+    try {
+      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 4096)));
+    } catch {
+      return failure(400, 'the body must be JSON');
+    }
+    if (
+      !isObject(plan) ||
+      typeof plan.seconds !== 'number' ||
+      !Number.isFinite(plan.seconds) ||
+      plan.seconds < 0 ||
+      (plan.reference !== undefined && typeof plan.reference !== 'string')
+    )
+      return failure(400, 'expected { seconds: number ≥ 0, reference? }');
+    const ms = plan.seconds * 1000;
+    const reference = plan.reference as string | undefined;
+    if (reference === undefined) advanced.all += ms;
+    else {
+      if (!accepted.some((s) => s.reference === reference)) return failure(404, 'no such submission');
+      advanced.cases.set(reference, (advanced.cases.get(reference) ?? 0) + ms);
+    }
+    return { status: 204 };
+  }
+
   async function planRejection(req: IncomingMessage): Promise<Reply> {
     let plan: unknown;
     try {
@@ -586,6 +628,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       replies.clear();
       outages.clear();
       rejections.clear();
+      advanced.all = 0;
+      advanced.cases.clear();
       return { status: 204 };
     }
     if (method === 'GET' && route === '/__mock/config') return { status: 200, json: { today: today() } };
@@ -618,6 +662,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (method === 'POST' && (route === '/__mock/outage' || route === '/__mock/reject')) {
       send(res, await (route === '/__mock/outage' ? planOutage(req) : planRejection(req)));
+      return true;
+    }
+    if (method === 'POST' && route === '/__mock/advance') {
+      send(res, await advanceCases(req));
       return true;
     }
     if (route.startsWith('/__mock/')) {

@@ -270,6 +270,9 @@ describe('matterform serve', () => {
     expect(bundle.stderr).to.contain('holds no matterform.js');
     expect((await run([catalogue])).stderr).to.contain('serve needs --fixtures');
     expect(await run([catalogue, '--fixtures', fixtures, '--today', 'today'])).to.include({ code: 2 });
+    const step = await run([catalogue, '--fixtures', fixtures, '--case-step', '2m']);
+    expect(step).to.include({ code: 2 });
+    expect(step.stderr).to.contain('--case-step takes a number of seconds');
     const bad = await run([catalogue, '--fixtures', join(work, 'fixtures.json')]);
     expect(bad.code, bad.stderr).to.equal(1);
     expect(bad.stderr).to.contain('fixtures.json');

@@ -22,6 +22,8 @@ export interface ServeOptions {
   port: number;
   /** YYYY-MM-DD: the mock's today. */
   today?: string;
+  /** Seconds a case spends in each status (the gateway's `caseStepSeconds`). */
+  caseStepSeconds?: number;
   /** Folder of static files served at `/`. */
   site?: string;
   /**
@@ -81,6 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     fixtures: options.fixtures,
     basePath: GATEWAY_PATH,
     ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(options.caseStepSeconds !== undefined ? { caseStepSeconds: options.caseStepSeconds } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const root = options.site === undefined ? undefined : await realpath(options.site);
@@ -353,9 +356,10 @@ function indexPage(options: ServeOptions): string {
     '  GET  /archive?concepts=&materials=',
     '  GET  /archive/documents/{index}/{name}',
     '  POST /submissions               multipart: submission + one part per file; Idempotency-Key',
-    '  GET  /submissions/{reference}',
+    '  GET  /submissions/{reference}   { status, updatedAt, result?, history }: received → accepted → in-review → decided',
     'Mock only (no sign-in):',
     '  GET  /__mock/audit   POST /__mock/reset   GET /__mock/config   GET /__mock/subjects',
+    '  POST /__mock/advance  body { seconds, reference? }: moves a case (or every case) on',
     '',
     'Beside the gateway:',
     '  GET  /catalogue.json                  the catalogue as one object (SPEC §2)',

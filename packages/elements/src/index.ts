@@ -1,5 +1,5 @@
 // The public API of @matterform/elements and of the browser bundle dist/matterform.js (SPEC §5
-// "Exports"). Importing it defines <matter-form> and <matter-materials>.
+// "Exports"). Importing it defines <matter-form>, <matter-materials> and <matter-status>.
 //
 // The core's API is exported by name, not `export *`: its catalogue checker, rater and
 // run-time compiler are for the CLI and the designer, and would put ajv's compiler into every
@@ -7,6 +7,7 @@
 // precompiled validator; see `loadMatterChecks`).
 import './define.js';
 import './define-materials.js';
+import './define-status.js';
 
 export type {
   Catalogue,
@@ -90,6 +91,7 @@ export type {
   KeptDocument,
   PurgeCounts,
   QueuedSubmission,
+  SentSubmission,
 } from '@matterform/archive';
 export {
   WidgetRegistry,
@@ -115,3 +117,9 @@ export {
 export { materialsStyles, renderMaterials, type MaterialsViewOptions } from './materials/materials-view.js';
 export { tokens } from './styles.js';
 export { MatterMaterials, type MatterMaterialsDetail } from './materials/matter-materials.js';
+export {
+  MatterStatus,
+  type CaseAnswer,
+  type CaseHistoryEntry,
+  type MatterStatusDetail,
+} from './status/matter-status.js';

@@ -42,7 +42,14 @@ export class Outbox {
     const subject = link.subject() as MatterSubject;
     const action = new URL(link.host.action as string, document.baseURI).href;
     try {
-      await this.archive.enqueue(subject, { action, submission, files: device.files(entries) });
+      // The title goes with it, for the person's list of their submissions (`<matter-status>`).
+      const title = link.state()?.matter.title;
+      await this.archive.enqueue(subject, {
+        action,
+        submission,
+        files: device.files(entries),
+        ...(title ? { title } : {}),
+      });
     } catch (error) {
       // Nowhere to keep it: send it straight away, as without an archive.
       device.storageFailed(error);

@@ -1,0 +1,157 @@
+// Case tracking in the department-site demo, as a person follows an application: the real
+// `matterform serve` on a free port, the pages in Debian's Chromium through puppeteer-core.
+// Submit, see the case's status on the confirmation, move the mock gateway's clock, refresh,
+// see the timeline grow; then the "my applications" page lists it. Needs `npm run build`.
+import { expect } from 'chai';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { launchChromium, startDemo, waitForPrefill, type Demo } from '../scripts/demo-browser.mjs';
+
+const APPLICANT_A = '430102199003150311';
+const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
+
+/** The label's control inside the form's shadow root, found as a person finds it: by its label. */
+async function control(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
+  const handle = await page.evaluateHandle((text) => {
+    const root = document.getElementById('form')?.shadowRoot;
+    const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
+    return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
+  }, label);
+  const element = handle.asElement();
+  if (!element) throw new Error(`no control labelled “${label}”`);
+  return element as ElementHandle<HTMLElement>;
+}
+
+const stepHeading = (page: Page) =>
+  page.$eval('#form >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
+
+async function continueStep(page: Page, expected: string): Promise<void> {
+  const before = await stepHeading(page);
+  await page.click('#form >>> [part~="actions"] button.primary');
+  await page.waitForFunction(
+    (heading) =>
+      document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"]')?.textContent?.trim() !==
+      heading,
+    {},
+    before,
+  );
+  expect(await stepHeading(page)).to.equal(expected);
+}
+
+/** What a `<matter-status>` on the page shows: per case its reference, status and timeline. */
+function tracked(page: Page, selector: string) {
+  // No named functions inside: the test's TypeScript loader would wrap them in a helper the page lacks.
+  return page.$eval(selector, (tracker) =>
+    [...(tracker.shadowRoot as ShadowRoot).querySelectorAll('[part~="case"]')].map((c) => ({
+      title: c.querySelector('[part="case-title"]')?.textContent?.trim() ?? '',
+      reference: c.querySelector('[part="reference"]')?.textContent?.trim() ?? '',
+      status: c.querySelector('[part~="case-status"]')?.textContent?.trim() ?? '',
+      timeline: [...c.querySelectorAll('[part~="timeline-step"]')].map((li) => li.getAttribute('part')),
+    })),
+  );
+}
+
+/** Waits until the tracker shows `status` on its first case. */
+async function shows(page: Page, selector: string, status: string): Promise<void> {
+  await page.waitForFunction(
+    (sel, wanted) =>
+      document.querySelector(sel)?.shadowRoot?.querySelector('[part~="case-status"]')?.textContent?.trim() === wanted,
+    { timeout: 15000 },
+    selector,
+    status,
+  );
+}
+
+describe('department-site demo: following a case', function () {
+  this.timeout(90000);
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('shows the status after submitting, moves on with the gateway’s clock, and lists the case under 我的办件', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push((error as Error).message));
+    page.on('console', (message) => {
+      const noData =
+        message.location().url?.startsWith(`${demo.url}/api/sources/`) && /\b(404|503)\b/.test(message.text());
+      if (message.type() === 'error' && !noData) errors.push(message.text());
+    });
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${demo.url}/?matter=residence-permit&subject=${APPLICANT_A}`, { waitUntil: 'load' });
+    await waitForPrefill(page);
+    await continueStep(page, '居住情况');
+    await (await control(page, '自有住房')).click();
+    await (
+      await control(page, '居住起始日期')
+    ).evaluate((input) => {
+      (input as HTMLInputElement).value = '2024-03-01';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    await continueStep(page, '申领条件');
+    await (await control(page, '合法稳定住所')).click();
+    await continueStep(page, '申请材料');
+    await continueStep(page, '核对并提交');
+    await page.click('#form >>> [part~="actions"] button.primary');
+    await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
+    const reference = await page.$eval('#reference', (r) => r.textContent ?? '');
+    expect(reference).to.match(REFERENCE);
+
+    // The confirmation follows this case.
+    await shows(page, '#case-status', '已接收');
+    const [received] = await tracked(page, '#case-status');
+    expect(received).to.deep.equal({
+      title: '居住证申领',
+      reference,
+      status: '已接收',
+      timeline: [
+        'timeline-step timeline-step-current',
+        'timeline-step timeline-step-pending',
+        'timeline-step timeline-step-pending',
+        'timeline-step timeline-step-pending',
+      ],
+    });
+
+    // Two minutes on the gateway's clock: refreshed, the case is accepted.
+    const advanced = await fetch(`${demo.url}/api/__mock/advance`, {
+      method: 'POST',
+      body: JSON.stringify({ reference, seconds: 120 }),
+    });
+    expect(advanced.status).to.equal(204);
+    await page.click('#case-status >>> [part~="refresh-button"]');
+    await shows(page, '#case-status', '已受理');
+    expect((await tracked(page, '#case-status'))[0]?.timeline).to.deep.equal([
+      'timeline-step timeline-step-done',
+      'timeline-step timeline-step-current',
+      'timeline-step timeline-step-pending',
+      'timeline-step timeline-step-pending',
+    ]);
+
+    // 我的办件: the same case, from this device; the demo's clock button moves it on again.
+    await page.click('a.topbar-link');
+    await page.waitForFunction(
+      () => document.querySelector('#applications')?.shadowRoot?.querySelector('[part~="case"]'),
+      {
+        timeout: 15000,
+      },
+    );
+    expect(new URL(page.url()).searchParams.get('subject')).to.equal(APPLICANT_A);
+    await shows(page, '#applications', '已受理');
+    await page.click('#advance-clock');
+    await shows(page, '#applications', '审查中');
+    const [listed] = await tracked(page, '#applications');
+    expect(listed).to.include({ title: '居住证申领', reference, status: '审查中' });
+    expect(listed?.timeline.filter((p) => !p?.endsWith('pending'))).to.have.length(3);
+    expect(await page.$eval('#clock-note', (p) => p.textContent)).to.contain('已前进 2 分钟');
+    expect(errors).to.deep.equal([]);
+    await page.close();
+  });
+});
