@@ -43,7 +43,6 @@ export {
 export {
   httpConnector,
   ProviderError,
-  staticConnector,
   type ArchiveAnswer,
   type ArchivedAnswer,
   type ArchivedDocument,
@@ -61,6 +60,7 @@ export {
   type SubjectKind,
   type SubjectRef,
 } from '@matterform/core';
+export { staticConnector } from './lazy-static-connector.js';
 export { verifySubmission } from './lazy-verify.js';
 export {
   type Conflict,

@@ -9,6 +9,7 @@ import {
   matterChecksNow,
   planMatter,
   type Catalogue,
+  type JsonSchema,
   type JsonSchemaObject,
   type Matter,
   type MatterChecks,
@@ -47,6 +48,19 @@ export class LoadingController {
       if (this.#fetched.get(kind) === absolute) apply(value);
     } catch (error) {
       this.#link.fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Draws a bare JSON Schema (SPEC §5 `schema`) as the matter it stands for, made by a chunk of
+   * its own; a schema replaced meanwhile is dropped.
+   */
+  async loadSchema(schema: JsonSchema): Promise<void> {
+    try {
+      const { bareMatter } = await import('./bare-matter.js');
+      if (this.#link.host.schema === schema) this.#link.host.matter = bareMatter(schema);
+    } catch (error) {
+      this.#link.fail('load-failed', `bare-matter: ${(error as Error).message}`);
     }
   }
 

@@ -28,7 +28,7 @@ import {
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from '../events.js';
-import { bareMatter, isMatterDocument, unwrapPointer, unwrapValue, wrapValue } from './bare-schema.js';
+import { isMatterDocument, unwrapPointer, unwrapValue, wrapValue } from './bare-schema.js';
 import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
@@ -334,8 +334,7 @@ export class MatterForm extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const loading = this.#loading;
-    // Before `matter` is looked at: the matter it stands for is taken in this same update.
-    if (changed.has('schema') && this.schema !== undefined) this.matter = bareMatter(this.schema);
+    if (changed.has('schema') && this.schema !== undefined) void loading.loadSchema(this.schema);
     if (changed.has('src') && this.src)
       void loading.fetchJson('src', this.src, (v) => {
         if (isMatterDocument(v)) this.matter = v;
