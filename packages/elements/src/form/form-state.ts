@@ -33,6 +33,7 @@ import {
   type Provenance,
   type ValidationResult,
 } from '@matterform/core';
+import { isBare } from './bare-schema.js';
 
 /** What a committed change gives the element to tell and redraw (`FormState.commit`). */
 export interface Commit {
@@ -959,7 +960,7 @@ export class FormState {
   }
 
   get fieldSteps(): number {
-    return this.steps.length - ADDED_STEP_IDS.length;
+    return this.steps.length - (isBare(this.matter) ? 0 : ADDED_STEP_IDS.length);
   }
 
   #shown?: { result: ValidationResult; revealed: string; errors: FieldError[] };
@@ -1083,7 +1084,8 @@ function layoutOf(plan: MatterPlan): Layout {
     plan.fields.map((f) => f.field),
   );
   return {
-    steps,
+    // A bare schema is a plain form: its fields, then submit; nothing to bring, nothing to review.
+    steps: isBare(plan.matter) ? steps.filter((s) => !(ADDED_STEP_IDS as readonly string[]).includes(s.id)) : steps,
     unplaced,
     hasDefaults: plan.fields.some(({ field }) => field.schema.default !== undefined),
     unchosen,

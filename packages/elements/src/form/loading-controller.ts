@@ -16,6 +16,7 @@ import {
   type PrecompiledMatterValidator,
 } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
+import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import type { FormLink } from './form-link.js';
 
@@ -67,16 +68,24 @@ export class LoadingController {
     }
   }
 
-  /** Loads the element's matter and catalogue, unless they (and the validator) are what is drawn; `again`: regardless. */
+  /**
+   * Loads the element's matter and catalogue, unless they (and the validator) are what is
+   * drawn; `again`: regardless. Without a catalogue or a `catalogue-src` to wait for, the
+   * catalogue is empty (SPEC §5 Lifecycle).
+   */
   load(again = false): void {
-    const { matter, catalogue, validators } = this.#link.host;
+    const { matter, validators, catalogueSrc } = this.#link.host;
+    const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
     if (!matter || !catalogue) return;
     const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
     if (problem) {
       this.#link.fail(problem.code, problem.message);
       return;
     }
-    const validator = validators?.[`${matter.id}@${matter.version}`] ?? validators?.['*'];
+    // A compiled validator judges the schema's own root, not the object the form wraps one in.
+    const validator = isWrapped(matter)
+      ? undefined
+      : (validators?.[`${matter.id}@${matter.version}`] ?? validators?.['*']);
     const current = this.#current;
     if (!again && current?.matter === matter && current.catalogue === catalogue && current.validator === validator)
       return;

@@ -17,6 +17,7 @@ import {
   type Catalogue,
   type Connector,
   type FieldError,
+  type JsonSchema,
   type Locale,
   type MaterialEntry,
   type Matter,
@@ -27,6 +28,7 @@ import {
 import type { Archive } from '@matterform/archive';
 
 import { matterEvent, type MatterErrorCode } from '../events.js';
+import { bareMatter, isMatterDocument, unwrapPointer, unwrapValue, wrapValue } from './bare-schema.js';
 import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
@@ -153,6 +155,7 @@ export class MatterForm extends LitElement {
 
   static override properties = {
     matter: { attribute: false },
+    schema: { attribute: false },
     catalogue: { attribute: false },
     subject: { attribute: false },
     connectors: { attribute: false },
@@ -210,7 +213,8 @@ export class MatterForm extends LitElement {
   readonly #submitter = new SubmitController(this.#link, this.#device);
   readonly #prefill = new PrefillController(this.#link, this.#device, this.#submitter);
   #state?: FormState;
-  #hostValue?: Record<string, unknown>;
+  /** What the host set as `value`, as it gave it (a bare schema's root may be any JSON value). */
+  #hostValue?: unknown;
   #entries: MaterialEntry[] = [];
   #entriesKey = '';
   #summary: FieldError[] = [];
@@ -241,6 +245,8 @@ export class MatterForm extends LitElement {
 
   // `declare`d, not class fields: a field would hide lit's accessors (lit.dev/msg/class-field-shadowing).
   declare matter?: Matter;
+  /** A bare JSON Schema: shorthand for a matter holding only it (SPEC §5; form/bare-schema.ts). */
+  declare schema?: JsonSchema;
   declare catalogue?: Catalogue;
   declare subject?: MatterSubject;
   declare connectors?: Connector[];
@@ -281,7 +287,13 @@ export class MatterForm extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const loading = this.#loading;
-    if (changed.has('src') && this.src) void loading.fetchJson('src', this.src, (v) => (this.matter = v as Matter));
+    // Before `matter` is looked at: the matter it stands for is taken in this same update.
+    if (changed.has('schema') && this.schema !== undefined) this.matter = bareMatter(this.schema);
+    if (changed.has('src') && this.src)
+      void loading.fetchJson('src', this.src, (v) => {
+        if (isMatterDocument(v)) this.matter = v;
+        else this.schema = v as JsonSchema;
+      });
     if (changed.has('catalogueSrc') && this.catalogueSrc)
       void loading.fetchJson('catalogue', this.catalogueSrc, (v) => (this.catalogue = v as Catalogue));
     if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
@@ -356,7 +368,7 @@ export class MatterForm extends LitElement {
   #loaded(state: FormState): void {
     const previous = this.#state;
     if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
-    else if (this.#hostValue) state.setHostValue(this.#hostValue);
+    else if (this.#hostValue !== undefined) state.setHostValue(wrapValue(state.matter, this.#hostValue));
     this.#state = state;
     this.#materials.reset();
     this.#prefill.reset();
@@ -400,7 +412,7 @@ export class MatterForm extends LitElement {
   #committed(state: FormState, commit: Commit, alone = false): void {
     const { pointer, placed } = commit;
     this.#submitter.changed(pointer);
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: commit.value }));
+    this.#input(state, pointer, commit.value);
     this.#checked();
     if (placed.length > 0 || !alone || !this.#redrawAlone(state, pointer, commit)) this._revision++;
     if (placed.length > 0) this.#prefill.announce(placed);
@@ -418,6 +430,11 @@ export class MatterForm extends LitElement {
     this.#refreshMaterials();
     if (this.#entriesKey !== materials) return false;
     return this.#fields.redraw(pointer);
+  }
+
+  /** `matter-input`, its pointer into the data as the host sees it (a bare schema's root unwrapped). */
+  #input(state: FormState, pointer: string, value: unknown): void {
+    this.dispatchEvent(matterEvent('matter-input', { pointer: unwrapPointer(state.matter, pointer), value }));
   }
 
   /** Validity, materials and the form value follow every change. */
@@ -621,16 +638,23 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // value and materials
 
-  /** The data (SPEC §5): a copy; setting it marks every value in it as set by the host. */
+  /**
+   * The data (SPEC §5): a copy; setting it marks every value in it as set by the host. For a
+   * bare schema whose root is not an object, the root value itself (an array, a string …).
+   */
   get value(): Record<string, unknown> {
-    return structuredClone(this.#state?.data ?? this.#hostValue ?? {});
+    const state = this.#state;
+    return structuredClone(state ? unwrapValue(state.matter, state.data) : (this.#hostValue ?? {})) as Record<
+      string,
+      unknown
+    >;
   }
 
   set value(value: Record<string, unknown> | undefined) {
-    this.#hostValue = structuredClone(value ?? {});
+    this.#hostValue = structuredClone(value);
     const state = this.#state;
     if (!state) return;
-    state.setHostValue(this.#hostValue);
+    state.setHostValue(wrapValue(state.matter, this.#hostValue));
     state.settle();
     this.#epoch++;
     this.#changed();
@@ -772,16 +796,22 @@ export class MatterForm extends LitElement {
     const wait = this.#wait;
     const detail = this.#prefill.detail;
     const materialsStep = state.steps.length - MATERIALS_FROM_END;
+    // One step (a bare schema's form): its heading is the form's, with no list of steps.
+    const single = state.steps.length === 1;
     return html`<div class="form" part="form" aria-busy=${phase === 'filling' ? 'true' : 'false'}>
-      <h2>${localize(state.matter.title, lang)}</h2>
-      <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
-        ${state.steps.map(
-          (s, i) =>
-            html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
-              ${this.#stepTitle(s, i, lang)}
-            </li>`,
-        )}
-      </ol>
+      ${
+        single
+          ? nothing
+          : html`<h2>${localize(state.matter.title, lang)}</h2>
+              <ol class="progress" part="progress" aria-label=${say(formMessages.steps, lang)}>
+                ${state.steps.map(
+                  (s, i) =>
+                    html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : nothing}>
+                      ${this.#stepTitle(s, i, lang)}
+                    </li>`,
+                )}
+              </ol>`
+      }
       ${renderNotices(
         {
           plan: state.plan,
@@ -801,8 +831,18 @@ export class MatterForm extends LitElement {
       ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
       ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
       <section aria-labelledby="matter-step-heading">
-        <p class="step-caption">${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}</p>
-        <h3 id="matter-step-heading" part="step-heading" tabindex="-1">${this.#stepTitle(step, index, lang)}</h3>
+        ${
+          single
+            ? html`<h2 id="matter-step-heading" part="step-heading" tabindex="-1">
+                ${this.#stepTitle(step, index, lang)}
+              </h2>`
+            : html`<p class="step-caption">
+                  ${say(formMessages.stepOf, lang, { n: index + 1, total: state.steps.length })}
+                </p>
+                <h3 id="matter-step-heading" part="step-heading" tabindex="-1">
+                  ${this.#stepTitle(step, index, lang)}
+                </h3>`
+        }
         ${
           step.id === 'materials'
             ? renderMaterialsStep(
@@ -941,7 +981,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     this.#submitter.changed();
-    this.dispatchEvent(matterEvent('matter-input', { pointer, value: structuredClone(getAt(state.data, pointer)) }));
+    this.#input(state, pointer, structuredClone(getAt(state.data, pointer)));
     state.settle();
     this.#changed();
   }

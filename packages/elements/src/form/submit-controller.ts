@@ -17,6 +17,7 @@ import {
 } from '@matterform/core';
 import type { Archive } from '@matterform/archive';
 import { matterEvent } from '../events.js';
+import { isBare, NOBODY, unwrapValue } from './bare-schema.js';
 import { within } from './form-state.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
@@ -80,7 +81,8 @@ export class SubmitController implements ReactiveController {
 
   submission(entries: readonly MaterialEntry[], consents: ConsentRecord[]): Submission | undefined {
     const state = this.link.state();
-    const subject = this.link.subject();
+    // A bare schema's form is submitted by whoever fills it: nobody in particular unless signed in.
+    const subject = this.link.subject() ?? (state && isBare(state.matter) ? NOBODY : undefined);
     if (!state || !subject) return undefined;
     const provenance = Object.fromEntries(
       [...state.provenance].filter(([pointer]) => getAt(state.data, pointer) !== undefined),
@@ -88,7 +90,8 @@ export class SubmitController implements ReactiveController {
     const body = {
       matter: { id: state.matter.id, version: state.matter.version },
       subject: { kind: subject.kind, id: subject.id, ...(subject.actor ? { actor: subject.actor } : {}) },
-      data: structuredClone(state.data) as Record<string, unknown>,
+      // A bare schema's root that is not an object is sent as it is (form/bare-schema.ts).
+      data: structuredClone(unwrapValue(state.matter, state.data)) as Record<string, unknown>,
       materials: structuredClone(entries) as MaterialEntry[],
       provenance,
       consents,
@@ -102,7 +105,8 @@ export class SubmitController implements ReactiveController {
   /** Sends the submission to `action`: through the outbox when the device keeps things, else straight. */
   async send(submission: Submission, entries: readonly MaterialEntry[]): Promise<Receipt> {
     const device = await this.device.device();
-    const outbox = device && (await this.#outboxOf(device));
+    // The outbox is sent as its subject (the courier); with nobody signed in nothing is queued.
+    const outbox = device && this.link.subject() && (await this.#outboxOf(device));
     return outbox ? outbox.send(submission, entries) : this.sendNow(submission, entries);
   }
 
