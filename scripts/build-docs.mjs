@@ -37,9 +37,11 @@ function fail(message) {
 /** The bundles the live examples load, with their chunks: the build must have made them. */
 const BUNDLE = ['matterform.js', 'chunks', 'matterform-designer.js', 'designer-chunks'];
 for (const name of BUNDLE) {
-  if (!existsSync(join(repo, 'dist', name))) fail(`dist/${name} is missing: run \`npm run build\` first (or \`npm run docs\`).`);
+  if (!existsSync(join(repo, 'dist', name)))
+    fail(`dist/${name} is missing: run \`npm run build\` first (or \`npm run docs\`).`);
 }
-if (!existsSync(join(repo, 'packages/cli/dist/cli.js'))) fail('packages/cli/dist is missing: run `npm run build` first.');
+if (!existsSync(join(repo, 'packages/cli/dist/cli.js')))
+  fail('packages/cli/dist is missing: run `npm run build` first.');
 
 let manifests;
 try {
@@ -100,7 +102,8 @@ const nav = pages.map(({ file, title }) => ({ file, title }));
 
 if (existsSync(out)) {
   const entries = await readdir(out);
-  if (entries.length > 0 && !entries.includes(MARKER)) fail(`${out} is not empty and was not made by this script; not touching it`);
+  if (entries.length > 0 && !entries.includes(MARKER))
+    fail(`${out} is not empty and was not made by this script; not touching it`);
   await rm(out, { recursive: true, force: true });
 }
 await mkdir(join(out, 'data'), { recursive: true });
@@ -117,7 +120,8 @@ for (const name of await readdir(assets)) await cp(join(assets, name), join(out,
 const { loadCatalogueFrom } = await import(join(repo, 'packages/core/dist/node.js'));
 const load = await loadCatalogueFrom(join(repo, 'schemas', 'catalogue'));
 const errors = load.problems.filter((p) => p.severity === 'error');
-if (errors.length > 0) fail(`the sample catalogue has errors:\n${errors.map((p) => `${p.file}: ${p.pointer}: ${p.message.en}`).join('\n')}`);
+if (errors.length > 0)
+  fail(`the sample catalogue has errors:\n${errors.map((p) => `${p.file}: ${p.pointer}: ${p.message.en}`).join('\n')}`);
 const { concepts, sources, licences, matters } = load.catalogue;
 await writeFile(join(out, 'data', 'catalogue.json'), JSON.stringify({ concepts, sources, licences, matters }));
 await cp(join(repo, 'schemas', 'catalogue', 'fixtures.json'), join(out, 'data', 'fixtures.json'));

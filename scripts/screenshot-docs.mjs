@@ -41,7 +41,10 @@ try {
         page.waitForFunction(check, { timeout }).catch(() => problems.push(`${label}: did not finish drawing`));
       // The live examples draw after their data loads: wait for the element each one shows.
       if (file === 'demo.html') {
-        await settle(() => document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"], [part~="consent"]'), 20000);
+        await settle(
+          () => document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"], [part~="consent"]'),
+          20000,
+        );
       }
       if (file === 'playground.html') {
         await settle(() => document.getElementById('form')?.shadowRoot?.querySelector('input, select'), 20000);

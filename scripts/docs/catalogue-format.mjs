@@ -121,7 +121,10 @@ ${
 }`);
   for (const [name, def] of Object.entries(schema.$defs ?? {})) {
     const path = ['defs', name];
-    if (def.properties) blocks.push(objectTable(def, ctx, path, `${escape(def.title ?? name)} <small>(<code>$defs/${escape(name)}</code>)</small>`));
+    if (def.properties)
+      blocks.push(
+        objectTable(def, ctx, path, `${escape(def.title ?? name)} <small>(<code>$defs/${escape(name)}</code>)</small>`),
+      );
     else {
       blocks.push(`<section aria-labelledby="${anchor(file, path)}">
 <h3 id="${anchor(file, path)}">${escape(def.title ?? name)} <small>(<code>$defs/${escape(name)}</code>)</small></h3>
@@ -134,7 +137,9 @@ ${constraints(def).length ? `<p class="meta">${constraints(def).join(' · ')}</p
   for (let i = 0; i < ctx.inner.length; i++) {
     const { path, schema: inner } = ctx.inner[i];
     const where = path.filter((p) => p !== 'defs' && p !== 'items' && p !== 'values').join('.');
-    blocks.push(objectTable(inner, ctx, path, `<code>${escape(where)}</code>${inner.title ? ` · ${escape(inner.title)}` : ''}`));
+    blocks.push(
+      objectTable(inner, ctx, path, `<code>${escape(where)}</code>${inner.title ? ` · ${escape(inner.title)}` : ''}`),
+    );
   }
   blocks.push('</section>');
   return blocks.join('\n');

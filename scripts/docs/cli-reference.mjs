@@ -52,7 +52,8 @@ function conventions(repo) {
 
 export function cliReferenceBody(repo) {
   const help = parseHelp(cliHelp(repo));
-  if (help.commands.length === 0) throw new Error('matterform --help listed no commands: the CLI reference would be empty');
+  if (help.commands.length === 0)
+    throw new Error('matterform --help listed no commands: the CLI reference would be empty');
   const commands = help.commands
     .map(
       (command) => `<section aria-labelledby="command-${escape(command.name)}">

@@ -38,8 +38,7 @@ export function publicElements(manifests) {
     );
     for (const tag of PUBLIC_ELEMENTS[pkg]) {
       const hit = declarations.find(
-        ({ declaration }) =>
-          declaration.customElement && (declaration.tagName ?? kebab(declaration.name)) === tag,
+        ({ declaration }) => declaration.customElement && (declaration.tagName ?? kebab(declaration.name)) === tag,
       );
       if (!hit) throw new Error(`packages/${pkg}/custom-elements.json has no <${tag}>: is its class documented?`);
       found.push({ pkg, tag, ...hit });
@@ -49,14 +48,20 @@ export function publicElements(manifests) {
 }
 
 const typeOf = (item) => (item.type?.text ? `<code>${escape(item.type.text)}</code>` : '');
-const isPublic = (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('_') && !member.name.startsWith('#');
+const isPublic = (member) =>
+  member.privacy !== 'private' &&
+  member.privacy !== 'protected' &&
+  !member.name.startsWith('_') &&
+  !member.name.startsWith('#');
 
-/** The `{ … }` shape a JSDoc event description ends with, as the detail's type. */
+/** The detail's type as the manifest names it, and the `{ … }` shape its JSDoc ends with. */
 function eventDetail(event) {
-  const typed = /CustomEvent<(.+)>$/s.exec(event.type?.text ?? '')?.[1];
-  if (typed) return `<code>${escape(typed)}</code>`;
+  const typed = /^CustomEvent<(.+)>$/s.exec(event.type?.text ?? '')?.[1];
   const shape = /`(\{[^`]*\})`\s*$/.exec(event.description ?? '')?.[1];
-  return shape ? `<code>${escape(shape)}</code>` : '';
+  return [typed, shape]
+    .filter(Boolean)
+    .map((text) => `<code>${escape(text)}</code>`)
+    .join('<br />');
 }
 const withoutDetail = (description) => (description ?? '').replace(/\s*`\{[^`]*\}`\s*$/, '');
 
@@ -134,7 +139,11 @@ function elementSection({ pkg, tag, declaration: d }) {
         ['event', 'detail', 'description'],
         d.events
           .filter((e) => e.name)
-          .map((e) => [`<code id="${id}-event-${escape(e.name)}">${escape(e.name)}</code>`, eventDetail(e), inline(withoutDetail(e.description))]),
+          .map((e) => [
+            `<code id="${id}-event-${escape(e.name)}">${escape(e.name)}</code>`,
+            eventDetail(e),
+            inline(withoutDetail(e.description)),
+          ]),
       ),
     );
   }
@@ -142,7 +151,10 @@ function elementSection({ pkg, tag, declaration: d }) {
     parts.push(
       heading('parts', 'CSS parts'),
       `<p>Style them from the page with <code>${escape(tag)}::part(name)</code>.</p>`,
-      table(['part', 'description'], d.cssParts.map((p) => [`<code>${escape(p.name)}</code>`, inline(p.description)])),
+      table(
+        ['part', 'description'],
+        d.cssParts.map((p) => [`<code>${escape(p.name)}</code>`, inline(p.description)]),
+      ),
     );
   }
   if (d.cssProperties?.length) {
@@ -161,7 +173,10 @@ function elementSection({ pkg, tag, declaration: d }) {
   parts.push(heading('slots', 'Slots'));
   parts.push(
     d.slots?.length
-      ? table(['slot', 'description'], d.slots.map((s) => [s.name ? `<code>${escape(s.name)}</code>` : '(default)', inline(s.description)]))
+      ? table(
+          ['slot', 'description'],
+          d.slots.map((s) => [s.name ? `<code>${escape(s.name)}</code>` : '(default)', inline(s.description)]),
+        )
       : '<p>None: everything is drawn in the element’s shadow root, from its properties.</p>',
   );
   parts.push('</section>');
@@ -172,7 +187,10 @@ function elementSection({ pkg, tag, declaration: d }) {
 export function elementsApiBody(manifests) {
   const elements = publicElements(manifests);
   const toc = elements
-    .map(({ tag, pkg }) => `<li><a href="#${tag}"><code>&lt;${escape(tag)}&gt;</code></a> · <code>@matterform/${escape(pkg)}</code></li>`)
+    .map(
+      ({ tag, pkg }) =>
+        `<li><a href="#${tag}"><code>&lt;${escape(tag)}&gt;</code></a> · <code>@matterform/${escape(pkg)}</code></li>`,
+    )
     .join('\n');
   return `<h1>Element API</h1>
 <p class="lead">Generated from <code>custom-elements.json</code> of <code>@matterform/elements</code> and

@@ -30,8 +30,8 @@ thing — the mock gateway, signed values, references and the department-site pa
 <code>npm start</code> in the repository (see <a href="getting-started.html">Getting started</a>). The people
 and companies are synthetic.</p>
 <div class="controls">
-  <label for="matter">Matter <span lang="zh-CN">· 事项</span><select id="matter"></select></label>
-  <label for="subject">Synthetic applicant <span lang="zh-CN">· 合成申请人</span><select id="subject"></select></label>
+  <label for="matter"><span>Matter <span lang="zh-CN">· 事项</span></span><select id="matter"></select></label>
+  <label for="subject"><span>Synthetic applicant <span lang="zh-CN">· 合成申请人</span></span><select id="subject"></select></label>
 </div>
 <p id="status" role="status"></p>
 <matter-form id="form" lang="zh-CN"></matter-form>
@@ -55,7 +55,7 @@ drafts and publish into a catalogue folder, run <code>npx matterform design DIR 
 <h2 id="catalogue-heading">Catalogue <span lang="zh-CN">· 事项目录</span></h2>
 <matter-catalogue id="catalogue" lang="zh-CN"></matter-catalogue>
 <h2 id="designer-heading">Designer <span lang="zh-CN">· 设计器</span></h2>
-<div class="controls"><label for="matter">Matter <span lang="zh-CN">· 事项</span><select id="matter"></select></label></div>
+<div class="controls"><label for="matter"><span>Matter <span lang="zh-CN">· 事项</span></span><select id="matter"></select></label></div>
 <div class="designer-frame"><matter-designer id="designer" lang="zh-CN"></matter-designer></div>`,
 };
 

@@ -21,12 +21,17 @@ export async function serveStatic(root) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    const info = file.startsWith(root.endsWith(sep) ? root : root + sep) ? await stat(file).catch(() => undefined) : undefined;
+    const info = file.startsWith(root.endsWith(sep) ? root : root + sep)
+      ? await stat(file).catch(() => undefined)
+      : undefined;
     if (!info?.isFile() || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

@@ -1,3 +1,4 @@
+/* global document */
 // The static demo: <matter-form> over the sample catalogue, filled for a synthetic applicant
 // by staticConnector from the sample fixtures — what the mock gateway would answer, worked
 // out in the page, since a static host has no gateway. Data reaches the page through DOM
@@ -29,7 +30,9 @@ try {
     const audience = matter.audience ?? ['person'];
     const fits = fixtures.subjects.filter((s) => audience.includes(s.subject.kind));
     const previous = subjectSelect.value;
-    subjectSelect.replaceChildren(...fits.map((s, i) => option(String(fixtures.subjects.indexOf(s)), s.label ?? `#${i + 1}`)));
+    subjectSelect.replaceChildren(
+      ...fits.map((s, i) => option(String(fixtures.subjects.indexOf(s)), s.label ?? `#${i + 1}`)),
+    );
     if ([...subjectSelect.options].some((o) => o.value === previous)) subjectSelect.value = previous;
   };
 

@@ -1,3 +1,4 @@
+/* global document, customElements, structuredClone */
 // The static designer: <matter-catalogue> and <matter-designer> over the sample catalogue,
 // loaded as JSON beside the page. With no gateway the preview is not filled, and edits live
 // in the page only (nothing is saved).
@@ -16,7 +17,9 @@ try {
   catalogueElement.catalogue = catalogue;
   designer.catalogue = catalogue;
   select.replaceChildren(
-    ...catalogue.matters.map((m) => Object.assign(document.createElement('option'), { value: m.id, textContent: `${text(m.title)} · ${m.id}` })),
+    ...catalogue.matters.map((m) =>
+      Object.assign(document.createElement('option'), { value: m.id, textContent: `${text(m.title)} · ${m.id}` }),
+    ),
   );
   const open = (id) => {
     select.value = id;

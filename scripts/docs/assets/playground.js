@@ -1,3 +1,4 @@
+/* global document, clearTimeout, setTimeout */
 // The bare-schema playground: whatever JSON Schema is in the box is drawn at once by
 // <matter-form> through its `schema` property — no catalogue, no materials, no providers.
 // Text that is not JSON gets a message and the last good form stays.
@@ -36,7 +37,8 @@ source.addEventListener('input', () => {
   pending = setTimeout(draw, 150);
 });
 form.addEventListener('matter-error', (event) => {
-  if (event.detail.code === 'matter-invalid') problem.textContent = `The form cannot use this schema: ${event.detail.message}`;
+  if (event.detail.code === 'matter-invalid')
+    problem.textContent = `The form cannot use this schema: ${event.detail.message}`;
 });
 form.addEventListener('matter-submit', (event) => {
   output.textContent = JSON.stringify(event.detail.submission.data, null, 2);
