@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +15,8 @@ import { readManifests } from '../scripts/docs/elements-api.mjs';
 import { serveStatic, type StaticServer } from '../scripts/docs/static-server.mjs';
 
 const run = promisify(execFile);
+// axe-core as @open-wc/testing's element tests use it, here on whole pages.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface NavEntry {
   file: string;
@@ -134,6 +137,28 @@ describe('documentation site (npm run docs) in Chromium', function () {
               timeout: 30000,
             },
           );
+        }
+        if (viewport.width > 1000) {
+          // The site's own markup (the elements' shadow roots have their own axe tests).
+          await page.addScriptTag({ path: AXE });
+          const violations = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: {
+                  run: (
+                    context: unknown,
+                    options: unknown,
+                  ) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+                };
+              }
+            ).axe;
+            const result = await axe.run(
+              { exclude: [['matter-form'], ['matter-designer'], ['matter-catalogue']] },
+              { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] },
+            );
+            return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          });
+          found.push(...violations.map((v) => `${file}: axe: ${v}`));
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) found.push(`${file} at ${viewport.width}px: ${overflow}px wider than the window`);

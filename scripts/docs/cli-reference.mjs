@@ -58,7 +58,7 @@ export function cliReferenceBody(repo) {
     .map(
       (command) => `<section aria-labelledby="command-${escape(command.name)}">
 <h2 id="command-${escape(command.name)}"><code>matterform ${escape(command.name)}</code></h2>
-<pre><code>matterform ${escape(command.synopsis)}</code></pre>
+<pre tabindex="0"><code>matterform ${escape(command.synopsis)}</code></pre>
 <p>${inline(command.description)}</p>
 </section>`,
     )
@@ -66,7 +66,7 @@ export function cliReferenceBody(repo) {
   return `<h1>CLI reference</h1>
 <p class="lead">The <code>matterform</code> command, installed with <code>npm install --save-dev matterform</code>
 and run with <code>npx matterform</code>. This page is generated from <code>matterform --help</code>.</p>
-<pre><code>${escape(help.usage)}</code></pre>
+<pre tabindex="0"><code>${escape(help.usage)}</code></pre>
 <p>${inline(conventions(repo))}</p>
 <nav aria-label="Commands"><ul>
 ${help.commands.map((c) => `<li><a href="#command-${escape(c.name)}"><code>${escape(c.name)}</code></a></li>`).join('\n')}

@@ -25,6 +25,12 @@ export function renderMarkdown(source) {
         if (depth === 2) headings.push({ id, text });
         return `<h${depth} id="${escape(id)}">${inner}</h${depth}>\n`;
       },
+      // A block wider than the page scrolls, so it takes focus to scroll by keyboard.
+      code(token) {
+        return Object.getPrototypeOf(this)
+          .code.call(this, token)
+          .replace(/^<pre>/, '<pre tabindex="0">');
+      },
       // Wide tables scroll on their own on a phone instead of widening the page.
       table(token) {
         return `<div class="table">${Object.getPrototypeOf(this).table.call(this, token)}</div>`;
