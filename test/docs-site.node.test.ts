@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium, repo } from '../scripts/demo-browser.mjs';
 import { readManifests } from '../scripts/docs/elements-api.mjs';
 import { serveStatic, type StaticServer } from '../scripts/docs/static-server.mjs';
@@ -232,6 +232,24 @@ describe('documentation site (npm run docs) in Chromium', function () {
       expect(found?.control, title).to.not.equal(null);
     }
     expect(await page.$eval('#schema-error', (p) => p.textContent)).to.equal('');
+
+    // Filled and submitted: the page shows the data the form hands over.
+    const title = await page.evaluateHandle(() => {
+      const root = document.getElementById('form')?.shadowRoot;
+      const label = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.startsWith('Book title'));
+      return root?.getElementById(label?.htmlFor ?? '');
+    });
+    await (title.asElement() as ElementHandle<HTMLInputElement>).type('Dream of the Red Chamber');
+    await page.click('#form >>> [part~="actions"] button.primary');
+    await page.waitForFunction(() => document.getElementById('data-section')?.hidden === false);
+    expect(JSON.parse(await page.$eval('#data', (pre) => pre.textContent ?? ''))).to.include({
+      title: 'Dream of the Red Chamber',
+    });
+    await page.focus('#schema');
+    await page.keyboard.press('End');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
 
     // Text that is not JSON: a message, and the form drawn from the last good schema stays.
     await page.keyboard.type(' }oops');
