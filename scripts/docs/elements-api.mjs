@@ -29,7 +29,12 @@ export function readManifests(repo) {
   });
 }
 
-/** Each public element's declaration, its tag from the manifest or from its class name. */
+/**
+ * Each public element's declaration: the ones named above (their tag from the manifest, or
+ * from the class name where the analyzer did not see the define call), then any other element
+ * the manifest names a tag for — a new element shows up without a change here — except the
+ * designer's panels (`matter-designer-…`), which are its insides.
+ */
 export function publicElements(manifests) {
   const found = [];
   for (const { pkg, manifest } of manifests) {
@@ -42,6 +47,11 @@ export function publicElements(manifests) {
       );
       if (!hit) throw new Error(`packages/${pkg}/custom-elements.json has no <${tag}>: is its class documented?`);
       found.push({ pkg, tag, ...hit });
+    }
+    for (const hit of declarations) {
+      const tag = hit.declaration.tagName;
+      if (!hit.declaration.customElement || !tag || tag.startsWith('matter-designer-')) continue;
+      if (!found.some((f) => f.tag === tag)) found.push({ pkg, tag, ...hit });
     }
   }
   return found;
