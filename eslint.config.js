@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/dist/', '**/node_modules/', 'packages/core/src/generated/', 'packages/cli/test-goldens/', '.tmp/'] },
+  // The documentation site npm run docs builds: the bundles copied in, generated HTML.
+  { ignores: ['docs/site/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
