@@ -1,13 +1,15 @@
 // React 19 components for the elements of @matterform/elements (SPEC §5), made by @lit/react:
 // every property of the element is a prop, set as a property (objects stay objects), and
 // every event has an `onMatter…` prop typed with its detail. Importing this module defines
-// <matter-form> and <matter-materials>.
+// <matter-form>, <matter-materials> and <matter-status>.
 import { createComponent, type EventName } from '@lit/react';
 import {
   MatterForm as MatterFormElement,
   MatterMaterials as MatterMaterialsElement,
+  MatterStatus as MatterStatusElement,
   type MatterEventMap,
   type MatterMaterialsDetail,
+  type MatterStatusDetail,
 } from '@matterform/elements';
 import * as React from 'react';
 
@@ -17,6 +19,7 @@ import * as React from 'react';
 if (typeof customElements !== 'undefined') {
   if (!customElements.get('matter-form')) customElements.define('matter-form', MatterFormElement);
   if (!customElements.get('matter-materials')) customElements.define('matter-materials', MatterMaterialsElement);
+  if (!customElements.get('matter-status')) customElements.define('matter-status', MatterStatusElement);
 }
 
 type MatterEvent<K extends keyof MatterEventMap> = EventName<MatterEventMap[K]>;
@@ -57,9 +60,22 @@ export const MatterMaterials = createComponent({
   displayName: 'MatterMaterials',
 });
 
+/**
+ * `<matter-status>` (case tracking) as a React component: `action` or `gateway`, `subject`,
+ * `reference`, `archive`, `lang`, and `onMatterStatus` with each case's status as read.
+ */
+export const MatterStatus = createComponent({
+  react: React,
+  tagName: 'matter-status',
+  elementClass: MatterStatusElement,
+  events: { onMatterStatus: 'matter-status' as EventName<CustomEvent<MatterStatusDetail>> },
+  displayName: 'MatterStatus',
+});
+
 /** The props each component takes, for hosts that wrap them again. */
 export type MatterFormProps = React.ComponentProps<typeof MatterForm>;
 export type MatterMaterialsProps = React.ComponentProps<typeof MatterMaterials>;
+export type MatterStatusProps = React.ComponentProps<typeof MatterStatus>;
 
 export type {
   MatterConsentDetail,
@@ -70,6 +86,7 @@ export type {
   MatterMaterialsDetail,
   MatterPrefillDetail,
   MatterReadyDetail,
+  MatterStatusDetail,
   MatterStepDetail,
   MatterSubmitDetail,
   MatterSubmittedDetail,
@@ -77,4 +94,4 @@ export type {
   Receipt,
 } from '@matterform/elements';
 // The element classes, for refs: `useRef<MatterFormElement>(null)`.
-export type { MatterFormElement, MatterMaterialsElement };
+export type { MatterFormElement, MatterMaterialsElement, MatterStatusElement };

@@ -17,7 +17,13 @@ import {
   sampleMatter,
   type,
 } from '../../elements/src/form/form.test-helpers.js';
-import { MatterForm, MatterMaterials } from './index.js';
+import {
+  MatterForm,
+  MatterMaterials,
+  MatterStatus,
+  type MatterStatusDetail,
+  type MatterStatusElement,
+} from './index.js';
 
 describe('@matterform/react', () => {
   let host: HTMLElement;
@@ -45,6 +51,26 @@ describe('@matterform/react', () => {
     expect(customElements.get('matter-materials')).to.exist;
     expect(MatterForm.displayName).to.equal('MatterForm');
     expect(MatterMaterials.displayName).to.equal('MatterMaterials');
+    expect(customElements.get('matter-status')).to.exist;
+  });
+
+  it('gives <MatterStatus> its props as properties and its matter-status events to onMatterStatus', () => {
+    const heard: MatterStatusDetail[] = [];
+    flushSync(() =>
+      root.render(
+        createElement(MatterStatus, {
+          action: '/no-gateway/submissions',
+          reference: 'X3KRG6JNU4',
+          archive: false,
+          onMatterStatus: (event) => heard.push(event.detail),
+        }),
+      ),
+    );
+    const el = host.querySelector('matter-status') as MatterStatusElement;
+    expect([el.action, el.reference, el.archive]).to.deep.equal(['/no-gateway/submissions', 'X3KRG6JNU4', false]);
+    const detail = { reference: 'X3KRG6JNU4', status: 'accepted', updatedAt: '2026-03-02T08:00:00Z' };
+    el.dispatchEvent(new CustomEvent('matter-status', { detail, bubbles: true, composed: true }));
+    expect(heard).to.deep.equal([detail]);
   });
 
   it('sets props as properties and calls onMatterReady and onMatterPrefill with their details', async () => {

@@ -47,7 +47,7 @@ declare global {
  *
  * @summary The person's applications on this device, with their status from the gateway.
  *
- * @fires matter-status - A case's status was read from the gateway. `{ reference, status, updatedAt, result?, history? }`
+ * @fires {CustomEvent<MatterStatusDetail>} matter-status - A case's status was read from the gateway. `{ reference, status, updatedAt, result?, history? }`
  *
  * @csspart toolbar - The row with the refresh button.
  * @csspart button - Every button.
@@ -55,14 +55,20 @@ declare global {
  * @csspart announcement - The polite live region saying what a refresh or a send found.
  * @csspart empty - Said when there is nothing to list (or no one signed in).
  * @csspart cases - The list of cases.
- * @csspart case - One case; also `case-queued` (in the outbox) or `case-sent`.
+ * @csspart case - One case.
+ * @csspart case-queued - A case waiting in the outbox (with `case`).
+ * @csspart case-sent - A case the gateway has acknowledged (with `case`).
  * @csspart case-title - The matter's title.
  * @csspart facts - The reference, dates and status of a case (a description list).
  * @csspart reference - The case's reference.
- * @csspart case-status - The status in words; also `case-status-<status>`, e.g. `case-status-decided`.
+ * @csspart case-status - The status in words.
+ * @csspart case-status-<status> - The status in words, named by the status: e.g. `case-status-decided`, `case-status-queued`.
  * @csspart result - What a decided case gave: the result, an e-licence number, how it is delivered.
  * @csspart timeline - The ordered list of the case's statuses.
- * @csspart timeline-step - One status of the timeline; also `timeline-step-done`, `timeline-step-current` or `timeline-step-pending`.
+ * @csspart timeline-step - One status of the timeline.
+ * @csspart timeline-step-done - A status the case has passed (with `timeline-step`).
+ * @csspart timeline-step-current - The case's status now.
+ * @csspart timeline-step-pending - A status still to come.
  * @csspart queued-detail - How often an outbox entry was tried.
  * @csspart send-button - "Send now" on an outbox entry.
  * @csspart error-message - Why a case's status could not be read.
@@ -79,6 +85,8 @@ declare global {
  * @cssproperty --matter-color-error - Errors.
  * @cssproperty --matter-color-focus - Focus ring.
  * @cssproperty --matter-font - Font family.
+ * @cssproperty --matter-radius - Corners of cases and buttons.
+ * @cssproperty --matter-control-height - Least height of a button.
  */
 export class MatterStatus extends LitElement {
   static override properties = {
