@@ -18,15 +18,14 @@ import { controlsFor, labelledFor } from './forms.mjs';
 const SIZES = [50, 200, 1000];
 /** Samples per figure; fewer for the slowest forms, whose single samples vary least. */
 const SAMPLES = {
-  50: { cold: 7, warm: 11, validate: 7 },
-  200: { cold: 5, warm: 7, validate: 5 },
-  1000: { cold: 3, warm: 3, validate: 3 },
+  50: { cold: 5, warm: 7, validate: 5, keystrokes: 30 },
+  200: { cold: 5, warm: 5, validate: 5, keystrokes: 30 },
+  1000: { cold: 3, warm: 3, validate: 3, keystrokes: 15 },
 };
-const KEYSTROKES = 40;
 
 export const NAMES = {
   baseline: 'hand-written DOM',
-  matterform: '<matter-form>',
+  matterform: '`<matter-form>`',
   rjsf: 'rjsf 6',
   jsonforms: 'JSON Forms 3',
   surveyjs: 'SurveyJS 2',
@@ -39,6 +38,8 @@ export async function launch() {
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // A 1,000-field form's rounds take minutes on a slow library; nothing here should give up.
+    protocolTimeout: 0,
     args,
     defaultViewport: { width: 1024, height: 768 },
   });
@@ -153,26 +154,20 @@ async function measure(sizes) {
         process.stdout.write(`  ${NAMES[library]}, ${fields} fields…\n`);
         watch(page, problems, library);
         await open(page, `${server.url}/${library}-${fields}.html`);
-        const figures = await page.evaluate(
-          async (samples, keystrokes) => {
-            const controls = window.peer.controls();
-            const warm = [];
-            const validate = [];
-            // One unmeasured round of each first: caches and compiled validators, as on a second visit.
-            await window.peer.warm();
-            for (let i = 0; i < samples.warm; i++) warm.push(await window.peer.warm());
-            const keys = await window.peer.keystrokes(keystrokes);
-            await window.peer.validate();
-            for (let i = 0; i < samples.validate; i++) validate.push(await window.peer.validate());
-            return { controls, warm, keys, validate };
-          },
-          samples,
-          KEYSTROKES,
-        );
+        // One unmeasured round of each first: caches and compiled validators, as on a second visit.
+        const figures = { controls: await page.evaluate(() => window.peer.controls()), warm: [], validate: [] };
+        await page.evaluate(() => window.peer.warm());
+        for (let i = 0; i < samples.warm; i++) figures.warm.push(await page.evaluate(() => window.peer.warm()));
+        figures.keys = await page.evaluate((count) => window.peer.keystrokes(count), samples.keystrokes);
+        await page.evaluate(() => window.peer.validate());
+        for (let i = 0; i < samples.validate; i++)
+          figures.validate.push(await page.evaluate(() => window.peer.validate()));
         Object.assign(results[fields][library], figures);
         page.removeAllListeners('pageerror');
         page.removeAllListeners('console');
       }
+      // Each size's table as soon as it is measured: a long run shows its progress.
+      console.log(`\n${tables({ results: { [fields]: results[fields] }, bytes }, { sizes: false })}\n`);
     }
     return { results, bytes, problems, chromium: await browser.version() };
   } finally {
@@ -189,7 +184,7 @@ const cell = (values, base) => {
 };
 
 /** The Markdown tables: one per form size, and the sizes. */
-export function tables({ results, bytes }) {
+export function tables({ results, bytes }, { sizes = true } = {}) {
   const lines = [];
   for (const [fields, byLibrary] of Object.entries(results)) {
     const base = byLibrary.baseline;
@@ -208,6 +203,7 @@ export function tables({ results, bytes }) {
     }
     lines.push('');
   }
+  if (!sizes) return lines.join('\n');
   lines.push(
     '**What each page loads** (scripts and stylesheets, gzip -9)',
     '',
@@ -228,7 +224,7 @@ function machine(chromium) {
     `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
     `${os.type()} ${os.release()}`,
     `Node ${process.version}`,
-    chromium.replace('HeadlessChrome', 'Chromium (headless)'),
+    `Chromium ${chromium.split('/').pop()} (headless)`,
   ].join(', ');
 }
 
