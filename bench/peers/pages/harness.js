@@ -85,6 +85,7 @@ export async function start(adapter) {
 
   window.peer = {
     controls,
+    typed: () => adapter.typed(),
     /** A re-render in this page: the form removed, its removal painted, then drawn again. */
     async warm() {
       adapter.unmount();
@@ -114,7 +115,10 @@ export async function start(adapter) {
       }
       // The library's model, not just the input, holds what was typed: the work was done
       // (JSON Forms passes text on 300 ms after the last keystroke, README).
-      await until(() => adapter.typed() === text, 'the typed text in the model');
+      await until(
+        () => adapter.typed() === text,
+        `“${text}” typed, the model holding ${JSON.stringify(adapter.typed())} and the input “${input.value}”`,
+      );
       return times;
     },
     /** A fresh, empty form submitted: timed until the last group's error is painted. */
