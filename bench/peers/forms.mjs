@@ -179,20 +179,6 @@ export function surveyJson(fields) {
   };
 }
 
-/** The smallest matter around the schema (SPEC §3): one step with every group, no materials. */
-export function matter(fields) {
-  const schema = jsonSchema(fields);
-  return {
-    id: `bench-peers-${fields}`,
-    version: '1.0.0',
-    title: schema.title,
-    authority: '基准',
-    audience: ['person'],
-    schema,
-    layout: { steps: [{ title: '填写信息', fields: Object.keys(schema.properties).map((key) => `/${key}`) }] },
-  };
-}
-
 /** What each page of the benchmark is given for a form of `fields` fields. */
 export function formFor(library, fields) {
   switch (library) {
@@ -203,7 +189,6 @@ export function formFor(library, fields) {
     case 'surveyjs':
       return { survey: surveyJson(fields) };
     case 'matterform':
-      return { matter: matter(fields) };
     case 'baseline':
       return { schema: jsonSchema(fields) };
     default:

@@ -1,11 +1,9 @@
 /* global document */
 // <matter-form> from the root build (dist/matterform.js, loaded as its own file with its
-// lazy chunks), given the schema as the smallest matter and an empty catalogue: no concepts,
-// sources, licences or materials, so no prefill and no materials step.
+// lazy chunks), given the plain JSON Schema through its `schema` property (a bare schema:
+// no catalogue, no materials step, no prefill; packages/elements/README.md).
 import '/dist/matterform.js';
 import { start } from './harness.js';
-
-const CATALOGUE = { concepts: [], sources: [], licences: [], matters: [] };
 
 let element;
 let last = 0;
@@ -15,12 +13,11 @@ const idFor = (pointer) => 'mf' + pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.
 const control = (pointer) => element?.shadowRoot?.getElementById(idFor(pointer)) ?? null;
 
 start({
-  mount(stage, { matter }) {
-    last = Object.keys(matter.schema.properties).length - 1;
+  mount(stage, { schema }) {
+    last = Object.keys(schema.properties).length - 1;
     element = document.createElement('matter-form');
     element.lang = 'zh-CN';
-    element.catalogue = CATALOGUE;
-    element.matter = matter;
+    element.schema = schema;
     stage.append(element);
   },
   unmount() {
