@@ -122,6 +122,23 @@ function describePackage(pkg: WorkspacePackage): void {
       expect(parsed.modules, 'the manifest’s modules').to.be.an('array').that.is.not.empty;
     });
 
+    it('holds its browser bundle for CDNs, when it names one, with every chunk the bundle loads', function () {
+      const bundle = typeof manifest.unpkg === 'string' ? normal(manifest.unpkg) : undefined;
+      if (bundle === undefined) this.skip();
+      expect(manifest.jsdelivr, 'jsdelivr names the same file').to.equal(manifest.unpkg);
+      const waiting = [bundle];
+      for (const seen = new Set<string>(); waiting.length > 0;) {
+        const file = waiting.pop() ?? '';
+        if (seen.has(file)) continue;
+        seen.add(file);
+        expect(paths, `${file} is published`).to.include(file);
+        const code = readFileSync(join(dir, file), 'utf8');
+        expect(code, `${file} names no source map`).to.not.match(/sourceMappingURL/);
+        for (const [, imported] of code.matchAll(/(?:from|import\(|import)\s*["'](\.{1,2}\/[^"']+)["']/g))
+          waiting.push(posix.join(posix.dirname(file), imported ?? ''));
+      }
+    });
+
     it('holds no tests, no build info and nothing outside dist, src and bin', () => {
       for (const path of paths) {
         expect(path, 'a test file').to.not.match(TEST_FILE);

@@ -23,6 +23,9 @@ export interface Manifest {
   bin?: string | Record<string, string>;
   files?: string[];
   sideEffects?: boolean | string[];
+  /** The browser bundle npm CDNs serve by default (SPEC §9's dist/matterform.js, copied in). */
+  unpkg?: string;
+  jsdelivr?: string;
   customElements?: string;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
