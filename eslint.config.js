@@ -45,7 +45,12 @@ export default tseslint.config(
   },
   {
     // Functions these scripts hand to puppeteer's page.evaluate run in the page.
-    files: ['scripts/demo-browser.mjs', 'scripts/screenshot-demo.mjs', 'scripts/screenshot-designer.mjs'],
+    files: [
+      'scripts/demo-browser.mjs',
+      'scripts/screenshot-demo.mjs',
+      'scripts/screenshot-designer.mjs',
+      'scripts/screenshot-hosts.mjs',
+    ],
     languageOptions: {
       globals: {
         document: 'readonly',
