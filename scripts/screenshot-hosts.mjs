@@ -33,8 +33,13 @@ async function build(name) {
 
 /** Agrees on the consent panel where the form asks, then waits for the first provider's badge. */
 async function afterPrefill(page, form) {
-  const agree = await page.waitForSelector(`${form} >>> [part~="consent"] button`, { timeout: 15000 });
-  await agree?.evaluate((button) => button.click());
+  // Polled, not waitForSelector('… >>> …'), which looks again only when the light DOM changes.
+  const agree = await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[part~="consent"] button'),
+    { timeout: 15000 },
+    form,
+  );
+  await agree.evaluate((button) => button.click());
   await page.waitForFunction(
     (selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[part~="badge"]'),
     { timeout: 15000 },

@@ -3,8 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, repo, startDemo, waitForPrefill, type Demo } from '../scripts/demo-browser.mjs';
+import { control, continueStep, stepHeading } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
@@ -12,36 +13,6 @@ const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
 interface FixtureSubject {
   subject: { id: string };
   licences?: { type: string; data: Record<string, unknown> }[];
-}
-
-/** The label's control inside the form's shadow root, found as a person finds it: by its label. */
-async function control(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
-  const handle = await page.evaluateHandle((text) => {
-    const root = document.getElementById('form')?.shadowRoot;
-    const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
-    return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
-  }, label);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no control labelled “${label}”`);
-  return element as ElementHandle<HTMLElement>;
-}
-
-/** The heading of the step the form shows. */
-const stepHeading = (page: Page) =>
-  page.$eval('#form >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
-
-/** "Save and continue", or "Submit" on the last step: the primary button of the actions part. */
-async function continueStep(page: Page, expected: string): Promise<void> {
-  const before = await stepHeading(page);
-  await page.click('#form >>> [part~="actions"] button.primary');
-  await page.waitForFunction(
-    (heading) =>
-      document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"]')?.textContent?.trim() !==
-      heading,
-    {},
-    before,
-  );
-  expect(await stepHeading(page)).to.equal(expected);
 }
 
 describe('department-site demo in Chromium', function () {
@@ -116,7 +87,7 @@ describe('department-site demo in Chromium', function () {
   it('switches to English and back, the element’s lang with it', async () => {
     const { page, errors } = await open('?matter=residence-permit', { width: 1280, height: 900 });
     await waitForPrefill(page);
-    expect(await stepHeading(page)).to.equal('申请人');
+    expect(await stepHeading(page, '#form')).to.equal('申请人');
     await page.click('#lang-toggle');
     await page.waitForFunction(
       () =>
@@ -174,24 +145,24 @@ describe('department-site demo in Chromium', function () {
     const providers = await page.$$eval('#prefill-providers li', (items) => items.map((li) => li.textContent));
     expect(providers.some((p) => p?.startsWith('居民身份证（电子证照）：'))).to.equal(true);
     expect(await page.$eval('#prefill-consent', (p) => p.textContent)).to.match(/^已授权：/);
-    const name = await control(page, '姓名');
+    const name = await control(page, '姓名', '#form');
     expect(await name.evaluate((input) => (input as HTMLInputElement).value)).to.equal(idCard?.data.name);
     expect(await name.evaluate((input) => (input as HTMLInputElement).readOnly)).to.equal(true);
 
     // What no provider knows, the person gives.
-    expect(await stepHeading(page)).to.equal('申请人');
-    await continueStep(page, '居住情况');
-    await (await control(page, '自有住房')).click();
+    expect(await stepHeading(page, '#form')).to.equal('申请人');
+    await continueStep(page, '居住情况', '#form');
+    await (await control(page, '自有住房', '#form')).click();
     await (
-      await control(page, '居住起始日期')
+      await control(page, '居住起始日期', '#form')
     ).evaluate((input) => {
       (input as HTMLInputElement).value = '2024-03-01';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
-    await continueStep(page, '申领条件');
-    await (await control(page, '合法稳定住所')).click();
-    await continueStep(page, '申请材料');
-    await continueStep(page, '核对并提交');
+    await continueStep(page, '申领条件', '#form');
+    await (await control(page, '合法稳定住所', '#form')).click();
+    await continueStep(page, '申请材料', '#form');
+    await continueStep(page, '核对并提交', '#form');
     await page.click('#form >>> [part~="actions"] button.primary');
 
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
@@ -232,7 +203,7 @@ describe('department-site demo in Chromium', function () {
     await page.keyboard.press('Enter');
     expect(await page.$eval('#result-panel', (panel) => (panel as HTMLElement).hidden)).to.equal(true);
     await waitForPrefill(page);
-    expect(await stepHeading(page)).to.equal('申请人');
+    expect(await stepHeading(page, '#form')).to.equal('申请人');
     expect(errors).to.deep.equal([]);
   });
 
@@ -247,15 +218,15 @@ describe('department-site demo in Chromium', function () {
     await waitForPrefill(page);
     expect(await page.$eval('#archive-note', (p) => p.textContent)).to.contain('还没有保存');
 
-    await continueStep(page, '居住情况');
-    await (await control(page, '自有住房')).click();
-    await (await control(page, '不动产权证书号')).type('湘（2023）长沙市不动产权第0456789号');
-    await continueStep(page, '申领条件');
-    await (await control(page, '合法稳定就业')).click();
-    await (await control(page, '工作单位')).type(EMPLOYER);
+    await continueStep(page, '居住情况', '#form');
+    await (await control(page, '自有住房', '#form')).click();
+    await (await control(page, '不动产权证书号', '#form')).type('湘（2023）长沙市不动产权第0456789号');
+    await continueStep(page, '申领条件', '#form');
+    await (await control(page, '合法稳定就业', '#form')).click();
+    await (await control(page, '工作单位', '#form')).type(EMPLOYER);
     // Her own photo rather than the one on her ID card: the photo material then applies.
-    await (await control(page, '使用身份证照片')).click();
-    await continueStep(page, '申请材料');
+    await (await control(page, '使用身份证照片', '#form')).click();
+    await continueStep(page, '申请材料', '#form');
     // Files chosen as a person chooses them; the photo is drawn here, a real JPEG.
     await page.evaluate(async () => {
       const root = document.getElementById('form')?.shadowRoot as ShadowRoot;
@@ -286,7 +257,7 @@ describe('department-site demo in Chromium', function () {
         (id) => form.materials.find((m) => m.id === id)?.status === 'uploaded',
       );
     });
-    await continueStep(page, '核对并提交');
+    await continueStep(page, '核对并提交', '#form');
     await page.click('#form >>> [part~="actions"] button.primary');
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
     await page.waitForFunction(() => (document.getElementById('archive-list')?.textContent ?? '').includes('工作单位'));

@@ -3,39 +3,12 @@
 // Submit, see the case's status on the confirmation, move the mock gateway's clock, refresh,
 // see the timeline grow; then the "my applications" page lists it. Needs `npm run build`.
 import { expect } from 'chai';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, startDemo, waitForPrefill, type Demo } from '../scripts/demo-browser.mjs';
+import { control, continueStep, inShadow } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
-
-/** The label's control inside the form's shadow root, found as a person finds it: by its label. */
-async function control(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
-  const handle = await page.evaluateHandle((text) => {
-    const root = document.getElementById('form')?.shadowRoot;
-    const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
-    return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
-  }, label);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no control labelled “${label}”`);
-  return element as ElementHandle<HTMLElement>;
-}
-
-const stepHeading = (page: Page) =>
-  page.$eval('#form >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
-
-async function continueStep(page: Page, expected: string): Promise<void> {
-  const before = await stepHeading(page);
-  await page.click('#form >>> [part~="actions"] button.primary');
-  await page.waitForFunction(
-    (heading) =>
-      document.getElementById('form')?.shadowRoot?.querySelector('[part~="step-heading"]')?.textContent?.trim() !==
-      heading,
-    {},
-    before,
-  );
-  expect(await stepHeading(page)).to.equal(expected);
-}
 
 /** What a `<matter-status>` on the page shows: per case its reference, status and timeline. */
 function tracked(page: Page, selector: string) {
@@ -88,18 +61,18 @@ describe('department-site demo: following a case', function () {
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${demo.url}/?matter=residence-permit&subject=${APPLICANT_A}`, { waitUntil: 'load' });
     await waitForPrefill(page);
-    await continueStep(page, '居住情况');
-    await (await control(page, '自有住房')).click();
+    await continueStep(page, '居住情况', '#form');
+    await (await control(page, '自有住房', '#form')).click();
     await (
-      await control(page, '居住起始日期')
+      await control(page, '居住起始日期', '#form')
     ).evaluate((input) => {
       (input as HTMLInputElement).value = '2024-03-01';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
-    await continueStep(page, '申领条件');
-    await (await control(page, '合法稳定住所')).click();
-    await continueStep(page, '申请材料');
-    await continueStep(page, '核对并提交');
+    await continueStep(page, '申领条件', '#form');
+    await (await control(page, '合法稳定住所', '#form')).click();
+    await continueStep(page, '申请材料', '#form');
+    await continueStep(page, '核对并提交', '#form');
     await page.click('#form >>> [part~="actions"] button.primary');
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
     const reference = await page.$eval('#reference', (r) => r.textContent ?? '');
@@ -126,7 +99,11 @@ describe('department-site demo: following a case', function () {
       body: JSON.stringify({ reference, seconds: 120 }),
     });
     expect(advanced.status).to.equal(204);
-    await page.click('#case-status >>> [part~="refresh-button"]');
+    // Pressed where it is now, not at coordinates taken a moment before: the confirmation above
+    // it can still be settling, and a click by position then lands beside the button.
+    await (
+      await inShadow(page, '#case-status', '[part~="refresh-button"]')
+    ).evaluate((button) => (button as HTMLButtonElement).click());
     await shows(page, '#case-status', '已受理');
     expect((await tracked(page, '#case-status'))[0]?.timeline).to.deep.equal([
       'timeline-step timeline-step-done',

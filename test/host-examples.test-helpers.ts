@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { repo } from '../scripts/demo-browser.mjs';
 
 export interface BuiltExample {
@@ -34,36 +34,8 @@ export async function buildExample(name: 'react' | 'vue'): Promise<BuiltExample>
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The control a label names inside the form's shadow root, found as a person finds it. */
-export async function control(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
-  const handle = await page.evaluateHandle((text) => {
-    const root = document.querySelector('matter-form')?.shadowRoot;
-    const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
-    return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
-  }, label);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no control labelled “${label}”`);
-  return element as ElementHandle<HTMLElement>;
-}
-
-const stepHeading = (page: Page) =>
-  page.$eval('matter-form >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
-
-/** Presses the primary button ("Save and continue", or "Submit application") and waits for `expected`. */
-export async function continueStep(page: Page, expected: string): Promise<void> {
-  const before = await stepHeading(page);
-  await page.click('matter-form >>> [part~="actions"] button.primary');
-  await page.waitForFunction(
-    (heading) =>
-      document
-        .querySelector('matter-form')
-        ?.shadowRoot?.querySelector('[part~="step-heading"]')
-        ?.textContent?.trim() !== heading,
-    {},
-    before,
-  );
-  expect(await stepHeading(page)).to.equal(expected);
-}
+export { control, continueStep } from './form-page.test-helpers.js';
+import { continueStep, control, stepHeading } from './form-page.test-helpers.js';
 
 /** Agrees on the consent panel (the form asks first, `consent="ask"`), then waits for the name to be filled. */
 export async function agreeAndWaitForPrefill(page: Page): Promise<void> {

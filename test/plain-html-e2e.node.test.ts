@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { launchChromium, repo, startDemo, type Demo } from '../scripts/demo-browser.mjs';
+import { control, continueStep, inShadow, stepHeading } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
@@ -15,39 +16,6 @@ const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
 interface FixtureSubject {
   subject: { id: string };
   licences?: { type: string; data: Record<string, unknown> }[];
-}
-
-/** The control a label names inside one form's shadow root, found as a person finds it. */
-async function control(page: Page, form: string, label: string): Promise<ElementHandle<HTMLElement>> {
-  const handle = await page.evaluateHandle(
-    (id, text) => {
-      const root = document.getElementById(id)?.shadowRoot;
-      const found = [...(root?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith(text));
-      return found?.htmlFor ? root?.getElementById(found.htmlFor) : undefined;
-    },
-    form,
-    label,
-  );
-  const element = handle.asElement();
-  if (!element) throw new Error(`no control labelled “${label}” in #${form}`);
-  return element as ElementHandle<HTMLElement>;
-}
-
-const stepHeading = (page: Page) =>
-  page.$eval('#matter >>> [part~="step-heading"]', (heading) => heading.textContent?.trim() ?? '');
-
-/** The form's primary button (Continue, or Submit on the last step); then the next step's heading. */
-async function continueStep(page: Page, expected: string): Promise<void> {
-  const before = await stepHeading(page);
-  await page.click('#matter >>> [part~="actions"] button.primary');
-  await page.waitForFunction(
-    (heading) =>
-      document.getElementById('matter')?.shadowRoot?.querySelector('[part~="step-heading"]')?.textContent?.trim() !==
-      heading,
-    {},
-    before,
-  );
-  expect(await stepHeading(page)).to.equal(expected);
 }
 
 describe('examples/plain-html in Chromium', function () {
@@ -103,30 +71,30 @@ describe('examples/plain-html in Chromium', function () {
     await page.waitForFunction(() => document.getElementById('signin-status')?.textContent?.startsWith('Signed in'));
 
     // The matter asks consent for the sources that need it, then fills itself.
-    const agree = await page.waitForSelector('#matter >>> [part~="consent"] button', { timeout: 15000 });
+    const agree = await inShadow(page, '#matter', '[part~="consent"] button');
     await agree?.click();
     await page.waitForFunction(
       () => document.getElementById('matter')?.shadowRoot?.querySelector('[part~="badge"]') !== null,
       { timeout: 15000 },
     );
-    const name = await control(page, 'matter', 'Name');
+    const name = await control(page, 'Name', '#matter');
     expect(await name.evaluate((input) => (input as HTMLInputElement).value)).to.equal(idCard?.data.name);
     expect(await name.evaluate((input) => (input as HTMLInputElement).readOnly)).to.equal(true);
 
     // What no provider knows, the person gives.
-    expect(await stepHeading(page)).to.equal('Applicant');
-    await continueStep(page, 'Residence');
-    await (await control(page, 'matter', 'Own home')).click();
+    expect(await stepHeading(page, '#matter')).to.equal('Applicant');
+    await continueStep(page, 'Residence', '#matter');
+    await (await control(page, 'Own home', '#matter')).click();
     await (
-      await control(page, 'matter', 'Living there since')
+      await control(page, 'Living there since', '#matter')
     ).evaluate((input) => {
       (input as HTMLInputElement).value = '2024-03-01';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
-    await continueStep(page, 'Condition');
-    await (await control(page, 'matter', 'Stable home')).click();
-    await continueStep(page, 'Supporting documents');
-    await continueStep(page, 'Check and submit');
+    await continueStep(page, 'Condition', '#matter');
+    await (await control(page, 'Stable home', '#matter')).click();
+    await continueStep(page, 'Supporting documents', '#matter');
+    await continueStep(page, 'Check and submit', '#matter');
     await page.click('#matter >>> [part~="actions"] button.primary');
 
     const reference = await page.waitForFunction(
@@ -162,20 +130,20 @@ describe('examples/plain-html in Chromium', function () {
       if (message.type() === 'error' && !/\b401\b/.test(message.text())) errors.push(message.text());
     });
     await page.goto(`${demo.url}/examples/plain-html/`, { waitUntil: 'load' });
-    await page.waitForSelector('#feedback >>> [part~="step-heading"]');
+    await inShadow(page, '#feedback', '[part~="step-heading"]', 30000);
     expect(await page.$eval('#feedback >>> [part~="step-heading"]', (h) => h.textContent?.trim())).to.equal(
       'Feedback on this page',
     );
     expect(await page.$('#feedback >>> [part~="progress"]'), 'one step, no list of steps').to.equal(null);
     // Submit with nothing chosen: the required answer is asked for.
     await page.click('#feedback >>> [part~="actions"] button.primary');
-    await page.waitForSelector('#feedback >>> [part~="error-summary"]');
+    await inShadow(page, '#feedback', '[part~="error-summary"]', 30000);
     expect(await page.$eval('#feedback >>> [part~="error-summary"]', (s) => s.textContent)).to.include(
       'Did this page help you?',
     );
-    await (await control(page, 'feedback', 'partly')).click();
+    await (await control(page, 'partly', '#feedback')).click();
     await (
-      await control(page, 'feedback', 'What could be better?')
+      await control(page, 'What could be better?', '#feedback')
     ).evaluate((input) => {
       (input as HTMLInputElement).value = 'More examples';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
