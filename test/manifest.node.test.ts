@@ -3,6 +3,7 @@
 // Reads packages/elements/custom-elements.json and packages/designer/custom-elements.json:
 // `npm run build` (or `npm run manifest`) makes them.
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 
 interface Named {
@@ -32,7 +33,9 @@ interface Manifest {
 }
 
 const root = new URL('../', import.meta.url);
-const SPEC = '/work/shared/SPEC.md';
+// The shared specification sits beside the repository when there is one (as peer-schemas does);
+// MATTERFORM_SPEC names it elsewhere.
+const SPEC = fileURLToPath(new URL(process.env.MATTERFORM_SPEC ?? '../shared/SPEC.md', root));
 
 function manifestOf(pkg: 'elements' | 'designer'): Manifest {
   const pkgJson = JSON.parse(readFileSync(new URL(`packages/${pkg}/package.json`, root), 'utf8')) as {
