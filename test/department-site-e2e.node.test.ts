@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, repo, startDemo, waitForPrefill, type Demo } from '../scripts/demo-browser.mjs';
-import { control, continueStep, stepHeading } from './form-page.test-helpers.js';
+import { completeResidencePermit, control, continueStep, stepHeading } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
@@ -150,20 +150,7 @@ describe('department-site demo in Chromium', function () {
     expect(await name.evaluate((input) => (input as HTMLInputElement).readOnly)).to.equal(true);
 
     // What no provider knows, the person gives.
-    expect(await stepHeading(page, '#form')).to.equal('申请人');
-    await continueStep(page, '居住情况', '#form');
-    await (await control(page, '自有住房', '#form')).click();
-    await (
-      await control(page, '居住起始日期', '#form')
-    ).evaluate((input) => {
-      (input as HTMLInputElement).value = '2024-03-01';
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    });
-    await continueStep(page, '申领条件', '#form');
-    await (await control(page, '合法稳定住所', '#form')).click();
-    await continueStep(page, '申请材料', '#form');
-    await continueStep(page, '核对并提交', '#form');
-    await page.click('#form >>> [part~="actions"] button.primary');
+    await completeResidencePermit(page, '2024-03-01', { lang: 'zh-CN', form: '#form' });
 
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
     const reference = await page.$eval('#reference', (r) => r.textContent ?? '');

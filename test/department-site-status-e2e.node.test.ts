@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, startDemo, waitForPrefill, type Demo } from '../scripts/demo-browser.mjs';
-import { control, continueStep, inShadow } from './form-page.test-helpers.js';
+import { completeResidencePermit, inShadow } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
@@ -61,19 +61,7 @@ describe('department-site demo: following a case', function () {
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${demo.url}/?matter=residence-permit&subject=${APPLICANT_A}`, { waitUntil: 'load' });
     await waitForPrefill(page);
-    await continueStep(page, '居住情况', '#form');
-    await (await control(page, '自有住房', '#form')).click();
-    await (
-      await control(page, '居住起始日期', '#form')
-    ).evaluate((input) => {
-      (input as HTMLInputElement).value = '2024-03-01';
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    });
-    await continueStep(page, '申领条件', '#form');
-    await (await control(page, '合法稳定住所', '#form')).click();
-    await continueStep(page, '申请材料', '#form');
-    await continueStep(page, '核对并提交', '#form');
-    await page.click('#form >>> [part~="actions"] button.primary');
+    await completeResidencePermit(page, '2024-03-01', { lang: 'zh-CN', form: '#form' });
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
     const reference = await page.$eval('#reference', (r) => r.textContent ?? '');
     expect(reference).to.match(REFERENCE);

@@ -58,3 +58,47 @@ export async function inShadow(
   );
   return handle as ElementHandle<Element>;
 }
+
+/** The residence permit's step headings and labels, as a person reads them in each language. */
+const RESIDENCE_PERMIT = {
+  en: {
+    steps: ['Applicant', 'Residence', 'Condition', 'Supporting documents', 'Check and submit'],
+    ownHome: 'Own home',
+    since: 'Living there since',
+    stableHome: 'Stable home',
+  },
+  'zh-CN': {
+    steps: ['申请人', '居住情况', '申领条件', '申请材料', '核对并提交'],
+    ownHome: '自有住房',
+    since: '居住起始日期',
+    stableHome: '合法稳定住所',
+  },
+} as const;
+
+/**
+ * The residence permit as applicant A completes it after the prefill: what no provider knows
+ * (housing, since when, the qualifying condition), then materials, review and submit. `since`
+ * is typed into the date box as the browser's date input receives it.
+ */
+export async function completeResidencePermit(
+  page: Page,
+  since: string,
+  { lang = 'en', form = 'matter-form' }: { lang?: keyof typeof RESIDENCE_PERMIT; form?: string } = {},
+): Promise<void> {
+  const words = RESIDENCE_PERMIT[lang];
+  const [applicant, residence, condition, documents, check] = words.steps;
+  expect(await stepHeading(page, form)).to.equal(applicant);
+  await continueStep(page, residence, form);
+  await (await control(page, words.ownHome, form)).click();
+  await (
+    await control(page, words.since, form)
+  ).evaluate((input, value) => {
+    (input as HTMLInputElement).value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }, since);
+  await continueStep(page, condition, form);
+  await (await control(page, words.stableHome, form)).click();
+  await continueStep(page, documents, form);
+  await continueStep(page, check, form);
+  await page.click(`${form} >>> [part~="actions"] button.primary`);
+}

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
 import { repo } from '../scripts/demo-browser.mjs';
 
@@ -34,8 +33,7 @@ export async function buildExample(name: 'react' | 'vue'): Promise<BuiltExample>
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export { control, continueStep } from './form-page.test-helpers.js';
-import { continueStep, control, stepHeading } from './form-page.test-helpers.js';
+export { completeResidencePermit, control, continueStep } from './form-page.test-helpers.js';
 
 /** Agrees on the consent panel (the form asks first, `consent="ask"`), then waits for the name to be filled. */
 export async function agreeAndWaitForPrefill(page: Page): Promise<void> {
@@ -47,28 +45,6 @@ export async function agreeAndWaitForPrefill(page: Page): Promise<void> {
     },
     { timeout: 15000 },
   );
-}
-
-/**
- * The residence permit in English, as applicant A fills it after the prefill: what no provider
- * knows (housing, since when, the qualifying condition), then materials, review and submit.
- * `since` is typed into the date box as the browser's date input receives it.
- */
-export async function completeResidencePermit(page: Page, since: string): Promise<void> {
-  expect(await stepHeading(page)).to.equal('Applicant');
-  await continueStep(page, 'Residence');
-  await (await control(page, 'Own home')).click();
-  await (
-    await control(page, 'Living there since')
-  ).evaluate((input, value) => {
-    (input as HTMLInputElement).value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  }, since);
-  await continueStep(page, 'Condition');
-  await (await control(page, 'Stable home')).click();
-  await continueStep(page, 'Supporting documents');
-  await continueStep(page, 'Check and submit');
-  await page.click('matter-form >>> [part~="actions"] button.primary');
 }
 
 interface AuditEntry {

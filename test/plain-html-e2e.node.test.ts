@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, repo, startDemo, type Demo } from '../scripts/demo-browser.mjs';
-import { control, continueStep, inShadow, stepHeading } from './form-page.test-helpers.js';
+import { completeResidencePermit, control, inShadow } from './form-page.test-helpers.js';
 
 const APPLICANT_A = '430102199003150311';
 const REFERENCE = /^[ABCDEFGHJKLMNPRSTUVWXY23456789]+$/;
@@ -82,20 +82,7 @@ describe('examples/plain-html in Chromium', function () {
     expect(await name.evaluate((input) => (input as HTMLInputElement).readOnly)).to.equal(true);
 
     // What no provider knows, the person gives.
-    expect(await stepHeading(page, '#matter')).to.equal('Applicant');
-    await continueStep(page, 'Residence', '#matter');
-    await (await control(page, 'Own home', '#matter')).click();
-    await (
-      await control(page, 'Living there since', '#matter')
-    ).evaluate((input) => {
-      (input as HTMLInputElement).value = '2024-03-01';
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    });
-    await continueStep(page, 'Condition', '#matter');
-    await (await control(page, 'Stable home', '#matter')).click();
-    await continueStep(page, 'Supporting documents', '#matter');
-    await continueStep(page, 'Check and submit', '#matter');
-    await page.click('#matter >>> [part~="actions"] button.primary');
+    await completeResidencePermit(page, '2024-03-01', { form: '#matter' });
 
     const reference = await page.waitForFunction(
       () => document.getElementById('matter')?.shadowRoot?.querySelector('[part~="reference"]')?.textContent?.trim(),
