@@ -82,7 +82,7 @@ function cleanChunks(folder) {
 }
 
 const form = {
-  input: { matterform: 'packages/elements/dist/index.js' },
+  input: { matterform: 'packages/elements/dist/bundle.js' },
   // ajv's compiler is a chunk of its own, fetched by `loadMatterChecks` only when a matter has
   // no precompiled validator (SPEC §9). It imports what it shares with the entry from the entry
   // itself, which may therefore export a few internal names: otherwise rollup would move the

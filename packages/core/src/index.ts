@@ -154,10 +154,8 @@ export { recordConsents, type ConsentOptions } from './engines/consent.js';
 export {
   DEFAULT_TIMEOUT_MS,
   describePlacement,
-  fetchProviders,
   licenceValid,
   placeFills,
-  prefill,
   resolveFields,
   sameValue,
   setAt,
@@ -175,6 +173,7 @@ export {
   type Resolution,
   type ResolveOptions,
 } from './engines/prefill.js';
+export { fetchProviders, prefill } from './engines/fetch-providers.js';
 export {
   blockingMaterials,
   countMaterials,

@@ -114,7 +114,7 @@ export class DeviceController {
 
   /** Every file the submission sends, each named by its sha256 (SPEC §6): uploads, then copies on the device. */
   files(entries: readonly MaterialEntry[]): { part: string; file: File }[] {
-    const files = this.#link.materials.files(entries).map(({ file, sha256 }) => ({ part: sha256, file }));
+    const files = (this.#link.materials?.files(entries) ?? []).map(({ file, sha256 }) => ({ part: sha256, file }));
     for (const entry of entries) {
       const copy = this.#copy(entry);
       if (copy && !files.some((f) => f.part === copy.sha256)) files.push({ part: copy.sha256, file: copy.file });

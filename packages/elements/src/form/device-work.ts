@@ -21,7 +21,7 @@ export function draftContent(link: FormLink): DraftContent | undefined {
   const state = link.state();
   if (!state || host._phase === 'submitted') return undefined;
   const { pointers: typed, data } = state.typedData();
-  const files = [...materials.uploads].flatMap(([material, list]) => list.map((file) => ({ material, file })));
+  const files = [...(materials?.uploads ?? [])].flatMap(([material, list]) => list.map((file) => ({ material, file })));
   if (typed.length === 0 && files.length === 0) return undefined;
   const labels: Record<string, string> = {};
   const lang = link.lang();
@@ -59,10 +59,10 @@ export function applyDraft(link: FormLink, state: FormState, draft: Draft, repla
     label: saved?.labels[pointer] ?? pointer,
     value: displayOf(getAt(draft.data, pointer)),
   }));
-  if (replace) materials.reset();
+  if (replace) materials?.reset();
   const uploads = new Set(state.plan.materials.filter((m) => m.material.upload).map((m) => m.material.id));
   for (const { material, file } of draft.files ?? []) {
-    if (uploads.has(material)) void materials.addFiles(material, [file]);
+    if (uploads.has(material) && materials) void materials.addFiles(material, [file]);
     else misfits.push({ label: say(archiveMessages.misfitFile, link.lang(), { name: file.name }), value: '' });
   }
   const step = Math.max(0, Math.min(saved?.step ?? 0, state.steps.length - 1));
@@ -93,7 +93,7 @@ export async function keepForLater(
   const today = todayOf(new Date());
   await device.keepAnswers(subject, answers);
   for (const { material } of state.plan.materials) {
-    const file = link.materials.uploaded(material.id)[0]?.file;
+    const file = link.materials?.uploaded(material.id)[0]?.file;
     if (!file || material.reusable !== true) continue;
     const validUntil = material.validDays === undefined ? null : addDays(today, material.validDays);
     await device.keepDocument(subject, { material: material.id, file, validUntil });

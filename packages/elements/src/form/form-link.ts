@@ -11,13 +11,14 @@ import type { MatterForm, MatterSubject } from './matter-form.js';
 
 export interface FormLink {
   readonly host: MatterForm;
-  readonly materials: MaterialsController;
+  /** The uploads and statuses of the materials: with the form's later chunk (form/later.ts), here by `matter-ready`. */
+  readonly materials: MaterialsController | undefined;
   state(): FormState | undefined;
   checks(): MatterChecks | undefined;
   lang(): Locale;
   subject(): MatterSubject | undefined;
   /** Tells `matter-error`; `show`: also on the page. Returns the error to throw. */
-  fail(code: MatterErrorCode, message: string, show?: boolean): Error;
+  fail(code: MatterErrorCode, message: string, show?: boolean | 'notice'): Error;
   /** The data was replaced wholesale: check it again, draw every field, and go to `step`. */
   restored(step: number, focus?: string): void;
   /** Provider values were placed: check again, draw every field, and keep what a form reset returns to. */

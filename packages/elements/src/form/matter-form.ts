@@ -9,10 +9,8 @@ import {
   type TemplateResult,
 } from 'lit';
 import {
-  blockingMaterials,
   getAt,
   localize,
-  materialsComplete,
   todayOf,
   type Catalogue,
   type Connector,
@@ -36,22 +34,32 @@ import { LoadingController } from './loading-controller.js';
 import { PrefillController } from './prefill-controller.js';
 import { SubmitController } from './submit-controller.js';
 import { renderActions } from './views/actions.js';
-import { renderConfirmation } from './views/confirmation.js';
-import { renderConsent } from './views/consent.js';
-import { renderMaterialsStep } from './views/materials-step.js';
 import { renderNotices } from './views/notices.js';
-import { renderReview } from './views/review.js';
 import { renderSummary, type SummaryItem } from './views/summary.js';
 import { FieldEngine } from '../fields/engine.js';
 import { formStyles } from './form-styles.js';
 import { langOf, localeOf, say } from '../i18n/say.js';
 import { formMessages } from '../i18n/form.js';
-import { MaterialsController } from '../materials/materials-controller.js';
-import { materialsStyles } from '../materials/materials-view.js';
 import { idFor } from '../present.js';
 import { tokens } from '../styles.js';
 import { widgetRegistry } from '../widgets/defaults.js';
 import type { WidgetRegistry } from '../widgets/widget.js';
+import type { MaterialsController } from '../materials/materials-controller.js';
+
+type Later = typeof import('./later.js');
+let laterModule: Promise<Later> | undefined;
+
+/**
+ * The form's later chunk (form/later.ts: materials, review, confirmation), fetched once for
+ * the page; a failed fetch is not kept, so the next form asks again.
+ */
+function loadLater(): Promise<Later> {
+  laterModule ??= import('./later.js').catch((error: unknown) => {
+    laterModule = undefined;
+    throw error;
+  });
+  return laterModule;
+}
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -209,7 +217,8 @@ export class MatterForm extends LitElement {
     _revision: { state: true },
   };
 
-  static override styles = [tokens, formStyles, materialsStyles];
+  // The materials' rules come with the later chunk (#loadLater adopts them).
+  static override styles = [tokens, formStyles];
 
   /**
    * The archive of a form whose `archive` is not set: one `createArchive()` shared by the
@@ -219,10 +228,15 @@ export class MatterForm extends LitElement {
   static defaultArchive: Archive | false | undefined = undefined;
 
   readonly #internals: ElementInternals;
+  /** The later chunk (form/later.ts) once it is here, and the materials' controller made from it. */
+  #later?: Later;
+  #materials?: MaterialsController;
   /** What the controllers share with the element (form/form-link.ts). */
   readonly #link: FormLink = {
     host: this,
-    materials: new MaterialsController(this),
+    get materials() {
+      return this.host.#materials;
+    },
     state: () => this.#state,
     checks: () => this.#loading.checks,
     lang: () => this.#lang(),
@@ -239,7 +253,6 @@ export class MatterForm extends LitElement {
     },
     focus: (id) => (this.#focusAfterRender = id),
   };
-  readonly #materials = this.#link.materials;
   readonly #loading = new LoadingController(this.#link, (state) => this.#loaded(state));
   readonly #device = new DeviceController(this.#link);
   readonly #submitter = new SubmitController(this.#link, this.#device);
@@ -390,7 +403,7 @@ export class MatterForm extends LitElement {
     if (!state || !this.#snapshot) return;
     state.reset(this.#snapshot);
     this.#summary = [];
-    this.#materials.reset();
+    this.#materials?.reset();
     // The person cleared the form: the draft of what they had typed goes too.
     void this.#device.drafts?.discard();
     this.#epoch++;
@@ -416,7 +429,7 @@ export class MatterForm extends LitElement {
     if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
     else if (this.#hostValue !== undefined) state.setHostValue(wrapValue(state.matter, this.#hostValue));
     this.#state = state;
-    this.#materials.reset();
+    this.#materials?.reset();
     this.#prefill.reset();
     this.#submitter.reset();
     this.#message = undefined;
@@ -426,9 +439,42 @@ export class MatterForm extends LitElement {
     this.#changed(false);
     this.#snapshot = state.snapshot(true);
     this._phase = 'ready';
+    void this.#ready(state);
+  }
+
+  /**
+   * `matter-ready` once the later chunk is here too (its materials, review and confirmation),
+   * then the prefill: the first step is drawn meanwhile, and nothing after it waits.
+   */
+  async #ready(state: FormState): Promise<void> {
+    if (this.subject || this.gateway || this.connectors) void this.#prefill.load();
+    await this.#loadLater();
+    if (this.#state !== state) return;
     const { id, version } = state.matter;
     this.dispatchEvent(matterEvent('matter-ready', { matter: { id, version } }));
     void this.#subjectChanged();
+  }
+
+  /**
+   * The later chunk, fetched once per page and adopted once per form: its controller of the
+   * materials and their styles. A chunk that cannot be fetched fails what needs it, with a
+   * notice, never the form already drawn (SPEC §9).
+   */
+  async #loadLater(): Promise<Later | undefined> {
+    if (this.#later) return this.#later;
+    try {
+      const later = await loadLater();
+      if (!this.#later) {
+        this.#later = later;
+        this.#materials = new later.MaterialsController(this);
+        this.#adopt(later.materialsStyles);
+        this.requestUpdate();
+      }
+      return this.#later;
+    } catch (error) {
+      this.#fail('load-failed', `later: ${(error as Error).message}`, 'notice');
+      return undefined;
+    }
   }
 
   #subjectChanged(): Promise<void> {
@@ -511,9 +557,10 @@ export class MatterForm extends LitElement {
 
   #refreshMaterials(): void {
     const state = this.#state;
-    if (!state || !this.#loading.checks) return;
+    const materials = this.#materials;
+    if (!state || !this.#loading.checks || !materials) return;
     const entries = this.#device.withDeviceFiles(
-      this.#materials.entries({
+      materials.entries({
         plan: state.plan,
         data: state.data,
         answers: this.#prefill.answers,
@@ -598,7 +645,7 @@ export class MatterForm extends LitElement {
     if (!step) return;
     if (step.id === 'materials') {
       this.#showMaterialErrors = true;
-      const blocking = blockingMaterials(state.plan, this.#entries);
+      const blocking = this.#later?.blockingMaterials(state.plan, this.#entries) ?? [];
       if (blocking.length > 0) {
         this.#summary = [];
         this.#focusAfterRender = 'matter-error-summary';
@@ -711,7 +758,7 @@ export class MatterForm extends LitElement {
   }
 
   get materialsComplete(): boolean {
-    return this.#state ? materialsComplete(this.#state.plan, this.#entries) : false;
+    return this.#state && this.#later ? this.#later.materialsComplete(this.#state.plan, this.#entries) : false;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -746,7 +793,10 @@ export class MatterForm extends LitElement {
       this._revision++;
       throw this.#fail('matter-invalid', errors.map((e) => say(e.message, this.#lang())).join('; '), false);
     }
-    const blocking = blockingMaterials(state.plan, this.#entries);
+    const later = await this.#loadLater();
+    if (!later)
+      throw this.#fail('load-failed', 'The materials could not be checked: the form could not load its code.');
+    const blocking = later.blockingMaterials(state.plan, this.#entries);
     if (blocking.length > 0) {
       this._stepIndex = state.steps.length - MATERIALS_FROM_END;
       this.#focusAfterRender = 'matter-error-summary';
@@ -765,10 +815,15 @@ export class MatterForm extends LitElement {
     return this.#submitter.send(submission, this.#entries);
   }
 
-  #fail(code: MatterErrorCode, message: string, show = true): Error {
+  /**
+   * `matter-error`, and the error to throw. `show`: the form says it too — in place of the form
+   * when it cannot go on, else (`'notice'`, and for failures of one action) as a notice above it.
+   */
+  #fail(code: MatterErrorCode, message: string, show: boolean | 'notice' = true): Error {
     if (show) {
       this.#message = { code, text: message };
-      if (code !== 'submit-failed' && code !== 'unauthorized' && code !== 'storage-quota') this._phase = 'failed';
+      if (show !== 'notice' && code !== 'submit-failed' && code !== 'unauthorized' && code !== 'storage-quota')
+        this._phase = 'failed';
       this._revision++;
     }
     this.dispatchEvent(matterEvent('matter-error', { code, message }));
@@ -835,13 +890,13 @@ export class MatterForm extends LitElement {
     }
     if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
     const receipt = this.#submitter.receipt;
-    if (phase === 'submitted' && receipt)
-      return renderConfirmation(state.matter, receipt, lang, renderReview(state, this.#entries, lang));
+    const later = this.#later;
+    if (phase === 'submitted' && receipt && later)
+      return later.renderConfirmation(state.matter, receipt, lang, later.renderReview(state, this.#entries, lang));
     const index = this._stepIndex;
     const step = state.steps[index] as FormStep;
     const wait = this.#wait;
     const detail = this.#prefill.detail;
-    const materialsStep = state.steps.length - MATERIALS_FROM_END;
     // One step (a bare schema's form): its heading is the form's, with no list of steps.
     const single = state.steps.length === 1;
     const title = this.#stepTitle(step, index, lang);
@@ -880,31 +935,17 @@ export class MatterForm extends LitElement {
       )}
       ${this.#renderDraftNotices(lang)}
       ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
-      ${phase === 'consent' ? renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) : nothing}
+      ${
+        phase === 'consent'
+          ? (this.#prefill.work?.renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) ?? nothing)
+          : nothing
+      }
       <section aria-labelledby="matter-step-heading">
         ${single ? nothing : html`<p class="step-caption">${caption}</p>`}${heading}
         ${
-          step.id === 'materials'
-            ? renderMaterialsStep(
-                state,
-                {
-                  entries: this.#entries,
-                  controller: this.#materials,
-                  readonly: this.readonly,
-                  disabled: this.#isDisabled(),
-                  showErrors: this.#showMaterialErrors,
-                  checking: phase === 'filling' || phase === 'consent',
-                  documents: this.#device.documents,
-                  answers: this.#prefill.answers,
-                },
-                lang,
-              )
-            : step.id === 'review'
-              ? renderReview(state, this.#entries, lang, {
-                  answer: (pointer) => this.#focusError({ pointer }),
-                  material: (id) => this.#goTo(materialsStep, `mm-${id}`),
-                })
-              : this.#renderFieldsStep(state, step.pointers)
+          step.id === 'materials' || step.id === 'review'
+            ? this.#renderLaterStep(state, step.id, lang)
+            : this.#renderFieldsStep(state, step.pointers)
         }
       </section>
       ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing}
@@ -922,6 +963,33 @@ export class MatterForm extends LitElement {
         lang,
       )}
     </div>`;
+  }
+
+  /** The materials or the review step: from the later chunk, busy for the moment it is not here yet. */
+  #renderLaterStep(state: FormState, id: 'materials' | 'review', lang: Locale): TemplateResult {
+    const later = this.#later;
+    const materials = this.#materials;
+    if (!later || !materials) return html`<div class="later" aria-busy="true"></div>`;
+    if (id === 'review')
+      return later.renderReview(state, this.#entries, lang, {
+        answer: (pointer) => this.#focusError({ pointer }),
+        material: (material) => this.#goTo(state.steps.length - MATERIALS_FROM_END, `mm-${material}`),
+      });
+    const phase = this._phase;
+    return later.renderMaterialsStep(
+      state,
+      {
+        entries: this.#entries,
+        controller: materials,
+        readonly: this.readonly,
+        disabled: this.#isDisabled(),
+        showErrors: this.#showMaterialErrors,
+        checking: phase === 'filling' || phase === 'consent',
+        documents: this.#device.documents,
+        answers: this.#prefill.answers,
+      },
+      lang,
+    );
   }
 
   /** The problems the summary lists: the fields', the gateway's, then the materials' (on their steps). */
@@ -942,7 +1010,7 @@ export class MatterForm extends LitElement {
     }
     const step = state.steps[this._stepIndex]?.id;
     if (this.#showMaterialErrors && (step === 'materials' || step === 'review'))
-      for (const m of blockingMaterials(state.plan, this.#entries))
+      for (const m of this.#later?.blockingMaterials(state.plan, this.#entries) ?? [])
         items.push({
           href: `mm-${m.id}`,
           text: say(formMessages.materialsMissing, lang, {

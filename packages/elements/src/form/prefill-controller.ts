@@ -5,18 +5,7 @@
  * draws the panel and the notices.
  */
 import type { ReactiveController } from 'lit';
-import {
-  combineArchives,
-  fetchProviders,
-  httpConnector,
-  recordConsents,
-  resolveFields,
-  type ConsentRecord,
-  type Connector,
-  type FieldFill,
-  type ProviderAnswers,
-  type ProviderId,
-} from '@matterform/core';
+import type { ConsentRecord, Connector, FieldFill, ProviderAnswers, ProviderId } from '@matterform/core';
 import { matterEvent, type MatterPrefillDetail } from '../events.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
@@ -24,6 +13,21 @@ import type { MatterSubject } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { SubmitController } from './submit-controller.js';
+
+type PrefillWork = typeof import('./prefill-work.js');
+let workModule: Promise<PrefillWork> | undefined;
+
+/**
+ * The prefill's chunk (form/prefill-work.ts), fetched once for the page; a failed fetch is not
+ * kept, so the next matter asks again.
+ */
+function loadWork(): Promise<PrefillWork> {
+  workModule ??= import('./prefill-work.js').catch((error: unknown) => {
+    workModule = undefined;
+    throw error;
+  });
+  return workModule;
+}
 
 const noDetail = (): MatterPrefillDetail => ({ filled: [], conflicts: [], failed: [], invalid: [] });
 
@@ -44,12 +48,28 @@ export class PrefillController implements ReactiveController {
   #subjectKey?: string;
   #asked = false;
   #abort?: AbortController;
+  /** The prefill's chunk, once it is here (the consent panel is drawn from it). */
+  work?: PrefillWork;
 
   constructor(link: FormLink, device: DeviceController, submit: SubmitController) {
     this.#link = link;
     this.#device = device;
     this.#submit = submit;
     link.host.addController(this);
+  }
+
+  /**
+   * Starts fetching the prefill's chunk (a form does when it has a matter, so nothing waits
+   * on it later); resolves with it, or with undefined after saying which chunk failed.
+   */
+  async load(): Promise<PrefillWork | undefined> {
+    try {
+      this.work ??= await loadWork();
+      return this.work;
+    } catch (error) {
+      this.#link.fail('load-failed', `prefill-work: ${(error as Error).message}`, 'notice');
+      return undefined;
+    }
   }
 
   hostDisconnected(): void {
@@ -75,8 +95,10 @@ export class PrefillController implements ReactiveController {
     if (!state) return;
     let subject = host.subject;
     if (!subject && host.gateway) {
+      const work = await this.load();
+      if (!work) return;
       try {
-        subject = this.resolved ?? (await httpConnector({ gateway: host.gateway }).subject());
+        subject = this.resolved ?? (await work.httpConnector({ gateway: host.gateway }).subject());
         this.resolved = subject;
       } catch (error) {
         this.#link.fail('unauthorized', (error as Error).message);
@@ -121,9 +143,11 @@ export class PrefillController implements ReactiveController {
     const subject = this.#link.subject();
     const checks = this.#link.checks();
     if (!state || !subject || !checks) return;
+    const work = await this.load();
+    if (!work || state !== this.#link.state()) return;
     const consents = state.plan.consents;
     if (host.consent === 'granted') {
-      this.consents = recordConsents(state.plan, { givenTo: 'host' });
+      this.consents = work.recordConsents(state.plan, { givenTo: 'host' });
     } else if (consents.length > 0 && !this.#asked) {
       this.choice = new Set(consents.map((c) => c.source));
       host._phase = 'consent';
@@ -135,14 +159,14 @@ export class PrefillController implements ReactiveController {
     state.dropProviderValues();
     host._phase = 'filling';
     try {
-      const answers = await fetchProviders(state.plan, {
+      const answers = await work.fetchProviders(state.plan, {
         subject,
-        connectors: await this.#connectors(),
+        connectors: await this.#connectors(work),
         consents: this.consents,
         signal: abort.signal,
       });
       if (abort.signal.aborted || state !== this.#link.state()) return;
-      const resolution = resolveFields(state.plan, answers, { checkValue: checks.checkValue });
+      const resolution = work.resolveFields(state.plan, answers, { checkValue: checks.checkValue });
       // Placed onto the data as it is now: what the person typed meanwhile stays.
       const placed = state.provide(resolution.fills);
       this.answers = answers;
@@ -169,10 +193,12 @@ export class PrefillController implements ReactiveController {
   /** The person's answer on the consent panel; then the providers are asked. */
   answer(agree: boolean): void {
     const state = this.#link.state();
-    if (!state) return;
+    // The panel is drawn from the chunk: it is here when the panel can be answered.
+    const work = this.work;
+    if (!state || !work) return;
     const all = state.plan.consents.map((c) => c.source);
     const given = agree ? all.filter((s) => this.choice.has(s)) : [];
-    this.consents = recordConsents(state.plan, { givenTo: 'applicant' }, given);
+    this.consents = work.recordConsents(state.plan, { givenTo: 'applicant' }, given);
     this.#asked = true;
     this.#link.host.dispatchEvent(
       matterEvent('matter-consent', {
@@ -183,14 +209,14 @@ export class PrefillController implements ReactiveController {
     void this.prefill();
   }
 
-  async #connectors(): Promise<Connector[]> {
+  async #connectors(work: PrefillWork): Promise<Connector[]> {
     const { host } = this.#link;
-    const given = host.connectors ?? (host.gateway ? [httpConnector({ gateway: host.gateway })] : []);
+    const given = host.connectors ?? (host.gateway ? [work.httpConnector({ gateway: host.gateway })] : []);
     const device = await this.#device.device();
     if (!device) return given;
     // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
     const server = given.find((c) => typeof c.archive === 'function');
-    const archive = server ? combineArchives(server, device) : combineArchives(device);
+    const archive = server ? work.combineArchives(server, device) : work.combineArchives(device);
     return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
   }
 }

@@ -1,23 +1,13 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import {
-  fetchProviders,
-  loadMatterChecks,
-  planMatter,
-  type Catalogue,
-  type ConditionTester,
-  type Connector,
-  type MaterialEntry,
-  type Matter,
-  type MatterPlan,
-  type ProviderAnswers,
-  type SubjectKind,
-  type SubjectRef,
-} from '@matterform/core';
-import { langOf, say } from '../i18n/say.js';
-import { materialsMessages } from '../i18n/materials.js';
-import { MaterialsController, type UploadedFile } from './materials-controller.js';
-import { materialsStyles, renderMaterials } from './materials-view.js';
+import { html, LitElement, type PropertyValues } from 'lit';
+import type { Catalogue, Connector, MaterialEntry, Matter, SubjectRef } from '@matterform/core';
 import { tokens } from '../styles.js';
+import type { UploadedFile } from './materials-controller.js';
+import type { MaterialsWork } from './materials-work.js';
+
+// Everything but the element's shell — the plan, asking the providers, the uploads, the words
+// and the drawing — is a chunk of its own (SPEC §9's budget): fetched when the element first
+// connects.
+const workModule = () => import('./materials-work.js');
 
 export interface MatterMaterialsDetail {
   /** The material entries (SPEC §3.3), the same array as the element's `materials`. */
@@ -28,12 +18,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'matter-materials': CustomEvent<MatterMaterialsDetail>;
   }
-}
-
-interface WhenChecks {
-  plan: MatterPlan;
-  test?: ConditionTester;
-  blocked?: boolean;
 }
 
 /**
@@ -97,36 +81,16 @@ export class MatterMaterials extends LitElement {
     today: { attribute: false },
   };
 
-  static override styles = [
-    tokens,
-    materialsStyles,
-    css`
-      .checking {
-        margin: 0 0 var(--_matter-space-3);
-        color: var(--_matter-color-muted);
-      }
-    `,
-  ];
+  // Its own rules come with its chunk (materials-work.ts adopts them): the bundle's entry stays small.
+  static override styles = tokens;
 
   /** `lang` keeps its native property; watching its attribute re-renders the text. */
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
 
-  readonly #uploads = new MaterialsController(this);
-  #plan: MatterPlan | undefined;
-  #unusable = false;
-  #answers: ProviderAnswers | undefined;
-  /** What the answers (or the call in flight) are for. */
-  #askedFor: { plan: MatterPlan; kind: SubjectKind; id: string } | undefined;
-  #asking: AbortController | undefined;
-  #entries: MaterialEntry[] = [];
-  #announced: string | undefined;
-  /**
-   * The tester of the materials' `when`s, per plan: loaded with the compiler (a separate
-   * chunk) when some material has one; `blocked` where the page's CSP forbids compiling.
-   */
-  #checks: WhenChecks | undefined;
+  /** The chunk's work, once it is here; null when it could not be loaded. */
+  #work?: MaterialsWork | null;
 
   /** The matter (SPEC §3). */
   declare matter: Matter | undefined;
@@ -153,17 +117,14 @@ export class MatterMaterials extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.#work === undefined) void this.#load();
     // A call abandoned on disconnect is made again.
-    if (this.hasUpdated) this.requestUpdate();
+    else if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.#asking) {
-      this.#asking.abort();
-      this.#asking = undefined;
-      this.#askedFor = undefined;
-    }
+    this.#work?.disconnected();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -171,161 +132,44 @@ export class MatterMaterials extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('subject')) {
-      const before = changed.get('subject');
-      if (before && before.id !== this.subject?.id) this.#uploads.reset();
+  async #load(): Promise<void> {
+    this.#work = null;
+    try {
+      const module = await workModule();
+      this.#work = new module.MaterialsWork(this);
+    } catch (error) {
+      this.#work = undefined;
+      const message = `materials-work: ${(error as Error).message}`;
+      this.dispatchEvent(
+        new CustomEvent('matter-error', { bubbles: true, composed: true, detail: { code: 'load-failed', message } }),
+      );
     }
-    this.#plan = this.#planned();
-    this.#ask();
-    this.#loadChecks();
-    const test = this.#checks?.test;
-    const entries =
-      this.#plan && test
-        ? this.#uploads.entries({
-            plan: this.#plan,
-            data: this.value,
-            answers: this.#answers,
-            test,
-            ...(this.today === undefined ? {} : { today: this.today }),
-          })
-        : [];
-    // Kept while nothing changed, so `materials` stays the array the last event carried.
-    if (JSON.stringify(entries) !== JSON.stringify(this.#entries)) this.#entries = entries;
+    this.requestUpdate();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    this.#work?.willUpdate(changed);
   }
 
   override updated(): void {
-    if (!this.#plan || this.#asking || !this.#checks?.test) return;
-    const snapshot = JSON.stringify(this.#entries);
-    if (snapshot === this.#announced) return;
-    this.#announced = snapshot;
-    this.dispatchEvent(
-      new CustomEvent('matter-materials', { bubbles: true, composed: true, detail: { materials: this.#entries } }),
-    );
-  }
-
-  #planned(): MatterPlan | undefined {
-    this.#unusable = false;
-    if (!this.matter || !this.catalogue) return undefined;
-    const kind: SubjectKind = this.subject?.kind ?? this.matter.audience?.[0] ?? 'person';
-    try {
-      return planMatter(this.matter, this.catalogue, kind);
-    } catch {
-      // A schema that cannot be walked (an unresolved $ref, a cycle): `validate` names where.
-      this.#unusable = true;
-      return undefined;
-    }
-  }
-
-  #loadChecks(): void {
-    const plan = this.#plan;
-    if (!plan || this.#checks?.plan === plan) return;
-    const whens = plan.materials.flatMap((m) => (m.material.when === undefined ? [] : [m.material.when]));
-    if (whens.length === 0) {
-      // evaluateMaterials asks the tester about `when`s only: with none, nothing is compiled.
-      this.#checks = { plan, test: () => true };
-      return;
-    }
-    const checks: WhenChecks = { plan };
-    this.#checks = checks;
-    loadMatterChecks(plan.schema).then(
-      ({ test }) => {
-        checks.test = test;
-        this.requestUpdate();
-      },
-      () => {
-        checks.blocked = true;
-        this.requestUpdate();
-      },
-    );
-  }
-
-  /**
-   * Asks the providers once per plan and subject; a change of either abandons the call in
-   * flight. New `connectors` alone do not ask again (a host re-rendering `.connectors=${[…]}`
-   * would otherwise call the gateway on every render), but the first ones do.
-   */
-  #ask(): void {
-    const plan = this.#plan;
-    const subject = this.subject;
-    const connectors = this.connectors;
-    const wanted = plan && subject && connectors.length > 0 ? { plan, kind: subject.kind, id: subject.id } : undefined;
-    const asked = this.#askedFor;
-    if (wanted?.plan === asked?.plan && wanted?.kind === asked?.kind && wanted?.id === asked?.id) return;
-    this.#asking?.abort();
-    this.#asking = undefined;
-    this.#answers = undefined;
-    this.#askedFor = wanted;
-    if (!wanted || !subject) return;
-    const asking = new AbortController();
-    this.#asking = asking;
-    fetchProviders(materialsOnly(wanted.plan), {
-      subject,
-      connectors,
-      consents: [],
-      signal: asking.signal,
-    }).then(
-      (answers) => {
-        if (this.#asking !== asking) return;
-        this.#asking = undefined;
-        this.#answers = answers;
-        this.requestUpdate();
-      },
-      // Rejects only when abandoned, for a newer call or a disconnect.
-      () => undefined,
-    );
+    this.#work?.updated();
   }
 
   /** The material entries (SPEC §3.3) as last drawn; `await el.updateComplete` after a change. */
   get materials(): MaterialEntry[] {
-    return this.#entries;
+    return this.#work?.entries ?? [];
   }
 
   /** The uploaded files of the materials that are `uploaded`, each with its SHA-256 (its part name in a submission). */
   files(): UploadedFile[] {
-    return this.#uploads.files(this.#entries);
+    return this.#work?.files() ?? [];
   }
 
-  override render() {
-    if (this.#unusable || this.#checks?.blocked)
-      return html`<p part="unusable" role="alert">${say(materialsMessages.unusable, langOf(this))}</p>`;
-    if (!this.#plan) return nothing;
-    const lang = langOf(this);
-    const checking = this.#asking !== undefined || this.#checks?.test === undefined;
-    return html`${checking ? html`<p class="checking" part="checking" role="status">${say(materialsMessages.checkingAll, lang)}</p>` : nothing}
-      <div aria-busy=${checking ? 'true' : 'false'}>
-        ${renderMaterials({
-          plan: this.#plan,
-          entries: this.#entries,
-          lang,
-          controller: this.#uploads,
-          idPrefix: 'material',
-          checking,
-        })}
-      </div>`;
+  override render(): unknown {
+    // Until the chunk is here: checking (its words come with the chunk), the list busy.
+    return this.#work
+      ? this.#work.render()
+      : html`<p class="checking" part="checking" role="status"></p>
+          <div aria-busy="true"></div>`;
   }
-}
-
-const materialPlans = new WeakMap<MatterPlan, MatterPlan>();
-
-/**
- * The plan with only what its materials need asked (data minimisation): each source they
- * name with no concepts, their licence types with no values, the archive for reusable ones.
- */
-function materialsOnly(plan: MatterPlan): MatterPlan {
-  let only = materialPlans.get(plan);
-  if (!only) {
-    const sources = new Set(plan.materials.flatMap((m) => m.sources));
-    const types = new Set(plan.materials.flatMap((m) => m.licences));
-    only = {
-      ...plan,
-      requests: {
-        sources: new Map([...sources].map((id) => [id, []])),
-        licences: { types: [...types], concepts: [] },
-        archive: { concepts: [], materials: [...plan.requests.archive.materials] },
-      },
-    };
-    materialPlans.set(plan, only);
-  }
-  return only;
 }
