@@ -77,7 +77,10 @@ export { standaloneSource, type StandaloneOptions } from './validation/standalon
 export {
   CspBlockedError,
   loadMatterChecks,
-  matterChecksNow,
+  drawingChecksNow,
+  loadDataValidator,
+  loadDrawingChecks,
+  type DrawingChecks,
   type MatterChecks,
   type MatterChecksOptions,
   type PrecompiledMatterValidator,

@@ -12,11 +12,7 @@ import {
   type ConditionTester,
   type ValueCheck,
 } from '../schema/conditions.js';
-import {
-  createValidatorFromPrecompiled,
-  type DataValidator,
-  type PrecompiledValidateFunction,
-} from './field-errors.js';
+import type { DataValidator, PrecompiledValidateFunction } from './field-errors.js';
 import type { JsonSchema, JsonSchemaObject } from '../schema/json-schema.js';
 
 export interface MatterChecks {
@@ -58,6 +54,13 @@ export class CspBlockedError extends Error {
 }
 
 /**
+ * What a form needs to draw a matter: the condition tester (branches, materials' `when`) and
+ * the prefill's value check, without the data validator, which only judges what is typed and
+ * can come a moment later (`loadDataValidator`).
+ */
+export type DrawingChecks = Omit<MatterChecks, 'validate'>;
+
+/**
  * Precompiled when `validator` is given (conditions it lacks fall back to run-time
  * compiling); otherwise loads the compiler with a dynamic import(). Rejects with
  * `CspBlockedError` when the compiler is needed and the page's CSP forbids `eval`.
@@ -67,40 +70,68 @@ export async function loadMatterChecks(
   validator?: PrecompiledMatterValidator,
   options: MatterChecksOptions = {},
 ): Promise<MatterChecks> {
-  const now = matterChecksNow(schema, validator, options);
-  if (now) return now;
-  const compiler = await loadCompiler();
-  if (validator) return precompiledChecks(schema, validator, compiler.createConditionTester(schema));
-  const test = compiler.createConditionTester(schema);
-  const checks = { validate: compiler.compileSchema(schema), test, checkValue: valueCheck(test), precompiled: false };
-  compiledChecks.set(schema, checks);
-  return checks;
+  const [drawing, validate] = await Promise.all([
+    loadDrawingChecks(schema, validator, options),
+    loadDataValidator(schema, validator),
+  ]);
+  return { ...drawing, validate, precompiled: drawing.precompiled && validator !== undefined };
 }
 
 /**
- * The checks `loadMatterChecks` gives, at once, when nothing has to be loaded for them: the
- * validator has every condition, or the schema was compiled here before. Otherwise undefined.
+ * The drawing checks `loadDrawingChecks` gives, at once, when nothing has to be loaded for
+ * them: the validator has every condition, or the schema's conditions were compiled here
+ * before. Otherwise undefined.
  */
-export function matterChecksNow(
+export function drawingChecksNow(
   schema: JsonSchemaObject,
   validator?: PrecompiledMatterValidator,
   options: MatterChecksOptions = {},
-): MatterChecks | undefined {
-  // A schema compiled before needs no compiler: its checks are handed out again.
-  if (!validator) return compiledChecks.get(schema);
+): DrawingChecks | undefined {
+  // A schema compiled before needs no compiler: its tester is handed out again.
+  if (!validator) return compiledTesters.get(schema);
   const precompiled = validator.conditions ?? {};
   const lacking = [...conditionSchemas(schema, options.conditions).keys()].some(
     (key) => !Object.hasOwn(precompiled, key),
   );
-  return lacking ? undefined : precompiledChecks(schema, validator);
+  return lacking ? undefined : precompiledTester(validator);
 }
 
-/** A validator's checks; `fallback` compiles the conditions it lacks, loaded beforehand: the tester is synchronous. */
-function precompiledChecks(
+/** The drawing checks: precompiled where `validator` has them, else compiled (the compiler's chunk loaded). */
+export async function loadDrawingChecks(
   schema: JsonSchemaObject,
-  validator: PrecompiledMatterValidator,
-  fallback?: ConditionTester,
-): MatterChecks {
+  validator?: PrecompiledMatterValidator,
+  options: MatterChecksOptions = {},
+): Promise<DrawingChecks> {
+  const now = drawingChecksNow(schema, validator, options);
+  if (now) return now;
+  const compiler = await loadCompiler();
+  if (validator) return precompiledTester(validator, compiler.createConditionTester(schema));
+  const test = compiler.createConditionTester(schema);
+  const checks = { test, checkValue: valueCheck(test), precompiled: false };
+  compiledTesters.set(schema, checks);
+  return checks;
+}
+
+/**
+ * The whole-data validator: the precompiled one wrapped to give field errors, or one ajv
+ * compiles here (once per schema object). Its code is fetched as chunks of its own, so a form
+ * draws its first step before any of it (SPEC §9).
+ */
+export async function loadDataValidator(
+  schema: JsonSchemaObject,
+  validator?: PrecompiledMatterValidator,
+): Promise<DataValidator> {
+  if (validator) return (await import('./field-errors.js')).createValidatorFromPrecompiled(schema, validator);
+  let compiled = compiledValidators.get(schema);
+  if (!compiled) {
+    compiled = (await loadCompiler()).compileSchema(schema);
+    compiledValidators.set(schema, compiled);
+  }
+  return compiled;
+}
+
+/** A validator's condition tester; `fallback` compiles the conditions it lacks, loaded beforehand: the tester is synchronous. */
+function precompiledTester(validator: PrecompiledMatterValidator, fallback?: ConditionTester): DrawingChecks {
   const precompiled = validator.conditions ?? {};
   const test = testerFrom((key, condition): ConditionCheck => {
     if (Object.hasOwn(precompiled, key)) {
@@ -113,15 +144,11 @@ function precompiledChecks(
         'compile the matter again with `matterform compile`, or name the condition in loadMatterChecks(…, { conditions }).',
     );
   });
-  return {
-    validate: createValidatorFromPrecompiled(schema, validator),
-    test,
-    checkValue: valueCheck(test),
-    precompiled: !fallback,
-  };
+  return { test, checkValue: valueCheck(test), precompiled: !fallback };
 }
 
-const compiledChecks = new WeakMap<JsonSchemaObject, MatterChecks>();
+const compiledTesters = new WeakMap<JsonSchemaObject, DrawingChecks>();
+const compiledValidators = new WeakMap<JsonSchemaObject, DataValidator>();
 
 function valueCheck(test: ConditionTester): ValueCheck {
   return (field, value) => test(field.schema, value);

@@ -3,7 +3,7 @@
  * events, its updates) and what only it knows — the state, the language, the signed-in
  * subject, the step — and its ways of telling a failure and of redrawing after a change.
  */
-import type { Locale, MatterChecks } from '@matterform/core';
+import type { DrawingChecks, Locale } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
 import type { FormState } from './form-state.js';
 import type { MaterialsController } from '../materials/materials-controller.js';
@@ -14,7 +14,7 @@ export interface FormLink {
   /** The uploads and statuses of the materials: with the form's later chunk (form/later.ts), here by `matter-ready`. */
   readonly materials: MaterialsController | undefined;
   state(): FormState | undefined;
-  checks(): MatterChecks | undefined;
+  checks(): DrawingChecks | undefined;
   lang(): Locale;
   subject(): MatterSubject | undefined;
   /** Tells `matter-error`; `show`: also on the page. Returns the error to throw. */

@@ -53,9 +53,11 @@ export interface Snapshot {
 }
 
 export interface FormChecks {
-  validate(data: unknown): ValidationResult;
+  /** The data validator: absent while it loads, after the first step is drawn (`setValidator`). */
+  validate?(data: unknown): ValidationResult;
   test: ConditionTester;
 }
+
 
 export type { FormStep };
 
@@ -167,10 +169,12 @@ export class FormState {
 
   /** Whether any field has a `default`: then every change may bring one in. */
   readonly #hasDefaults: boolean;
+  #validator?: (data: unknown) => ValidationResult;
 
   constructor(plan: MatterPlan, checks: FormChecks) {
     this.plan = plan;
     this.checks = checks;
+    this.#validator = checks.validate;
     let layout = layouts.get(plan);
     if (!layout) layouts.set(plan, (layout = layoutOf(plan)));
     this.steps = layout.steps;
@@ -882,7 +886,10 @@ export class FormState {
    * cost more than everything else a keystroke does.
    */
   validate(): ValidationResult {
-    const raw = this.checks.validate(this.data);
+    const validator = this.#validator;
+    // Before the validator is here: not valid yet, with nothing to say.
+    if (!validator) return (this.result = { valid: false, errors: [] });
+    const raw = validator(this.data);
     if (raw.valid) return (this.result = raw);
     let errors: FieldError[] | undefined;
     this.result = {
@@ -893,6 +900,16 @@ export class FormState {
     };
     const process = () => this.#shownOnly(this.#intoGroups(raw)).errors;
     return this.result;
+  }
+
+  /** Whether the data validator is still to come: nothing can be judged yet. */
+  get pending(): boolean {
+    return this.#validator === undefined;
+  }
+
+  /** The data validator, once loaded; `validate` judges with it from now on. */
+  setValidator(validator: NonNullable<FormChecks['validate']>): void {
+    this.#validator = validator;
   }
 
   /**
@@ -930,7 +947,7 @@ export class FormState {
         writeAt(probe, group.pointer, {});
         opened.add(group.pointer);
       }
-      errors = this.checks.validate(probe).errors;
+      errors = (this.#validator as NonNullable<FormChecks['validate']>)(probe).errors;
     }
     if (opened.size === 0) return result;
     const told = result.errors.flatMap((error) => {

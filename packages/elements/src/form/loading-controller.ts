@@ -5,14 +5,15 @@
  * A lit reactive controller: behaviour only.
  */
 import {
-  loadMatterChecks,
-  matterChecksNow,
+  drawingChecksNow,
+  loadDataValidator,
+  loadDrawingChecks,
   planMatter,
   type Catalogue,
   type JsonSchema,
   type JsonSchemaObject,
   type Matter,
-  type MatterChecks,
+  type DrawingChecks,
   type MatterPlan,
   type PrecompiledMatterValidator,
 } from '@matterform/core';
@@ -22,14 +23,16 @@ import { FormState } from './form-state.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
-  /** The checks of the matter drawn now. */
-  checks?: MatterChecks;
+  /** The condition tester and value check of the matter drawn now (its data validator comes with `validate`). */
+  checks?: DrawingChecks;
   readonly #link: FormLink;
   readonly #loaded: (state: FormState) => void;
   /** Per kind of fetch, the URL asked last: an answer to an earlier one is dropped. */
   #fetched = new Map<string, string>();
   #current?: { matter: Matter; catalogue: Catalogue; validator?: PrecompiledMatterValidator };
   #token = 0;
+  /** Per state, what its data validator is made from. */
+  readonly #validators = new WeakMap<FormState, { schema: JsonSchemaObject; validator?: PrecompiledMatterValidator }>();
 
   /** `loaded` is given each new state, in the update that made it when the checks need nothing fetched. */
   constructor(link: FormLink, loaded: (state: FormState) => void) {
@@ -114,16 +117,17 @@ export class LoadingController {
     validator: PrecompiledMatterValidator | undefined,
     token: number,
   ): Promise<void> {
-    let checks: MatterChecks;
+    let checks: DrawingChecks;
     let plan: MatterPlan;
+    const schema = matter.schema as JsonSchemaObject;
     try {
       // The plan first: a schema it cannot walk fails before any compiler is fetched.
       plan = planMatter(matter, catalogue, this.#subjectKind());
-      const schema = matter.schema as JsonSchemaObject;
       const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
       // Checks that need nothing loaded are taken at once: the form is then drawn in the
-      // update that was given the matter, not in one more after it.
-      checks = matterChecksNow(schema, validator, options) ?? (await loadMatterChecks(schema, validator, options));
+      // update that was given the matter, not in one more after it. The data validator is
+      // not needed to draw: `validate` brings it once the first step is on the screen.
+      checks = drawingChecksNow(schema, validator, options) ?? (await loadDrawingChecks(schema, validator, options));
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -133,9 +137,31 @@ export class LoadingController {
     if (token !== this.#token) return;
     this.checks = checks;
     const state = new FormState(plan, checks);
+    this.#validators.set(state, validator ? { schema, validator } : { schema });
     for (const pointer of state.unplaced)
       console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
     this.#loaded(state);
+  }
+
+  /**
+   * Gives `state` its data validator once its first step has been drawn and painted: the
+   * precompiled one, or one ajv compiles here, which takes a long form a while that the first
+   * paint does not wait on. False (after saying why) when it cannot be had.
+   */
+  async validate(state: FormState): Promise<boolean> {
+    const made = this.#validators.get(state);
+    if (!state.pending || !made) return !state.pending;
+    await this.#link.host.updateComplete;
+    await afterPaint();
+    try {
+      state.setValidator(await loadDataValidator(made.schema, made.validator));
+      return true;
+    } catch (error) {
+      if (this.#link.state() !== state) return false;
+      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
+      this.#link.fail(code, `${state.matter.id}: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   #subjectKind(): 'person' | 'organization' {
@@ -161,4 +187,17 @@ function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; messag
     if (!Array.isArray(catalogue?.[key]))
       return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
   return undefined;
+}
+
+/**
+ * Resolves after the next frame is painted (a task after its animation frame), or after a
+ * timer where no frame comes (a tab in the background draws none).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    requestAnimationFrame(() => channel.port2.postMessage(null));
+    setTimeout(resolve, 100);
+  });
 }

@@ -269,6 +269,8 @@ export class MatterForm extends LitElement {
   #focusAfterRender?: string;
   #snapshot?: Snapshot;
   #formValuePending = false;
+  /** Resolves when the drawn state has its data validator (false: it could not have one). */
+  #validated?: Promise<boolean>;
   /** Why the last press of Continue or Submit did nothing yet. */
   #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
@@ -443,13 +445,19 @@ export class MatterForm extends LitElement {
   }
 
   /**
-   * `matter-ready` once the later chunk is here too (its materials, review and confirmation),
-   * then the prefill: the first step is drawn meanwhile, and nothing after it waits.
+   * `matter-ready` once the data validator and the later chunk are here too (its materials,
+   * review and confirmation), then the prefill: the first step is drawn meanwhile, and nothing
+   * after it waits.
    */
   async #ready(state: FormState): Promise<void> {
     if (this.subject || this.gateway || this.connectors) void this.#prefill.load();
-    await this.#loadLater();
-    if (this.#state !== state) return;
+    const validated = this.#loading.validate(state);
+    this.#validated = validated;
+    const [valid] = await Promise.all([validated, this.#loadLater()]);
+    if (this.#state !== state || !valid) return;
+    // Judged now that the validator is here (drawn before it, the form was "not yet valid").
+    this.#checkAgain();
+    this._revision++;
     const { id, version } = state.matter;
     this.dispatchEvent(matterEvent('matter-ready', { matter: { id, version } }));
     void this.#subjectChanged();
@@ -641,6 +649,11 @@ export class MatterForm extends LitElement {
   #continue(): void {
     const state = this.#state;
     if (!state || this.#notYet(false)) return;
+    // Pressed in the moment before the validator is here: judged as soon as it is.
+    if (state.pending) {
+      void this.#validated?.then((valid) => valid && this.#state === state && this.#continue());
+      return;
+    }
     const step = state.steps[this._stepIndex];
     if (!step) return;
     if (step.id === 'materials') {
@@ -749,6 +762,8 @@ export class MatterForm extends LitElement {
     if (!state) return;
     state.setHostValue(wrapValue(state.matter, this.#hostValue));
     state.settle();
+    // What a form reset returns to keeps the host's values, whenever the prefill comes.
+    this.#snapshot = state.snapshot();
     this.#epoch++;
     this.#changed();
   }
@@ -785,6 +800,8 @@ export class MatterForm extends LitElement {
   async #submit(): Promise<Receipt | Submission> {
     const state = this.#state;
     if (!state) throw this.#fail('load-failed', 'The form has no matter yet.');
+    if (state.pending && !(await this.#validated))
+      throw this.#fail('matter-invalid', 'The answers could not be checked: the form has no validator.', false);
     const errors = this.#revealAll();
     if (errors.length > 0) {
       const first = errors[0] as FieldError;
