@@ -338,6 +338,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--profile'))
     await (
       await import('./cold-profile.mjs')
-    ).profileCold({ size: sizeArgument ? Number(sizeArgument.slice(7)) : 1000 });
+    ).profileCold(
+      { benchForms, serve, launch, coldLoad },
+      { size: sizeArgument ? Number(sizeArgument.slice(7)) : 1000 },
+    );
   else await renderBench({ sizes: sizeArgument ? [Number(sizeArgument.slice(7))] : SIZES });
 }
