@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
-import { compileMatterModule } from 'matterform';
+import * as cli from 'matterform';
 import { STYLE as HANDWRITTEN_STYLE } from './handwritten.js';
 import { renderMatter } from './render-matter.mjs';
 
@@ -44,6 +44,7 @@ export const serve = (forms) =>
   servePage(PAGE, (file) => {
     if (/^\/form-\d+\.json$/.test(file)) return JSON.stringify(forms.get(Number(file.slice(6, -5))));
     if (/^\/validator-\d+\.js$/.test(file)) return forms.get(Number(file.slice(11, -3))).validator;
+    for (const { shared } of forms.values()) if (shared && file === `/${shared.fileName}`) return shared.text;
     const cold = /^\/cold\/(\w+)-(\d+)\.(html|js)$/.exec(file);
     if (cold && forms.has(Number(cold[2])))
       return cold[3] === 'html'
@@ -52,16 +53,25 @@ export const serve = (forms) =>
     return undefined;
   });
 
-/** The bench's forms (`sizes`), each with its catalogue, what it draws and its compiled validator. */
+/**
+ * The bench's forms (`sizes`), each with its catalogue, what it draws and its compiled
+ * validator as `matterform compile` writes it: importing the shared module (`shared`, served
+ * beside it) where the CLI has that mode (`compileMatters`), else self-contained.
+ */
 export async function benchForms(sizes) {
   const forms = new Map();
   for (const n of sizes) {
     const form = renderMatter(n);
     const matter = form.catalogue.matters[0];
-    forms.set(n, {
-      ...form,
-      validator: await compileMatterModule(matter.schema, { from: `${matter.id}@${matter.version}` }),
-    });
+    if (typeof cli.compileMatters === 'function') {
+      const files = await cli.compileMatters([matter]);
+      const shared = files.find((file) => !file.matter);
+      forms.set(n, { ...form, validator: files.find((file) => file.matter).text, shared });
+    } else
+      forms.set(n, {
+        ...form,
+        validator: await cli.compileMatterModule(matter.schema, { from: `${matter.id}@${matter.version}` }),
+      });
   }
   return forms;
 }
