@@ -1,7 +1,8 @@
 /* global document */
 // The independent hand-written page of the render benchmark (issue 16): what a careful
 // developer writes by hand for the bench's fields, with nothing of <matter-form>'s — its own
-// small stylesheet (STYLE, in the document), light DOM, a fieldset per group, a <label for>
+// small stylesheet (STYLE, in the document; all under .hw-form, so nothing of it reaches
+// <matter-form> beside it in the warm page, not even by inheritance), light DOM, a fieldset per group, a <label for>
 // per control with a required mark, help tied by aria-describedby, native inputs, one
 // listener per control keeping a data object, and a simple check of what the schema asks on
 // submit: a summary at the top linking to each wrong field, a message under it, aria-invalid.
@@ -10,8 +11,7 @@
 // finds the same fields in both.
 
 export const STYLE = `
-body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; margin: 0; }
-.hw-form { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+.hw-form { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 40rem; margin: 0 auto; padding: 1rem; }
 .hw-form fieldset { border: 1px solid #c8c8c8; border-radius: 4px; margin: 0 0 1rem; padding: 0.5rem 1rem 1rem; }
 .hw-form legend { font-weight: 600; padding: 0 0.25rem; }
 .hw-field { margin: 0.75rem 0 0; }
