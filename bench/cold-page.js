@@ -13,10 +13,11 @@
 /** The form the page carries in `<script type="application/json" id="form-data">`. */
 export const formData = () => JSON.parse(document.getElementById('form-data').textContent);
 
-/** Records `window.cold` once `lastField()` is drawn and painted. */
-export function whenDrawn(lastField) {
-  // The page's module runs once every module it imports is fetched and evaluated.
-  const scriptsRun = performance.now();
+/**
+ * Records `window.cold` once `lastField()` is drawn and painted; `scriptsRun`, when the page's
+ * module began (once every module it imports was fetched and evaluated).
+ */
+export function whenDrawn(lastField, scriptsRun) {
   let drawn;
   const painted = () => {
     const channel = new MessageChannel();

@@ -32,7 +32,7 @@ const CATEGORIES = [
 function kindOf(name) {
   if (name === 'ParseHTML') return 'HTML parse';
   if (/^v8\.(compile|parse)|^V8\.Compile|^v8\.produce(Module)?Cache/.test(name)) return 'script parse + compile';
-  if (name === 'v8.evaluateModule' || name === 'EvaluateScript') return 'module evaluation (top level)';
+  if (name === 'v8.evaluateModule' || name === 'EvaluateScript') return 'script: module top level (and what it calls)';
   if (
     /^(FunctionCall|EventDispatch|TimerFire|FireAnimationFrame|RunMicrotasks|v8\.callFunction|V8\.Execute)$/.test(name)
   )
@@ -65,28 +65,35 @@ function selfTimes(events) {
   return out;
 }
 
-/** The CPU profile of `pid`'s main thread from the trace's ProfileChunk events: `[{ frame, ts, ms }]` per sample. */
+/**
+ * The CPU profile samples of `pid` from the trace's ProfileChunk events: `[{ frame, ts, ms }]`.
+ * A renderer may hold more than one profile (one per context it ran): each is read on its own.
+ */
 function samplesOf(events, pid) {
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid);
-  if (!profile) return [];
-  const nodes = new Map();
-  const samples = [];
-  let ts = profile.args.data.startTime;
-  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)) {
-    const data = chunk.args.data;
-    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
-    const ids = data.cpuProfile?.samples ?? [];
-    const deltas = data.timeDeltas ?? [];
-    for (let i = 0; i < ids.length; i++) {
-      ts += deltas[i] ?? 0;
-      samples.push({ id: ids[i], ts });
+  const out = [];
+  for (const profile of events.filter((e) => e.name === 'Profile' && e.pid === pid)) {
+    const nodes = new Map();
+    const samples = [];
+    let ts = profile.args.data.startTime;
+    for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)) {
+      const data = chunk.args.data;
+      for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+      const ids = data.cpuProfile?.samples ?? [];
+      const deltas = data.timeDeltas ?? [];
+      for (let i = 0; i < ids.length; i++) {
+        ts += deltas[i] ?? 0;
+        samples.push({ id: ids[i], ts });
+      }
     }
+    out.push(
+      ...samples.map((sample, i) => ({
+        frame: { url: '', functionName: '(unknown)', ...nodes.get(sample.id)?.callFrame },
+        ts: sample.ts,
+        ms: ((samples[i + 1]?.ts ?? sample.ts) - sample.ts) / 1000,
+      })),
+    );
   }
-  return samples.map((sample, i) => ({
-    frame: { url: '', functionName: '(unknown)', ...nodes.get(sample.id)?.callFrame },
-    ts: sample.ts,
-    ms: ((samples[i + 1]?.ts ?? sample.ts) - sample.ts) / 1000,
-  }));
+  return out;
 }
 
 const ms = (us) => `${(us / 1000).toFixed(1)} ms`.padStart(10);
@@ -163,7 +170,7 @@ async function printTrace(label, cold, traceText, describe) {
     if (inEvaluation(s.ts)) entry.evaluation += s.ms * 1000;
     cpuByUrl.set(s.frame.url, entry);
   }
-  console.log(`    files${' '.repeat(40)}  arrived  compile(main) parse(bg)  evaluation  all its code`);
+  console.log(`    files${' '.repeat(40)}  arrived  compile(main) parse(bg) in module eval all its code`);
   const urls = [...new Set([...[...requests.values()].map((r) => r.url), ...cpuByUrl.keys()])].filter((url) =>
     url.startsWith('http'),
   );

@@ -18,7 +18,7 @@ import os from 'node:os';
 import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import * as cli from 'matterform';
-import { STYLE as HANDWRITTEN_STYLE } from './handwritten.js';
+import { STYLE as HANDWRITTEN_STYLE, idFor } from './handwritten.js';
 import { renderMatter } from './render-matter.mjs';
 
 /** Median, p95 (as bench/prefill.mjs takes them), the fastest and the slowest. */
@@ -161,18 +161,22 @@ function coldPage(kind, n, form) {
 
 /** The cold page's own module: imports its renderer (and validator) statically, as a site would. */
 function coldScript(kind, n) {
+  // `started` first: the module body runs once everything it imports is fetched and evaluated.
   const harness = `import { formData, whenDrawn } from '/bench/cold-page.js';`;
   if (kind === 'handwritten')
     return `${harness}
 import { drawHandwritten, idFor } from '/bench/handwritten.js';
+const started = performance.now();
 const { catalogue, last } = formData();
 drawHandwritten(catalogue.matters[0], catalogue, document.getElementById('stage'));
-whenDrawn(() => document.getElementById(idFor(last)));
+whenDrawn(() => document.getElementById(idFor(last)), started);
 `;
+  // idFor inline: the element's page loads nothing of the hand-written page's.
   return `import '/dist/matterform.js';
 ${kind === 'precompiled' ? `import validate from '/validator-${n}.js';` : ''}
 ${harness}
-import { idFor } from '/bench/handwritten.js';
+const started = performance.now();
+const idFor = ${idFor.toString()};
 const { catalogue, last } = formData();
 const matter = catalogue.matters[0];
 const el = document.createElement('matter-form');
@@ -180,7 +184,7 @@ ${kind === 'precompiled' ? 'el.validators = { [`${matter.id}@${matter.version}`]
 el.catalogue = catalogue;
 el.matter = matter;
 document.getElementById('stage').append(el);
-whenDrawn(() => el.shadowRoot?.getElementById(idFor(last)));
+whenDrawn(() => el.shadowRoot?.getElementById(idFor(last)), started);
 `;
 }
 
