@@ -1,4 +1,4 @@
-/* global window, document, customElements, requestAnimationFrame, MessageChannel, InputEvent, structuredClone */
+/* global window, document, customElements, requestAnimationFrame, MessageChannel, InputEvent */
 // The render benchmark's warm page (loaded by bench/render.mjs in Chromium): <matter-form> from
 // the built bundle, and beside it two hand-written renderers of the same form measured the
 // same way: the independent page (bench/handwritten.js: its own stylesheet and DOM, what the
@@ -36,22 +36,13 @@ function assertDrawn(kind, root, expected) {
 // -----------------------------------------------------------------------------------------
 // <matter-form>
 
-/**
- * `fresh`: a copy of the matter the page has not drawn yet, so nothing is cached (ajv
- * compiles per schema object); `precompiled`: with the validator `matterform compile` writes
- * for it, as a CSP-strict page gives it — its own instance of the module for each `copy`.
- */
-async function mountElement(n, { timed, fresh, precompiled, copy = 0 } = {}) {
-  const { catalogue, inputs } = forms.get(n);
-  const matter = fresh ? structuredClone(forms.get(n).matter) : forms.get(n).matter;
-  const validators = precompiled
-    ? { [`${matter.id}@${matter.version}`]: (await import(`/validator-${n}.js?copy=${copy}`)).validate }
-    : undefined;
+/** A warm render: the same matter object each time, its checks compiled by the first (cold runs are bench/cold-page.js's). */
+async function mountElement(n, { timed } = {}) {
+  const { catalogue, matter, inputs } = forms.get(n);
   stage.replaceChildren();
   await quiet();
   const el = document.createElement('matter-form');
   stage.append(el);
-  if (validators) el.validators = validators;
   // Its empty first render is not the form's: it happens before the matter is given.
   await el.updateComplete;
   const ready = new Promise((resolve) => el.addEventListener('matter-ready', resolve, { once: true }));
