@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rm } from 'node:fs/promises';
 import MagicString from 'magic-string';
+import { visualizer } from 'rollup-plugin-visualizer';
 
 const compactStyles = (text) =>
   text
@@ -71,6 +72,22 @@ function productionEnv() {
   };
 }
 
+/**
+ * The bundle map of `name` (issue 16): an HTML treemap and its raw JSON in .tmp/bundle-map/,
+ * outside dist/ (which is published). Sizes from the output's source map, so a module counts
+ * what terser left of it (the plugin then gives no gzip sizes); `npm run bench` prints the
+ * entry's top modules and points here.
+ */
+const bundleMap = (name) =>
+  ['treemap', 'raw-data'].map((template) =>
+    visualizer({
+      filename: `.tmp/bundle-map/${name}.${template === 'treemap' ? 'html' : 'json'}`,
+      template,
+      title: `${name} bundle map`,
+      sourcemap: true,
+    }),
+  );
+
 /** Chunks of earlier builds have other hashes: they go first, so dist/ holds one build. */
 function cleanChunks(folder) {
   return {
@@ -106,6 +123,7 @@ const form = {
     compactTemplates(),
     json({ compact: true }),
     terser({ compress: { passes: 2 }, format: { comments: false } }),
+    ...bundleMap('matterform'),
   ],
 };
 
@@ -130,6 +148,7 @@ const designer = {
     compactTemplates(),
     json({ compact: true }),
     terser({ compress: { passes: 2 }, format: { comments: false } }),
+    ...bundleMap('matterform-designer'),
   ],
 };
 

@@ -70,13 +70,15 @@ function objectOf(fields) {
 /**
  * A catalogue holding one matter of `fields` leaf fields (a multiple of ten), and what its
  * first render must draw: `inputs` (input, select and textarea elements: a radio group is
- * three) and `typed` (the pointers of text-like inputs, where keystrokes go).
+ * three), `typed` (the pointers of text-like inputs, where keystrokes go) and `last` (the
+ * pointer of the step's last field: the first render is done once it is drawn).
  */
 export function renderMatter(fields) {
   if (fields % 10 !== 0) throw new Error('the render benchmark draws groups of ten fields');
   const properties = {};
   const typed = [];
   let inputs = 0;
+  let last;
   for (let g = 0; g < fields / 10; g++) {
     const all = groupFields(g);
     // Every fourth group keeps its second half in a nested object: a fieldset in a fieldset.
@@ -92,6 +94,7 @@ export function renderMatter(fields) {
     for (const [index, [name, schema]] of all.entries()) {
       const pointer = nested && index >= 5 ? `/g${g}/detail/${name}` : `/g${g}/${name}`;
       inputs += name === 'channel' ? 3 : 1;
+      last = pointer;
       const text = schema.type === 'string' && !schema.enum && schema.format !== 'date' && name !== 'note';
       if (text || schema.type === 'integer' || schema.type === 'number') typed.push(pointer);
     }
@@ -112,5 +115,5 @@ export function renderMatter(fields) {
   };
   const load = loadCatalogue({ concepts: CONCEPTS, sources: [], licences: [], matters: [matter] });
   if (!load.ok) throw new Error(load.errors.map((p) => p.message.en).join('\n'));
-  return { catalogue: load.catalogue, inputs, typed };
+  return { catalogue: load.catalogue, inputs, typed, last };
 }

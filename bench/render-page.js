@@ -1,14 +1,14 @@
-/* global window, document, customElements, requestAnimationFrame, MessageChannel, InputEvent, structuredClone */
-// The render benchmark's page (loaded by bench/render.mjs in Chromium): <matter-form> from the
-// built bundle, and beside it a hand-written renderer of the same form with
-// `document.createElement`, measured the same way. Every figure is `performance.now()` here.
+/* global window, document, customElements, requestAnimationFrame, MessageChannel, InputEvent */
+// The render benchmark's warm page (loaded by bench/render.mjs in Chromium): <matter-form> from
+// the built bundle, and beside it two hand-written renderers of the same form measured the
+// same way: the independent page (bench/handwritten.js: its own stylesheet and DOM, what the
+// targets compare with) and the shared-stylesheet baseline (the element's DOM and stylesheets,
+// drawn by hand: what the element costs beyond its DOM). Every figure is `performance.now()` here.
 import { MatterForm } from '/dist/matterform.js';
+import { STYLE, drawHandwritten, idFor } from '/bench/handwritten.js';
 
 const stage = document.getElementById('stage');
 const forms = new Map();
-
-/** The id <matter-form> gives a pointer's control (present.ts `idFor('mf', …)`), so both forms share ids. */
-const idFor = (pointer) => 'mf' + pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0).toString(16)}_`);
 
 /** After the next frame is painted: a message posted from requestAnimationFrame runs after the frame. */
 const painted = () =>
@@ -36,22 +36,13 @@ function assertDrawn(kind, root, expected) {
 // -----------------------------------------------------------------------------------------
 // <matter-form>
 
-/**
- * `fresh`: a copy of the matter the page has not drawn yet, so nothing is cached (ajv
- * compiles per schema object); `precompiled`: with the validator `matterform compile` writes
- * for it, as a CSP-strict page gives it — its own instance of the module for each `copy`.
- */
-async function mountElement(n, { timed, fresh, precompiled, copy = 0 } = {}) {
-  const { catalogue, inputs } = forms.get(n);
-  const matter = fresh ? structuredClone(forms.get(n).matter) : forms.get(n).matter;
-  const validators = precompiled
-    ? { [`${matter.id}@${matter.version}`]: (await import(`/validator-${n}.js?copy=${copy}`)).validate }
-    : undefined;
+/** A warm render: the same matter object each time, its checks compiled by the first (cold runs are bench/cold-page.js's). */
+async function mountElement(n, { timed } = {}) {
+  const { catalogue, matter, inputs } = forms.get(n);
   stage.replaceChildren();
   await quiet();
   const el = document.createElement('matter-form');
   stage.append(el);
-  if (validators) el.validators = validators;
   // Its empty first render is not the form's: it happens before the matter is given.
   await el.updateComplete;
   const ready = new Promise((resolve) => el.addEventListener('matter-ready', resolve, { once: true }));
@@ -68,7 +59,27 @@ async function mountElement(n, { timed, fresh, precompiled, copy = 0 } = {}) {
 }
 
 // -----------------------------------------------------------------------------------------
-// The hand-written baseline: what a careful developer writes without a framework. Same DOM
+// The independent hand-written page, in the light DOM with its own stylesheet in the document
+// (which cannot reach into <matter-form>'s shadow root).
+
+const style = document.createElement('style');
+style.textContent = STYLE;
+document.head.append(style);
+
+async function mountIndependent(n, { timed } = {}) {
+  const { matter, catalogue, inputs } = forms.get(n);
+  stage.replaceChildren();
+  await quiet();
+  const start = performance.now();
+  const { form } = drawHandwritten(matter, catalogue, stage);
+  void form.offsetHeight;
+  const ms = performance.now() - start;
+  if (timed) assertDrawn('independent page', stage, inputs);
+  return { root: document, form, ms, settled: () => undefined };
+}
+
+// -----------------------------------------------------------------------------------------
+// The shared-stylesheet baseline: what a careful developer writes without a framework. Same DOM
 // as <matter-form> draws (classes, parts, ids, labels, hints, ARIA), the element's own
 // stylesheets adopted into its own shadow root, one listener per control that updates a
 // data object and re-checks that field. Like the element, it computes validity on every
@@ -296,7 +307,8 @@ async function mountBaseline(n, { timed } = {}) {
   return { root, form, ms, settled: () => undefined };
 }
 
-const mount = (kind, n, options) => (kind === 'element' ? mountElement(n, options) : mountBaseline(n, options));
+const MOUNT = { element: mountElement, independent: mountIndependent, baseline: mountBaseline };
+const mount = (kind, n, options) => MOUNT[kind](n, options);
 
 // -----------------------------------------------------------------------------------------
 // keystrokes: on the form `mounted` last, fresh and empty; each on another field

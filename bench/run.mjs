@@ -1,17 +1,17 @@
 // `npm run bench`: prints the figures; nothing here asserts a time. Figures depend on the
 // machine: compare runs on one machine, not across machines. `npm run bench -- --only NAME`
-// (prefill, bundles, render, designer, catalogue) runs one part alone.
-import { readFile, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+// (prefill, bundles, validators, render, designer, catalogue) runs one part alone.
 import os from 'node:os';
 import { httpConnector } from '@matterform/core';
 import { startGateway } from 'matterform/gateway';
 import { benchCatalogue, benchPrefill, stats } from './prefill.mjs';
+import { printBundles } from './bundles.mjs';
 import { renderBench } from './render.mjs';
+import { printValidators } from './validators.mjs';
 import { designerBench } from './designer.mjs';
 import { catalogueBench } from './catalogue.mjs';
 
-const PARTS = ['prefill', 'bundles', 'render', 'designer', 'catalogue'];
+const PARTS = ['prefill', 'bundles', 'validators', 'render', 'designer', 'catalogue'];
 const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt].split('=')[1] ?? process.argv[onlyAt + 1]);
 if (only !== undefined && !PARTS.includes(only)) {
@@ -89,22 +89,9 @@ function stripDelays(fixtures) {
   };
 }
 
-if (runs('bundles')) {
-  console.log('Bundles (gzip -9)');
-  for (const file of ['dist/matterform.js', 'dist/matterform-designer.js']) {
-    try {
-      const bytes = await readFile(file);
-      const { size } = await stat(file);
-      console.log(
-        `  ${file.padEnd(30)} ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip (${(size / 1024).toFixed(1)} KB raw)`,
-      );
-    } catch {
-      console.log(`  ${file.padEnd(30)} not built`);
-    }
-  }
+if (runs('bundles')) await printBundles();
 
-  console.log('');
-}
+if (runs('validators')) await printValidators();
 
 if (runs('render')) {
   await renderBench();
