@@ -58,7 +58,6 @@ export interface FormChecks {
   test: ConditionTester;
 }
 
-
 export type { FormStep };
 
 /** A choice among alternatives nothing in the data selects, at one object. */

@@ -596,14 +596,14 @@ export class MatterForm extends LitElement {
     this.#formValuePending = true;
     queueMicrotask(() => {
       this.#formValuePending = false;
-      this.#updateFormValue();
+      void this.#updateFormValue();
     });
   }
 
-  #updateFormValue(): void {
+  async #updateFormValue(): Promise<void> {
     if (!this.name || !this.#state) return;
-    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
-    if (!submission) return;
+    const submission = await this.#submitter.submission(this.#entries, this.#prefill.consents).catch(() => undefined);
+    if (!submission || !this.name) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));
     for (const { part, file } of this.#device.files(this.#entries)) form.append(part, file, file.name);
@@ -820,12 +820,12 @@ export class MatterForm extends LitElement {
       this._revision++;
       throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
     }
-    const submission = this.#submitter.submission(this.#entries, this.#prefill.consents);
+    const submission = await this.#submitter.submission(this.#entries, this.#prefill.consents);
     if (!submission) throw this.#fail('unauthorized', 'No applicant is signed in.');
     const event = matterEvent('matter-submit', { submission }, true);
     this.dispatchEvent(event);
     if (event.defaultPrevented || this.name || !this.action) {
-      if (this.name) this.#updateFormValue();
+      if (this.name) await this.#updateFormValue();
       if (!event.defaultPrevented) await this.#device.keep(submission);
       return submission;
     }

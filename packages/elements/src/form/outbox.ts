@@ -11,6 +11,7 @@ import { archiveMessages } from '../i18n/archive.js';
 import { say } from '../i18n/say.js';
 import type { MatterSubject, Receipt } from './matter-form.js';
 import type { SubmitController } from './submit-controller.js';
+import { acknowledged, refused, sendNow } from './submit-work.js';
 
 export class Outbox {
   readonly archive: Archive;
@@ -53,14 +54,14 @@ export class Outbox {
     } catch (error) {
       // Nowhere to keep it: send it straight away, as without an archive.
       device.storageFailed(error);
-      return submit.sendNow(submission, entries);
+      return sendNow(submit, submission, entries);
     }
     // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
     await device.keep(submission);
     link.host._phase = 'submitting';
     const mine = await this.#deliverNow(subject, submission.idempotencyKey);
-    if (mine?.status === 'delivered') return submit.acknowledged(mine);
-    if (mine?.status === 'rejected') throw submit.refused(mine.httpStatus, mine.errors);
+    if (mine?.status === 'delivered') return acknowledged(submit, mine);
+    if (mine?.status === 'rejected') throw refused(submit, mine.httpStatus, mine.errors);
     link.host._phase = 'queued';
     const lang = link.lang();
     if (mine?.status === 'unauthorized') throw link.fail('unauthorized', say(archiveMessages.queuedUnauthorized, lang));
@@ -98,14 +99,14 @@ export class Outbox {
     const mine = submit.queued(outcome.submission.idempotencyKey);
     const lang = submit.link.lang();
     if (outcome.status === 'delivered') {
-      if (mine) void submit.acknowledged(outcome);
+      if (mine) void acknowledged(submit, outcome);
       else {
         submit.notes = [...submit.notes, say(archiveMessages.earlierDelivered, lang, { reference: outcome.reference })];
         host.dispatchEvent(matterEvent('matter-submitted', outcome));
         host.requestUpdate();
       }
     } else if (outcome.status === 'rejected') {
-      if (mine) submit.refused(outcome.httpStatus, outcome.errors);
+      if (mine) refused(submit, outcome.httpStatus, outcome.errors);
       else {
         const message =
           outcome.errors.map((e) => localize(e.message as Text, lang)).join('; ') || `HTTP ${outcome.httpStatus}`;
