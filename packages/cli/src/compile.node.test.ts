@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -267,6 +267,24 @@ describe('compileMatters', () => {
     const precompiled = core.createValidatorFromPrecompiled(matter.schema as JsonSchemaObject, module.validate);
     expect(precompiled({})).to.deep.equal(core.compileSchema(matter.schema as JsonSchemaObject)({}));
     expect(precompiled({}).valid).to.equal(false);
+  });
+
+  it('bundles through rollup from the folder as written, the shared module followed by its relative URL', async () => {
+    const files = await compile.compileMatters(matters);
+    const folder = join(dir, 'bundled');
+    await mkdir(folder);
+    for (const { fileName, text } of files) await writeFile(join(folder, fileName), text);
+    const matter = matters.find((m) => m.id === 'household-migration') as Matter;
+    const { rollup } = await import('rollup');
+    const bundle = await rollup({ input: join(folder, `${matter.id}@${matter.version}.mjs`) });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    expect(output.map((chunk) => chunk.type === 'chunk' && chunk.imports)).to.deep.equal([[]]);
+    const file = join(dir, 'bundled.mjs');
+    await writeFile(file, output[0]?.type === 'chunk' ? output[0].code : '');
+    const { validate } = (await import(pathToFileURL(file).href)) as { validate: PrecompiledMatterValidator };
+    const schema = matter.schema as JsonSchemaObject;
+    expect(core.createValidatorFromPrecompiled(schema, validate)({})).to.deep.equal(core.compileSchema(schema)({}));
   });
 
   it('writes smaller modules than self-contained ones, and no shared module when asked for those', async () => {
