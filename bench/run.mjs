@@ -10,6 +10,7 @@ import { benchCatalogue, benchPrefill, stats } from './prefill.mjs';
 import { renderBench } from './render.mjs';
 import { designerBench } from './designer.mjs';
 import { catalogueBench } from './catalogue.mjs';
+import { validatorsBench } from './validators.mjs';
 
 const PARTS = ['prefill', 'bundles', 'render', 'designer', 'catalogue'];
 const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
@@ -103,6 +104,11 @@ if (runs('bundles')) {
     }
   }
 
+  console.log('');
+}
+
+if (runs('bundles')) {
+  await validatorsBench();
   console.log('');
 }
 
