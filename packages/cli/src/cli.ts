@@ -18,7 +18,7 @@ import {
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
-import { compileMatter, sharedValidatorModule, validatorFileName } from './compile.js';
+import { compileMatter, sharedValidatorModule, validatorFileName, type CompiledFile } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { isDate } from './gateway.js';
@@ -222,9 +222,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     const out = values.out as string;
     await mkdir(out, { recursive: true });
-    // Written once, before the validators that import it.
-    const shared = command === 'compile' && !values['self-contained'] ? await sharedValidatorModule() : undefined;
-    if (shared) {
+    // Written once, before the validators that import it; without it none would load.
+    let shared: CompiledFile | undefined;
+    if (command === 'compile' && !values['self-contained']) {
+      try {
+        shared = await sharedValidatorModule();
+      } catch (error) {
+        io.stderr(`matterform: compile: the shared module: ${(error as Error).message}\n`);
+        return 1;
+      }
       await writeFile(join(out, shared.fileName), shared.text);
       io.stdout(`${join(out, shared.fileName)}\n`);
     }
