@@ -10,6 +10,7 @@ import { renderBench } from './render.mjs';
 import { printValidators } from './validators.mjs';
 import { designerBench } from './designer.mjs';
 import { catalogueBench } from './catalogue.mjs';
+import { validatorsBench } from './validators.mjs';
 
 const PARTS = ['prefill', 'bundles', 'validators', 'render', 'designer', 'catalogue'];
 const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
@@ -92,6 +93,11 @@ function stripDelays(fixtures) {
 if (runs('bundles')) await printBundles();
 
 if (runs('validators')) await printValidators();
+
+if (runs('bundles')) {
+  await validatorsBench();
+  console.log('');
+}
 
 if (runs('render')) {
   await renderBench();

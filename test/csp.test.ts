@@ -97,6 +97,14 @@ describe('<matter-form> under a CSP without unsafe-eval or unsafe-inline', () =>
     expect(report.applying.chunks.filter((c) => c.includes('/validate-'))).to.deep.equal([]);
   });
 
+  it('validates with the module validator-src names, its shared module followed, with no CSP violation', () => {
+    // Ready once, with the imported validator: it did not try to compile while the module came.
+    expect(report.sourced.events).to.deep.equal(['matter-ready']);
+    expect(report.sourced.validators).to.deep.equal(['residence-permit@1.0.0']);
+    expect(report.sourced).to.include({ valid: false, message: '请填写“姓名”' });
+    expect(report.sourced.violations).to.deep.equal([]);
+  });
+
   it('says csp-blocked, with the fix, when a form has no validator', () => {
     expect(report.uncompiled).to.include({ code: 'csp-blocked' });
     expect((report.uncompiled as { message: string }).message).to.contain('matterform compile');

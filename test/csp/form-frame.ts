@@ -18,6 +18,12 @@ export interface CspFormReport {
   applying: { violations: string[]; chunks: string[] };
   /** The `matter-error` of the form given no validator. */
   uncompiled?: unknown;
+  /**
+   * A form given its validator by `validator-src` (the module as `matterform compile` writes
+   * it, importing the shared module beside it): what it fired, the validators it imported,
+   * what it said of empty data, and the CSP violations meanwhile.
+   */
+  sourced: { events: string[]; validators: string[]; valid: boolean; message: string; violations: string[] };
   afterwards: { violations: string[]; chunks: string[] };
 }
 
@@ -130,6 +136,26 @@ async function run(): Promise<CspFormReport> {
   uncompiled.matter = matter;
   const error = ((await failed) as CustomEvent).detail as unknown;
   await settle();
+  const before = violations.length;
+
+  const sourced = document.createElement('matter-form');
+  const sourcedEvents: string[] = [];
+  for (const name of ['matter-ready', 'matter-error'])
+    sourced.addEventListener(name, (event) =>
+      sourcedEvents.push(
+        `${name}${name === 'matter-error' ? ` ${(event as CustomEvent<{ code: string }>).detail.code}` : ''}`,
+      ),
+    );
+  const sourcedReady = once(sourced, 'matter-ready');
+  sourced.setAttribute('validator-src', validatorUrl);
+  document.body.append(sourced);
+  sourced.catalogue = catalogue;
+  sourced.matter = matter;
+  await sourcedReady;
+  await settle();
+  // Empty data, judged by the imported validator: the form tells why it is not valid.
+  const sourcedValid = sourced.checkValidity();
+  const sourcedMessage = sourced.validationMessage;
 
   return {
     events,
@@ -139,6 +165,13 @@ async function run(): Promise<CspFormReport> {
     confirmation,
     applying,
     uncompiled: error,
+    sourced: {
+      events: sourcedEvents,
+      validators: Object.keys(sourced.validators ?? {}),
+      valid: sourcedValid,
+      message: sourcedMessage,
+      violations: violations.slice(before),
+    },
     afterwards: { violations, chunks: loadedChunks() },
   };
 }

@@ -130,36 +130,77 @@ describe('matterform types', () => {
 });
 
 describe('matterform compile', () => {
-  it('writes one self-contained module per sample matter that agrees with the run-time validator', async () => {
+  // Every static or dynamic import of a minified module, with what it names.
+  const IMPORTS = /(?:^|[;\s])import\s*(?:[{*][^;]*?from\s*)?"([^"]*)"|\bimport\s*\(/gm;
+
+  it('writes one module per sample matter that imports only the shared module, written once, and agrees with the run-time validator', async () => {
     const result = await matterform('compile', 'schemas/catalogue', '--out', work);
     expect(result.code).to.equal(0);
-    const core = await import('@matterform/core');
     const matters = await sampleMatters();
+    const files = await readdir(work);
+    const shared = files.filter((f) => f.startsWith('matterform-validators-'));
+    expect(shared, 'one shared module').to.have.length(1);
+    expect(files.sort()).to.deep.equal([...shared, ...matters.map((m) => `${m.id}@${m.version}.mjs`)].sort());
+    expect(result.stdout.split('\n').filter((line) => line.includes('matterform-validators-'))).to.deep.equal([
+      join(work, shared[0] ?? ''),
+    ]);
+    const sharedSource = await readFile(join(work, shared[0] ?? ''), 'utf8');
+    expect([...sharedSource.matchAll(IMPORTS)], 'the shared module imports nothing').to.deep.equal([]);
+    expect(sharedSource).not.to.match(/new Function|\beval\(/);
+    for (const matter of matters) {
+      const file = join(work, `${matter.id}@${matter.version}.mjs`);
+      const source = await readFile(file, 'utf8');
+      // The one import a per-matter module has: the shared module, by relative URL.
+      expect(
+        [...source.matchAll(IMPORTS)].map((m) => m[1]),
+        file,
+      ).to.deep.equal([`./${shared[0]}`]);
+      expect(source, file).not.to.match(/new Function|\beval\(/);
+      await agreesWithRuntime(matter, file);
+    }
+  });
+
+  it('writes self-contained modules and no shared module with --self-contained', async () => {
+    const result = await matterform('compile', 'schemas/catalogue', '--out', work, '--self-contained');
+    expect(result.code).to.equal(0);
+    const matters = await sampleMatters();
+    expect((await readdir(work)).sort()).to.deep.equal(matters.map((m) => `${m.id}@${m.version}.mjs`).sort());
     for (const matter of matters) {
       const file = join(work, `${matter.id}@${matter.version}.mjs`);
       const source = await readFile(file, 'utf8');
       // Self-contained and CSP-safe: no module imports, no code from strings. (A `require`
       // left behind would throw when the module runs below: ES modules have none.)
       expect(source, file).not.to.match(/^\s*import[\s{*]|\bimport\(|new Function|\beval\(/m);
-      const { validate } = (await import(pathToFileURL(file).href)) as { validate: PrecompiledValidateFunction };
-      const schema = matter.schema as JsonSchemaObject;
-      const precompiled = core.createValidatorFromPrecompiled(schema, validate);
-      const runtime = core.compileSchema(schema);
-      const check = (condition: JsonSchemaObject, data: unknown) =>
-        core.compileSchema({ ...condition, $defs: schema.$defs, definitions: schema.definitions })(data).valid;
-      const samples = dataSamples(schema, check);
-      let valid = 0;
-      for (const data of samples) {
-        const a = runtime(data);
-        const b = precompiled(data);
-        expect(b, `${matter.id}: ${JSON.stringify(data)}`).to.deep.equal(a);
-        if (a.valid) valid++;
-      }
-      // The samples must exercise both verdicts, or agreement would prove little.
-      expect(valid, `${matter.id}: no valid sample`).to.be.greaterThan(0);
-      expect(valid, `${matter.id}: no invalid sample`).to.be.lessThan(samples.length);
+      await agreesWithRuntime(matter, file);
     }
   });
+
+  it('refuses --self-contained on any other command', async () => {
+    const result = await matterform('types', 'schemas/catalogue', '--out', work, '--self-contained');
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.contain('types takes no --self-contained');
+  });
+
+  async function agreesWithRuntime(matter: Matter, file: string): Promise<void> {
+    const core = await import('@matterform/core');
+    const { validate } = (await import(pathToFileURL(file).href)) as { validate: PrecompiledValidateFunction };
+    const schema = matter.schema as JsonSchemaObject;
+    const precompiled = core.createValidatorFromPrecompiled(schema, validate);
+    const runtime = core.compileSchema(schema);
+    const check = (condition: JsonSchemaObject, data: unknown) =>
+      core.compileSchema({ ...condition, $defs: schema.$defs, definitions: schema.definitions })(data).valid;
+    const samples = dataSamples(schema, check);
+    let valid = 0;
+    for (const data of samples) {
+      const a = runtime(data);
+      const b = precompiled(data);
+      expect(b, `${matter.id}: ${JSON.stringify(data)}`).to.deep.equal(a);
+      if (a.valid) valid++;
+    }
+    // The samples must exercise both verdicts, or agreement would prove little.
+    expect(valid, `${matter.id}: no valid sample`).to.be.greaterThan(0);
+    expect(valid, `${matter.id}: no invalid sample`).to.be.lessThan(samples.length);
+  }
 });
 
 describe('matterform writing into a pipe the reader closes (`… | head -1`)', () => {
@@ -169,8 +210,8 @@ describe('matterform writing into a pipe the reader closes (`… | head -1`)', (
     expect(result.stderr).to.equal('');
     expect(result).to.include({ code: 0, signal: null });
     const matters = await sampleMatters();
-    expect(result.firstChunk.startsWith(join(work, `${matters[0]?.id}@`)), result.firstChunk).to.equal(true);
-    expect(await readdir(work), 'every file is still written').to.have.length(matters.length);
+    expect(result.firstChunk.startsWith(join(work, 'matterform-validators-')), result.firstChunk).to.equal(true);
+    expect(await readdir(work), 'every file is still written').to.have.length(matters.length + 1);
   });
 
   it('exits 0 with nothing on stderr when stdout is closed before `report --format json` writes', async () => {

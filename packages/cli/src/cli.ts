@@ -18,7 +18,7 @@ import {
   type Problem,
 } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
-import { compileMatter } from './compile.js';
+import { compileMatter, sharedValidatorModule, validatorFileName, type CompiledFile } from './compile.js';
 import { prefillReport, PrefillRefused } from './prefill.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './report.js';
 import { isDate } from './gateway.js';
@@ -67,7 +67,12 @@ Commands:
                                         rate every matter red / orange / yellow / green
                                         (default md; --out writes FILE and prints its path)
   types DIR --out DIR2                  write one <id>.d.ts per matter
-  compile DIR --out DIR2                write one CSP-safe <id>@<version>.mjs validator per matter
+  compile DIR --out DIR2 [--self-contained]
+                                        write one CSP-safe <id>@<version>.mjs validator per
+                                        matter, importing the formats and helpers they
+                                        share from matterform-validators-<hash>.mjs beside
+                                        them (deploy the folder whole); --self-contained:
+                                        each module carries its own copy, no shared file
   serve DIR --fixtures FILE [--port N] [--today YYYY-MM-DD] [--site DIR] [--bundle DIR]
         [--case-step SECONDS]
                                         run the mock gateway at /api and a site at / on
@@ -115,6 +120,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         lang: { type: 'string' },
         strict: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
+        'self-contained': { type: 'boolean', default: false },
         port: { type: 'string' },
         site: { type: 'string' },
         bundle: { type: 'string' },
@@ -164,6 +170,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`${command} takes no --${option}`);
     }
     if (values.format !== undefined && command !== 'report') throw new UsageError(`${command} takes no --format`);
+    if (values['self-contained'] && command !== 'compile') throw new UsageError(`${command} takes no --self-contained`);
     const format = values.format ?? 'md';
     if (!REPORT_FORMATS.includes(format as ReportFormat))
       throw new UsageError(`--format takes ${REPORT_FORMATS.join(', ')}, not "${format}"`);
@@ -215,11 +222,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     const out = values.out as string;
     await mkdir(out, { recursive: true });
+    // Written once, before the validators that import it; without it none would load.
+    let shared: CompiledFile | undefined;
+    if (command === 'compile' && !values['self-contained']) {
+      try {
+        shared = await sharedValidatorModule();
+      } catch (error) {
+        io.stderr(`matterform: compile: the shared module: ${(error as Error).message}\n`);
+        return 1;
+      }
+      await writeFile(join(out, shared.fileName), shared.text);
+      io.stdout(`${join(out, shared.fileName)}\n`);
+    }
     let written = 0;
     for (const matter of load.catalogue.matters) {
-      const name = command === 'types' ? `${matter.id}.d.ts` : `${matter.id}@${matter.version}.mjs`;
+      const name = command === 'types' ? `${matter.id}.d.ts` : validatorFileName(matter);
       try {
-        const text = command === 'types' ? await matterTypes(matter as TypedMatter) : await compileMatter(matter);
+        const text =
+          command === 'types'
+            ? await matterTypes(matter as TypedMatter)
+            : await compileMatter(matter, shared ? { shared: `./${shared.fileName}` } : {});
         await writeFile(join(out, name), text);
         io.stdout(`${join(out, name)}\n`);
         written++;

@@ -1,6 +1,15 @@
 // Programmatic use of the command's pieces; the command itself is bin/matterform.js.
 export { main, type Io } from './cli.js';
-export { compileMatterModule } from './compile.js';
+export {
+  compileMatter,
+  compileMatterModule,
+  compileMatters,
+  sharedValidatorModule,
+  validatorFileName,
+  type CompiledFile,
+  type CompileMatterOptions,
+  type CompileMattersOptions,
+} from './compile.js';
 export {
   escapeHtml,
   escapeMarkdown,

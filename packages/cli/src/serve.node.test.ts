@@ -224,6 +224,11 @@ describe('matterform serve', () => {
     const validator = await rawGet(served.site, '/validators/residence-permit@1.0.0.mjs');
     expect(validator).to.include({ status: 200, type: 'text/javascript; charset=utf-8' });
     expect(validator.body).not.to.match(/new Function|\beval\(/);
+    // Its one import, the shared module, resolves beside it on the server as in a compiled folder.
+    const sharedName = /from\s*"\.\/(matterform-validators-[0-9a-f]+\.mjs)"/.exec(validator.body)?.[1] ?? '';
+    const shared = await rawGet(served.site, `/validators/${sharedName}`);
+    expect(shared, sharedName).to.include({ status: 200, type: 'text/javascript; charset=utf-8' });
+    await writeFile(join(work, sharedName), shared.body);
     const file = join(work, 'residence-permit.mjs');
     await writeFile(file, validator.body);
     const { validate } = (await import(pathToFileURL(file).href)) as {
@@ -242,6 +247,7 @@ describe('matterform serve', () => {
       '/validators/residence-permit@9.9.9.mjs',
       '/validators/residence-permit.mjs',
       '/validators/..%2f..%2fpackage.json',
+      '/validators/matterform-validators-000000000000.mjs',
       '/matterform.js',
     ]) {
       expect((await rawGet(served.site, path)).status, path).to.equal(404);

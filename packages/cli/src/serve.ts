@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { localize, type Catalogue, type Fixtures } from '@matterform/core';
-import { compileMatter } from './compile.js';
+import { compileMatter, sharedValidatorModule, SHARED_PREFIX, validatorFileName } from './compile.js';
 import { designerPage } from './designer-page.js';
 import { createGateway, requestUrl } from './gateway.js';
 
@@ -225,15 +225,18 @@ async function serveExample(folder: string, target: Target, req: IncomingMessage
 interface Generated {
   body: string;
   type: string;
+  /** Named by a hash of its content, so it may be cached for ever. */
+  immutable?: boolean;
 }
 
 /**
  * The sample catalogue as a site loads it: `/catalogue.json` (one SPEC §2 object, for
  * `catalogue-src`), `/matters/<id>.json` (for `src`), and `/validators/<id>@<version>.mjs`
  * (what `matterform compile` writes, for `validator-src` or the `validators` property, so a
- * page under a CSP without `unsafe-eval` validates too). Validators are compiled on first
- * request and kept: compiling all of them would slow every start for pages that never ask.
- * Undefined for any other path.
+ * page under a CSP without `unsafe-eval` validates too), with the shared module they import
+ * (`/validators/matterform-validators-<hash>.mjs`). Validators are compiled on first request
+ * and kept: compiling all of them would slow every start for pages that never ask. Undefined
+ * for any other path.
  */
 function sampleFiles(
   catalogue: Catalogue,
@@ -247,26 +250,35 @@ function sampleFiles(
     matters: catalogue.matters,
   });
   const matters = new Map(catalogue.matters.map((m) => [`${m.id}.json`, json(m)]));
-  const validators = new Map(catalogue.matters.map((m) => [`${m.id}@${m.version}.mjs`, m]));
+  const validators = new Map(catalogue.matters.map((m) => [validatorFileName(m), m]));
   const compiled = new Map<string, Promise<Generated | undefined>>();
+  const type = CONTENT_TYPES['.mjs'] as string;
   return ([first, second, ...rest]) => {
     if (rest.length > 0) return undefined;
     if (first === 'catalogue.json' && second === undefined) return Promise.resolve(catalogueFile);
     if (first === 'matters' && second !== undefined) return Promise.resolve(matters.get(second));
     if (first !== 'validators' || second === undefined) return undefined;
+    // Only the current shared module: any other hash is another version's, never served here.
+    if (second.startsWith(SHARED_PREFIX))
+      return sharedValidatorModule().then((shared) =>
+        shared.fileName === second ? { body: shared.text, type, immutable: true } : undefined,
+      );
     const matter = validators.get(second);
     if (!matter) return Promise.resolve(undefined);
     let module = compiled.get(second);
     if (!module) {
-      module = compileMatter(matter).then(
-        (body) => ({ body, type: CONTENT_TYPES['.mjs'] as string }),
-        (error: unknown) => {
-          // Forget the failure, so the next request tries again rather than repeating it.
-          compiled.delete(second);
-          log(`matterform: serve: compiling ${second}: ${(error as Error).message}`);
-          throw error;
-        },
-      );
+      // As `matterform compile` writes it: importing the shared module beside it.
+      module = sharedValidatorModule()
+        .then((shared) => compileMatter(matter, { shared: `./${shared.fileName}` }))
+        .then(
+          (body) => ({ body, type }),
+          (error: unknown) => {
+            // Forget the failure, so the next request tries again rather than repeating it.
+            compiled.delete(second);
+            log(`matterform: serve: compiling ${second}: ${(error as Error).message}`);
+            throw error;
+          },
+        );
       compiled.set(second, module);
     }
     return module;
@@ -284,7 +296,7 @@ function sendGenerated(
   res.writeHead(200, {
     'Content-Type': file.type,
     'Content-Length': String(Buffer.byteLength(file.body)),
-    'Cache-Control': 'no-cache',
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -365,6 +377,7 @@ function indexPage(options: ServeOptions): string {
     '  GET  /catalogue.json                  the catalogue as one object (SPEC §2)',
     '  GET  /matters/{id}.json               one matter',
     '  GET  /validators/{id}@{version}.mjs   its CSP-safe validator, as `matterform compile` writes it',
+    '  GET  /validators/matterform-validators-{hash}.mjs   the module the validators share',
     ...(options.bundle === undefined
       ? []
       : ['  GET  /matterform.js, /chunks/{name}   the browser bundle (SPEC §9) and its source maps']),

@@ -73,7 +73,7 @@ export {
   type RawValidationError,
   type ValidationResult,
 } from './validation/field-errors.js';
-export { standaloneSource, type StandaloneOptions } from './validation/standalone.js';
+export { standaloneSource, VALIDATOR_RUNTIME, type StandaloneOptions } from './validation/standalone.js';
 export {
   CspBlockedError,
   loadMatterChecks,

@@ -33,6 +33,11 @@ export class LoadingController {
   #token = 0;
   /** Per state, what its data validator is made from. */
   readonly #validators = new WeakMap<FormState, { schema: JsonSchemaObject; validator?: PrecompiledMatterValidator }>();
+  /**
+   * `validator-src` imports under way. The form waits for them rather than compiling the
+   * schema meanwhile, which a strict CSP refuses and which is wasted work anyway.
+   */
+  #importing = 0;
 
   /** `loaded` is given each new state, in the update that made it when the checks need nothing fetched. */
   constructor(link: FormLink, loaded: (state: FormState) => void) {
@@ -71,6 +76,7 @@ export class LoadingController {
   async importValidator(url: string): Promise<void> {
     const { host } = this.#link;
     const absolute = new URL(url, document.baseURI).href;
+    this.#importing++;
     try {
       const module = (await import(/* @vite-ignore */ absolute)) as {
         validate?: PrecompiledMatterValidator;
@@ -82,6 +88,9 @@ export class LoadingController {
       host.validators = { ...host.validators, [id]: validate };
     } catch (error) {
       this.#link.fail('load-failed', `${absolute}: ${(error as Error).message}`);
+    } finally {
+      // Setting `validators` above has asked for the update that loads the form with it.
+      this.#importing--;
     }
   }
 
@@ -91,6 +100,7 @@ export class LoadingController {
    * catalogue is empty (SPEC §5 Lifecycle).
    */
   load(again = false): void {
+    if (this.#importing > 0) return;
     const { matter, validators, catalogueSrc } = this.#link.host;
     const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
     if (!matter || !catalogue) return;
