@@ -10,7 +10,6 @@ import { renderBench } from './render.mjs';
 import { printValidators } from './validators.mjs';
 import { designerBench } from './designer.mjs';
 import { catalogueBench } from './catalogue.mjs';
-import { validatorsBench } from './validators.mjs';
 
 const PARTS = ['prefill', 'bundles', 'validators', 'render', 'designer', 'catalogue'];
 const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
@@ -93,11 +92,6 @@ function stripDelays(fixtures) {
 if (runs('bundles')) await printBundles();
 
 if (runs('validators')) await printValidators();
-
-if (runs('bundles')) {
-  await validatorsBench();
-  console.log('');
-}
 
 if (runs('render')) {
   await renderBench();

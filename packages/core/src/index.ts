@@ -77,6 +77,7 @@ export { standaloneSource, VALIDATOR_RUNTIME, type StandaloneOptions } from './v
 export {
   CspBlockedError,
   loadMatterChecks,
+  dataValidatorNow,
   drawingChecksNow,
   loadDataValidator,
   loadDrawingChecks,

@@ -121,7 +121,10 @@ export async function loadDataValidator(
   schema: JsonSchemaObject,
   validator?: PrecompiledMatterValidator,
 ): Promise<DataValidator> {
-  if (validator) return (await import('./field-errors.js')).createValidatorFromPrecompiled(schema, validator);
+  if (validator) {
+    fieldErrors ??= await import('./field-errors.js');
+    return fieldErrors.createValidatorFromPrecompiled(schema, validator);
+  }
   let compiled = compiledValidators.get(schema);
   if (!compiled) {
     compiled = (await loadCompiler()).compileSchema(schema);
@@ -129,6 +132,20 @@ export async function loadDataValidator(
   }
   return compiled;
 }
+
+/**
+ * The data validator `loadDataValidator` gives, at once, when nothing has to be loaded or
+ * compiled for it (its code is here, or this schema object was compiled before); else undefined.
+ */
+export function dataValidatorNow(
+  schema: JsonSchemaObject,
+  validator?: PrecompiledMatterValidator,
+): DataValidator | undefined {
+  if (validator) return fieldErrors?.createValidatorFromPrecompiled(schema, validator);
+  return compiledValidators.get(schema);
+}
+
+let fieldErrors: typeof import('./field-errors.js') | undefined;
 
 /** A validator's condition tester; `fallback` compiles the conditions it lacks, loaded beforehand: the tester is synchronous. */
 function precompiledTester(validator: PrecompiledMatterValidator, fallback?: ConditionTester): DrawingChecks {

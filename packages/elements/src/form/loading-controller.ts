@@ -5,6 +5,7 @@
  * A lit reactive controller: behaviour only.
  */
 import {
+  dataValidatorNow,
   drawingChecksNow,
   loadDataValidator,
   loadDrawingChecks,
@@ -146,7 +147,8 @@ export class LoadingController {
     }
     if (token !== this.#token) return;
     this.checks = checks;
-    const state = new FormState(plan, checks);
+    // The data validator too, when it is here already (a matter drawn before, its code loaded).
+    const state = new FormState(plan, { ...checks, validate: dataValidatorNow(schema, validator) });
     this.#validators.set(state, validator ? { schema, validator } : { schema });
     for (const pointer of state.unplaced)
       console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);

@@ -451,13 +451,16 @@ export class MatterForm extends LitElement {
    */
   async #ready(state: FormState): Promise<void> {
     if (this.subject || this.gateway || this.connectors) void this.#prefill.load();
+    const waited = state.pending;
     const validated = this.#loading.validate(state);
     this.#validated = validated;
     const [valid] = await Promise.all([validated, this.#loadLater()]);
     if (this.#state !== state || !valid) return;
-    // Judged now that the validator is here (drawn before it, the form was "not yet valid").
-    this.#checkAgain();
-    this._revision++;
+    if (waited) {
+      // Judged now that the validator is here (drawn before it, the form was "not yet valid").
+      this.#checkAgain();
+      this._revision++;
+    }
     const { id, version } = state.matter;
     this.dispatchEvent(matterEvent('matter-ready', { matter: { id, version } }));
     void this.#subjectChanged();

@@ -5,7 +5,7 @@
  * draws the panel and the notices.
  */
 import type { ReactiveController } from 'lit';
-import type { ConsentRecord, Connector, FieldFill, ProviderAnswers, ProviderId } from '@matterform/core';
+import type { ConsentRecord, FieldFill, ProviderAnswers } from '@matterform/core';
 import { matterEvent, type MatterPrefillDetail } from '../events.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
@@ -42,18 +42,20 @@ export class PrefillController implements ReactiveController {
   answers?: ProviderAnswers;
   /** Everything `matter-prefill` told so far for this subject. */
   detail: MatterPrefillDetail = noDetail();
-  readonly #link: FormLink;
-  readonly #device: DeviceController;
+  readonly link: FormLink;
+  readonly device: DeviceController;
   readonly #submit: SubmitController;
   #subjectKey?: string;
-  #asked = false;
-  #abort?: AbortController;
+  /** Whether the consent panel was answered for this subject. */
+  asked = false;
+  /** Abandons the run of asking in flight. */
+  abort?: AbortController;
   /** The prefill's chunk, once it is here (the consent panel is drawn from it). */
   work?: PrefillWork;
 
   constructor(link: FormLink, device: DeviceController, submit: SubmitController) {
-    this.#link = link;
-    this.#device = device;
+    this.link = link;
+    this.device = device;
     this.#submit = submit;
     link.host.addController(this);
   }
@@ -67,18 +69,18 @@ export class PrefillController implements ReactiveController {
       this.work ??= await loadWork();
       return this.work;
     } catch (error) {
-      this.#link.fail('load-failed', `prefill-work: ${(error as Error).message}`, 'notice');
+      this.link.fail('load-failed', `prefill-work: ${(error as Error).message}`, 'notice');
       return undefined;
     }
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.abort?.abort();
   }
 
   /** A new matter (or version): nothing asked yet for it. */
   reset(): void {
-    this.#abort?.abort();
+    this.abort?.abort();
     this.answers = undefined;
     this.detail = noDetail();
     this.#subjectKey = undefined;
@@ -90,8 +92,8 @@ export class PrefillController implements ReactiveController {
    * goes. `reload`: the plan depends on the kind of subject, and must be made for this one.
    */
   async subjectChanged(reload: () => void): Promise<void> {
-    const state = this.#link.state();
-    const { host } = this.#link;
+    const state = this.link.state();
+    const { host } = this.link;
     if (!state) return;
     let subject = host.subject;
     if (!subject && host.gateway) {
@@ -101,7 +103,7 @@ export class PrefillController implements ReactiveController {
         subject = this.resolved ?? (await work.httpConnector({ gateway: host.gateway }).subject());
         this.resolved = subject;
       } catch (error) {
-        this.#link.fail('unauthorized', (error as Error).message);
+        this.link.fail('unauthorized', (error as Error).message);
         return;
       }
     }
@@ -114,15 +116,15 @@ export class PrefillController implements ReactiveController {
     }
     const audience = state.matter.audience;
     if (audience && !audience.includes(subject.kind)) {
-      const lang = this.#link.lang();
-      this.#link.fail(
+      const lang = this.link.lang();
+      this.link.fail(
         'audience-mismatch',
         say(formMessages.audience, lang, { audience: audience.map((a) => say(formMessages[a], lang)).join('/') }),
       );
       return;
     }
     if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
-      this.#asked = false;
+      this.asked = false;
       this.consents = [];
     }
     this.#subjectKey = key;
@@ -131,55 +133,22 @@ export class PrefillController implements ReactiveController {
       return;
     }
     this.#submit.notes = [];
-    this.#device.open(subject, state);
+    this.device.open(subject, state);
     void this.#submit.startCourier(subject);
     await this.prefill();
   }
 
   /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
   async prefill(): Promise<void> {
-    const { host } = this.#link;
-    const state = this.#link.state();
-    const subject = this.#link.subject();
-    const checks = this.#link.checks();
-    if (!state || !subject || !checks) return;
+    const state = this.link.state();
+    if (!state || !this.link.subject() || !this.link.checks()) return;
     const work = await this.load();
-    if (!work || state !== this.#link.state()) return;
-    const consents = state.plan.consents;
-    if (host.consent === 'granted') {
-      this.consents = work.recordConsents(state.plan, { givenTo: 'host' });
-    } else if (consents.length > 0 && !this.#asked) {
-      this.choice = new Set(consents.map((c) => c.source));
-      host._phase = 'consent';
-      return;
-    }
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    state.dropProviderValues();
-    host._phase = 'filling';
-    try {
-      const answers = await work.fetchProviders(state.plan, {
-        subject,
-        connectors: await this.#connectors(work),
-        consents: this.consents,
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted || state !== this.#link.state()) return;
-      const resolution = work.resolveFields(state.plan, answers, { checkValue: checks.checkValue });
-      // Placed onto the data as it is now: what the person typed meanwhile stays.
-      const placed = state.provide(resolution.fills);
-      this.answers = answers;
-      this.detail = { ...fillsDetail(placed), failed: answers.failed, invalid: resolution.invalid };
-      this.#link.filled();
-      host._phase = 'ready';
-      host.dispatchEvent(matterEvent('matter-prefill', this.detail));
-      void this.#device.loadDocuments(subject, state);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      host._phase = 'ready';
-      this.#link.fail('load-failed', (error as Error).message);
-    }
+    if (work && state === this.link.state()) await work.runPrefill(this);
+  }
+
+  /** The person's answer on the consent panel (drawn from the chunk, so it is here); then the providers are asked. */
+  answer(agree: boolean): void {
+    this.work?.answerConsent(this, agree);
   }
 
   /** Provider values an edit placed (a branch field came to apply): `matter-prefill` again, with these alone. */
@@ -187,41 +156,11 @@ export class PrefillController implements ReactiveController {
     const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
     this.detail.filled.push(...detail.filled);
     this.detail.conflicts.push(...detail.conflicts);
-    this.#link.host.dispatchEvent(matterEvent('matter-prefill', detail));
-  }
-
-  /** The person's answer on the consent panel; then the providers are asked. */
-  answer(agree: boolean): void {
-    const state = this.#link.state();
-    // The panel is drawn from the chunk: it is here when the panel can be answered.
-    const work = this.work;
-    if (!state || !work) return;
-    const all = state.plan.consents.map((c) => c.source);
-    const given = agree ? all.filter((s) => this.choice.has(s)) : [];
-    this.consents = work.recordConsents(state.plan, { givenTo: 'applicant' }, given);
-    this.#asked = true;
-    this.#link.host.dispatchEvent(
-      matterEvent('matter-consent', {
-        given: given.map((s) => `source:${s}` as ProviderId),
-        refused: all.filter((s) => !given.includes(s)).map((s) => `source:${s}` as ProviderId),
-      }),
-    );
-    void this.prefill();
-  }
-
-  async #connectors(work: PrefillWork): Promise<Connector[]> {
-    const { host } = this.#link;
-    const given = host.connectors ?? (host.gateway ? [work.httpConnector({ gateway: host.gateway })] : []);
-    const device = await this.#device.device();
-    if (!device) return given;
-    // The archive provider is the gateway's archive (SPEC §6) and this device's, the newer winning.
-    const server = given.find((c) => typeof c.archive === 'function');
-    const archive = server ? work.combineArchives(server, device) : work.combineArchives(device);
-    return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
+    this.link.host.dispatchEvent(matterEvent('matter-prefill', detail));
   }
 }
 
-function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
+export function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
   return {
     filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
     conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
