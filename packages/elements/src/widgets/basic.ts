@@ -64,7 +64,7 @@ class Drawn extends Directive {
 const drawn = directive(Drawn);
 
 /** A built-in: drawn as plain DOM by the form, and still a template for whoever calls `render`. */
-const builtin = (widget: Omit<DrawnWidget, 'render'>): DrawnWidget => {
+export const builtin = (widget: Omit<DrawnWidget, 'render'>): DrawnWidget => {
   const made: DrawnWidget = { ...widget, render: (ctx) => html`${drawn(widget.draw, ctx)}` };
   rankedBySchema.add(made);
   return made;

@@ -2,34 +2,32 @@
  * The region picker for `format: "cn-region"` / `x-widget: "region"` (SPEC §3.1): cascading
  * native selects — province, city, county — whose value is the deepest code chosen. Native
  * selects because they bring the platform's keyboard, screen-reader and mobile pickers with
- * them. The division table loads lazily (SPEC §9); until it arrives the field is a plain
- * text box for the six-digit code, so nothing waits on it.
+ * them. Its code (region-work.ts) and the division table are chunks (SPEC §9), fetched when a
+ * form first ranks a region field; until they arrive the field is a plain text box for the
+ * six-digit code, so nothing waits on them.
  */
-import { css, html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { until } from 'lit/directives/until.js';
+import { css } from 'lit';
 import { typeOf } from '@matterform/core';
+import { builtin, displayText } from '../basic.js';
+import { make, patch } from '../../fields/plain-dom.js';
 import { say } from '../../i18n/say.js';
 import { regionMessages } from '../../i18n/region.js';
-import { loadRegions, loadedRegions } from './regions.js';
-import { displayText } from '../basic.js';
-import { rankedBySchema, type RenderedWidget, type WidgetContext } from '../widget.js';
+import type { DrawnWidget, WidgetContext } from '../widget.js';
 
-type Cascade = typeof import('./cascade.js');
-let cascade: Cascade | undefined;
-let loadingCascade: Promise<Cascade> | undefined;
+type RegionWork = typeof import('./region-work.js');
+let work: RegionWork | undefined;
+let loadingWork: Promise<RegionWork> | undefined;
 
-/** The cascade's chunk, fetched once; a failed fetch is not kept, so the next render asks again. */
-function loadCascade(): Promise<Cascade> {
-  loadingCascade ??= import('./cascade.js').then(
-    (module) => (cascade = module),
+/** The widget's chunk, fetched once; a failed fetch is not kept, so the next draw asks again. */
+function loadWork(): Promise<RegionWork> {
+  loadingWork ??= import('./region-work.js').then(
+    (module) => (work = module),
     (error: unknown) => {
-      loadingCascade = undefined;
+      loadingWork = undefined;
       throw error;
     },
   );
-  return loadingCascade;
+  return loadingWork;
 }
 
 /** Layout of the cascade: the widget's `styles`, adopted by a form that draws it. */
@@ -52,7 +50,10 @@ export const regionStyles = css`
   }
 `;
 
-export const regionWidget: RenderedWidget = {
+/** Each drawn box's latest context: what the chunk draws once it is here. */
+const contexts = new WeakMap<Element, WidgetContext>();
+
+export const regionWidget: DrawnWidget = builtin({
   name: 'region',
   group: true,
   styles: regionStyles,
@@ -62,47 +63,48 @@ export const regionWidget: RenderedWidget = {
     if (type !== undefined && type !== 'string') return 0;
     if (ctx.requested !== undefined) return ctx.requested === 'region' ? 8 : 0;
     // A field that lists its own codes is a plain choice among them, for the select widget.
-    return ctx.schema.format === 'cn-region' && ctx.options.length === 0 ? 8 : 0;
+    const rank = ctx.schema.format === 'cn-region' && ctx.options.length === 0 ? 8 : 0;
+    // Fetched as soon as a form knows it will draw one.
+    if (rank > 0) void loadWork().catch(() => undefined);
+    return rank;
   },
-  render(ctx) {
-    const index = loadedRegions();
-    // One outer template in every state, so the part that first held `until` later takes the
-    // loaded template in place and the selects keep their DOM (and focus) across re-renders.
-    const content =
-      index && cascade
-        ? cascade.renderLoaded(ctx, index)
-        : until(
-            Promise.all([loadRegions(), loadCascade()]).then(
-              ([loaded, drawn]) => drawn.renderLoaded(ctx, loaded),
-              () => renderCodeInput(ctx),
-            ),
-            renderCodeInput(ctx),
-          );
-    return html`<div class="region">${content}</div>`;
+  draw(ctx, drawn) {
+    const box =
+      drawn instanceof HTMLDivElement && drawn.classList.contains('region') ? drawn : make('div', { class: 'region' });
+    contexts.set(box, ctx);
+    const latest = () => contexts.get(box);
+    if (work) work.drawRegion(box, ctx, latest);
+    else {
+      drawCodeInput(box, ctx);
+      void loadWork().then(
+        (loaded) => loaded.drawRegion(box, latest() ?? ctx, latest),
+        // The code stays typed by hand.
+        () => undefined,
+      );
+    }
+    return box;
   },
-};
-rankedBySchema.add(regionWidget);
+});
 
-/** While the table loads, or if it cannot: the code typed as is; the form normalises and checks it. */
-function renderCodeInput(ctx: WidgetContext): TemplateResult {
-  return html`<div class="region-level">
-    <label for=${ctx.id}>${say(regionMessages.codeLabel, ctx.lang)}</label>
-    <input
-      id=${ctx.id}
-      type="text"
-      inputmode="numeric"
-      autocomplete="off"
-      spellcheck="false"
-      .value=${live(displayText(ctx.value))}
-      ?readonly=${ctx.readonly}
-      ?disabled=${ctx.disabled}
-      aria-describedby=${ifDefined(ctx.describedBy || undefined)}
-      aria-invalid=${ifDefined(ctx.invalid ? 'true' : undefined)}
-      aria-required=${ifDefined(ctx.required ? 'true' : undefined)}
-      @input=${(event: Event) => {
-        const typed = (event.target as HTMLInputElement).value;
-        ctx.change(typed === '' ? undefined : typed);
-      }}
-    />
-  </div>`;
+/** Before the widget's chunk is here (or if it cannot be): the code typed as is, as region-work.ts draws it. */
+function drawCodeInput(box: HTMLElement, ctx: WidgetContext): void {
+  let control = box.querySelector('input');
+  if (!control) {
+    control = make('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' });
+    box.replaceChildren(make('div', { class: 'region-level' }, make('label'), control));
+  }
+  const label = box.querySelector('label') as HTMLLabelElement;
+  label.htmlFor = ctx.id;
+  label.textContent = say(regionMessages.codeLabel, ctx.lang);
+  control.id = ctx.id;
+  if (control.value !== displayText(ctx.value)) control.value = displayText(ctx.value);
+  control.readOnly = ctx.readonly;
+  control.disabled = ctx.disabled;
+  patch(control, {
+    'aria-describedby': ctx.describedBy || null,
+    'aria-invalid': ctx.invalid ? 'true' : null,
+    'aria-required': ctx.required ? 'true' : null,
+  });
+  const input = control;
+  input.oninput = () => ctx.change(input.value === '' ? undefined : input.value);
 }
