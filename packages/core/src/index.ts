@@ -102,10 +102,6 @@ export {
   type SchemaWalkErrorCode,
 } from './schema/fields.js';
 export {
-  combineArchives,
-  connectorFor,
-  mapProvided,
-  mergeArchiveAnswers,
   ProviderError,
   type ArchiveAnswer,
   type ArchivedAnswer,
@@ -121,6 +117,7 @@ export {
   type SubjectKind,
   type SubjectRef,
 } from './connectors/connectors.js';
+export { combineArchives, connectorFor, mapProvided, mergeArchiveAnswers } from './connectors/connecting.js';
 export type {
   Conflict,
   ConsentRecord,

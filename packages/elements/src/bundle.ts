@@ -7,7 +7,8 @@
 // checker, rater and run-time compiler are for the CLI and the designer. `httpConnector`,
 // `staticConnector`, `verifySubmission` and `createArchive` are the same functions with their
 // code in chunks, fetched on first use. The materials' building blocks (`MaterialsController`,
-// `renderMaterials`…) are exported by the package only, so the bundle keeps them in a chunk.
+// `renderMaterials`…) and the identifier checks (`isCnIdNumber`…, which the compiled
+// validators carry) are exported by the package only, so the bundle keeps them out of the entry.
 import './define.js';
 import './define-materials.js';
 import './define-status.js';
@@ -80,7 +81,7 @@ export {
   type VerifyOptions,
   type VerifyResult,
 } from '@matterform/core';
-export { isCnIdNumber, isCnMobile, isCnPostcode, isCnRegion, isCnUscc, normalizeIdentifier } from '@matterform/core';
+export { normalizeIdentifier } from '@matterform/core';
 export { MatterForm, widgetRegistry, type ConsentMode, type MatterSubject, type Receipt } from './form/matter-form.js';
 export { createArchive } from './lazy-archive.js';
 export { messages, registerMessages, say, type MessagePack } from './i18n/say.js';

@@ -3,8 +3,8 @@
  * prefill`: it answers as the mock gateway does (the catalogue's `provides` pointers applied
  * to raw responses, `$status`, `$delayMs` and `$malformed` honoured), without a network.
  */
+import { mapProvided } from './connecting.js';
 import {
-  mapProvided,
   ProviderError,
   type ArchiveAnswer,
   type Connector,

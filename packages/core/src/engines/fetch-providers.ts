@@ -4,8 +4,8 @@
  * and places in one go. Apart from resolving and placing (prefill.ts) so a form draws its
  * first step without this code, fetched with the prefill (SPEC §9's budget).
  */
+import { connectorFor } from '../connectors/connecting.js';
 import {
-  connectorFor,
   ProviderError,
   type ArchiveAnswer,
   type HeldLicence,
