@@ -17,7 +17,7 @@ import {
 import type { Archive } from '@matterform/archive';
 import { matterEvent } from '../events.js';
 import { isBare, NOBODY, unwrapValue } from './bare-schema.js';
-import { formMessages } from '../i18n/form.js';
+import { laterFormMessages } from '../i18n/form-later.js';
 import { say } from '../i18n/say.js';
 import type { MatterSubject, Receipt } from './matter-form.js';
 import type { Outbox } from './outbox.js';
@@ -119,7 +119,7 @@ export function refused(
   const detail = submit.errors.map((e) => `${e.pointer || '/'}: ${localize(e.message, lang)}`).join('; ');
   return submit.link.fail(
     'submit-failed',
-    say(formMessages.submitFailed, lang, { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
+    say(laterFormMessages.submitFailed, lang, { message: `HTTP ${status}${detail ? ` — ${detail}` : ''}` }),
   );
 }
 
@@ -149,7 +149,7 @@ export async function sendNow(
     host._phase = 'ready';
     throw submit.link.fail(
       'submit-failed',
-      say(formMessages.submitFailed, lang, { message: (error as Error).message }),
+      say(laterFormMessages.submitFailed, lang, { message: (error as Error).message }),
     );
   }
   const answer = (await response.json().catch(() => ({}))) as {
@@ -159,7 +159,7 @@ export async function sendNow(
   };
   if (response.status === 401) {
     host._phase = 'ready';
-    throw submit.link.fail('unauthorized', say(formMessages.unauthorized, lang));
+    throw submit.link.fail('unauthorized', say(laterFormMessages.unauthorized, lang));
   }
   if (response.status !== 201 || !answer.reference) throw refused(submit, response.status, answer.errors ?? []);
   return acknowledged(submit, {

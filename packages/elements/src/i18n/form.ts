@@ -1,4 +1,4 @@
-/** What `<matter-form>` says about the page: steps, notices, consent, the summary, review and confirmation. */
+/** What `<matter-form>` says about its first step: steps, notices, the summary, the buttons (the rest: form-later.ts). */
 import { messages, type Message } from './say.js';
 
 export const formMessages = messages('form', {
@@ -14,27 +14,7 @@ export const formMessages = messages('form', {
   },
   filling: { 'zh-CN': '正在为您自动填写…', en: 'Filling in what we already know…' },
   filled: { 'zh-CN': '已为您自动填写 {n} 项，请核对。', en: '{n} answers were filled in for you. Please check them.' },
-  consentTitle: { 'zh-CN': '授权获取您的信息', en: 'May we fetch your information?' },
-  consentIntro: {
-    'zh-CN': '为减少填写，我们可以在您同意后从以下单位获取信息：',
-    en: 'To save you typing, with your agreement we can fetch these from the following offices:',
-  },
-  consentAgree: { 'zh-CN': '同意并自动填写', en: 'Agree and fill in' },
-  consentRefuse: { 'zh-CN': '不同意，我自己填写', en: 'No, I will type it myself' },
-  consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
-  consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
-  change: { 'zh-CN': '修改', en: 'Change' },
-  youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
   materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
-  submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
-  referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },
-  keepReference: {
-    'zh-CN': '请记下受理编号，用于查询办理进度。',
-    en: 'Keep this reference to follow your application.',
-  },
-  receivedAt: { 'zh-CN': '提交时间：{time}', en: 'Received: {time}' },
-  print: { 'zh-CN': '打印申请记录', en: 'Print a record of your application' },
-  record: { 'zh-CN': '申请记录', en: 'Record of your application' },
   audience: {
     'zh-CN': '此事项面向{audience}，当前登录的申请人不能办理。',
     en: 'This application is for {audience}; the signed-in applicant cannot make it.',
@@ -42,22 +22,10 @@ export const formMessages = messages('form', {
   person: { 'zh-CN': '个人', en: 'individuals' },
   organization: { 'zh-CN': '法人或其他组织', en: 'organisations' },
   loadFailed: { 'zh-CN': '表单加载失败：{message}', en: 'The form could not be loaded: {message}' },
-  submitFailed: {
-    'zh-CN': '提交没有成功：{message}。您填写的内容都还在，请稍后再试。',
-    en: 'Your application was not sent: {message}. Nothing you entered is lost; please try again.',
-  },
-  unauthorized: {
-    'zh-CN': '登录已失效，请重新登录后再提交。您填写的内容都还在。',
-    en: 'You are signed out. Sign in again, then submit; nothing you entered is lost.',
-  },
   materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
   storageQuota: {
     'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
     en: 'This device has no room left to keep your answers; please finish and submit soon.',
-  },
-  consentNeeded: {
-    'zh-CN': '请先选择是否同意获取您的信息，然后继续。',
-    en: 'Say whether we may fetch your information before you continue.',
   },
   stillSending: { 'zh-CN': '正在提交您的申请，请稍候。', en: 'Your application is being sent; please wait.' },
   stillFilling: {

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { localize, type Locale, type MatterPlan } from '@matterform/core';
-import { formMessages } from '../../i18n/form.js';
+import { laterFormMessages } from '../../i18n/form-later.js';
 import { ERROR_PREFIX, say } from '../../i18n/say.js';
 import type { PrefillController } from '../prefill-controller.js';
 
@@ -24,15 +24,15 @@ export function renderConsent(
     aria-labelledby="matter-consent-title"
     aria-describedby=${needed ? 'matter-consent-needed' : nothing}
   >
-    <h3 id="matter-consent-title">${say(formMessages.consentTitle, lang)}</h3>
+    <h3 id="matter-consent-title">${say(laterFormMessages.consentTitle, lang)}</h3>
     ${
       needed
         ? html`<p class="error-message" part="error-message" id="matter-consent-needed">
-            <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(formMessages.consentNeeded, lang)}
+            <span class="visually-hidden">${say(ERROR_PREFIX, lang)}</span>${say(laterFormMessages.consentNeeded, lang)}
           </p>`
         : nothing
     }
-    <p>${say(formMessages.consentIntro, lang)}</p>
+    <p>${say(laterFormMessages.consentIntro, lang)}</p>
     <ul>
       ${plan.consents.map((request) => {
         const id = `matter-consent-${request.source}`;
@@ -48,18 +48,18 @@ export function renderConsent(
             }}
           />
           <label for=${id}
-            >${say(formMessages.consentChoose, lang)}
+            >${say(laterFormMessages.consentChoose, lang)}
             <strong>${localize(request.provider ?? request.title, lang)}</strong>
-            （${localize(request.title, lang)}）：${concepts || say(formMessages.consentNone, lang)}</label
+            （${localize(request.title, lang)}）：${concepts || say(laterFormMessages.consentNone, lang)}</label
           >
         </li>`;
       })}
     </ul>
     <div class="actions">
       <button class="primary" part="button" @click=${() => prefill.answer(true)}>
-        ${say(formMessages.consentAgree, lang)}
+        ${say(laterFormMessages.consentAgree, lang)}
       </button>
-      <button part="button" @click=${() => prefill.answer(false)}>${say(formMessages.consentRefuse, lang)}</button>
+      <button part="button" @click=${() => prefill.answer(false)}>${say(laterFormMessages.consentRefuse, lang)}</button>
     </div>
   </section>`;
 }

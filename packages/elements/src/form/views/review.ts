@@ -13,6 +13,7 @@ import {
 import { expandPointer, within, type FormState } from '../form-state.js';
 import { fieldMessages } from '../../i18n/fields.js';
 import { formMessages } from '../../i18n/form.js';
+import { laterFormMessages } from '../../i18n/form-later.js';
 import { statusMessages } from '../../i18n/materials.js';
 import { formatDate, say } from '../../i18n/say.js';
 import { maskText, optionsOf, providerName, readableValue, schemaText } from '../../present.js';
@@ -50,7 +51,7 @@ export function renderReview(
                       printable
                         ? nothing
                         : html`<button class="link" type="button" @click=${() => change?.answer(row.pointer)}>
-                            ${say(formMessages.change, lang)}<span class="visually-hidden"> ${row.label}</span>
+                            ${say(laterFormMessages.change, lang)}<span class="visually-hidden"> ${row.label}</span>
                           </button>`
                     }
                   </dd>`,
@@ -70,7 +71,7 @@ export function renderReview(
                 printable
                   ? nothing
                   : html`<button class="link" type="button" @click=${() => change?.material(entry.id)}>
-                      ${say(formMessages.change, lang)}<span class="visually-hidden">
+                      ${say(laterFormMessages.change, lang)}<span class="visually-hidden">
                         ${localize(material?.title, lang)}</span
                       >
                     </button>`
@@ -130,7 +131,7 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
                 })
             : value === undefined
               ? ''
-              : say(formMessages.youTyped, lang);
+              : say(laterFormMessages.youTyped, lang);
           rows.push({ step: stepIndex, pointer, label, value: text, source });
         }
       }
@@ -144,7 +145,7 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
       pointer: entry.pointer,
       label: entry.name,
       value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
-      source: say(formMessages.youTyped, lang),
+      source: say(laterFormMessages.youTyped, lang),
     });
   }
   return rows;
