@@ -46,12 +46,12 @@ export {
   isCnPostcode,
   isCnRegion,
   isCnUscc,
-  normalizeIdentifier,
   organizationCodeCheck,
   type CnFormat,
   type CnIdNumberProblem,
   type CnUsccProblem,
 } from './validation/formats.js';
+export { normalizeIdentifier } from './validation/identifiers.js';
 export {
   compileSchema,
   compileValidateFunction,
@@ -155,13 +155,10 @@ export { recordConsents, type ConsentOptions } from './engines/consent.js';
 export {
   DEFAULT_TIMEOUT_MS,
   describePlacement,
-  licenceValid,
   placeFills,
-  resolveFields,
   sameValue,
   setAt,
   todayOf,
-  validLicence,
   type FetchOptions,
   type FieldFill,
   type InvalidValue,
@@ -174,6 +171,7 @@ export {
   type Resolution,
   type ResolveOptions,
 } from './engines/prefill.js';
+export { licenceValid, resolveFields, validLicence } from './engines/resolve.js';
 export { fetchProviders, prefill } from './engines/fetch-providers.js';
 export {
   blockingMaterials,

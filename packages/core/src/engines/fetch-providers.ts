@@ -20,12 +20,12 @@ import {
   DEFAULT_TIMEOUT_MS,
   describePlacement,
   placeFills,
-  resolveFields,
   type FetchOptions,
   type PrefillOptions,
   type PrefillResult,
   type ProviderAnswers,
 } from './prefill.js';
+import { resolveFields } from './resolve.js';
 
 /**
  * Calls every provider of the plan once, for all the concepts asked of it, all at once.

@@ -8,7 +8,8 @@ import { fieldShown, whenMatches, type ConditionTester } from '../schema/conditi
 import type { JsonSchema } from '../schema/json-schema.js';
 import { getAt } from '../schema/pointer.js';
 import type { MaterialPlan, MatterPlan } from './plan.js';
-import { licenceValid, setAt, todayOf, validLicence, type ProviderAnswers } from './prefill.js';
+import { setAt, todayOf, type ProviderAnswers } from './prefill.js';
+import { licenceValid, validLicence } from './resolve.js';
 import type { MaterialEntry, MaterialFile } from '../submission/submission.js';
 
 export interface MaterialsInput {

@@ -123,18 +123,6 @@ export function isCnRegion(value: string): boolean {
   return typeof value === 'string' && /^[1-8]\d{5}$/.test(value) && hasKnownProvince(value);
 }
 
-/**
- * What a person typed, made checkable: full-width digits and Latin letters to ASCII,
- * spaces (U+3000 too) and hyphens/dashes dropped, letters upper-cased (the ID number's
- * `x`, a USCC's letters). Provider values are checked as given, never normalised.
- */
-export function normalizeIdentifier(input: string): string {
-  return input
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000\-\uFF0D\u2010-\u2015\u2212]/g, '')
-    .replace(/[a-z]/g, (c) => c.toUpperCase());
-}
-
 /** The five formats as ajv format functions, keyed by format name. */
 export const cnFormats: Record<CnFormat, (value: string) => boolean> = {
   'cn-id-number': (value) => isCnIdNumber(value),
