@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { combineArchives, connectorFor, mapProvided, ProviderError, type Connector } from './connectors.js';
+import { combineArchives, connectorFor, mapProvided } from './connecting.js';
+import { ProviderError, type Connector } from './connectors.js';
 
 const subject = { kind: 'person' as const, id: '430102199003077433' };
 const request = {

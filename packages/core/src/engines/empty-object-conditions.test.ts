@@ -10,7 +10,7 @@ import { compileSchema, createConditionTester } from '../validation/validate.js'
 import { ALL_CASES, TODAY, readJson } from './engine-fixtures.test-helpers.js';
 import { drawnData, evaluateMaterials } from './materials.js';
 import { planMatter, type MatterPlan } from './plan.js';
-import { prefill } from './prefill.js';
+import { prefill } from './fetch-providers.js';
 
 let catalogue: Catalogue;
 let fixtures: Fixtures;

@@ -3,7 +3,8 @@ import { ALL_CASES, NO_DATA, TODAY, engineCatalogue } from './engine-fixtures.te
 import type { Catalogue, Fixtures, Matter } from '../generated/catalogue.js';
 import { blockingMaterials, countMaterials, evaluateMaterials, materialsComplete } from './materials.js';
 import { planMatter, type MatterPlan } from './plan.js';
-import { fetchProviders, type ProviderAnswers } from './prefill.js';
+import { fetchProviders } from './fetch-providers.js';
+import type { ProviderAnswers } from './prefill.js';
 import { staticConnector } from '../connectors/static-connector.js';
 import { recordConsents } from './consent.js';
 import type { ConditionTester } from '../schema/conditions.js';

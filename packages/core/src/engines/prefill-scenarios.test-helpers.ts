@@ -6,7 +6,8 @@ import { recordConsents } from './consent.js';
 import { ALL_CASES, NO_DATA, TODAY, engineCatalogue } from './engine-fixtures.test-helpers.js';
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 import { planMatter } from './plan.js';
-import { placeFills, prefill, type PrefillOptions, type PrefillResult } from './prefill.js';
+import { prefill } from './fetch-providers.js';
+import { placeFills, type PrefillOptions, type PrefillResult } from './prefill.js';
 import { createConditionTester } from '../validation/validate.js';
 
 export interface Harness {

@@ -10,9 +10,9 @@ import {
   isCnPostcode,
   isCnRegion,
   isCnUscc,
-  normalizeIdentifier,
   organizationCodeCheck,
 } from './formats.js';
+import { normalizeIdentifier } from './identifiers.js';
 
 const today = new Date(2024, 5, 15); // 2024-06-15, local time
 

@@ -73,7 +73,8 @@ class RegionHost extends LitElement {
     return html`<fieldset>
       <legend>${label}</legend>
       <p id="f-region-hint">${this.locale === 'en' ? 'Where you live now' : '现居住地'}</p>
-      ${this.invalid ? html`<p id="f-region-error">请选择居住地</p>` : ''} ${regionWidget.render(context)}
+      ${this.invalid ? html`<p id="f-region-error">请选择居住地</p>` : ''}
+      ${(regionWidget.render as NonNullable<typeof regionWidget.render>)(context)}
     </fieldset>`;
   }
 }
