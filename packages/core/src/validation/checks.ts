@@ -70,10 +70,9 @@ export async function loadMatterChecks(
   validator?: PrecompiledMatterValidator,
   options: MatterChecksOptions = {},
 ): Promise<MatterChecks> {
-  const [drawing, validate] = await Promise.all([
-    loadDrawingChecks(schema, validator, options),
-    loadDataValidator(schema, validator),
-  ]);
+  // One after the other: where the page's CSP refuses the compiler, it is asked (and refused) once.
+  const drawing = await loadDrawingChecks(schema, validator, options);
+  const validate = await loadDataValidator(schema, validator);
   return { ...drawing, validate, precompiled: drawing.precompiled && validator !== undefined };
 }
 

@@ -212,8 +212,8 @@ describe('field engine: a registry per form', () => {
     // The form's own styles stay: the widget's are added to them, never put in their place.
     const own = MatterForm.elementStyles.map((style) => (style as CSSResult).styleSheet);
     expect(own.filter((sheet) => !adopted.includes(sheet as CSSStyleSheet)).length).to.equal(0);
-    // Besides them: the widget's, and the materials' (adopted with the form's later chunk).
-    expect(adopted.length).to.equal(own.length + 2);
+    // Besides them: the widget's, and the materials' and later steps' (adopted with the form's later chunk).
+    expect(adopted.length).to.equal(own.length + 3);
     await expect(el).to.be.accessible();
   });
 });

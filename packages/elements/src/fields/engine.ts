@@ -32,8 +32,6 @@ import { idFor, optionsOf, schemaText } from '../present.js';
 import type { Widget, WidgetRegistry } from '../widgets/widget.js';
 import { drawButton, drawButtons } from './buttons.js';
 import { errorLine } from './chrome.js';
-import { drawChoice } from './chooser.js';
-import { drawAddEntry } from './extra-keys.js';
 import { drawGroup } from './group.js';
 import { drawLeaf, type DrawFrame, type LeafShown } from './leaf.js';
 import { itemButtons } from './list.js';
@@ -41,6 +39,30 @@ import { make } from './plain-dom.js';
 import { FieldSlots, type Drawing } from './slots.js';
 
 /** What the form is, for one render: read once, not once per field. */
+
+type RareKinds = typeof import('./rare-kinds.js');
+let rareKinds: RareKinds | undefined;
+let loadingRareKinds: Promise<RareKinds> | undefined;
+
+/** Whether a schema has a field kind of the rare-kinds chunk: alternatives to choose, or keys to add. */
+export function needsRareKinds(schema: JsonSchemaObject): boolean {
+  return /"(oneOf|anyOf|patternProperties)"|"additionalProperties":\{/.test(JSON.stringify(schema));
+}
+
+export const rareKindsLoaded = (): boolean => rareKinds !== undefined;
+
+/** The rare kinds' chunk, fetched once for the page; a failed fetch is not kept, so the next form asks again. */
+export function loadRareKinds(): Promise<RareKinds> {
+  loadingRareKinds ??= import('./rare-kinds.js').then(
+    (module) => (rareKinds = module),
+    (error: unknown) => {
+      loadingRareKinds = undefined;
+      throw error;
+    },
+  );
+  return loadingRareKinds;
+}
+
 export interface FieldLook {
   widgets: WidgetRegistry;
   readonly: boolean;
@@ -359,6 +381,9 @@ export class FieldEngine {
   /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
   #choices(pointer: string, here: ((first: string) => boolean) | undefined, into: Node[]): void {
     const { state, lang, readonly, disabled } = this.#frame as DrawFrame;
+    // Fetched before the matter was drawn (loading-controller.ts); without it, no chooser.
+    const kinds = rareKinds;
+    if (!kinds) return;
     const groups = state.choiceGroups(pointer);
     let n = 0;
     for (const group of groups) {
@@ -382,7 +407,7 @@ export class FieldEngine {
           this.#host.changed(pointer);
         },
       };
-      into.push(this.#slots.drawAgain(`choice:${id}`, (last) => drawChoice(look, last)) as Node);
+      into.push(this.#slots.drawAgain(`choice:${id}`, (last) => kinds.drawChoice(look, last)) as Node);
     }
   }
 
@@ -409,7 +434,9 @@ export class FieldEngine {
       const look = { text, label: `${text}：${entry.name}`, press: () => this.#removeExtra(entry.pointer) };
       into.push(this.#slots.drawAgain(`remove:${entry.pointer}`, (last) => drawButtons([look], last)) as Node);
     }
-    if (!choices) return;
+    // The way to add one comes with the rare kinds' chunk, fetched before the matter was drawn.
+    const kinds = rareKinds;
+    if (!choices || !kinds) return;
     const look = {
       id: `${idFor('mf', pointer)}-new-entry`,
       lang,
@@ -418,7 +445,7 @@ export class FieldEngine {
       disabled: !editable,
       add: (name: string) => this.#addExtra(pointer, name),
     };
-    into.push(this.#slots.drawAgain(`entry:${pointer}`, (last) => drawAddEntry(look, last)) as Node);
+    into.push(this.#slots.drawAgain(`entry:${pointer}`, (last) => kinds.drawAddEntry(look, last)) as Node);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -187,72 +187,12 @@ export const formStyles = css`
   .consent ul {
     padding-left: var(--_matter-space-4);
   }
-  dl.review {
-    display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
-    gap: var(--_matter-space-2) var(--_matter-space-3);
-    margin: 0;
-  }
-  dl.review dt {
-    font-weight: 700;
-  }
-  dl.review dd {
-    margin: 0;
-  }
-  .source {
-    display: block;
-    font-size: 0.85rem;
-    color: var(--_matter-color-muted);
-  }
-  .link {
-    border: 0;
-    background: none;
-    color: var(--_matter-color-accent);
-    text-decoration: underline;
-    padding: 0;
-    min-height: 24px;
-    min-width: 24px;
-  }
-  .confirmation-panel {
-    background: var(--_matter-color-success);
-    color: #fff;
-    padding: var(--_matter-space-4);
-    text-align: center;
-  }
-  .reference {
-    font-size: 2rem;
-    font-weight: 700;
-    letter-spacing: 0.1em;
-    font-variant-numeric: tabular-nums;
-  }
   .busy {
     color: var(--_matter-color-muted);
   }
   @media (max-width: 40rem) {
-    dl.review {
-      grid-template-columns: 1fr;
-    }
-    dl.review dd {
-      margin-bottom: var(--_matter-space-2);
-    }
     .actions button {
       flex: 1 1 100%;
-    }
-  }
-  @media print {
-    .actions,
-    .progress,
-    .no-print,
-    .link {
-      display: none !important;
-    }
-    .confirmation-panel {
-      color: #000;
-      background: none;
-      border: 2px solid #000;
-    }
-    dl.review {
-      grid-template-columns: 1fr 2fr;
     }
   }
 `;

@@ -7,6 +7,7 @@
 export { blockingMaterials, materialsComplete } from '@matterform/core';
 export { MaterialsController } from '../materials/materials-controller.js';
 export { materialsStyles } from '../materials/materials-view.js';
+export { laterStyles } from './later-styles.js';
 export { renderConfirmation } from './views/confirmation.js';
 export { renderMaterialsStep } from './views/materials-step.js';
 export { renderReview } from './views/review.js';

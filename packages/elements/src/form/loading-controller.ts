@@ -21,6 +21,7 @@ import {
 import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
+import { loadRareKinds, needsRareKinds, rareKindsLoaded } from '../fields/engine.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -138,7 +139,12 @@ export class LoadingController {
       // Checks that need nothing loaded are taken at once: the form is then drawn in the
       // update that was given the matter, not in one more after it. The data validator is
       // not needed to draw: `validate` brings it once the first step is on the screen.
-      checks = drawingChecksNow(schema, validator, options) ?? (await loadDrawingChecks(schema, validator, options));
+      const now = drawingChecksNow(schema, validator, options);
+      // The rare field kinds' chunk, when the schema has them, beside the checks; with neither
+      // to wait for, nothing is awaited.
+      const rare = needsRareKinds(schema) && !rareKindsLoaded() ? this.#rareKinds() : undefined;
+      if (now && !rare) checks = now;
+      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare]);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -174,6 +180,13 @@ export class LoadingController {
       this.#link.fail(code, `${state.matter.id}: ${(error as Error).message}`);
       return false;
     }
+  }
+
+  /** The rare field kinds' chunk; when it cannot be fetched the form says so and draws the rest without them. */
+  async #rareKinds(): Promise<void> {
+    await loadRareKinds().catch((error: unknown) =>
+      this.#link.fail('load-failed', `rare-kinds: ${(error as Error).message}`, 'notice'),
+    );
   }
 
   #subjectKind(): 'person' | 'organization' {

@@ -454,7 +454,9 @@ export class MatterForm extends LitElement {
     const waited = state.pending;
     const validated = this.#loading.validate(state);
     this.#validated = validated;
-    const [valid] = await Promise.all([validated, this.#loadLater()]);
+    // A form value (`name`) is built by the submission's chunk: here by then too.
+    const forFormValue = this.name ? this.#submitter.load().catch(() => undefined) : undefined;
+    const [valid] = await Promise.all([validated, this.#loadLater(), forFormValue]);
     if (this.#state !== state || !valid) return;
     if (waited) {
       // Judged now that the validator is here (drawn before it, the form was "not yet valid").
@@ -478,7 +480,7 @@ export class MatterForm extends LitElement {
       if (!this.#later) {
         this.#later = later;
         this.#materials = new later.MaterialsController(this);
-        this.#adopt(later.materialsStyles);
+        this.#adopt([later.materialsStyles, later.laterStyles]);
         this.requestUpdate();
       }
       return this.#later;
@@ -605,7 +607,9 @@ export class MatterForm extends LitElement {
 
   async #updateFormValue(): Promise<void> {
     if (!this.name || !this.#state) return;
-    const submission = await this.#submitter.submission(this.#entries, this.#prefill.consents).catch(() => undefined);
+    // At once when the submission's chunk is here (a form with a name fetches it with its matter).
+    const work = this.#submitter.work ?? (await this.#submitter.load().catch(() => undefined));
+    const submission = work?.buildSubmission(this.#submitter, this.#entries, this.#prefill.consents);
     if (!submission || !this.name) return;
     const form = new FormData();
     form.append(this.name, JSON.stringify(submission));

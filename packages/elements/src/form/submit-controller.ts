@@ -75,19 +75,22 @@ export class SubmitController implements ReactiveController {
     this.notes = [];
   }
 
+  /** The chunk's code, once it is here: a form with a `name` fetches it with its matter, for its form value. */
+  work?: SubmitWork;
+
   /** The submission of the form as it is now (undefined with nobody to submit it); rejects when the chunk cannot load. */
   async submission(entries: readonly MaterialEntry[], consents: ConsentRecord[]): Promise<Submission | undefined> {
-    return (await this.#work()).buildSubmission(this, entries, consents);
+    return (await this.load()).buildSubmission(this, entries, consents);
   }
 
   /** Sends the submission to `action`: through the outbox when the device keeps things, else straight. */
   async send(submission: Submission, entries: readonly MaterialEntry[]): Promise<Receipt> {
-    return (await this.#work()).send(this, submission, entries);
+    return (await this.load()).send(this, submission, entries);
   }
 
   /** The outbox of this subject is sent from this page (again when the person signs in again). */
   async startCourier(subject: MatterSubject): Promise<void> {
-    const work = await this.#work().catch(() => undefined);
+    const work = await this.load().catch(() => undefined);
     await work?.startCourier(this, subject);
   }
 
@@ -97,9 +100,9 @@ export class SubmitController implements ReactiveController {
   }
 
   /** The chunk; when it cannot be fetched, the form says so (the drawn form stays) and this rejects. */
-  async #work(): Promise<SubmitWork> {
+  async load(): Promise<SubmitWork> {
     try {
-      return await loadWork();
+      return (this.work ??= await loadWork());
     } catch (error) {
       throw this.link.fail('load-failed', `submit-work: ${(error as Error).message}`, 'notice');
     }

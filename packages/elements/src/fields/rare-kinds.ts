@@ -1,0 +1,8 @@
+/**
+ * The field kinds few matters have, a chunk of their own (SPEC §9's budget): the choice among
+ * alternatives nothing in the data selects (`oneOf`/`anyOf`), and adding entries to an object
+ * that takes keys it does not declare. A form fetches it before drawing a matter whose schema
+ * has either (engine.ts `needsRareKinds`), so its first step is drawn whole.
+ */
+export { drawChoice } from './chooser.js';
+export { drawAddEntry } from './extra-keys.js';
