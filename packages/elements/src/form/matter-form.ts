@@ -957,7 +957,7 @@ export class MatterForm extends LitElement {
         },
         lang,
       )}
-      ${this.#renderDraftNotices(lang)}
+      ${this.#device.view?.renderDeviceNotices(this.#device, lang) ?? nothing}
       ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
       ${
         phase === 'consent'
@@ -972,7 +972,11 @@ export class MatterForm extends LitElement {
             : this.#renderFieldsStep(state, step.pointers)
         }
       </section>
-      ${step.id === 'review' ? this.#renderKeepChoice(state, lang) : nothing}
+      ${
+        step.id === 'review' && !this.readonly
+          ? (this.#device.view?.renderKeepChoice(this.#device, state, lang, this.#isDisabled()) ?? nothing)
+          : nothing
+      }
       ${renderActions(
         {
           first: index === 0,
@@ -1050,35 +1054,6 @@ export class MatterForm extends LitElement {
     this._stepIndex = (this.#state?.steps.length ?? MATERIALS_FROM_END) - MATERIALS_FROM_END;
     this.#focusAfterRender = item.href;
     this._revision++;
-  }
-
-  /** The saved draft offered back, another tab's newer draft, and answers that no longer fit. */
-  #renderDraftNotices(lang: Locale): TemplateResult {
-    const offered = this.#device.drafts?.offered;
-    const newer = this.#device.drafts?.newer;
-    const view = this.#device.view;
-    if (!view) return html``;
-    return html`${offered ? view.renderDraftOffer(offered.savedAt, lang, (c) => this.#device.answerDraft(c)) : nothing}
-    ${newer ? view.renderNewerDraft(newer.savedAt, lang, (load) => this.#device.answerNewer(load)) : nothing}
-    ${
-      this.#device.misfits.length > 0
-        ? view.renderMisfits(this.#device.misfits, lang, () => this.#device.dismissMisfits())
-        : nothing
-    }`;
-  }
-
-  /** On the review step: whether sensitive answers may be kept on this device for next time. */
-  #renderKeepChoice(state: FormState, lang: Locale): TemplateResult | typeof nothing {
-    const view = this.#device.view;
-    if (!view || !this.#device.archiving || this.readonly) return nothing;
-    const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
-    if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
-    return view.renderKeepSensitive(
-      this.#device.keepSensitive,
-      lang,
-      this.#isDisabled(),
-      (keep) => (this.#device.keepSensitive = keep),
-    );
   }
 
   /** The step's fields come from the field engine; #placeStepFields puts them in once lit's part is in. */

@@ -8,6 +8,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, say, type Locale } from '../../i18n/say.js';
 import { archiveViewMessages } from '../../i18n/archive-view.js';
 import type { Misfit } from '../drafts.js';
+import type { DeviceController } from '../device-controller.js';
+import type { FormState } from '../form-state.js';
 
 export function renderDraftOffer(savedAt: string, lang: Locale, answer: (continueIt: boolean) => void): TemplateResult {
   return html`<div class="notice draft" part="notice draft-offer" role="region" aria-labelledby="matter-draft-found">
@@ -67,4 +69,26 @@ export function renderKeepSensitive(
       ${say(archiveViewMessages.keepSensitive, lang)}
     </label>
   </div>`;
+}
+
+/** Above the form: the saved draft offered back, another tab's newer draft, and answers that no longer fit. */
+export function renderDeviceNotices(device: DeviceController, lang: Locale): TemplateResult {
+  const offered = device.drafts?.offered;
+  const newer = device.drafts?.newer;
+  return html`${offered ? renderDraftOffer(offered.savedAt, lang, (c) => device.answerDraft(c)) : nothing}
+  ${newer ? renderNewerDraft(newer.savedAt, lang, (load) => device.answerNewer(load)) : nothing}
+  ${device.misfits.length > 0 ? renderMisfits(device.misfits, lang, () => device.dismissMisfits()) : nothing}`;
+}
+
+/** On the review step: whether sensitive answers may be kept on this device for next time (when the form has some). */
+export function renderKeepChoice(
+  device: DeviceController,
+  state: FormState,
+  lang: Locale,
+  disabled: boolean,
+): TemplateResult | typeof nothing {
+  if (!device.archiving) return nothing;
+  const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
+  if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
+  return renderKeepSensitive(device.keepSensitive, lang, disabled, (keep) => (device.keepSensitive = keep));
 }
