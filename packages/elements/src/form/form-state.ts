@@ -52,6 +52,8 @@ export interface Snapshot {
   provenance: [string, Provenance][];
 }
 
+type ErrorDisplay = typeof import('./error-groups.js');
+
 export interface FormChecks {
   /** The data validator: absent while it loads, after the first step is drawn (`setValidator`). */
   validate?(data: unknown): ValidationResult;
@@ -80,7 +82,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Sets a value by pointer, creating objects (or arrays, for numeric tokens under an array) on the way. */
-function writeAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+export function writeAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop();
   if (last === undefined) return;
@@ -169,6 +171,8 @@ export class FormState {
   /** Whether any field has a `default`: then every change may bring one in. */
   readonly #hasDefaults: boolean;
   #validator?: (data: unknown) => ValidationResult;
+  /** Where the validator's errors are told (error-groups.ts), loaded with it. */
+  #display?: ErrorDisplay;
 
   constructor(plan: MatterPlan, checks: FormChecks) {
     this.plan = plan;
@@ -897,7 +901,9 @@ export class FormState {
         return (errors ??= process());
       },
     };
-    const process = () => this.#shownOnly(this.#intoGroups(raw)).errors;
+    const display = this.#display;
+    // The messages' chunk (error-groups.ts) comes with the validator: here whenever errors are.
+    const process = () => (display ? display.shownErrors(this, validator, raw) : raw.errors);
     return this.result;
   }
 
@@ -907,63 +913,11 @@ export class FormState {
   }
 
   /** The data validator, once loaded; `validate` judges with it from now on. */
-  setValidator(validator: NonNullable<FormChecks['validate']>): void {
+  setValidator(validator: NonNullable<FormChecks['validate']>, display?: ErrorDisplay): void {
     this.#validator = validator;
+    this.#display = display;
   }
 
-  /**
-   * Leaves out problems at branch fields that do not apply yet: with no choice made, a
-   * `oneOf` of branches fails in every one of them, and ajv names the fields of one (请填写
-   * “购房信息” before any 迁入类别 is chosen) that are not on the page. They come back, where
-   * the person can see them, once their branch applies. Never all of them: the form does not
-   * refuse to go on without saying why.
-   */
-  #shownOnly(result: ValidationResult): ValidationResult {
-    const shown = result.errors.filter((error) => {
-      const field = this.fieldAt(error.pointer);
-      return field === undefined || this.shown(field, error.pointer);
-    });
-    return shown.length > 0 ? { valid: false, errors: shown } : result;
-  }
-
-  /**
-   * A required group (an object drawn as a fieldset) that nothing has been typed into yet is
-   * missing as a whole, but the person sees its fields, not the group: the problems are told
-   * at those fields, found by checking the data again as if the group were there, empty.
-   * Only where the messages point changes; whether the data is valid is its own verdict. A
-   * group whose fields are all optional keeps its own "required".
-   */
-  #intoGroups(result: ValidationResult): ValidationResult {
-    const probe = structuredClone(this.data);
-    const opened = new Set<string>();
-    let errors = result.errors;
-    for (let depth = 0; depth < 16; depth++) {
-      const groups = errors.filter(
-        (e) => e.keyword === 'required' && !opened.has(e.pointer) && this.#missingGroup(probe, e.pointer),
-      );
-      if (groups.length === 0) break;
-      for (const group of groups) {
-        writeAt(probe, group.pointer, {});
-        opened.add(group.pointer);
-      }
-      errors = (this.#validator as NonNullable<FormChecks['validate']>)(probe).errors;
-    }
-    if (opened.size === 0) return result;
-    const told = result.errors.flatMap((error) => {
-      if (error.keyword !== 'required' || !opened.has(error.pointer)) return [error];
-      const inside = errors.filter((e) => e.pointer !== error.pointer && within(e.pointer, error.pointer));
-      return inside.length > 0 ? inside : [error];
-    });
-    return { valid: false, errors: told };
-  }
-
-  #missingGroup(data: Record<string, unknown>, pointer: string): boolean {
-    if (getAt(data, pointer) !== undefined) return false;
-    const field = this.fieldAt(pointer);
-    return field?.kind === 'object' && this.shown(field, pointer);
-  }
-
-  /** Which step an error belongs to: the one drawing its field (or an ancestor of it); else the last. */
   stepOf(pointer: string): number {
     let best = -1;
     let depth = -1;

@@ -154,7 +154,10 @@ export class LoadingController {
     if (token !== this.#token) return;
     this.checks = checks;
     // The data validator too, when it is here already (a matter drawn before, its code loaded).
-    const state = new FormState(plan, { ...checks, validate: dataValidatorNow(schema, validator) });
+    const state = new FormState(plan, checks);
+    // The data validator too, when it and the way its errors are told are here already.
+    const validateNow = errorGroups && dataValidatorNow(schema, validator);
+    if (validateNow) state.setValidator(validateNow, errorGroups);
     this.#validators.set(state, validator ? { schema, validator } : { schema });
     for (const pointer of state.unplaced)
       console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
@@ -172,7 +175,16 @@ export class LoadingController {
     await this.#link.host.updateComplete;
     await afterPaint();
     try {
-      state.setValidator(await loadDataValidator(made.schema, made.validator));
+      const [validate, display] = await Promise.all([
+        loadDataValidator(made.schema, made.validator),
+        // Without it (its chunk not fetched) the problems are told where the validator says.
+        (errorGroupsModule ??= import('./error-groups.js')).catch(() => {
+          errorGroupsModule = undefined;
+          return undefined;
+        }),
+      ]);
+      errorGroups ??= display;
+      state.setValidator(validate, display);
       return true;
     } catch (error) {
       if (this.#link.state() !== state) return false;
@@ -213,6 +225,11 @@ function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; messag
       return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
   return undefined;
 }
+
+type ErrorGroups = typeof import('./error-groups.js');
+/** How a validator's errors are told on the form: fetched with the first validator. */
+let errorGroupsModule: Promise<ErrorGroups> | undefined;
+let errorGroups: ErrorGroups | undefined;
 
 /**
  * Resolves after the next frame is painted (a task after its animation frame), or after a
