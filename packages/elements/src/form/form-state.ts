@@ -53,6 +53,18 @@ export interface Snapshot {
 }
 
 type ErrorDisplay = typeof import('./error-groups.js');
+type ExtraKeys = typeof import('./extra-keys-state.js');
+
+/**
+ * Entries beyond an object's declared properties (`patternProperties`, `additionalProperties`):
+ * worked out by the rare kinds' chunk (extra-keys-state.ts), which a form fetches before drawing
+ * a schema that has them; until then there are none.
+ */
+let extraKeys: ExtraKeys | undefined;
+
+export function useExtraKeys(module: ExtraKeys): void {
+  extraKeys = module;
+}
 
 export interface FormChecks {
   /** The data validator: absent while it loads, after the first step is drawn (`setValidator`). */
@@ -205,7 +217,7 @@ export class FormState {
   fieldAt(pointer: string): FieldInfo | undefined {
     return (
       this.plan.fieldByPointer.get(this.#unrepeat(patternOf(pointer, this.plan.fieldByPointer))) ??
-      this.#extraField(pointer) ??
+      extraKeys?.extraField(this, pointer) ??
       this.#unplannedField(pointer)
     );
   }
@@ -251,82 +263,19 @@ export class FormState {
   /** Keys the person added to an object and has not answered yet (the data holds no value for them). */
   readonly extraNames = new Map<string, string[]>();
 
-  /** The schema of the object at a data pointer ('' is the root), merged; undefined when it is no object field. */
-  #objectSchema(pointer: string): JsonSchemaObject | undefined {
-    const root = this.plan.schema;
-    if (pointer === '') return mergedSchema(root, root);
-    const field = this.plan.fieldByPointer.get(patternOf(pointer, this.plan.fieldByPointer));
-    if (field) return field.kind === 'object' ? mergedSchema(root, field.schema) : undefined;
-    // An item of a list of objects: the list's `items`.
-    const slash = pointer.lastIndexOf('/');
-    const list = this.plan.fieldByPointer.get(patternOf(pointer.slice(0, slash), this.plan.fieldByPointer));
-    if (list?.kind !== 'array' || !/^\d+$/.test(pointer.slice(slash + 1))) return undefined;
-    const items = list.schema.items;
-    return isRecord(items) ? mergedSchema(root, items as JsonSchemaObject) : undefined;
-  }
-
-  /** The names an object declares: its fields, branch fields included. */
-  #declared(pointer: string): Set<string> {
-    const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
-    return new Set(this.childrenOf(pattern).map((field) => field.name));
-  }
-
   /** The schema an object gives the key `name` it does not declare; undefined when it draws none for it. */
   extraSchema(objectPointer: string, name: string): JsonSchemaObject | undefined {
-    const object = this.#objectSchema(objectPointer);
-    if (!object || this.#declared(objectPointer).has(name)) return undefined;
-    for (const [pattern, schema] of Object.entries(object.patternProperties ?? {})) {
-      let matches = false;
-      try {
-        matches = new RegExp(pattern, 'u').test(name);
-      } catch {
-        // A pattern no validator compiles names no key.
-      }
-      if (matches) return isRecord(schema) ? mergedSchema(this.plan.schema, schema as JsonSchemaObject) : undefined;
-    }
-    const extra = object.additionalProperties;
-    return isRecord(extra) ? mergedSchema(this.plan.schema, extra as JsonSchemaObject) : undefined;
-  }
-
-  #extraField(pointer: string): FieldInfo | undefined {
-    const tokens = parsePointer(pointer);
-    const name = tokens.pop();
-    if (name === undefined) return undefined;
-    const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
-    const schema = this.extraSchema(parent, name);
-    if (!schema) return undefined;
-    const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-    return {
-      pointer,
-      schemaPointer: '',
-      schema,
-      parent: parent === '' ? '' : patternOf(parent, this.plan.fieldByPointer),
-      name,
-      kind: type === 'array' ? 'array' : 'leaf',
-      branch: false,
-      required: false,
-      inArray: parent.split('/').some((t) => /^\d+$/.test(t)),
-    };
+    return extraKeys?.extraSchema(this, objectPointer, name);
   }
 
   /** The undeclared entries of the object at `pointer` to draw: those in the data, then those just added. */
   extraEntries(pointer: string): FieldInfo[] {
-    const value = getAt(this.data, pointer);
-    const names = [...(isRecord(value) ? Object.keys(value) : []), ...(this.extraNames.get(pointer) ?? [])];
-    return [...new Set(names)].flatMap((name) => this.#extraField(joinPointer(pointer, name)) ?? []);
+    return extraKeys?.extraEntries(this, pointer) ?? [];
   }
 
   /** Every drawn object's undeclared entries: the root's, each shown object field's, each object item's. */
   allExtraEntries(): FieldInfo[] {
-    const objects = new Set<string>(['']);
-    for (const { field } of this.plan.fields) {
-      const pattern = field.kind === 'object' ? field.pointer : field.kind === 'array' ? `${field.pointer}/-` : '';
-      if (pattern === '') continue;
-      for (const pointer of expandPointer(this.data, pattern))
-        if (isRecord(getAt(this.data, pointer)) && (field.kind !== 'object' || this.shown(field, pointer)))
-          objects.add(pointer);
-    }
-    return [...objects].flatMap((pointer) => this.extraEntries(pointer));
+    return extraKeys?.allExtraEntries(this) ?? [];
   }
 
   /**
@@ -335,31 +284,12 @@ export class FormState {
    * False when the object takes no undeclared keys, or holds `maxProperties` already.
    */
   extraChoices(pointer: string): { names?: string[] } | false {
-    const object = this.#objectSchema(pointer);
-    if (!object || !(isRecord(object.additionalProperties) || isRecord(object.patternProperties))) return false;
-    const value = getAt(this.data, pointer);
-    const taken = new Set([
-      ...(isRecord(value) ? Object.keys(value) : []),
-      ...(this.extraNames.get(pointer) ?? []),
-      ...this.#declared(pointer),
-    ]);
-    if (typeof object.maxProperties === 'number' && taken.size - this.#declared(pointer).size >= object.maxProperties)
-      return false;
-    const names = isRecord(object.propertyNames) ? (object.propertyNames as JsonSchemaObject).enum : undefined;
-    if (!Array.isArray(names)) return {};
-    const free = names.filter((n): n is string => typeof n === 'string' && !taken.has(n));
-    return free.length > 0 ? { names: free } : false;
+    return extraKeys?.extraChoices(this, pointer) ?? false;
   }
 
   /** Adds the key `name` to the object at `pointer`, if the schema takes it: the answer comes when typed. */
   addExtra(pointer: string, name: string): boolean {
-    const object = this.#objectSchema(pointer);
-    const value = getAt(this.data, pointer);
-    if (!object || name === '' || (isRecord(value) && Object.hasOwn(value, name))) return false;
-    if ((this.extraNames.get(pointer) ?? []).includes(name) || !this.extraSchema(pointer, name)) return false;
-    if (object.propertyNames !== undefined && !this.checks.test(object.propertyNames, name)) return false;
-    this.extraNames.set(pointer, [...(this.extraNames.get(pointer) ?? []), name]);
-    return true;
+    return extraKeys?.addExtra(this, pointer, name) ?? false;
   }
 
   removeExtra(pointer: string): void {
