@@ -54,12 +54,18 @@ let laterModule: Promise<Later> | undefined;
  * the page; a failed fetch is not kept, so the next form asks again.
  */
 function loadLater(): Promise<Later> {
-  laterModule ??= import('./later.js').catch((error: unknown) => {
-    laterModule = undefined;
-    throw error;
-  });
+  laterModule ??= import('./later.js').then(
+    (module) => (laterLoaded = module),
+    (error: unknown) => {
+      laterModule = undefined;
+      throw error;
+    },
+  );
   return laterModule;
 }
+
+/** The later chunk once here: a form drawn after that takes it before its first render. */
+let laterLoaded: Later | undefined;
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -427,6 +433,8 @@ export class MatterForm extends LitElement {
 
   /** A new state for a new matter (or version, or kind of subject): drawn, then prefilled. */
   #loaded(state: FormState): void {
+    // Here already (another form fetched it): taken now, so its styles are in before the fields are drawn.
+    if (laterLoaded) this.#takeLater(laterLoaded);
     const previous = this.#state;
     if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
     else if (this.#hostValue !== undefined) state.setHostValue(wrapValue(state.matter, this.#hostValue));
@@ -478,9 +486,7 @@ export class MatterForm extends LitElement {
     try {
       const later = await loadLater();
       if (!this.#later) {
-        this.#later = later;
-        this.#materials = new later.MaterialsController(this);
-        this.#adopt([later.materialsStyles, later.laterStyles]);
+        this.#takeLater(later);
         this.requestUpdate();
       }
       return this.#later;
@@ -488,6 +494,14 @@ export class MatterForm extends LitElement {
       this.#fail('load-failed', `later: ${(error as Error).message}`, 'notice');
       return undefined;
     }
+  }
+
+  /** The later chunk's controller of the materials, and its styles adopted (before the first render when it is here already). */
+  #takeLater(later: Later): void {
+    if (this.#later) return;
+    this.#later = later;
+    this.#materials = new later.MaterialsController(this);
+    this.#adopt([later.materialsStyles, later.laterStyles]);
   }
 
   #subjectChanged(): Promise<void> {
