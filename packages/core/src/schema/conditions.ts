@@ -24,7 +24,7 @@ export type ConditionTester = (schema: JsonSchema, data: unknown) => boolean;
 export type ValueCheck = (field: FieldInfo, value: unknown) => boolean;
 
 // Keywords that never change what is valid; conditions differing only in these share one check.
-const ANNOTATIONS = new Set([
+export const ANNOTATIONS = new Set([
   'title',
   'description',
   '$comment',

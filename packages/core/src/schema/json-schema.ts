@@ -91,7 +91,8 @@ export function typeOf(schema: JsonSchemaObject): string | undefined {
   return schemaTypes(schema)[0];
 }
 
-const SUBSCHEMA = [
+/** Keywords whose value is one schema. */
+export const SUBSCHEMA = [
   'additionalProperties',
   'propertyNames',
   'additionalItems',
@@ -104,8 +105,17 @@ const SUBSCHEMA = [
   'else',
   'items',
 ];
-const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
+/** Keywords whose value is a list of schemas (`items` either). */
+export const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+/** Keywords whose value maps names to schemas. */
+export const SUBSCHEMA_MAPS = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+];
 
 /**
  * Every subschema of `schema`, depth-first with the schema itself first, each with its

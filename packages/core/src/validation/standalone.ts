@@ -4,8 +4,14 @@
  */
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { interopDefault } from './commonjs.js';
-import { conditionSchema, conditionSchemas } from '../schema/conditions.js';
-import type { JsonSchema, JsonSchemaObject } from '../schema/json-schema.js';
+import { ANNOTATIONS, conditionSchema, conditionSchemas } from '../schema/conditions.js';
+import {
+  SUBSCHEMA as SUBSCHEMA_ONE,
+  SUBSCHEMA_LISTS,
+  SUBSCHEMA_MAPS as SUBSCHEMA_MAP_KEYWORDS,
+  type JsonSchema,
+  type JsonSchemaObject,
+} from '../schema/json-schema.js';
 import { createAjv, dialectOf, FORMATS_NAME, type CompileOptions } from './validate.js';
 
 const standaloneCode = interopDefault(standaloneCodeModule);
@@ -30,43 +36,9 @@ export const VALIDATOR_RUNTIME = '@matterform/core/validator-runtime';
 const RUNTIME_HELPERS = new Set(['ucs2length', 'equal']);
 const RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/([A-Za-z0-9_]+)"\)\.default/g;
 
-// Keywords that never change what is valid (`default` too: ajv does not fill defaults here).
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  '$comment',
-  'examples',
-  'default',
-  'readOnly',
-  'writeOnly',
-  'deprecated',
-]);
 // Where a schema holds schemas: one, a list of them, or a map of names to them.
-const SUBSCHEMA = new Set([
-  'additionalProperties',
-  'propertyNames',
-  'additionalItems',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'items',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'prefixItems',
-]);
-const SUBSCHEMA_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
+const SUBSCHEMA = new Set<string>([...SUBSCHEMA_ONE, ...SUBSCHEMA_LISTS]);
+const SUBSCHEMA_MAPS = new Set<string>(SUBSCHEMA_MAP_KEYWORDS);
 
 /**
  * `schema` without annotations (`title`, `x-i18n`, …) wherever a schema stands: what is
