@@ -31,7 +31,14 @@ export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type BaseLocale, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
-export { schemaTypes, typeOf } from './schema/json-schema.js';
+export {
+  ONE_SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  schemaTypes,
+  typeOf,
+} from './schema/json-schema.js';
+export { ANNOTATION_KEYWORDS } from './schema/conditions.js';
 export { mergedSchema, objectSchemaOf } from './schema/merging.js';
 export { canAddItem, itemSchemaAt, listRules, newItemValue, type ListRules } from './schema/lists.js';
 export {

@@ -24,7 +24,7 @@ export type ConditionTester = (schema: JsonSchema, data: unknown) => boolean;
 export type ValueCheck = (field: FieldInfo, value: unknown) => boolean;
 
 // Keywords that never change what is valid; conditions differing only in these share one check.
-export const ANNOTATIONS = new Set([
+export const ANNOTATION_KEYWORDS = new Set([
   'title',
   'description',
   '$comment',
@@ -39,7 +39,7 @@ export const ANNOTATIONS = new Set([
 function conditionShape(schema: JsonSchemaObject): JsonSchemaObject {
   // Only the top level is stripped: deeper down, `title` may be a property's name.
   return Object.fromEntries(
-    Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')),
+    Object.entries(schema).filter(([key]) => !ANNOTATION_KEYWORDS.has(key) && !key.startsWith('x-')),
   ) as JsonSchemaObject;
 }
 

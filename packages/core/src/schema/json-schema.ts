@@ -92,7 +92,7 @@ export function typeOf(schema: JsonSchemaObject): string | undefined {
 }
 
 /** Keywords whose value is one schema. */
-export const SUBSCHEMA = [
+export const ONE_SCHEMA_KEYWORDS = [
   'additionalProperties',
   'propertyNames',
   'additionalItems',
@@ -106,9 +106,9 @@ export const SUBSCHEMA = [
   'items',
 ];
 /** Keywords whose value is a list of schemas (`items` either). */
-export const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+export const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 /** Keywords whose value maps names to schemas. */
-export const SUBSCHEMA_MAPS = [
+export const SCHEMA_MAP_KEYWORDS = [
   'properties',
   'patternProperties',
   '$defs',
@@ -124,16 +124,16 @@ export const SUBSCHEMA_MAPS = [
 export function* subschemas(schema: JsonSchema, pointer = ''): Generator<[JsonSchemaObject, string]> {
   if (!isSchemaObject(schema)) return;
   yield [schema, pointer];
-  for (const keyword of SUBSCHEMA) {
+  for (const keyword of ONE_SCHEMA_KEYWORDS) {
     const sub = schema[keyword];
     if (isSchemaObject(sub)) yield* subschemas(sub, joinPointer(pointer, keyword));
   }
-  for (const keyword of SUBSCHEMA_LISTS) {
+  for (const keyword of SCHEMA_LIST_KEYWORDS) {
     const list = schema[keyword];
     if (Array.isArray(list))
       for (const [i, sub] of list.entries()) yield* subschemas(sub as JsonSchema, joinPointer(pointer, keyword, i));
   }
-  for (const keyword of SUBSCHEMA_MAPS) {
+  for (const keyword of SCHEMA_MAP_KEYWORDS) {
     const map = schema[keyword];
     if (isSchemaObject(map)) {
       for (const [name, sub] of Object.entries(map))

@@ -4,11 +4,11 @@
  */
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { interopDefault } from './commonjs.js';
-import { ANNOTATIONS, conditionSchema, conditionSchemas } from '../schema/conditions.js';
+import { ANNOTATION_KEYWORDS as ANNOTATIONS, conditionSchema, conditionSchemas } from '../schema/conditions.js';
 import {
-  SUBSCHEMA as SUBSCHEMA_ONE,
-  SUBSCHEMA_LISTS,
-  SUBSCHEMA_MAPS as SUBSCHEMA_MAP_KEYWORDS,
+  ONE_SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
   type JsonSchema,
   type JsonSchemaObject,
 } from '../schema/json-schema.js';
@@ -37,8 +37,8 @@ const RUNTIME_HELPERS = new Set(['ucs2length', 'equal']);
 const RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/([A-Za-z0-9_]+)"\)\.default/g;
 
 // Where a schema holds schemas: one, a list of them, or a map of names to them.
-const SUBSCHEMA = new Set<string>([...SUBSCHEMA_ONE, ...SUBSCHEMA_LISTS]);
-const SUBSCHEMA_MAPS = new Set<string>(SUBSCHEMA_MAP_KEYWORDS);
+const SUBSCHEMA = new Set<string>([...ONE_SCHEMA_KEYWORDS, ...SCHEMA_LIST_KEYWORDS]);
+const SUBSCHEMA_MAPS = new Set<string>(SCHEMA_MAP_KEYWORDS);
 
 /**
  * `schema` without annotations (`title`, `x-i18n`, …) wherever a schema stands: what is

@@ -13,7 +13,16 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { httpConnector, say, staticConnector, type Connector } from '@matterform/elements';
-import type { Catalogue, FixtureSubject, Locale, PrecompiledMatterValidator } from '@matterform/core';
+import {
+  ANNOTATION_KEYWORDS,
+  ONE_SCHEMA_KEYWORDS,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  type Catalogue,
+  type FixtureSubject,
+  type Locale,
+  type PrecompiledMatterValidator,
+} from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
 import type { DesignActions, DesignView } from './context.js';
 import { previewMessages as msg } from '../i18n/preview.js';
@@ -331,43 +340,11 @@ function loadChecks(): Promise<void> {
 }
 
 /** Keywords ajv does not validate with (`strict: false`: an unknown `x-` keyword is an annotation). */
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  '$comment',
-  'examples',
-  'default',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-]);
+const ANNOTATIONS = ANNOTATION_KEYWORDS;
 /** Keywords whose value maps names to schemas. */
-const SCHEMA_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
+const SCHEMA_MAPS = new Set<string>(SCHEMA_MAP_KEYWORDS);
 /** Keywords whose value is a schema or a list of schemas. */
-const SUBSCHEMAS = new Set([
-  'items',
-  'prefixItems',
-  'additionalItems',
-  'contains',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  'additionalProperties',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-]);
+const SUBSCHEMAS = new Set<string>([...ONE_SCHEMA_KEYWORDS, ...SCHEMA_LIST_KEYWORDS]);
 
 const isAnnotation = (key: string): boolean => ANNOTATIONS.has(key) || key.startsWith('x-');
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
