@@ -5,7 +5,15 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { say } from '@matterform/elements';
-import { getAt, localize, parsePointer, toPointer, type Locale, type Matter } from '@matterform/core';
+import {
+  getAt,
+  localize,
+  parsePointer,
+  SCHEMA_MAP_KEYWORDS,
+  toPointer,
+  type Locale,
+  type Matter,
+} from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
 import { FixController } from './fixes.js';
 import type { DesignActions, DesignView, Selection } from './context.js';
@@ -13,14 +21,7 @@ import { problemsMessages as msg } from '../i18n/problems.js';
 import { textOf } from '../edits/outline.js';
 
 /** Keywords whose value maps names to schemas, lists schemas, or is one schema (JSON Schema 2020-12 and older). */
-const NAMED_SCHEMAS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
+const NAMED_SCHEMAS = new Set<string>(SCHEMA_MAP_KEYWORDS);
 const LISTED_SCHEMAS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const ONE_SCHEMA = new Set([
   'items',

@@ -37,30 +37,16 @@ import { drawLeaf, type DrawFrame, type LeafShown } from './leaf.js';
 import { itemButtons } from './list.js';
 import { make } from './plain-dom.js';
 import { FieldSlots, type Drawing } from './slots.js';
+import { chunk } from '../chunk.js';
 
 /** What the form is, for one render: read once, not once per field. */
 
-type RareKinds = typeof import('./rare-kinds.js');
-let rareKinds: RareKinds | undefined;
-let loadingRareKinds: Promise<RareKinds> | undefined;
+/** The rare kinds' chunk (rare-kinds.ts). */
+export const loadRareKinds = chunk(() => import('./rare-kinds.js'));
 
 /** Whether a schema has a field kind of the rare-kinds chunk: alternatives to choose, or keys to add. */
 export function needsRareKinds(schema: JsonSchemaObject): boolean {
   return /"(oneOf|anyOf|patternProperties)"|"additionalProperties":\{/.test(JSON.stringify(schema));
-}
-
-export const rareKindsLoaded = (): boolean => rareKinds !== undefined;
-
-/** The rare kinds' chunk, fetched once for the page; a failed fetch is not kept, so the next form asks again. */
-export function loadRareKinds(): Promise<RareKinds> {
-  loadingRareKinds ??= import('./rare-kinds.js').then(
-    (module) => (rareKinds = module),
-    (error: unknown) => {
-      loadingRareKinds = undefined;
-      throw error;
-    },
-  );
-  return loadingRareKinds;
 }
 
 export interface FieldLook {
@@ -382,7 +368,7 @@ export class FieldEngine {
   #choices(pointer: string, here: ((first: string) => boolean) | undefined, into: Node[]): void {
     const { state, lang, readonly, disabled } = this.#frame as DrawFrame;
     // Fetched before the matter was drawn (loading-controller.ts); without it, no chooser.
-    const kinds = rareKinds;
+    const kinds = loadRareKinds.loaded;
     if (!kinds) return;
     const groups = state.choiceGroups(pointer);
     let n = 0;
@@ -435,7 +421,7 @@ export class FieldEngine {
       into.push(this.#slots.drawAgain(`remove:${entry.pointer}`, (last) => drawButtons([look], last)) as Node);
     }
     // The way to add one comes with the rare kinds' chunk, fetched before the matter was drawn.
-    const kinds = rareKinds;
+    const kinds = loadRareKinds.loaded;
     if (!choices || !kinds) return;
     const look = {
       id: `${idFor('mf', pointer)}-new-entry`,

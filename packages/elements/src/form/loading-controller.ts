@@ -21,7 +21,7 @@ import {
 import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
-import { loadRareKinds, needsRareKinds, rareKindsLoaded } from '../fields/engine.js';
+import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -142,7 +142,7 @@ export class LoadingController {
       const now = drawingChecksNow(schema, validator, options);
       // The rare field kinds' chunk, when the schema has them, beside the checks; with neither
       // to wait for, nothing is awaited.
-      const rare = needsRareKinds(schema) && !rareKindsLoaded() ? this.#rareKinds() : undefined;
+      const rare = needsRareKinds(schema) && !loadRareKinds.loaded ? this.#rareKinds() : undefined;
       if (now && !rare) checks = now;
       else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare]);
     } catch (error) {

@@ -45,27 +45,11 @@ import { tokens } from '../styles.js';
 import { widgetRegistry } from '../widgets/defaults.js';
 import type { WidgetRegistry } from '../widgets/widget.js';
 import type { MaterialsController } from '../materials/materials-controller.js';
+import { chunk } from '../chunk.js';
 
-type Later = typeof import('./later.js');
-let laterModule: Promise<Later> | undefined;
-
-/**
- * The form's later chunk (form/later.ts: materials, review, confirmation), fetched once for
- * the page; a failed fetch is not kept, so the next form asks again.
- */
-function loadLater(): Promise<Later> {
-  laterModule ??= import('./later.js').then(
-    (module) => (laterLoaded = module),
-    (error: unknown) => {
-      laterModule = undefined;
-      throw error;
-    },
-  );
-  return laterModule;
-}
-
-/** The later chunk once here: a form drawn after that takes it before its first render. */
-let laterLoaded: Later | undefined;
+/** The form's later chunk (form/later.ts: materials, review, confirmation). */
+const later = chunk(() => import('./later.js'));
+type Later = NonNullable<typeof later.loaded>;
 
 /** The subject as a host gives it: SPEC §1, with the sign-in token that is never stored. */
 export type MatterSubject = SubjectRef & { token?: string };
@@ -434,7 +418,7 @@ export class MatterForm extends LitElement {
   /** A new state for a new matter (or version, or kind of subject): drawn, then prefilled. */
   #loaded(state: FormState): void {
     // Here already (another form fetched it): taken now, so its styles are in before the fields are drawn.
-    if (laterLoaded) this.#takeLater(laterLoaded);
+    if (later.loaded) this.#takeLater(later.loaded);
     const previous = this.#state;
     if (previous && previous.matter.id === state.matter.id) state.keepTyped(previous);
     else if (this.#hostValue !== undefined) state.setHostValue(wrapValue(state.matter, this.#hostValue));
@@ -484,9 +468,9 @@ export class MatterForm extends LitElement {
   async #loadLater(): Promise<Later | undefined> {
     if (this.#later) return this.#later;
     try {
-      const later = await loadLater();
+      const module = await later();
       if (!this.#later) {
-        this.#takeLater(later);
+        this.#takeLater(module);
         this.requestUpdate();
       }
       return this.#later;
@@ -497,11 +481,11 @@ export class MatterForm extends LitElement {
   }
 
   /** The later chunk's controller of the materials, and its styles adopted (before the first render when it is here already). */
-  #takeLater(later: Later): void {
+  #takeLater(module: Later): void {
     if (this.#later) return;
-    this.#later = later;
-    this.#materials = new later.MaterialsController(this);
-    this.#adopt([later.materialsStyles, later.laterStyles]);
+    this.#later = module;
+    this.#materials = new module.MaterialsController(this);
+    this.#adopt([module.materialsStyles, module.laterStyles]);
   }
 
   #subjectChanged(): Promise<void> {

@@ -13,21 +13,11 @@ import type { MatterSubject } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { SubmitController } from './submit-controller.js';
+import { chunk } from '../chunk.js';
 
-type PrefillWork = typeof import('./prefill-work.js');
-let workModule: Promise<PrefillWork> | undefined;
-
-/**
- * The prefill's chunk (form/prefill-work.ts), fetched once for the page; a failed fetch is not
- * kept, so the next matter asks again.
- */
-function loadWork(): Promise<PrefillWork> {
-  workModule ??= import('./prefill-work.js').catch((error: unknown) => {
-    workModule = undefined;
-    throw error;
-  });
-  return workModule;
-}
+/** The prefill's chunk (form/prefill-work.ts). */
+const loadWork = chunk(() => import('./prefill-work.js'));
+type PrefillWork = NonNullable<typeof loadWork.loaded>;
 
 const noDetail = (): MatterPrefillDetail => ({ filled: [], conflicts: [], failed: [], invalid: [] });
 

@@ -11,19 +11,12 @@ import type { MatterSubject, Receipt } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { Outbox } from './outbox.js';
+import { chunk } from '../chunk.js';
 
 // Building and sending (with the outbox) is a chunk of its own (SPEC §9's budget): fetched when
 // the form first builds a submission.
-type SubmitWork = typeof import('./submit-work.js');
-let workModule: Promise<SubmitWork> | undefined;
-
-function loadWork(): Promise<SubmitWork> {
-  workModule ??= import('./submit-work.js').catch((error: unknown) => {
-    workModule = undefined;
-    throw error;
-  });
-  return workModule;
-}
+const loadWork = chunk(() => import('./submit-work.js'));
+type SubmitWork = NonNullable<typeof loadWork.loaded>;
 
 /** One reason the gateway refused a submission (SPEC §6 `422`): `pointer` into its `data`. */
 export interface GatewayError {

@@ -13,22 +13,10 @@ import { make, patch } from '../../fields/plain-dom.js';
 import { say } from '../../i18n/say.js';
 import { regionMessages } from '../../i18n/region.js';
 import type { DrawnWidget, WidgetContext } from '../widget.js';
+import { chunk } from '../../chunk.js';
 
-type RegionWork = typeof import('./region-work.js');
-let work: RegionWork | undefined;
-let loadingWork: Promise<RegionWork> | undefined;
-
-/** The widget's chunk, fetched once; a failed fetch is not kept, so the next draw asks again. */
-function loadWork(): Promise<RegionWork> {
-  loadingWork ??= import('./region-work.js').then(
-    (module) => (work = module),
-    (error: unknown) => {
-      loadingWork = undefined;
-      throw error;
-    },
-  );
-  return loadingWork;
-}
+/** The widget's chunk (region-work.ts). */
+const loadWork = chunk(() => import('./region-work.js'));
 
 /** Layout of the cascade: the widget's `styles`, adopted by a form that draws it. */
 export const regionStyles = css`
@@ -73,6 +61,7 @@ export const regionWidget: DrawnWidget = builtin({
       drawn instanceof HTMLDivElement && drawn.classList.contains('region') ? drawn : make('div', { class: 'region' });
     contexts.set(box, ctx);
     const latest = () => contexts.get(box);
+    const work = loadWork.loaded;
     if (work) work.drawRegion(box, ctx, latest);
     else {
       drawCodeInput(box, ctx);
