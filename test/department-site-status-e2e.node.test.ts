@@ -101,7 +101,9 @@ describe('department-site demo: following a case', function () {
     ]);
 
     // 我的办件: the same case, from this device; the demo's clock button moves it on again.
-    await page.click('a.topbar-link');
+    // Followed where it is now (as the refresh above): a click by position, taken while the page
+    // is still scrolling back from the confirmation, could land beside the link.
+    await Promise.all([page.waitForNavigation(), page.$eval('a.topbar-link', (a) => (a as HTMLAnchorElement).click())]);
     await page.waitForFunction(
       () => document.querySelector('#applications')?.shadowRoot?.querySelector('[part~="case"]'),
       {
