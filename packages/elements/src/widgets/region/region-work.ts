@@ -1,7 +1,7 @@
 /**
- * The region widget's work (region.ts is its stub in the form's entry), a chunk of its own:
+ * The region widget's work (region.ts is its part in the form's entry), a chunk of its own:
  * the code box while the division table loads, then the cascade of selects (cascade.ts),
- * drawn with lit into the box the stub gives it.
+ * drawn with lit into the box region.ts gives it.
  */
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -13,7 +13,7 @@ import { renderLoaded } from './cascade.js';
 import { displayText } from '../basic.js';
 import type { WidgetContext } from '../widget.js';
 
-/** Boxes lit has drawn into: the stub's plain code box goes before lit's first render. */
+/** Boxes lit has drawn into: region.ts's plain code box goes before lit's first render. */
 const drawnByLit = new WeakSet<Element>();
 
 function draw(box: HTMLElement, template: TemplateResult): void {
