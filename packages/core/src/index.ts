@@ -125,6 +125,7 @@ export {
   type SubjectRef,
 } from './connectors/connectors.js';
 export { combineArchives, connectorFor, mapProvided, mergeArchiveAnswers } from './connectors/connecting.js';
+export { gatewayBase } from './connectors/gateway-url.js';
 export type {
   Conflict,
   ConsentRecord,

@@ -2,10 +2,10 @@
  * `httpConnector` as the bundle exports it (SPEC §5 "Exports"): the same connector to the
  * gateway (SPEC §6), its code fetched with the prefill's chunk on the first question, which a
  * form asks only after it has drawn its first step. Its methods already return promises, so
- * waiting for the chunk changes nothing for callers; `gateway` is resolved at once, as the
- * core's is.
+ * waiting for the chunk changes nothing for callers; `gateway` is resolved at once, by the
+ * core's rule.
  */
-import type { HttpConnector, HttpConnectorOptions } from '@matterform/core';
+import { gatewayBase, type HttpConnector, type HttpConnectorOptions } from '@matterform/core';
 
 export function httpConnector(options: HttpConnectorOptions): HttpConnector {
   let loaded: Promise<Required<HttpConnector>> | undefined;
@@ -13,9 +13,7 @@ export function httpConnector(options: HttpConnectorOptions): HttpConnector {
     (loaded ??= import('./form/prefill-work.js').then(
       (module) => module.httpConnector(options) as Required<HttpConnector>,
     ));
-  const documentBase = (globalThis as { document?: { baseURI?: string } }).document?.baseURI;
-  const base = documentBase ? new URL(options.gateway, documentBase) : new URL(options.gateway);
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const base = gatewayBase(options.gateway);
   return {
     gateway: base.href.replace(/\/$/, ''),
     sources: options.sources ?? '*',

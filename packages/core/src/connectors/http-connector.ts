@@ -3,6 +3,7 @@
  * the ministry and provincial interfaces; the browser only ever talks to it, with the
  * applicant's token (or the site's cookie when there is none).
  */
+import { gatewayBase } from './gateway-url.js';
 import {
   ProviderError,
   type ArchiveAnswer,
@@ -31,7 +32,7 @@ export interface HttpConnector extends Connector {
 }
 
 export function httpConnector(options: HttpConnectorOptions): HttpConnector {
-  const base = baseUrl(options.gateway);
+  const base = gatewayBase(options.gateway);
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   async function call(
@@ -126,12 +127,4 @@ export function httpConnector(options: HttpConnectorOptions): HttpConnector {
       return token ? { ...subject, token } : subject;
     },
   };
-}
-
-// `new URL('sources/x', base)` keeps the base's path only when it ends with a slash.
-function baseUrl(gateway: string): URL {
-  const documentBase = (globalThis as { document?: { baseURI?: string } }).document?.baseURI;
-  const url = documentBase ? new URL(gateway, documentBase) : new URL(gateway);
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
 }
