@@ -22,6 +22,7 @@ import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
+import { englishMissing, loadEnglish } from '../i18n/say.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -143,8 +144,10 @@ export class LoadingController {
       // The rare field kinds' chunk, when the schema has them, beside the checks; with neither
       // to wait for, nothing is awaited.
       const rare = needsRareKinds(schema) && !loadRareKinds.loaded ? this.#rareKinds() : undefined;
-      if (now && !rare) checks = now;
-      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare]);
+      // The English of the first step's words, for a form that speaks en.
+      const english = englishMissing(this.#link.lang()) ? this.#english() : undefined;
+      if (now && !rare && !english) checks = now;
+      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare, english]);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -198,6 +201,13 @@ export class LoadingController {
   async #rareKinds(): Promise<void> {
     await loadRareKinds().catch((error: unknown) =>
       this.#link.fail('load-failed', `rare-kinds: ${(error as Error).message}`, 'notice'),
+    );
+  }
+
+  /** The English of the entry's messages; when it cannot be fetched the form says so, in zh-CN. */
+  async #english(): Promise<void> {
+    await loadEnglish().catch((error: unknown) =>
+      this.#link.fail('load-failed', `english: ${(error as Error).message}`, 'notice'),
     );
   }
 

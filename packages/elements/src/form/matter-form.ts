@@ -38,7 +38,7 @@ import { renderNotices } from './views/notices.js';
 import { renderSummary, type SummaryItem } from './views/summary.js';
 import { FieldEngine } from '../fields/engine.js';
 import { formStyles } from './form-styles.js';
-import { langOf, localeOf, say } from '../i18n/say.js';
+import { englishMissing, langOf, loadEnglish, localeOf, say } from '../i18n/say.js';
 import { formMessages } from '../i18n/form.js';
 import { idFor } from '../present.js';
 import { tokens } from '../styles.js';
@@ -256,6 +256,8 @@ export class MatterForm extends LitElement {
   #showMaterialErrors = false;
   #message?: { code: MatterErrorCode | 'info'; text: string };
   #formDisabled = false;
+  /** The English of the entry's messages was asked for (once: a failure is told, not retried in a loop). */
+  #askedEnglish = false;
   #focusAfterRender?: string;
   #snapshot?: Snapshot;
   #formValuePending = false;
@@ -351,6 +353,19 @@ export class MatterForm extends LitElement {
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
     else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) void this.#subjectChanged();
     if (this._phase !== 'consent' && this.#wait === 'consentNeeded') this.#wait = undefined;
+    // A form that came to speak en after it was drawn (or before it has a matter) is drawn
+    // again once the English of its words is here.
+    if (englishMissing(this.#lang()) && !this.#askedEnglish) {
+      this.#askedEnglish = true;
+      loadEnglish().then(
+        () => {
+          // Fields drawn meanwhile are kept by the engine until the epoch moves.
+          this.#epoch++;
+          this.requestUpdate();
+        },
+        (error: unknown) => this.#fail('load-failed', `english: ${(error as Error).message}`, 'notice'),
+      );
+    }
   }
 
   override update(changed: PropertyValues<this>): void {

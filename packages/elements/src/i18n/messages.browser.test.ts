@@ -1,5 +1,5 @@
 // Other locales without forking: a host's message pack, and a field's `x-i18n` in the page's language.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Catalogue, Matter } from '@matterform/core';
 import type { MatterForm } from '../form/matter-form.js';
 import { registerMessages } from '../index.js';
@@ -35,6 +35,21 @@ async function form(lang: string): Promise<MatterForm> {
 
 const texts = (el: MatterForm, selector: string) =>
   [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((n) => n.textContent?.replace(/\s+/g, ' ').trim());
+
+describe('messages: English, fetched when a form speaks it', () => {
+  // First in this file, so the page has not fetched the English of the first step's words yet.
+  it('draws a zh-CN form again in English once its lang turns to en', async () => {
+    const el = await form('zh-CN');
+    expect(texts(el, '.actions button')).to.deep.equal(['保存并继续']);
+    el.lang = 'en';
+    await waitUntil(
+      () => texts(el, '.actions button')[0] === 'Save and continue',
+      'the button never said it in English',
+    );
+    expect(texts(el, '.step-caption')).to.deep.equal(['Step 1 of 3']);
+    expect(texts(el, 'label')).to.deep.equal(['Reader (optional)']);
+  });
+});
 
 describe('messages: a locale the SDK does not write', () => {
   it("shows a registered 'fr' pack and the fields' x-i18n.fr, and leaves an English form on the page as it was", async () => {

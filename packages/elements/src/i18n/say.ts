@@ -4,21 +4,49 @@
  * `registerMessages`, without forking: a key its pack leaves out is said in zh-CN (SPEC §1).
  */
 import { toLocale, type Locale, type Message } from '@matterform/core';
+import { chunk } from '../chunk.js';
 
 export type { Locale, Message };
+
+/**
+ * A message of a table in the entry (first step's words): its zh-CN is here, its English in
+ * the `english` chunk, fetched before a form that speaks en is drawn (SPEC §9's budget).
+ */
+export type ChineseFirst = { 'zh-CN': string; en?: undefined };
 
 /** A host's messages for one locale: per area (`form`, `materials`, …), per key, the text. */
 export type MessagePack = Partial<Record<string, Partial<Record<string, string>>>>;
 
 const packs = new Map<string, MessagePack>();
 /** Each message of a table, to its area and key: how a pack finds the text it replaces. */
-const names = new WeakMap<Message, [string, string]>();
+const names = new WeakMap<Message | ChineseFirst, [string, string]>();
 
 /** A table of messages for `area`, made known to the packs (`registerMessages`). */
-export function messages<T extends Record<string, Message>>(area: string, table: T): T {
+export function messages<T extends Record<string, Message | ChineseFirst>>(area: string, table: T): T {
   for (const [key, message] of Object.entries(table)) names.set(message, [area, key]);
   return table;
 }
+
+/** A table of the entry's messages for `area`, zh-CN only; `english.ts` holds their English. */
+export function chineseFirst<K extends string>(area: string, table: Record<K, string>): Record<K, ChineseFirst> {
+  const made = {} as Record<K, ChineseFirst>;
+  for (const key of Object.keys(table) as K[]) made[key] = { 'zh-CN': table[key] };
+  return messages(area, made);
+}
+
+/** The English of the entry's tables, per area and key, once the `english` chunk is here. */
+const english = new Map<string, Record<string, string>>();
+
+/** Called by the `english` chunk only: a host's own English goes through `registerMessages`. */
+export function addEnglish(area: string, table: Record<string, string>): void {
+  english.set(area, table);
+}
+
+/** The English of the entry's messages; a form speaking en waits for it before drawing. */
+export const loadEnglish = chunk(() => import('./english.js'));
+
+/** Whether `lang` is en and the English of the entry's messages still has to be fetched. */
+export const englishMissing = (lang: Locale): boolean => lang === 'en' && !loadEnglish.loaded;
 
 /**
  * Adds (or extends) the messages of `locale`, e.g. `registerMessages('fr', { form: { next:
@@ -30,13 +58,16 @@ export function registerMessages(locale: string, pack: MessagePack): void {
   packs.set(locale, known);
 }
 
-export function say(message: Message, lang: Locale, params?: Record<string, string | number>): string {
+export function say(message: Message | ChineseFirst, lang: Locale, params?: Record<string, string | number>): string {
   let text: string;
-  if (lang === 'zh-CN' || lang === 'en') text = message[lang as 'zh-CN' | 'en'];
+  if (lang === 'zh-CN') text = message['zh-CN'];
   else {
     const [area = '', key = ''] = names.get(message) ?? [];
-    const pack = packs.get(lang) ?? packs.get(lang.split('-')[0] as string);
-    text = pack?.[area]?.[key] ?? message['zh-CN'];
+    if (lang === 'en') text = message.en ?? english.get(area)?.[key] ?? message['zh-CN'];
+    else {
+      const pack = packs.get(lang) ?? packs.get(lang.split('-')[0] as string);
+      text = pack?.[area]?.[key] ?? message['zh-CN'];
+    }
   }
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>

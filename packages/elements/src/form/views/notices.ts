@@ -1,9 +1,9 @@
 /** The notices above the step, announced politely: filling, what was filled, sources that failed, failures, waits. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale, MatterPlan, Message } from '@matterform/core';
+import type { Locale, MatterPlan } from '@matterform/core';
 import type { MatterPrefillDetail } from '../../events.js';
 import { formMessages } from '../../i18n/form.js';
-import { say } from '../../i18n/say.js';
+import { say, type ChineseFirst } from '../../i18n/say.js';
 import { providerName } from '../../present.js';
 
 export interface NoticesView {
@@ -15,7 +15,7 @@ export interface NoticesView {
   detail: MatterPrefillDetail;
   /** A failure to show (`matter-error`), and why a press waits. */
   alert?: string;
-  wait?: Message;
+  wait?: ChineseFirst;
   /** What became of submissions queued by an earlier page. */
   notes: readonly string[];
 }
