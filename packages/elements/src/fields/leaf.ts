@@ -3,13 +3,24 @@
  * what describes it) and the notes under it saying where a prefilled value came from.
  */
 import type { FieldInfo, JsonSchemaObject, Locale, Provenance } from '@matterform/core';
-import { ERROR_PREFIX, formatDate, say } from '../i18n/say.js';
+import { ERROR_PREFIX, say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
-import { idFor, optionsOf, providerKeeper, providerName, readableValue, schemaText } from '../present.js';
+import { idFor, optionsOf, schemaText } from '../present.js';
 import type { FormState } from '../form/form-state.js';
-import type { Widget, WidgetContext, WidgetOption } from '../widgets/widget.js';
+import type { Widget, WidgetContext } from '../widgets/widget.js';
 import type { FieldLook } from './engine.js';
-import { drawField, type FieldNote } from './chrome.js';
+import { drawField } from './chrome.js';
+import type { provenanceNotes } from './provenance-notes.js';
+
+/**
+ * The notes under a prefilled field, once their module is here: only asking the providers
+ * gives a value provenance, and the prefill chunk brings them (`useProvenanceNotes`).
+ */
+let notesOf: typeof provenanceNotes | undefined;
+
+export function useProvenanceNotes(notes: typeof provenanceNotes): void {
+  notesOf = notes;
+}
 
 /** What every field of one draw shares: made once per render, not per field. */
 export interface DrawFrame extends FieldLook {
@@ -80,46 +91,8 @@ export function drawLeaf(
       optional: required ? undefined : say(T.optional, lang),
       hints,
       error: error !== undefined ? [say(ERROR_PREFIX, lang), error] : undefined,
-      notes: provenance ? provenanceNotes(state, provenance, id, locked, context.options, lang) : [],
+      notes: provenance && notesOf ? notesOf(state, provenance, id, locked, context.options, lang) : [],
     },
     last,
   );
-}
-
-/** Where a prefilled value came from, whether it is locked, and what other sources said. */
-function provenanceNotes(
-  state: FormState,
-  provenance: Provenance,
-  id: string,
-  locked: boolean,
-  options: readonly WidgetOption[],
-  lang: Locale,
-): FieldNote[] {
-  const provider = providerName(state.plan, provenance.provider, lang);
-  const keeper = providerKeeper(state.plan, provenance.provider, lang);
-  const notes: FieldNote[] = [
-    [
-      'badge',
-      `${id}-badge`,
-      provenance.edited
-        ? say(T.youChanged, lang, { provider })
-        : say(T.from, lang, { provider, date: formatDate(provenance.fetchedAt, lang) }),
-    ],
-  ];
-  if (locked)
-    notes.push([
-      'lock-note',
-      `${id}-lock`,
-      say(keeper ? T.locked : T.lockedNoKeeper, lang, { provider, keeper: keeper ?? '' }),
-    ]);
-  if (provenance.conflicts?.length)
-    notes.push([
-      'conflicts',
-      null,
-      say(T.conflicts, lang) +
-        provenance.conflicts
-          .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
-          .join(lang === 'en' ? '; ' : '；'),
-    ]);
-  return notes;
 }

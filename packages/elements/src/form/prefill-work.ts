@@ -16,6 +16,8 @@ import {
 } from '@matterform/core';
 import { matterEvent } from '../events.js';
 import { fillsDetail, type PrefillController } from './prefill-controller.js';
+// What a prefilled field says under it, ready before the first fill is drawn.
+import '../fields/provenance-notes.js';
 
 export { httpConnector };
 export { renderConsent } from './views/consent.js';

@@ -52,7 +52,7 @@ import {
 } from '@matterform/core';
 import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from '../i18n/say.js';
 import { materialsMessages, statusMessages } from '../i18n/materials.js';
-import { maskText } from '../present.js';
+import { maskText } from '../readable.js';
 import { acceptLabel, filesWord, formatBytes, type MaterialsController } from './materials-controller.js';
 
 export interface MaterialsViewOptions {

@@ -16,7 +16,8 @@ import { formMessages } from '../../i18n/form.js';
 import { laterFormMessages } from '../../i18n/form-later.js';
 import { statusMessages } from '../../i18n/materials.js';
 import { formatDate, say } from '../../i18n/say.js';
-import { maskText, optionsOf, providerName, readableValue, schemaText } from '../../present.js';
+import { optionsOf, providerName, schemaText } from '../../present.js';
+import { maskText, readableValue } from '../../readable.js';
 import { loadedRegions } from '../../widgets/region/regions.js';
 
 /** Concepts whose values are identifiers, masked in the printed record. */
