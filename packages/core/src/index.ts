@@ -145,10 +145,10 @@ export {
   fieldApplies,
   fieldShown,
   instantiatePointer,
-  whenMatches,
   type ConditionTester,
   type ValueCheck,
 } from './schema/conditions.js';
+export { whenMatches } from './schema/when-matches.js';
 export {
   holderFits,
   isFresh,

@@ -4,7 +4,8 @@
  * the uploads — with why it applies and how it was satisfied, in words the form can show.
  */
 import type { ArchivedDocument, ProviderId } from '../connectors/connectors.js';
-import { fieldShown, whenMatches, type ConditionTester } from '../schema/conditions.js';
+import { fieldShown, type ConditionTester } from '../schema/conditions.js';
+import { whenMatches } from '../schema/when-matches.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import { getAt } from '../schema/pointer.js';
 import type { MaterialPlan, MatterPlan } from './plan.js';

@@ -1,6 +1,6 @@
 /**
  * Evaluating the conditions of a matter against its data: branch fields (SPEC §3.1
- * "Branch fields") and materials' `when` (SPEC §3.3). Both are plain JSON Schema, tested by
+ * "Branch fields") and materials' `when` (SPEC §3.3; why one applies: when-matches.ts). Both are plain JSON Schema, tested by
  * an injected `ConditionTester`; this module never compiles, so the browser bundle can use
  * it without ajv's compiler. What a tester checks, and under which key a precompiled check
  * is filed, is decided here for both the run-time and the precompiled testers.
@@ -8,7 +8,7 @@
 import { collectFields, type BranchCondition, type FieldInfo } from './fields.js';
 import type { JsonSchema, JsonSchemaObject } from './json-schema.js';
 import { isSchemaObject, subschemas } from './json-schema.js';
-import { getAt, joinPointer } from './pointer.js';
+import { getAt } from './pointer.js';
 
 /**
  * True when `data` is valid against `schema`. Always injected: a tester compiled at run time
@@ -201,31 +201,4 @@ export function fieldShown(
     if (current.parent === '') return true;
   }
   return true;
-}
-
-/**
- * The fields and values a `when` tested, for saying why a material applies ("住房情况 = 租赁"):
- * every property named under `properties` (at any depth) that has a value in `data`.
- */
-export function whenMatches(when: JsonSchema | undefined, data: unknown): { pointer: string; value: unknown }[] {
-  const out: { pointer: string; value: unknown }[] = [];
-  const seen = new Set<string>();
-  const visit = (schema: JsonSchema | undefined, at: string) => {
-    if (!isSchemaObject(schema)) return;
-    const named = new Set([...Object.keys(schema.properties ?? {}), ...(schema.required ?? [])]);
-    for (const name of named) {
-      const pointer = joinPointer(at, name);
-      const sub = schema.properties?.[name];
-      const value = getAt(data, pointer);
-      if (isSchemaObject(sub) && sub.properties !== undefined && value !== null && typeof value === 'object') {
-        visit(sub, pointer);
-      } else if (value !== undefined && !seen.has(pointer)) {
-        seen.add(pointer);
-        out.push({ pointer, value });
-      }
-    }
-    for (const part of schema.allOf ?? []) visit(part, at);
-  };
-  visit(when, '');
-  return out;
 }
