@@ -128,3 +128,16 @@ export function addExtra(state: FormState, pointer: string, name: string): boole
   state.extraNames.set(pointer, [...(state.extraNames.get(pointer) ?? []), name]);
   return true;
 }
+
+/** Removes the entry at `pointer`, added or in the data: its object counts as changed by the person. */
+export function removeExtra(state: FormState, pointer: string): void {
+  const tokens = parsePointer(pointer);
+  const name = tokens.pop() as string;
+  const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
+  state.extraNames.set(
+    parent,
+    (state.extraNames.get(parent) ?? []).filter((n) => n !== name),
+  );
+  state.drop(pointer);
+  state.typed.add(parent);
+}
