@@ -7,8 +7,8 @@
 import * as choices from '../form/choices-state.js';
 import * as extraKeys from '../form/extra-keys-state.js';
 import { useRareKinds } from '../form/form-state.js';
-export { drawChoice } from './chooser.js';
-export { drawAddEntry } from './extra-keys.js';
+export { drawChoices } from './chooser.js';
+export { drawExtras } from './extra-keys.js';
 
 // The form's state works out chosen alternatives and undeclared entries with it from now on.
 useRareKinds({ ...choices, ...extraKeys });
