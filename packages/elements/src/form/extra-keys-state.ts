@@ -2,7 +2,7 @@
  * Entries beyond an object's declared properties (SPEC §3.1): an object's `patternProperties`
  * and `additionalProperties` describe keys it does not name, which the host's data may hold and
  * the person may add. They are drawn after the object's fields, named by their key. Part of
- * the rare kinds' chunk: `FormState` asks it once it is here (`useExtraKeys`).
+ * the rare kinds' chunk: `FormState` asks it once it is here (`useRareKinds`).
  */
 import {
   getAt,
