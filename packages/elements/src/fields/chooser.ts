@@ -10,7 +10,9 @@ import { fieldMessages as T } from '../i18n/fields.js';
 import { schemaText } from '../present.js';
 import { checkboxesWidget, radioWidget } from '../widgets/basic.js';
 import type { WidgetOption } from '../widgets/widget.js';
+import { idFor } from '../present.js';
 import { drawField, same } from './chrome.js';
+import type { EngineParts } from './engine.js';
 
 export interface ChoiceLook {
   /** Id of the first box; the others add `-1`, `-2`… */
@@ -75,4 +77,41 @@ export function drawChoice(look: ChoiceLook, last: unknown): Node {
     },
     last,
   );
+}
+
+/**
+ * The choice for each group of alternatives of the object at `pointer` (the field engine's
+ * `#choices`); `here`: only the groups whose first field it holds (a step drawing the root's).
+ */
+export function drawChoices(
+  parts: EngineParts,
+  pointer: string,
+  here: ((first: string) => boolean) | undefined,
+  into: Node[],
+): void {
+  const { state, lang, readonly, disabled } = parts.frame;
+  let n = 0;
+  for (const group of state.choiceGroups(pointer)) {
+    if (here && !here(group.first)) continue;
+    const id = `${idFor('mf', pointer)}-choice${n === 0 ? '' : `-${n}`}`;
+    n++;
+    const look: ChoiceLook = {
+      id,
+      pointer,
+      host: parts.host.element,
+      lang,
+      alternatives: group.alternatives,
+      several: group.several,
+      chosen: group.chosen,
+      readonly,
+      disabled,
+      choose: (chosen) => {
+        state.choose(pointer, group.list, chosen);
+        // The unchosen alternatives' values go before the host is told the object's value.
+        state.settle();
+        parts.host.changed(pointer);
+      },
+    };
+    into.push(parts.slots.drawAgain(`choice:${id}`, (last) => drawChoice(look, last)) as Node);
+  }
 }

@@ -77,6 +77,21 @@ export interface FieldHost {
   adopt(styles: CSSResultGroup): void;
 }
 
+/** What the rare kinds' chunk draws an object's choices and undeclared entries with: the engine's parts, for one render. */
+export interface EngineParts {
+  frame: DrawFrame;
+  host: FieldHost;
+  slots: FieldSlots;
+  /** A name refused for an object's new entry, to say so. */
+  refused: Map<string, string>;
+  /** Draws a list field, labelled by its name. */
+  list(field: FieldInfo, pointer: string): Drawing;
+  /** Draws a field of one control, labelled by its name, optional. */
+  leaf(field: FieldInfo, pointer: string): Drawing;
+  /** Focuses what `find` finds once the next render is on the page. */
+  focus(find: (root: ParentNode) => HTMLElement | null | undefined): void;
+}
+
 export class FieldEngine {
   readonly #host: FieldHost;
   readonly #slots = new FieldSlots();
@@ -364,74 +379,30 @@ export class FieldEngine {
     );
   }
 
+  // The choices among alternatives and the undeclared entries of an object are drawn by the
+  // rare kinds' chunk (chooser.ts, extra-keys.ts), fetched before a matter that has them is
+  // drawn (loading-controller.ts); without it, neither is.
+
   /** The choice of alternative for each group of the object at `pointer` that nothing in the data selects. */
   #choices(pointer: string, here: ((first: string) => boolean) | undefined, into: Node[]): void {
-    const { state, lang, readonly, disabled } = this.#frame as DrawFrame;
-    // Fetched before the matter was drawn (loading-controller.ts); without it, no chooser.
-    const kinds = loadRareKinds.loaded;
-    if (!kinds) return;
-    const groups = state.choiceGroups(pointer);
-    let n = 0;
-    for (const group of groups) {
-      if (here && !here(group.first)) continue;
-      const id = `${idFor('mf', pointer)}-choice${n === 0 ? '' : `-${n}`}`;
-      n++;
-      const look = {
-        id,
-        pointer,
-        host: this.#host.element,
-        lang,
-        alternatives: group.alternatives,
-        several: group.several,
-        chosen: group.chosen,
-        readonly,
-        disabled,
-        choose: (chosen: number[]) => {
-          state.choose(pointer, group.list, chosen);
-          // The unchosen alternatives' values go before the host is told the object's value.
-          state.settle();
-          this.#host.changed(pointer);
-        },
-      };
-      into.push(this.#slots.drawAgain(`choice:${id}`, (last) => kinds.drawChoice(look, last)) as Node);
-    }
+    loadRareKinds.loaded?.drawChoices(this.#parts(), pointer, here, into);
   }
 
-  /**
-   * The entries an object holds beyond the properties it declares (`additionalProperties`,
-   * `patternProperties`), each drawn as a field named by its key with a button to remove it,
-   * then a way to add one.
-   */
+  /** The entries the object at `pointer` holds beyond its declared properties, then a way to add one. */
   #extras(pointer: string, into: Node[]): void {
-    const { state, lang, readonly, disabled } = this.#frame as DrawFrame;
-    const entries = state.extraEntries(pointer);
-    const choices = readonly ? false : state.extraChoices(pointer);
-    if (entries.length === 0 && !choices) return;
-    const editable = !readonly && !disabled;
-    const root = state.plan.schema;
-    for (const entry of entries) {
-      const drawn =
-        entry.kind === 'array' && optionsOf(root, entry.schema, lang).length === 0
-          ? this.#list(entry, entry.schema, entry.pointer, entry.name)
-          : this.#leaf(entry, entry.schema, entry.pointer, entry.name, false);
-      if (drawn instanceof Node) into.push(drawn);
-      if (!editable) continue;
-      const text = say(T.removeItem, lang);
-      const look = { text, label: `${text}：${entry.name}`, press: () => this.#removeExtra(entry.pointer) };
-      into.push(this.#slots.drawAgain(`remove:${entry.pointer}`, (last) => drawButtons([look], last)) as Node);
-    }
-    // The way to add one comes with the rare kinds' chunk, fetched before the matter was drawn.
-    const kinds = loadRareKinds.loaded;
-    if (!choices || !kinds) return;
-    const look = {
-      id: `${idFor('mf', pointer)}-new-entry`,
-      lang,
-      names: choices.names,
-      refused: this.#refused.get(pointer),
-      disabled: !editable,
-      add: (name: string) => this.#addExtra(pointer, name),
+    loadRareKinds.loaded?.drawExtras(this.#parts(), pointer, into);
+  }
+
+  #parts(): EngineParts {
+    return {
+      frame: this.#frame as DrawFrame,
+      host: this.#host,
+      slots: this.#slots,
+      refused: this.#refused,
+      list: (field, pointer) => this.#list(field, field.schema, pointer, field.name),
+      leaf: (field, pointer) => this.#leaf(field, field.schema, pointer, field.name, false),
+      focus: (find) => this.#focus(find),
     };
-    into.push(this.#slots.drawAgain(`entry:${pointer}`, (last) => kinds.drawAddEntry(look, last)) as Node);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -492,22 +463,5 @@ export class FieldEngine {
       const same = buttons.find((b) => b.textContent?.trim() === text && !b.disabled);
       return same ?? buttons.find((b) => !b.disabled);
     });
-  }
-
-  #addExtra(pointer: string, name: string): void {
-    const { state } = this.#frame as DrawFrame;
-    const added = state.addExtra(pointer, name);
-    if (added) this.#refused.delete(pointer);
-    else this.#refused.set(pointer, name);
-    this.#host.update();
-    if (added) this.#focus((root) => root.querySelector<HTMLElement>(`#${idFor('mf', joinPointer(pointer, name))}`));
-  }
-
-  #removeExtra(entry: string): void {
-    const { state } = this.#frame as DrawFrame;
-    state.removeExtra(entry);
-    const parent = entry.slice(0, entry.lastIndexOf('/'));
-    this.#host.changed(parent);
-    this.#focus((root) => root.querySelector<HTMLElement>(`#${idFor('mf', parent)}-new-entry`));
   }
 }

@@ -4,10 +4,13 @@
  * The entry's value is then answered in its own control, drawn like any field and named by
  * its key, with a button to remove it. Plain DOM, patched in place like every field.
  */
-import type { Locale } from '@matterform/core';
+import { joinPointer, type Locale } from '@matterform/core';
 import { say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
+import { idFor, optionsOf } from '../present.js';
+import { drawButtons } from './buttons.js';
 import { same } from './chrome.js';
+import type { EngineParts } from './engine.js';
 import { flag, make, patch, refill } from './plain-dom.js';
 
 export interface AddEntryLook {
@@ -103,4 +106,54 @@ export function drawAddEntry(look: AddEntryLook, last: unknown): Node {
   });
   patch(drawn.button, { disabled: flag(look.disabled) });
   return field;
+}
+
+/**
+ * The entries the object at `pointer` holds beyond the properties it declares, each drawn as a
+ * field named by its key with a button to remove it, then a way to add one (the field
+ * engine's `#extras`).
+ */
+export function drawExtras(parts: EngineParts, pointer: string, into: Node[]): void {
+  const { state, lang, readonly, disabled } = parts.frame;
+  const entries = state.extraEntries(pointer);
+  const choices = readonly ? false : state.extraChoices(pointer);
+  if (entries.length === 0 && !choices) return;
+  const editable = !readonly && !disabled;
+  const root = state.plan.schema;
+  for (const entry of entries) {
+    const drawn =
+      entry.kind === 'array' && optionsOf(root, entry.schema, lang).length === 0
+        ? parts.list(entry, entry.pointer)
+        : parts.leaf(entry, entry.pointer);
+    if (drawn instanceof Node) into.push(drawn);
+    if (!editable) continue;
+    const text = say(T.removeItem, lang);
+    const look = { text, label: `${text}：${entry.name}`, press: () => removeEntry(parts, entry.pointer) };
+    into.push(parts.slots.drawAgain(`remove:${entry.pointer}`, (last) => drawButtons([look], last)) as Node);
+  }
+  if (!choices) return;
+  const look: AddEntryLook = {
+    id: `${idFor('mf', pointer)}-new-entry`,
+    lang,
+    names: choices.names,
+    refused: parts.refused.get(pointer),
+    disabled: !editable,
+    add: (name) => addEntry(parts, pointer, name),
+  };
+  into.push(parts.slots.drawAgain(`entry:${pointer}`, (last) => drawAddEntry(look, last)) as Node);
+}
+
+function addEntry(parts: EngineParts, pointer: string, name: string): void {
+  const added = parts.frame.state.addExtra(pointer, name);
+  if (added) parts.refused.delete(pointer);
+  else parts.refused.set(pointer, name);
+  parts.host.update();
+  if (added) parts.focus((root) => root.querySelector<HTMLElement>(`#${idFor('mf', joinPointer(pointer, name))}`));
+}
+
+function removeEntry(parts: EngineParts, entry: string): void {
+  parts.frame.state.removeExtra(entry);
+  const parent = entry.slice(0, entry.lastIndexOf('/'));
+  parts.host.changed(parent);
+  parts.focus((root) => root.querySelector<HTMLElement>(`#${idFor('mf', parent)}-new-entry`));
 }

@@ -4,10 +4,11 @@
  * that takes keys it does not declare. A form fetches it before drawing a matter whose schema
  * has either (engine.ts `needsRareKinds`), so its first step is drawn whole.
  */
+import * as choices from '../form/choices-state.js';
 import * as extraKeys from '../form/extra-keys-state.js';
-import { useExtraKeys } from '../form/form-state.js';
-export { drawChoice } from './chooser.js';
-export { drawAddEntry } from './extra-keys.js';
+import { useRareKinds } from '../form/form-state.js';
+export { drawChoices } from './chooser.js';
+export { drawExtras } from './extra-keys.js';
 
-// The form's state works out undeclared entries with it from now on.
-useExtraKeys(extraKeys);
+// The form's state works out chosen alternatives and undeclared entries with it from now on.
+useRareKinds({ ...choices, ...extraKeys });

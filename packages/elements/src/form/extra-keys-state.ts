@@ -2,7 +2,7 @@
  * Entries beyond an object's declared properties (SPEC §3.1): an object's `patternProperties`
  * and `additionalProperties` describe keys it does not name, which the host's data may hold and
  * the person may add. They are drawn after the object's fields, named by their key. Part of
- * the rare kinds' chunk: `FormState` asks it once it is here (`useExtraKeys`).
+ * the rare kinds' chunk: `FormState` asks it once it is here (`useRareKinds`).
  */
 import {
   getAt,
@@ -127,4 +127,17 @@ export function addExtra(state: FormState, pointer: string, name: string): boole
   if (object.propertyNames !== undefined && !state.checks.test(object.propertyNames, name)) return false;
   state.extraNames.set(pointer, [...(state.extraNames.get(pointer) ?? []), name]);
   return true;
+}
+
+/** Removes the entry at `pointer`, added or in the data: its object counts as changed by the person. */
+export function removeExtra(state: FormState, pointer: string): void {
+  const tokens = parsePointer(pointer);
+  const name = tokens.pop() as string;
+  const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
+  state.extraNames.set(
+    parent,
+    (state.extraNames.get(parent) ?? []).filter((n) => n !== name),
+  );
+  state.drop(pointer);
+  state.typed.add(parent);
 }

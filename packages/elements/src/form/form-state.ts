@@ -5,9 +5,7 @@
  */
 import {
   ADDED_STEP_IDS,
-  conditionHolds,
   fieldShown,
-  instantiatePointer,
   getAt,
   itemSchemaAt,
   joinPointer,
@@ -20,7 +18,6 @@ import {
   parsePointer,
   placeFills,
   within,
-  type BranchCondition,
   type Catalogue,
   type ConditionTester,
   type FieldError,
@@ -34,6 +31,7 @@ import {
   type ValidationResult,
 } from '@matterform/core';
 import { isBare } from './bare-schema.js';
+import type { ChoiceGroup } from './choices-state.js';
 
 /** What a committed change gives the element to tell and redraw (`FormState.commit`). */
 export interface Commit {
@@ -53,17 +51,18 @@ export interface Snapshot {
 }
 
 type ErrorDisplay = typeof import('./error-groups.js');
-type ExtraKeys = typeof import('./extra-keys-state.js');
+type RareKinds = typeof import('./extra-keys-state.js') & typeof import('./choices-state.js');
 
 /**
- * Entries beyond an object's declared properties (`patternProperties`, `additionalProperties`):
- * worked out by the rare kinds' chunk (extra-keys-state.ts), which a form fetches before drawing
- * a schema that has them; until then there are none.
+ * Entries beyond an object's declared properties (`patternProperties`, `additionalProperties`)
+ * and alternatives the person chooses (`oneOf`/`anyOf`): worked out by the rare kinds' chunk
+ * (extra-keys-state.ts, choices-state.ts), which a form fetches before drawing a schema that
+ * has either; until then there are none, and every field a branch shows is shown.
  */
-let extraKeys: ExtraKeys | undefined;
+let rare: RareKinds | undefined;
 
-export function useExtraKeys(module: ExtraKeys): void {
-  extraKeys = module;
+export function useRareKinds(module: RareKinds): void {
+  rare = module;
 }
 
 export interface FormChecks {
@@ -72,20 +71,7 @@ export interface FormChecks {
   test: ConditionTester;
 }
 
-export type { FormStep };
-
-/** A choice among alternatives nothing in the data selects, at one object. */
-export interface ChoiceGroup {
-  /** Schema pointer of the `oneOf`/`anyOf` list. */
-  list: string;
-  /** An `anyOf`: one or more may be chosen. */
-  several: boolean;
-  /** The alternatives, `$ref`/`allOf` merged. */
-  alternatives: JsonSchemaObject[];
-  chosen: number[];
-  /** The first field (concrete pointer) of the object that one of them declares: where the choice is drawn. */
-  first: string;
-}
+export type { FormStep, ChoiceGroup };
 
 /** Formats whose typed text is normalised before it is checked (SPEC §3.1). */
 const IDENTIFIER_FORMATS = new Set(['cn-id-number', 'cn-uscc', 'cn-mobile', 'cn-postcode', 'cn-region']);
@@ -195,7 +181,6 @@ export class FormState {
     this.steps = layout.steps;
     this.unplaced = layout.unplaced;
     this.#hasDefaults = layout.hasDefaults;
-    this.#unchosen = layout.unchosen;
   }
 
   get data(): Readonly<Record<string, unknown>> {
@@ -217,7 +202,7 @@ export class FormState {
   fieldAt(pointer: string): FieldInfo | undefined {
     return (
       this.plan.fieldByPointer.get(this.#unrepeat(patternOf(pointer, this.plan.fieldByPointer))) ??
-      extraKeys?.extraField(this, pointer) ??
+      rare?.extraField(this, pointer) ??
       this.#unplannedField(pointer)
     );
   }
@@ -263,19 +248,14 @@ export class FormState {
   /** Keys the person added to an object and has not answered yet (the data holds no value for them). */
   readonly extraNames = new Map<string, string[]>();
 
-  /** The schema an object gives the key `name` it does not declare; undefined when it draws none for it. */
-  extraSchema(objectPointer: string, name: string): JsonSchemaObject | undefined {
-    return extraKeys?.extraSchema(this, objectPointer, name);
-  }
-
   /** The undeclared entries of the object at `pointer` to draw: those in the data, then those just added. */
   extraEntries(pointer: string): FieldInfo[] {
-    return extraKeys?.extraEntries(this, pointer) ?? [];
+    return rare?.extraEntries(this, pointer) ?? [];
   }
 
   /** Every drawn object's undeclared entries: the root's, each shown object field's, each object item's. */
   allExtraEntries(): FieldInfo[] {
-    return extraKeys?.allExtraEntries(this) ?? [];
+    return rare?.allExtraEntries(this) ?? [];
   }
 
   /**
@@ -284,26 +264,24 @@ export class FormState {
    * False when the object takes no undeclared keys, or holds `maxProperties` already.
    */
   extraChoices(pointer: string): { names?: string[] } | false {
-    return extraKeys?.extraChoices(this, pointer) ?? false;
+    return rare?.extraChoices(this, pointer) ?? false;
   }
 
   /** Adds the key `name` to the object at `pointer`, if the schema takes it: the answer comes when typed. */
   addExtra(pointer: string, name: string): boolean {
-    return extraKeys?.addExtra(this, pointer, name) ?? false;
+    return rare?.addExtra(this, pointer, name) ?? false;
   }
 
   removeExtra(pointer: string): void {
-    const tokens = parsePointer(pointer);
-    const name = tokens.pop() as string;
-    const parent = tokens.length === 0 ? '' : '/' + tokens.map(escape).join('/');
-    this.extraNames.set(
-      parent,
-      (this.extraNames.get(parent) ?? []).filter((n) => n !== name),
-    );
+    rare?.removeExtra(this, pointer);
+  }
+
+  /** Forgets the value at `pointer` and all that is known of it: where it came from, its text, that it was typed. */
+  drop(pointer: string): void {
     removeAt(this.#data, pointer);
-    this.raw.delete(pointer);
     this.#provenance.delete(pointer);
-    this.typed.add(parent);
+    this.raw.delete(pointer);
+    this.typed.delete(pointer);
   }
 
   /**
@@ -345,7 +323,7 @@ export class FormState {
 
   #shownHere(field: FieldInfo, pointer: string): boolean {
     if (!fieldShown(field, this.plan.fieldByPointer, this.data, this.checks.test, pointer)) return false;
-    return this.#unchosen.size === 0 || this.#chosenPath(field, pointer);
+    return rare?.chosenPath(this, field, pointer) ?? true;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -422,120 +400,26 @@ export class FormState {
   }
 
   // ---------------------------------------------------------------------------------------
-  // Alternatives nothing in the data selects: a `oneOf`/`anyOf` of object branches with no
-  // `const`/`enum` to tell them apart ({ lorem } or { ipsum }; a person or a company). The
-  // person chooses — one of a `oneOf`, one or more of an `anyOf` — and only the chosen
-  // alternatives' fields are shown; the others' values go, as when any branch stops applying.
+  // Alternatives nothing in the data selects (`oneOf`/`anyOf`), which the person chooses:
+  // worked out by choices-state.ts; here what is kept per object, and the repeated levels.
 
-  /** Each such alternatives group: the data pointer of its object (a pattern) and the schema pointer of its list. */
-  readonly #unchosen: ReadonlyMap<string, { at: string; list: string }>;
   /** The chosen alternatives per concrete object and group: `<object pointer>|<list schema pointer>`. */
   readonly choices = new Map<string, number[]>();
 
-  /**
-   * The alternatives chosen for the object at `at`; before any choice, from the data: of a
-   * `oneOf`, the one it fits that holds most of its keys (else the one holding most, else the
-   * first); of an `anyOf`, every one it fits and has keys of (else as for a `oneOf`). Kept, so
-   * the alternatives do not change under the person as they type.
-   */
+  /** The alternatives chosen for the object at `at` among the list at `list` (none before the chunk is here). */
   chosen(at: string, list: string): number[] {
-    const key = `${this.#real(at)}|${list}`;
-    const stored = this.choices.get(key);
-    if (stored !== undefined) return stored;
-    const alternatives = getAt(this.plan.schema, list);
-    const value = getAt(this.data, at);
-    let chosen = [0];
-    if (Array.isArray(alternatives) && isRecord(value)) {
-      const fits = alternatives.map((a) => this.checks.test(a as JsonSchemaObject, value));
-      const held = alternatives.map(
-        (a) =>
-          Object.keys(mergedSchema(this.plan.schema, a as JsonSchemaObject).properties ?? {}).filter((name) =>
-            Object.hasOwn(value, name),
-          ).length,
-      );
-      const best = (among: number[]) =>
-        among.reduce((top, i) => ((held[i] ?? 0) > (held[top] ?? 0) ? i : top), among[0] ?? 0);
-      const fitting = fits.flatMap((fit, i) => (fit ? [i] : []));
-      const several = list.endsWith('/anyOf') ? fitting.filter((i) => (held[i] ?? 0) > 0) : [];
-      chosen = several.length > 0 ? several : [best(fitting.length > 0 ? fitting : alternatives.map((_, i) => i))];
-    }
-    this.choices.set(key, chosen);
-    return chosen;
+    return rare?.chosen(this, `${this.#real(at)}|${list}`, at, list) ?? [];
   }
 
   /** The person's choice of alternatives: the others' fields and values go. */
   choose(at: string, list: string, chosen: number[]): void {
-    this.choices.set(
-      `${at}|${list}`,
-      [...chosen].sort((a, b) => a - b),
-    );
+    rare?.choose(this, at, list, chosen);
   }
 
   /** The alternatives groups drawn at the object `pointer`, whose enclosing branches apply. */
   choiceGroups(pointer: string): ChoiceGroup[] {
-    if (this.#repeatMap().size > 0) return this.#inFrame(pointer, (at) => this.#choiceGroups(at, pointer));
-    return this.#choiceGroups(pointer, pointer);
-  }
-
-  #choiceGroups(pointer: string, real: string): ChoiceGroup[] {
-    const pattern = pointer === '' ? '' : patternOf(pointer, this.plan.fieldByPointer);
-    const seen = new Set<string>();
-    const groups: ChoiceGroup[] = [];
-    for (const field of this.childrenOf(pattern)) {
-      if (!field.branch) continue;
-      for (const start of [field.condition, ...(field.alsoWhen ?? [])])
-        for (let c = start; c; c = c.outer) {
-          if (c.kind !== 'alternative' || c.ifSchema !== undefined || c.at !== pattern) continue;
-          const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
-          const alternatives = getAt(this.plan.schema, list);
-          if (seen.has(list) || !Array.isArray(alternatives) || !this.#outerApplies(c, pointer)) continue;
-          seen.add(list);
-          groups.push({
-            list,
-            several: list.endsWith('/anyOf'),
-            alternatives: alternatives.map((a) => mergedSchema(this.plan.schema, a as JsonSchemaObject)),
-            chosen: this.chosen(pointer, list),
-            first: joinPointer(real, field.name),
-          });
-        }
-    }
-    return groups;
-  }
-
-  #outerApplies(condition: BranchCondition, pointer: string): boolean {
-    const outer = condition.outer;
-    if (!outer) return true;
-    const at = instantiatePointer(outer.at, pointer);
-    return conditionHolds(outer, this.data, this.checks.test, at) && this.#chainChosen(outer, pointer);
-  }
-
-  /** Whether every choice-made alternative on a condition's chain is the one chosen. */
-  #chainChosen(condition: BranchCondition, pointer: string): boolean {
-    for (let c: BranchCondition | undefined = condition; c; c = c.outer) {
-      if (c.kind !== 'alternative' || c.ifSchema !== undefined) continue;
-      const cut = c.schemaPointer.lastIndexOf('/');
-      const index = Number(c.schemaPointer.slice(cut + 1));
-      if (!this.chosen(instantiatePointer(c.at, pointer), c.schemaPointer.slice(0, cut)).includes(index)) return false;
-    }
-    return true;
-  }
-
-  /** The field and each object around it: a branch among them applies through the chosen alternatives. */
-  #chosenPath(field: FieldInfo, pointer: string): boolean {
-    for (let current: FieldInfo | undefined = field; current;) {
-      if (current.branch && current.condition) {
-        const concrete = instantiatePointer(current.pointer, pointer);
-        const applies = [current.condition, ...(current.alsoWhen ?? [])].some(
-          (c) =>
-            conditionHolds(c, this.data, this.checks.test, instantiatePointer(c.at, concrete)) &&
-            this.#chainChosen(c, concrete),
-        );
-        if (!applies) return false;
-      }
-      if (current.parent === '') break;
-      current = this.plan.fieldByPointer.get(current.parent);
-    }
-    return true;
+    const kinds = rare;
+    return kinds ? this.#inFrame(pointer, (at) => kinds.choiceGroups(this, at, pointer)) : [];
   }
 
   /**
@@ -738,7 +622,7 @@ export class FormState {
       const before = this.data;
       const placement = placeFills(this.plan, this.data, this.waiting, {
         // Nor into the fields of an alternative not chosen (core does not know the choice).
-        protect: (pointer) => this.typed.has(pointer) || !this.#shownAt(pointer),
+        protect: (pointer) => this.typed.has(pointer) || rare?.shownAt(this, pointer) === false,
         placed: this.placed,
         test: this.checks.test,
         defaults: true,
@@ -790,22 +674,13 @@ export class FormState {
     }
   }
 
-  #shownAt(pointer: string): boolean {
-    if (this.#unchosen.size === 0) return true;
-    const field = this.fieldAt(pointer);
-    return field === undefined || this.shown(field, pointer);
-  }
-
   #prune(): boolean {
     let dropped = false;
     for (const { field } of this.plan.fields) {
       if (!field.branch) continue;
       for (const pointer of expandPointer(this.data, field.pointer)) {
         if (getAt(this.data, pointer) === undefined || this.shown(field, pointer)) continue;
-        removeAt(this.#data, pointer);
-        this.#provenance.delete(pointer);
-        this.raw.delete(pointer);
-        this.typed.delete(pointer);
+        this.drop(pointer);
         dropped = true;
       }
     }
@@ -965,20 +840,11 @@ interface Layout {
   steps: readonly FormStep[];
   unplaced: readonly string[];
   hasDefaults: boolean;
-  unchosen: ReadonlyMap<string, { at: string; list: string }>;
 }
 
 const layouts = new WeakMap<MatterPlan, Layout>();
 
 function layoutOf(plan: MatterPlan): Layout {
-  const unchosen = new Map<string, { at: string; list: string }>();
-  for (const { field } of plan.fields)
-    for (const start of [field.condition, ...(field.alsoWhen ?? [])])
-      for (let c = start; c; c = c.outer)
-        if (c.kind === 'alternative' && c.ifSchema === undefined) {
-          const list = c.schemaPointer.slice(0, c.schemaPointer.lastIndexOf('/'));
-          unchosen.set(`${c.at}|${list}`, { at: c.at, list });
-        }
   const { steps, unplaced } = layoutSteps(
     plan.matter,
     plan.fields.map((f) => f.field),
@@ -988,6 +854,5 @@ function layoutOf(plan: MatterPlan): Layout {
     steps: isBare(plan.matter) ? steps.filter((s) => !(ADDED_STEP_IDS as readonly string[]).includes(s.id)) : steps,
     unplaced,
     hasDefaults: plan.fields.some(({ field }) => field.schema.default !== undefined),
-    unchosen,
   };
 }
