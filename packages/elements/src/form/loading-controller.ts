@@ -22,6 +22,8 @@ import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
+import { loadRegionWork, needsRegion } from '../widgets/region/region.js';
+import type { Chunk } from '../chunk.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -140,11 +142,13 @@ export class LoadingController {
       // update that was given the matter, not in one more after it. The data validator is
       // not needed to draw: `validate` brings it once the first step is on the screen.
       const now = drawingChecksNow(schema, validator, options);
-      // The rare field kinds' chunk, when the schema has them, beside the checks; with neither
-      // to wait for, nothing is awaited.
-      const rare = needsRareKinds(schema) && !loadRareKinds.loaded ? this.#rareKinds() : undefined;
-      if (now && !rare) checks = now;
-      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare]);
+      // The chunks of the rare field kinds and of the region widget, when the schema has them,
+      // beside the checks; with none to wait for, nothing is awaited.
+      const json = JSON.stringify(schema);
+      const rare = needsRareKinds(json) ? this.#chunk(loadRareKinds, 'rare-kinds') : undefined;
+      const region = needsRegion(json) ? this.#chunk(loadRegionWork, 'region-work') : undefined;
+      if (now && !rare && !region) checks = now;
+      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare, region]);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -194,10 +198,17 @@ export class LoadingController {
     }
   }
 
-  /** The rare field kinds' chunk; when it cannot be fetched the form says so and draws the rest without them. */
-  async #rareKinds(): Promise<void> {
-    await loadRareKinds().catch((error: unknown) =>
-      this.#link.fail('load-failed', `rare-kinds: ${(error as Error).message}`, 'notice'),
+  /**
+   * A chunk the first step is drawn with, unless it is here already; when it cannot be fetched
+   * the form says so and draws the rest without it (rare kinds) or with a stand-in (the region's code box).
+   */
+  #chunk(load: Chunk<unknown>, name: string): Promise<void> | undefined {
+    if (load.loaded) return undefined;
+    return load().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#link.fail('load-failed', `${name}: ${(error as Error).message}`, 'notice');
+      },
     );
   }
 
