@@ -18,7 +18,6 @@ import {
   type MatterPlan,
   type PrecompiledMatterValidator,
 } from '@matterform/core';
-import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
@@ -108,9 +107,8 @@ export class LoadingController {
     const { matter, validators, catalogueSrc } = this.#link.host;
     const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
     if (!matter || !catalogue) return;
-    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
-    if (problem) {
-      this.#link.fail(problem.code, problem.message);
+    if (!sound(matter, catalogue)) {
+      void this.#broken(matter, catalogue);
       return;
     }
     // A compiled validator judges the schema's own root, not the object the form wraps one in.
@@ -169,6 +167,22 @@ export class LoadingController {
   }
 
   /**
+   * Says what is wrong with a broken matter or catalogue, with the messages' chunk; what was
+   * being loaded before is dropped, and the same documents given again are loaded again.
+   */
+  async #broken(matter: Matter, catalogue: Catalogue): Promise<void> {
+    const token = ++this.#token;
+    this.#current = undefined;
+    try {
+      const { documentProblem } = await import('./document-problems.js');
+      const problem = documentProblem(matter, catalogue);
+      if (problem && token === this.#token) this.#link.fail(problem.code, problem.message);
+    } catch (error) {
+      if (token === this.#token) this.#link.fail('load-failed', `document-problems: ${(error as Error).message}`);
+    }
+  }
+
+  /**
    * Gives `state` its data validator once its first step has been drawn and painted: the
    * precompiled one, or one ajv compiles here, which takes a long form a while that the first
    * paint does not wait on. False (after saying why) when it cannot be had.
@@ -218,23 +232,20 @@ export class LoadingController {
   }
 }
 
-function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
-  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
-  if (matter === null || typeof matter !== 'object')
-    return { code: 'matter-invalid', message: 'the matter is not an object' };
-  for (const key of ['id', 'version', 'title', 'schema'] as const)
-    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
-  const schema = matter.schema as JsonSchemaObject;
-  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
-    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
-  return undefined;
-}
-
-function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
-  for (const key of ['concepts', 'sources', 'licences'] as const)
-    if (!Array.isArray(catalogue?.[key]))
-      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
-  return undefined;
+/**
+ * Whether the matter and catalogue have the shape a form is drawn from (document-problems.ts
+ * says what is wrong when they do not): a quick test, so the messages are fetched only for a
+ * broken document.
+ */
+function sound(matter: Matter, catalogue: Catalogue): boolean {
+  const schema = matter?.schema as JsonSchemaObject | null | undefined;
+  return (
+    (['id', 'version', 'title', 'schema'] as const).every((key) => matter?.[key] !== undefined) &&
+    typeof schema === 'object' &&
+    schema !== null &&
+    (schema.type === undefined || schema.type === 'object') &&
+    (['concepts', 'sources', 'licences'] as const).every((key) => Array.isArray(catalogue?.[key]))
+  );
 }
 
 type ErrorGroups = typeof import('./error-groups.js');
