@@ -69,7 +69,13 @@ export async function subjectChanged(prefill: PrefillController, reload: () => v
     return;
   }
   prefill.submit.notes = [];
-  prefill.device.open(subject, state);
+  // Another subject (or the first): what was shown for the last one goes, and this one's draft is looked for.
+  const { device } = prefill;
+  device.misfits = [];
+  device.documents = new Map();
+  void device.device().then((archive) => {
+    if (state === link.state()) void device.drafts?.open(archive, subject, state.matter.id);
+  });
   void prefill.submit.startCourier(subject);
   await prefill.prefill();
 }
@@ -110,7 +116,8 @@ export async function runPrefill(prefill: PrefillController): Promise<void> {
     prefill.link.filled();
     host._phase = 'ready';
     host.dispatchEvent(matterEvent('matter-prefill', prefill.detail));
-    void prefill.device.loadDocuments(subject, state);
+    // device-work.ts is here once the archive is (`device()` brings it).
+    void prefill.device.device().then(() => prefill.device.work?.loadDocuments(prefill.device, subject, state));
   } catch (error) {
     if (abort.signal.aborted) return;
     host._phase = 'ready';
