@@ -7,7 +7,7 @@ import type { Catalogue, Matter } from '@matterform/core';
 import { MatterForm } from '../form/matter-form.js';
 import { control, type } from '../form/form.test-helpers.js';
 import { defaultRegistry, widgetRegistry } from '../widgets/defaults.js';
-import { regionStyles } from '../widgets/region/region.js';
+import { regionStyles } from '../widgets/region/region-work.js';
 import type { Widget } from '../widgets/widget.js';
 
 const catalogue = { concepts: [], sources: [], licences: [], matters: [] } as unknown as Catalogue;

@@ -44,9 +44,9 @@ import { chunk } from '../chunk.js';
 /** The rare kinds' chunk (rare-kinds.ts). */
 export const loadRareKinds = chunk(() => import('./rare-kinds.js'));
 
-/** Whether a schema has a field kind of the rare-kinds chunk: alternatives to choose, or keys to add. */
-export function needsRareKinds(schema: JsonSchemaObject): boolean {
-  return /"(oneOf|anyOf|patternProperties)"|"additionalProperties":\{/.test(JSON.stringify(schema));
+/** Whether a schema (its JSON text) has a field kind of the rare-kinds chunk: alternatives to choose, or keys to add. */
+export function needsRareKinds(schemaJson: string): boolean {
+  return /"(oneOf|anyOf|patternProperties)"|"additionalProperties":\{/.test(schemaJson);
 }
 
 export interface FieldLook {

@@ -1,11 +1,15 @@
 /**
  * What the form does with the archive on this device once it has one: the draft's content,
- * a draft put back, answers and documents kept for next time. A chunk of its own, fetched
- * with the archive view (SPEC §9's budget): a page that keeps nothing here never loads it.
+ * a draft put back, answers and documents kept for next time, the documents kept from earlier
+ * matters, what the device could not keep. A chunk of its own, fetched with the archive view
+ * (SPEC §9's budget): a page that keeps nothing here never loads it. `DeviceController` keeps
+ * what the form reads of it.
  */
-import { getAt, todayOf, type Submission } from '@matterform/core';
-import type { Archive, Draft, DraftContent } from '@matterform/archive';
+import { getAt, todayOf, type MaterialEntry, type Submission } from '@matterform/core';
+import type { Archive, Draft, DraftContent, KeptDocument } from '@matterform/archive';
 import type { DraftState, Misfit } from './drafts.js';
+import type { DeviceController } from './device-controller.js';
+import { formMessages } from '../i18n/form.js';
 
 export { DraftsController } from './drafts.js';
 import type { FormState } from './form-state.js';
@@ -98,6 +102,82 @@ export async function keepForLater(
     const validUntil = material.validDays === undefined ? null : addDays(today, material.validDays);
     await device.keepDocument(subject, { material: material.id, file, validUntil });
   }
+}
+
+/** The person's answer to the draft offered back: continue it, or start again. */
+export function answerDraft(device: DeviceController, continueIt: boolean): void {
+  if (!continueIt) {
+    void device.drafts?.decline().then(() => device.saveDraft());
+    return;
+  }
+  const draft = device.drafts?.accept();
+  const state = device.link.state();
+  if (draft && state) device.misfits = applyDraft(device.link, state, draft, false);
+}
+
+/** The person's answer to another tab's newer draft: load it, or keep this page's. */
+export function answerNewer(device: DeviceController, load: boolean): void {
+  const draft = device.drafts?.takeNewer(load);
+  const state = device.link.state();
+  if (draft && state) device.misfits = applyDraft(device.link, state, draft, true);
+}
+
+/** Keeps what `keepForLater` keeps, for the signed-in subject; what the device cannot keep is said. */
+export async function keep(device: DeviceController, archive: Archive, submission: Submission): Promise<void> {
+  const subject = device.link.subject();
+  if (!subject) return;
+  await keepForLater(device.link, archive, subject, submission, device.keepSensitive).catch((error: unknown) =>
+    storageFailed(device, error),
+  );
+}
+
+/** The device could not keep something: a full disk is the person's to know; the rest is logged. */
+export function storageFailed(device: DeviceController, error: unknown): void {
+  // The archive's ArchiveError for a full disk, by its code (the archive module is a chunk of its own).
+  if ((error as { code?: unknown } | null)?.code === 'storage-quota') {
+    if (!device.quotaReported) device.link.fail('storage-quota', say(formMessages.storageQuota, device.link.lang()));
+    device.quotaReported = true;
+    return;
+  }
+  console.warn('matterform: the archive on this device failed', error);
+}
+
+/** This subject's documents kept on the device: their files go with `archive` materials. */
+export async function loadDocuments(device: DeviceController, subject: MatterSubject, state: FormState): Promise<void> {
+  const archive = await device.device();
+  if (!archive) return;
+  const ids = state.plan.materials.map((m) => m.material.id);
+  const documents = await archive.documents(subject, ids).catch(() => [] as KeptDocument[]);
+  if (state !== device.link.state()) return;
+  device.documents = new Map(documents.map((d) => [d.material, d]));
+  device.link.host.requestUpdate();
+}
+
+/** An `archive` material whose copy is on this device lists that file, which is sent with it. */
+export function withDeviceFiles(device: DeviceController, entries: MaterialEntry[]): MaterialEntry[] {
+  return entries.map((entry) => {
+    const copy = copyOf(device, entry);
+    if (!copy || entry.files) return entry;
+    return { ...entry, files: [{ name: copy.name, type: copy.type, size: copy.size, sha256: copy.sha256 }] };
+  });
+}
+
+/** The files of the uploads (`files`), then the copies on the device `archive` materials send. */
+export function withDeviceCopies(
+  device: DeviceController,
+  entries: readonly MaterialEntry[],
+  files: { part: string; file: File }[],
+): { part: string; file: File }[] {
+  for (const entry of entries) {
+    const copy = copyOf(device, entry);
+    if (copy && !files.some((f) => f.part === copy.sha256)) files.push({ part: copy.sha256, file: copy.file });
+  }
+  return files;
+}
+
+function copyOf(device: DeviceController, entry: MaterialEntry): KeptDocument | undefined {
+  const copy = entry.status === 'archive' ? device.documents.get(entry.id) : undefined;
+  return copy && copy.uploadedAt === entry.by?.archive?.uploadedAt ? copy : undefined;
 }
 
 /** A value as the person would read it back in a list. */

@@ -377,6 +377,25 @@ describe('<matter-form>: markup only', () => {
       message: 'family-register: /schema: the root must be an object schema',
     });
   });
+
+  it('names the pointer of a broken catalogue, and draws the matter once the catalogue is whole', async () => {
+    const el = await fixture<MatterForm>(html`<matter-form></matter-form>`);
+    const failed = oneEvent(el, 'matter-error');
+    el.catalogue = { ...catalogue, sources: undefined } as unknown as Catalogue;
+    el.matter = matter;
+    expect((await failed).detail).to.deep.equal({
+      code: 'catalogue-invalid',
+      message: 'catalogue: /sources: must be an array',
+    });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.include('/sources');
+    const ready = oneEvent(el, 'matter-ready');
+    el.catalogue = catalogue;
+    await ready;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('<matter-form>: lists of plain values', () => {

@@ -18,11 +18,12 @@ import {
   type MatterPlan,
   type PrecompiledMatterValidator,
 } from '@matterform/core';
-import type { MatterErrorCode } from '../events.js';
 import { EMPTY_CATALOGUE, isWrapped } from './bare-schema.js';
 import { FormState } from './form-state.js';
 import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
 import { englishMissing, loadEnglish } from '../i18n/say.js';
+import { loadRegionWork, needsRegion } from '../widgets/region/region.js';
+import type { Chunk } from '../chunk.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -107,9 +108,8 @@ export class LoadingController {
     const { matter, validators, catalogueSrc } = this.#link.host;
     const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
     if (!matter || !catalogue) return;
-    const problem = matterProblem(matter) ?? catalogueProblem(catalogue);
-    if (problem) {
-      this.#link.fail(problem.code, problem.message);
+    if (!sound(matter, catalogue)) {
+      void this.#broken(matter, catalogue);
       return;
     }
     // A compiled validator judges the schema's own root, not the object the form wraps one in.
@@ -141,13 +141,15 @@ export class LoadingController {
       // update that was given the matter, not in one more after it. The data validator is
       // not needed to draw: `validate` brings it once the first step is on the screen.
       const now = drawingChecksNow(schema, validator, options);
-      // The rare field kinds' chunk, when the schema has them, beside the checks; with neither
-      // to wait for, nothing is awaited.
-      const rare = needsRareKinds(schema) && !loadRareKinds.loaded ? this.#rareKinds() : undefined;
+      // The chunks of the rare field kinds and of the region widget, when the schema has them,
+      // beside the checks; with none to wait for, nothing is awaited.
+      const json = JSON.stringify(schema);
+      const rare = needsRareKinds(json) ? this.#chunk(loadRareKinds, 'rare-kinds') : undefined;
+      const region = needsRegion(json) ? this.#chunk(loadRegionWork, 'region-work') : undefined;
       // The English of the first step's words, for a form that speaks en.
-      const english = englishMissing(this.#link.lang()) ? this.#english() : undefined;
-      if (now && !rare && !english) checks = now;
-      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare, english]);
+      const english = englishMissing(this.#link.lang()) ? this.#chunk(loadEnglish, 'english') : undefined;
+      if (now && !rare && !region && !english) checks = now;
+      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare, region, english]);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -165,6 +167,22 @@ export class LoadingController {
     for (const pointer of state.unplaced)
       console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
     this.#loaded(state);
+  }
+
+  /**
+   * Says what is wrong with a broken matter or catalogue, with the messages' chunk; what was
+   * being loaded before is dropped, and the same documents given again are loaded again.
+   */
+  async #broken(matter: Matter, catalogue: Catalogue): Promise<void> {
+    const token = ++this.#token;
+    this.#current = undefined;
+    try {
+      const { documentProblem } = await import('./document-problems.js');
+      const problem = documentProblem(matter, catalogue);
+      if (problem && token === this.#token) this.#link.fail(problem.code, problem.message);
+    } catch (error) {
+      if (token === this.#token) this.#link.fail('load-failed', `document-problems: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -197,17 +215,17 @@ export class LoadingController {
     }
   }
 
-  /** The rare field kinds' chunk; when it cannot be fetched the form says so and draws the rest without them. */
-  async #rareKinds(): Promise<void> {
-    await loadRareKinds().catch((error: unknown) =>
-      this.#link.fail('load-failed', `rare-kinds: ${(error as Error).message}`, 'notice'),
-    );
-  }
-
-  /** The English of the entry's messages; when it cannot be fetched the form says so, in zh-CN. */
-  async #english(): Promise<void> {
-    await loadEnglish().catch((error: unknown) =>
-      this.#link.fail('load-failed', `english: ${(error as Error).message}`, 'notice'),
+  /**
+   * A chunk the first step is drawn with, unless it is here already; when it cannot be fetched
+   * the form says so and draws the rest without it (rare kinds), with a stand-in (the region's code box) or in zh-CN (English).
+   */
+  #chunk(load: Chunk<unknown>, name: string): Promise<void> | undefined {
+    if (load.loaded) return undefined;
+    return load().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#link.fail('load-failed', `${name}: ${(error as Error).message}`, 'notice');
+      },
     );
   }
 
@@ -217,23 +235,20 @@ export class LoadingController {
   }
 }
 
-function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
-  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
-  if (matter === null || typeof matter !== 'object')
-    return { code: 'matter-invalid', message: 'the matter is not an object' };
-  for (const key of ['id', 'version', 'title', 'schema'] as const)
-    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
-  const schema = matter.schema as JsonSchemaObject;
-  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
-    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
-  return undefined;
-}
-
-function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
-  for (const key of ['concepts', 'sources', 'licences'] as const)
-    if (!Array.isArray(catalogue?.[key]))
-      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
-  return undefined;
+/**
+ * Whether the matter and catalogue have the shape a form is drawn from (document-problems.ts
+ * says what is wrong when they do not): a quick test, so the messages are fetched only for a
+ * broken document.
+ */
+function sound(matter: Matter, catalogue: Catalogue): boolean {
+  const schema = matter?.schema as JsonSchemaObject | null | undefined;
+  return (
+    (['id', 'version', 'title', 'schema'] as const).every((key) => matter?.[key] !== undefined) &&
+    typeof schema === 'object' &&
+    schema !== null &&
+    (schema.type === undefined || schema.type === 'object') &&
+    (['concepts', 'sources', 'licences'] as const).every((key) => Array.isArray(catalogue?.[key]))
+  );
 }
 
 type ErrorGroups = typeof import('./error-groups.js');

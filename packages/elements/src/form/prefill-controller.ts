@@ -2,13 +2,11 @@
  * Prefill and consent (SPEC §5): who the subject is (given, or asked of the gateway), the
  * consent panel's choices, each run of asking the providers, and what is announced of it
  * (`matter-consent`, `matter-prefill`). A lit reactive controller: behaviour only; the element
- * draws the panel and the notices.
+ * draws the panel and the notices; what a run does is prefill-work.ts's, a chunk.
  */
 import type { ReactiveController } from 'lit';
 import type { ConsentRecord, FieldFill, ProviderAnswers } from '@matterform/core';
-import { matterEvent, type MatterPrefillDetail } from '../events.js';
-import { formMessages } from '../i18n/form.js';
-import { say } from '../i18n/say.js';
+import type { MatterPrefillDetail } from '../events.js';
 import type { MatterSubject } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
@@ -34,8 +32,9 @@ export class PrefillController implements ReactiveController {
   detail: MatterPrefillDetail = noDetail();
   readonly link: FormLink;
   readonly device: DeviceController;
-  readonly #submit: SubmitController;
-  #subjectKey?: string;
+  readonly submit: SubmitController;
+  /** Whom the providers were asked for (`kind:id`). */
+  subjectKey?: string;
   /** Whether the consent panel was answered for this subject. */
   asked = false;
   /** Abandons the run of asking in flight. */
@@ -46,7 +45,7 @@ export class PrefillController implements ReactiveController {
   constructor(link: FormLink, device: DeviceController, submit: SubmitController) {
     this.link = link;
     this.device = device;
-    this.#submit = submit;
+    this.submit = submit;
     link.host.addController(this);
   }
 
@@ -73,59 +72,21 @@ export class PrefillController implements ReactiveController {
     this.abort?.abort();
     this.answers = undefined;
     this.detail = noDetail();
-    this.#subjectKey = undefined;
+    this.subjectKey = undefined;
   }
 
   /**
    * The subject, the connectors or the gateway changed (or a matter was drawn): for a new
    * subject, provider values are asked again; for the same one signed in again, the outbox
-   * goes. `reload`: the plan depends on the kind of subject, and must be made for this one.
+   * goes (prefill-work.ts). `reload`: the plan depends on the kind of subject, and must be
+   * made for this one. The chunk is here already when the form had someone to fill it for as
+   * it drew: it fetched it then.
    */
   async subjectChanged(reload: () => void): Promise<void> {
-    const state = this.link.state();
     const { host } = this.link;
-    if (!state) return;
-    let subject = host.subject;
-    if (!subject && host.gateway) {
-      const work = await this.load();
-      if (!work) return;
-      try {
-        subject = this.resolved ?? (await work.httpConnector({ gateway: host.gateway }).subject());
-        this.resolved = subject;
-      } catch (error) {
-        this.link.fail('unauthorized', (error as Error).message);
-        return;
-      }
-    }
-    if (!subject) return;
-    const key = `${subject.kind}:${subject.id}`;
-    if (this.#subjectKey === key && this.answers) {
-      // The same person signed in again (a new token): what waits in the outbox goes now.
-      void this.#submit.startCourier(subject);
-      return;
-    }
-    const audience = state.matter.audience;
-    if (audience && !audience.includes(subject.kind)) {
-      const lang = this.link.lang();
-      this.link.fail(
-        'audience-mismatch',
-        say(formMessages.audience, lang, { audience: audience.map((a) => say(formMessages[a], lang)).join('/') }),
-      );
-      return;
-    }
-    if (this.#subjectKey !== undefined && this.#subjectKey !== key) {
-      this.asked = false;
-      this.consents = [];
-    }
-    this.#subjectKey = key;
-    if (state.plan.matter !== host.matter || state.plan.subjectKind !== subject.kind) {
-      reload();
-      return;
-    }
-    this.#submit.notes = [];
-    this.device.open(subject, state);
-    void this.#submit.startCourier(subject);
-    await this.prefill();
+    if (!this.link.state() || !(host.subject || host.gateway)) return;
+    const work = this.work ?? (await this.load());
+    if (work) await work.subjectChanged(this, reload);
   }
 
   /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
@@ -143,16 +104,7 @@ export class PrefillController implements ReactiveController {
 
   /** Provider values an edit placed (a branch field came to apply): `matter-prefill` again, with these alone. */
   announce(fills: FieldFill[]): void {
-    const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
-    this.detail.filled.push(...detail.filled);
-    this.detail.conflicts.push(...detail.conflicts);
-    this.link.host.dispatchEvent(matterEvent('matter-prefill', detail));
+    // Waiting values come from a run of asking, so its chunk is here.
+    this.work?.announce(this, fills);
   }
-}
-
-export function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
-  return {
-    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
-    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
-  };
 }

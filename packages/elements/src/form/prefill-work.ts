@@ -12,15 +12,75 @@ import {
   recordConsents,
   resolveFields,
   type Connector,
+  type FieldFill,
   type ProviderId,
 } from '@matterform/core';
-import { matterEvent } from '../events.js';
-import { fillsDetail, type PrefillController } from './prefill-controller.js';
+import { matterEvent, type MatterPrefillDetail } from '../events.js';
+import { formMessages } from '../i18n/form.js';
+import { say } from '../i18n/say.js';
+import type { PrefillController } from './prefill-controller.js';
 // What a prefilled field says under it, ready before the first fill is drawn.
 import '../fields/provenance-notes.js';
 
 export { httpConnector };
 export { renderConsent } from './views/consent.js';
+
+/**
+ * The subject, the connectors or the gateway changed (or a matter was drawn): for a new
+ * subject, provider values are asked again; for the same one signed in again, the outbox
+ * goes. `reload`: the plan depends on the kind of subject, and must be made for this one.
+ */
+export async function subjectChanged(prefill: PrefillController, reload: () => void): Promise<void> {
+  const { link } = prefill;
+  const state = link.state();
+  const { host } = link;
+  if (!state) return;
+  let subject = host.subject;
+  if (!subject && host.gateway) {
+    try {
+      subject = prefill.resolved ?? (await httpConnector({ gateway: host.gateway }).subject());
+      prefill.resolved = subject;
+    } catch (error) {
+      link.fail('unauthorized', (error as Error).message);
+      return;
+    }
+  }
+  if (!subject) return;
+  const key = `${subject.kind}:${subject.id}`;
+  if (prefill.subjectKey === key && prefill.answers) {
+    // The same person signed in again (a new token): what waits in the outbox goes now.
+    void prefill.submit.startCourier(subject);
+    return;
+  }
+  const audience = state.matter.audience;
+  if (audience && !audience.includes(subject.kind)) {
+    const lang = link.lang();
+    link.fail(
+      'audience-mismatch',
+      say(formMessages.audience, lang, { audience: audience.map((a) => say(formMessages[a], lang)).join('/') }),
+    );
+    return;
+  }
+  if (prefill.subjectKey !== undefined && prefill.subjectKey !== key) {
+    prefill.asked = false;
+    prefill.consents = [];
+  }
+  prefill.subjectKey = key;
+  if (state.plan.matter !== host.matter || state.plan.subjectKind !== subject.kind) {
+    reload();
+    return;
+  }
+  prefill.submit.notes = [];
+  // Another subject (or the first): what was shown for the last one goes, and this one's draft is looked for.
+  const { device } = prefill;
+  device.misfits = [];
+  device.documents = new Map();
+  void device.device().then((archive) => {
+    if (state === link.state()) void device.drafts?.open(archive, subject, state.matter.id);
+  });
+  void prefill.submit.startCourier(subject);
+  await prefill.prefill();
+}
 
 /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
 export async function runPrefill(prefill: PrefillController): Promise<void> {
@@ -58,7 +118,8 @@ export async function runPrefill(prefill: PrefillController): Promise<void> {
     prefill.link.filled();
     host._phase = 'ready';
     host.dispatchEvent(matterEvent('matter-prefill', prefill.detail));
-    void prefill.device.loadDocuments(subject, state);
+    // device-work.ts is here once the archive is (`device()` brings it).
+    void prefill.device.device().then(() => prefill.device.work?.loadDocuments(prefill.device, subject, state));
   } catch (error) {
     if (abort.signal.aborted) return;
     host._phase = 'ready';
@@ -92,4 +153,19 @@ async function connectors(prefill: PrefillController): Promise<Connector[]> {
   const server = given.find((c) => typeof c.archive === 'function');
   const archive = server ? combineArchives(server, device) : combineArchives(device);
   return [{ archive: (request) => (archive.archive as NonNullable<Connector['archive']>)(request) }, ...given];
+}
+
+/** Provider values an edit placed (a branch field came to apply): `matter-prefill` again, with these alone. */
+export function announce(prefill: PrefillController, fills: readonly FieldFill[]): void {
+  const detail: MatterPrefillDetail = { ...fillsDetail(fills), failed: [], invalid: [] };
+  prefill.detail.filled.push(...detail.filled);
+  prefill.detail.conflicts.push(...detail.conflicts);
+  prefill.link.host.dispatchEvent(matterEvent('matter-prefill', detail));
+}
+
+function fillsDetail(fills: readonly FieldFill[]): Pick<MatterPrefillDetail, 'filled' | 'conflicts'> {
+  return {
+    filled: fills.map(({ pointer, provider, value, locked }) => ({ pointer, provider, value, locked })),
+    conflicts: fills.filter((f) => f.conflicts.length > 0).map((f) => ({ pointer: f.pointer, conflicts: f.conflicts })),
+  };
 }

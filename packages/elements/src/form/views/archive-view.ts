@@ -75,9 +75,15 @@ export function renderKeepSensitive(
 export function renderDeviceNotices(device: DeviceController, lang: Locale): TemplateResult {
   const offered = device.drafts?.offered;
   const newer = device.drafts?.newer;
-  return html`${offered ? renderDraftOffer(offered.savedAt, lang, (c) => device.answerDraft(c)) : nothing}
-  ${newer ? renderNewerDraft(newer.savedAt, lang, (load) => device.answerNewer(load)) : nothing}
-  ${device.misfits.length > 0 ? renderMisfits(device.misfits, lang, () => device.dismissMisfits()) : nothing}`;
+  // A draft is offered only when device-work.ts is here: it looked for it.
+  const work = device.work;
+  const dismiss = () => {
+    device.misfits = [];
+    device.link.host.requestUpdate();
+  };
+  return html`${offered && work ? renderDraftOffer(offered.savedAt, lang, (c) => work.answerDraft(device, c)) : nothing}
+  ${newer && work ? renderNewerDraft(newer.savedAt, lang, (load) => work.answerNewer(device, load)) : nothing}
+  ${device.misfits.length > 0 ? renderMisfits(device.misfits, lang, dismiss) : nothing}`;
 }
 
 /** On the review step: whether sensitive answers may be kept on this device for next time (when the form has some). */

@@ -1,9 +1,9 @@
 /**
  * The region widget's work (region.ts is its part in the form's entry), a chunk of its own:
  * the code box while the division table loads, then the cascade of selects (cascade.ts),
- * drawn with lit into the box region.ts gives it.
+ * drawn with lit into the box region.ts gives it, and the cascade's layout.
  */
-import { html, render, type TemplateResult } from 'lit';
+import { css, html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { say } from '../../i18n/say.js';
@@ -13,7 +13,27 @@ import { renderLoaded } from './cascade.js';
 import { displayText } from '../basic.js';
 import type { WidgetContext } from '../widget.js';
 
-/** Boxes lit has drawn into: region.ts's plain code box goes before lit's first render. */
+/** Layout of the cascade: the widget's `styles`, adopted by a form that draws it. */
+export const regionStyles = css`
+  .region {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_matter-space-2) var(--_matter-space-3);
+  }
+  .region-level {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_matter-space-1);
+    min-width: 10em;
+  }
+  .region-note {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_matter-color-warning);
+  }
+`;
+
+/** Boxes lit has drawn into: region.ts's stand-in text box goes before lit's first render. */
 const drawnByLit = new WeakSet<Element>();
 
 function draw(box: HTMLElement, template: TemplateResult): void {

@@ -7,7 +7,7 @@ import type { FieldInfo, JsonSchemaObject, Locale } from '@matterform/core';
 import { loadRegions } from './regions.js';
 import { tokens } from '../../styles.js';
 import type { WidgetContext } from '../widget.js';
-import { regionStyles, regionWidget } from './region.js';
+import { loadRegionWork, regionWidget } from './region.js';
 
 const schema: JsonSchemaObject = { type: 'string', format: 'cn-region' };
 const field: FieldInfo = {
@@ -23,7 +23,7 @@ const field: FieldInfo = {
 };
 
 class RegionHost extends LitElement {
-  static override styles = [tokens, regionStyles];
+  static override styles = [tokens];
   static override properties = {
     value: { attribute: false },
     locale: { attribute: false },
@@ -106,17 +106,49 @@ async function host(value?: unknown, setup?: (el: RegionHost) => void): Promise<
 }
 
 describe('regionWidget', () => {
-  it('shows a code box while the data loads, then the selects with the same value', async () => {
-    const el = await fixture<RegionHost>(html`<region-host .value=${'430102'}></region-host>`);
-    const input = shadow(el).querySelector('input');
-    expect(input?.id).to.equal('f-region');
+  it('drawn before its chunk: a code box named by the field, then the code box of the cascade, then its selects', async () => {
+    // First in the file: nothing has fetched the widget's chunk yet, as for a host drawing it at once.
+    expect(loadRegionWork.loaded).to.equal(undefined);
+    const changes: unknown[] = [];
+    const context: WidgetContext = {
+      id: 'f-region',
+      pointer: '/region',
+      field,
+      schema,
+      value: '430102',
+      lang: 'zh-CN',
+      label: '居住地',
+      required: true,
+      readonly: false,
+      disabled: false,
+      invalid: false,
+      describedBy: '',
+      options: [],
+      change: (value) => changes.push(value),
+    };
+    const box = regionWidget.draw(context) as HTMLElement;
+    const standIn = box.querySelector('input') as HTMLInputElement;
+    expect(standIn.id).to.equal('f-region');
+    expect(standIn.value).to.equal('430102');
+    expect(standIn.getAttribute('aria-label')).to.equal('居住地');
+    standIn.value = '430103';
+    standIn.dispatchEvent(new Event('input'));
+    expect(changes).to.deep.equal(['430103']);
+    const el = await fixture<HTMLFieldSetElement>(
+      html`<fieldset>
+        <legend>居住地</legend>
+        ${box}
+      </fieldset>`,
+    );
+    // The chunk draws into the same box; the division table is still on its way.
+    await loadRegionWork();
+    const input = el.querySelector('input');
     expect(input?.value).to.equal('430102');
-    expect(labelOf(el, input as Element)).to.equal('行政区划代码（6位数字）');
+    expect(el.querySelector(`label[for="f-region"]`)?.textContent).to.equal('行政区划代码（6位数字）');
     await expect(el).to.be.accessible();
     await loadRegions();
-    await waitUntil(() => selects(el).length > 0, 'selects after the data');
-    expect(selects(el).map((s) => s.value)).to.deep.equal(['430000', '430100', '430102']);
-    expect(el.changes).to.deep.equal([]);
+    await waitUntil(() => el.querySelectorAll('select').length > 0, 'selects after the data');
+    expect([...el.querySelectorAll('select')].map((s) => s.value)).to.deep.equal(['430000', '430100', '430102']);
   });
 
   it('is accessible and labels each select, the first with the field id', async () => {

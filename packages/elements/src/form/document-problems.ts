@@ -1,0 +1,33 @@
+/**
+ * What is wrong with a broken matter or catalogue document (SPEC §5 `matter-error`): the
+ * error names the document and the JSON Pointer at fault. A chunk of its own, fetched only
+ * when loading-controller.ts's quick test finds a document broken: a sound one never needs it.
+ */
+import type { Catalogue, JsonSchemaObject, Matter } from '@matterform/core';
+import type { MatterErrorCode } from '../events.js';
+
+export function documentProblem(
+  matter: Matter,
+  catalogue: Catalogue,
+): { code: MatterErrorCode; message: string } | undefined {
+  return matterProblem(matter) ?? catalogueProblem(catalogue);
+}
+
+function matterProblem(matter: Matter): { code: MatterErrorCode; message: string } | undefined {
+  const where = typeof matter?.id === 'string' ? matter.id : 'matter';
+  if (matter === null || typeof matter !== 'object')
+    return { code: 'matter-invalid', message: 'the matter is not an object' };
+  for (const key of ['id', 'version', 'title', 'schema'] as const)
+    if (matter[key] === undefined) return { code: 'matter-invalid', message: `${where}: /${key}: is missing` };
+  const schema = matter.schema as JsonSchemaObject;
+  if (schema === null || typeof schema !== 'object' || (schema.type !== undefined && schema.type !== 'object'))
+    return { code: 'matter-invalid', message: `${where}: /schema: the root must be an object schema` };
+  return undefined;
+}
+
+function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; message: string } | undefined {
+  for (const key of ['concepts', 'sources', 'licences'] as const)
+    if (!Array.isArray(catalogue?.[key]))
+      return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
+  return undefined;
+}
