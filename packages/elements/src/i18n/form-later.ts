@@ -16,6 +16,7 @@ export const laterFormMessages = messages('form', {
   consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
   consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
   change: { 'zh-CN': '修改', en: 'Change' },
+  materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
   youTyped: { 'zh-CN': '您填写', en: 'You gave this' },
   submitted: { 'zh-CN': '申请已提交', en: 'Application submitted' },
   referenceIs: { 'zh-CN': '您的受理编号', en: 'Your reference number' },

@@ -22,7 +22,6 @@ export const formMessages = messages('form', {
   person: { 'zh-CN': '个人', en: 'individuals' },
   organization: { 'zh-CN': '法人或其他组织', en: 'organisations' },
   loadFailed: { 'zh-CN': '表单加载失败：{message}', en: 'The form could not be loaded: {message}' },
-  materialsMissing: { 'zh-CN': '请提供“{title}”', en: 'Provide “{title}”' },
   storageQuota: {
     'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
     en: 'This device has no room left to keep your answers; please finish and submit soon.',
