@@ -836,10 +836,15 @@ export class MatterForm extends LitElement {
       }
       ${renderNotices(
         {
-          plan: state.plan,
           filling: phase === 'filling',
-          filled: phase === 'ready' && index === 0 ? detail.filled.length : 0,
-          detail,
+          // A prefill ran in its chunk: here whenever there is something to tell of it.
+          prefill:
+            this.#prefill.work?.renderPrefillNotices(
+              state.plan,
+              detail,
+              phase === 'ready' && index === 0 ? detail.filled.length : 0,
+              lang,
+            ) ?? nothing,
           alert: this.#message?.text,
           wait:
             (wait === 'stillSending' && this.#submitter.sending) || (wait === 'stillFilling' && phase === 'filling')

@@ -19,6 +19,7 @@ import { fillsDetail, type PrefillController } from './prefill-controller.js';
 
 export { httpConnector };
 export { renderConsent } from './views/consent.js';
+export { renderPrefillNotices } from './views/prefill-notices.js';
 
 /** Asks every provider again (SPEC §5), after the consent panel when it is needed. */
 export async function runPrefill(prefill: PrefillController): Promise<void> {

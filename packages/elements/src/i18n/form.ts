@@ -8,12 +8,7 @@ export const formMessages = messages('form', {
   submit: { 'zh-CN': '提交申请', en: 'Submit application' },
   submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
   problem: { 'zh-CN': '请修改以下问题', en: 'There is a problem' },
-  failed: {
-    'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
-    en: 'We could not get information from these sources; please fill in what they would have given:',
-  },
   filling: { 'zh-CN': '正在为您自动填写…', en: 'Filling in what we already know…' },
-  filled: { 'zh-CN': '已为您自动填写 {n} 项，请核对。', en: '{n} answers were filled in for you. Please check them.' },
   materials: { 'zh-CN': '申请材料', en: 'Supporting documents' },
   audience: {
     'zh-CN': '此事项面向{audience}，当前登录的申请人不能办理。',
@@ -31,11 +26,6 @@ export const formMessages = messages('form', {
     'zh-CN': '正在为您自动填写，完成后即可提交。',
     en: 'We are still filling in what we know; you can submit once it is done.',
   },
-  reasonTimeout: { 'zh-CN': '超时', en: 'timed out' },
-  reasonNetwork: { 'zh-CN': '网络不通', en: 'network error' },
-  reasonMalformed: { 'zh-CN': '返回数据有误', en: 'answered wrongly' },
-  reasonConsentRefused: { 'zh-CN': '您未授权', en: 'you did not agree' },
-  reasonHttp: { 'zh-CN': '错误 {status}', en: 'error {status}' },
   steps: { 'zh-CN': '步骤', en: 'Steps' },
   reviewStep: { 'zh-CN': '核对并提交', en: 'Check and submit' },
 } satisfies Record<string, Message>);
