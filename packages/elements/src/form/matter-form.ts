@@ -588,12 +588,8 @@ export class MatterForm extends LitElement {
     if (!this.name || !this.#state) return;
     // At once when the submission's chunk is here (a form with a name fetches it with its matter).
     const work = this.#submitter.work ?? (await this.#submitter.load().catch(() => undefined));
-    const submission = work?.buildSubmission(this.#submitter, this.#link.entries, this.#prefill.consents);
-    if (!submission || !this.name) return;
-    const form = new FormData();
-    form.append(this.name, JSON.stringify(submission));
-    for (const { part, file } of this.#device.files(this.#link.entries)) form.append(part, file, file.name);
-    this.#internals.setFormValue(form);
+    const value = this.name && work?.formValue(this.#submitter, this.name, this.#link.entries, this.#prefill.consents);
+    if (value) this.#internals.setFormValue(value);
   }
 
   // ---------------------------------------------------------------------------------------
