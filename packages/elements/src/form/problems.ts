@@ -75,7 +75,9 @@ export async function submitForm(form: FormShell, state: FormState): Promise<Rec
       ? form.fail('matter-invalid', errors.map((e) => say(e.message, form.lang())).join('; '), false)
       : form.fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
   }
-  const submission = await submitter.submission(form.entries, prefill.consents);
+  // The submission's chunk: a failure to fetch it is told, and rejects the submit.
+  const work = await submitter.load();
+  const submission = work.buildSubmission(submitter, form.entries, prefill.consents);
   if (!submission) throw form.fail('unauthorized', 'No applicant is signed in.');
   const event = matterEvent('matter-submit', { submission }, true);
   host.dispatchEvent(event);
@@ -84,7 +86,7 @@ export async function submitForm(form: FormShell, state: FormState): Promise<Rec
     if (!event.defaultPrevented) await prefill.device.keep(submission);
     return submission;
   }
-  return submitter.send(submission, form.entries);
+  return work.send(submitter, submission, form.entries);
 }
 
 /** The error summary: the fields' problems, the gateway's, then the materials' (on their steps). */
