@@ -40,6 +40,8 @@ export interface FormShell extends FormLink {
   readonly prefill: PrefillController;
   /** The problems the error summary lists, as the fields tell them; empty: no summary. */
   summary: FieldError[];
+  /** Why the last press of Continue or Submit did nothing yet (problems.ts `notYet`). */
+  wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** The materials' problems are shown (after Continue on the materials step, or a submit). */
   materialErrors: boolean;
   /** The materials' entries as last worked out, and their JSON, to tell a change once. */

@@ -10,4 +10,4 @@ export { MaterialsController } from '../materials/materials-controller.js';
 export { materialsStyles } from '../materials/materials-view.js';
 export { laterStyles } from './later-styles.js';
 export { refreshMaterials, renderLaterStep, renderSubmitted } from './later-steps.js';
-export { continueFrom, renderProblems, reportProblems, submitForm } from './problems.js';
+export { continueFrom, notYet, renderProblems, reportProblems, submitForm, waitNotice } from './problems.js';

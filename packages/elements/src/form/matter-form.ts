@@ -268,8 +268,6 @@ export class MatterForm extends LitElement {
   #formValuePending = false;
   /** Resolves when the drawn state has its data validator (false: it could not have one). */
   #validated?: Promise<boolean>;
-  /** Why the last press of Continue or Submit did nothing yet. */
-  #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
   #epoch = 0;
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
@@ -357,7 +355,7 @@ export class MatterForm extends LitElement {
     if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
     else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) void this.#subjectChanged();
-    if (this._phase !== 'consent' && this.#wait === 'consentNeeded') this.#wait = undefined;
+    if (this._phase !== 'consent' && this.#link.wait === 'consentNeeded') this.#link.wait = undefined;
   }
 
   override update(changed: PropertyValues<this>): void {
@@ -608,29 +606,9 @@ export class MatterForm extends LitElement {
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
 
-  /**
-   * A press of Continue or Submit that cannot be acted on yet says why, and moves focus to what
-   * is needed: the buttons are never disabled, which would give no reason and lose focus.
-   */
-  #notYet(submitting: boolean): boolean {
-    const wait =
-      this._phase === 'consent'
-        ? 'consentNeeded'
-        : submitting && this.#submitter.sending
-          ? 'stillSending'
-          : submitting && this._phase === 'filling'
-            ? 'stillFilling'
-            : undefined;
-    if (!wait) return false;
-    this.#wait = wait;
-    if (wait === 'consentNeeded') this.#focusAfterRender = 'matter-consent';
-    this._revision++;
-    return true;
-  }
-
   #continue(): void {
     const state = this.#state;
-    if (!state || this.#notYet(false)) return;
+    if (!state || this.#later?.notYet(this.#link, false)) return;
     const later = this.#later;
     // Pressed in the moment before the validator or the later chunk is here: judged as soon as they are.
     if (state.pending || !later) {
@@ -807,7 +785,7 @@ export class MatterForm extends LitElement {
     if (phase === 'submitted' && receipt && later) return later.renderSubmitted(this.#link, state, receipt, lang);
     const index = this._stepIndex;
     const step = state.steps[index] as FormStep;
-    const wait = this.#wait;
+    const wait = this.#link.wait;
     const detail = this.#prefill.detail;
     // One step (a bare schema's form): its heading is the form's, with no list of steps.
     const single = state.steps.length === 1;
@@ -842,10 +820,7 @@ export class MatterForm extends LitElement {
               lang,
             ) ?? nothing,
           alert: this.#message?.text,
-          wait:
-            (wait === 'stillSending' && this.#submitter.sending) || (wait === 'stillFilling' && phase === 'filling')
-              ? formMessages[wait]
-              : undefined,
+          wait: later?.waitNotice(this.#link),
           notes: this.#submitter.notes,
         },
         lang,
@@ -880,7 +855,7 @@ export class MatterForm extends LitElement {
           submitting: phase === 'submitting',
           back: () => this.#back(),
           next: () => this.#continue(),
-          submit: () => this.#notYet(true) || void this.submit().catch(() => undefined),
+          submit: () => this.#later?.notYet(this.#link, true) || void this.submit().catch(() => undefined),
         },
         lang,
       )}

@@ -4,7 +4,14 @@
  * Continue and submit wait for with the data validator: no summary is shown before either.
  */
 import { nothing, type TemplateResult } from 'lit';
-import { blockingMaterials, localize, type FieldError, type Locale, type Submission } from '@matterform/core';
+import {
+  blockingMaterials,
+  localize,
+  type FieldError,
+  type Locale,
+  type Message,
+  type Submission,
+} from '@matterform/core';
 import { matterEvent } from '../events.js';
 import { laterFormMessages } from '../i18n/form-later.js';
 import { say } from '../i18n/say.js';
@@ -18,6 +25,38 @@ import { renderSummary, type SummaryItem } from './views/summary.js';
 export const MATERIALS_FROM_END = 2;
 
 const idOf = (pointer: string): string => idFor('mf', pointer);
+
+/**
+ * A press of Continue or Submit that cannot be acted on yet says why, and moves focus to what
+ * is needed: the buttons are never disabled, which would give no reason and lose focus. (The
+ * consent panel, a prefill and a submission in flight all come after this chunk: until it is
+ * here, Continue waits for it, and a second submit gets the first one's answer.)
+ */
+export function notYet(form: FormShell, submitting: boolean): boolean {
+  const { host } = form;
+  const wait =
+    host._phase === 'consent'
+      ? 'consentNeeded'
+      : submitting && form.submitter.sending
+        ? 'stillSending'
+        : submitting && host._phase === 'filling'
+          ? 'stillFilling'
+          : undefined;
+  if (!wait) return false;
+  form.wait = wait;
+  if (wait === 'consentNeeded') form.focus('matter-consent');
+  host._revision++;
+  return true;
+}
+
+/** What the last press still waits for, while it does: said in the notices. */
+export function waitNotice(form: FormShell): Message | undefined {
+  const { wait } = form;
+  return (wait === 'stillSending' && form.submitter.sending) ||
+    (wait === 'stillFilling' && form.host._phase === 'filling')
+    ? laterFormMessages[wait]
+    : undefined;
+}
 
 /** Continue, with the validator here: the step's problems in the summary, focused; else the next step. */
 export function continueFrom(form: FormShell, state: FormState): void {

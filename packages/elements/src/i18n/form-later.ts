@@ -16,6 +16,11 @@ export const laterFormMessages = messages('form', {
   consentChoose: { 'zh-CN': '允许获取', en: 'Allow' },
   consentNone: { 'zh-CN': '（仅用于核验材料）', en: '(only to check a document)' },
   change: { 'zh-CN': '修改', en: 'Change' },
+  stillSending: { 'zh-CN': '正在提交您的申请，请稍候。', en: 'Your application is being sent; please wait.' },
+  stillFilling: {
+    'zh-CN': '正在为您自动填写，完成后即可提交。',
+    en: 'We are still filling in what we know; you can submit once it is done.',
+  },
   failed: {
     'zh-CN': '以下来源暂时无法获取信息，相关内容请您手动填写：',
     en: 'We could not get information from these sources; please fill in what they would have given:',

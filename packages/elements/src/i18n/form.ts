@@ -21,11 +21,6 @@ export const formMessages = messages('form', {
     'zh-CN': '本设备的存储空间不足，您的填写内容无法保存在本设备上；请尽快完成提交。',
     en: 'This device has no room left to keep your answers; please finish and submit soon.',
   },
-  stillSending: { 'zh-CN': '正在提交您的申请，请稍候。', en: 'Your application is being sent; please wait.' },
-  stillFilling: {
-    'zh-CN': '正在为您自动填写，完成后即可提交。',
-    en: 'We are still filling in what we know; you can submit once it is done.',
-  },
   steps: { 'zh-CN': '步骤', en: 'Steps' },
   reviewStep: { 'zh-CN': '核对并提交', en: 'Check and submit' },
 } satisfies Record<string, Message>);
