@@ -154,23 +154,6 @@ export const formStyles = css`
   .actions {
     margin-top: var(--_matter-space-3);
   }
-  .error-summary {
-    border: 5px solid var(--_matter-color-error);
-    padding: var(--_matter-space-3);
-  }
-  .error-summary h2 {
-    font-size: 1.2rem;
-  }
-  .error-summary ul {
-    margin: var(--_matter-space-2) 0 0;
-    padding-left: var(--_matter-space-4);
-  }
-  .error-summary a {
-    display: inline-block;
-    min-height: 24px;
-    color: var(--_matter-color-error);
-    font-weight: 700;
-  }
   .notice {
     border-left: 5px solid var(--_matter-color-accent);
     background: var(--_matter-color-subtle);

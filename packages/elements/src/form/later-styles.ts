@@ -1,10 +1,27 @@
 /**
- * The rules of the review step, the confirmation and the printed record: adopted with the
- * form's later chunk (form/later.ts), which draws them.
+ * The rules of the error summary, the review step, the confirmation and the printed record:
+ * adopted with the form's later chunk (form/later.ts), which draws them.
  */
 import { css } from 'lit';
 
 export const laterStyles = css`
+  .error-summary {
+    border: 5px solid var(--_matter-color-error);
+    padding: var(--_matter-space-3);
+  }
+  .error-summary h2 {
+    font-size: 1.2rem;
+  }
+  .error-summary ul {
+    margin: var(--_matter-space-2) 0 0;
+    padding-left: var(--_matter-space-4);
+  }
+  .error-summary a {
+    display: inline-block;
+    min-height: 24px;
+    color: var(--_matter-color-error);
+    font-weight: 700;
+  }
   dl.review {
     display: grid;
     grid-template-columns: minmax(8rem, 1fr) 2fr auto;

@@ -11,10 +11,8 @@ import {
 import {
   getAt,
   localize,
-  todayOf,
   type Catalogue,
   type Connector,
-  type FieldError,
   type JsonSchema,
   type Locale,
   type MaterialEntry,
@@ -29,18 +27,16 @@ import { matterEvent, type MatterErrorCode } from '../events.js';
 import { isMatterDocument, unwrapPointer, unwrapValue, wrapValue } from './bare-schema.js';
 import { FormState, type Commit, type FormStep, type Snapshot } from './form-state.js';
 import { DeviceController } from './device-controller.js';
-import type { FormLink } from './form-link.js';
+import type { FormShell } from './form-link.js';
 import { LoadingController } from './loading-controller.js';
 import { PrefillController } from './prefill-controller.js';
 import { SubmitController } from './submit-controller.js';
 import { renderActions } from './views/actions.js';
 import { renderNotices } from './views/notices.js';
-import { renderSummary, type SummaryItem } from './views/summary.js';
 import { FieldEngine } from '../fields/engine.js';
 import { formStyles } from './form-styles.js';
 import { englishMissing, langOf, loadEnglish, localeOf, say } from '../i18n/say.js';
 import { formMessages } from '../i18n/form.js';
-import { idFor } from '../present.js';
 import { tokens } from '../styles.js';
 import { widgetRegistry } from '../widgets/defaults.js';
 import type { WidgetRegistry } from '../widgets/widget.js';
@@ -75,9 +71,6 @@ export type Phase =
   | 'queued'
   | 'submitted'
   | 'failed';
-
-/** The materials step is always the one before the review step, the last (FormState's steps). */
-const MATERIALS_FROM_END = 2;
 
 export { widgetRegistry };
 
@@ -221,12 +214,22 @@ export class MatterForm extends LitElement {
   /** The later chunk (form/later.ts) once it is here, and the materials' controller made from it. */
   #later?: Later;
   #materials?: MaterialsController;
-  /** What the controllers share with the element (form/form-link.ts). */
-  readonly #link: FormLink = {
+  /** What the controllers and the later chunk share with the element (form/form-link.ts). */
+  readonly #link: FormShell = {
     host: this,
     get materials() {
       return this.host.#materials;
     },
+    get submitter() {
+      return this.host.#submitter;
+    },
+    get prefill() {
+      return this.host.#prefill;
+    },
+    summary: [],
+    materialErrors: false,
+    entries: [],
+    entriesKey: '',
     state: () => this.#state,
     checks: () => this.#loading.checks,
     lang: () => this.#lang(),
@@ -242,6 +245,14 @@ export class MatterForm extends LitElement {
       if (this.#state) this.#snapshot = this.#state.snapshot();
     },
     focus: (id) => (this.#focusAfterRender = id),
+    goTo: (step, focus) => this.#goTo(step, focus),
+    materialsChanged: () => {
+      this.#submitter.changed();
+      this.#scheduleFormValue();
+      this.#device.saveDraft();
+    },
+    formValue: () => this.#updateFormValue(),
+    disabled: () => this.#isDisabled(),
   };
   readonly #loading = new LoadingController(this.#link, (state) => this.#loaded(state));
   readonly #device = new DeviceController(this.#link);
@@ -250,10 +261,6 @@ export class MatterForm extends LitElement {
   #state?: FormState;
   /** What the host set as `value`, as it gave it (a bare schema's root may be any JSON value). */
   #hostValue?: unknown;
-  #entries: MaterialEntry[] = [];
-  #entriesKey = '';
-  #summary: FieldError[] = [];
-  #showMaterialErrors = false;
   #message?: { code: MatterErrorCode | 'info'; text: string };
   #formDisabled = false;
   /** The English of the entry's messages was asked for (once: a failure is told, not retried in a loop). */
@@ -263,8 +270,6 @@ export class MatterForm extends LitElement {
   #formValuePending = false;
   /** Resolves when the drawn state has its data validator (false: it could not have one). */
   #validated?: Promise<boolean>;
-  /** Why the last press of Continue or Submit did nothing yet. */
-  #wait?: 'consentNeeded' | 'stillSending' | 'stillFilling';
   /** Bumped whenever the data is replaced wholesale, so every field is drawn again. */
   #epoch = 0;
   /** Per field: bumped to redraw it although nothing it shows changed (an edit refused). */
@@ -352,7 +357,7 @@ export class MatterForm extends LitElement {
     if (changed.has('validatorSrc') && this.validatorSrc) void loading.importValidator(this.validatorSrc);
     if (changed.has('matter') || changed.has('catalogue') || changed.has('validators')) this.#load();
     else if (changed.has('subject') || changed.has('connectors') || changed.has('gateway')) void this.#subjectChanged();
-    if (this._phase !== 'consent' && this.#wait === 'consentNeeded') this.#wait = undefined;
+    if (this._phase !== 'consent' && this.#link.wait === 'consentNeeded') this.#link.wait = undefined;
     // A form that came to speak en after it was drawn (or before it has a matter) is drawn
     // again once the English of its words is here.
     if (englishMissing(this.#lang()) && !this.#askedEnglish) {
@@ -370,7 +375,7 @@ export class MatterForm extends LitElement {
 
   override update(changed: PropertyValues<this>): void {
     // Uploads change through the materials controller, which only asks for an update.
-    this.#refreshMaterials();
+    this.#later?.refreshMaterials(this.#link);
     const state = this.#state;
     if (state)
       this.#fields.begin(state, this.#lang(), {
@@ -409,7 +414,7 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state || !this.#snapshot) return;
     state.reset(this.#snapshot);
-    this.#summary = [];
+    this.#link.summary = [];
     this.#materials?.reset();
     // The person cleared the form: the draft of what they had typed goes too.
     void this.#device.drafts?.discard();
@@ -442,7 +447,7 @@ export class MatterForm extends LitElement {
     this.#prefill.reset();
     this.#submitter.reset();
     this.#message = undefined;
-    this.#summary = [];
+    this.#link.summary = [];
     this._stepIndex = 0;
     state.settle();
     this.#changed(false);
@@ -542,11 +547,11 @@ export class MatterForm extends LitElement {
    * other fields' shown errors and the materials as they were. False: render everything.
    */
   #redrawAlone(state: FormState, pointer: string, commit: Commit): boolean {
-    if (state.plan.hasBranches || this.#summary.length > 0 || this.#submitter.errors.length > 0) return false;
+    if (state.plan.hasBranches || this.#link.summary.length > 0 || this.#submitter.errors.length > 0) return false;
     if (commit.othersChanged()) return false;
-    const materials = this.#entriesKey;
-    this.#refreshMaterials();
-    if (this.#entriesKey !== materials) return false;
+    const materials = this.#link.entriesKey;
+    this.#later?.refreshMaterials(this.#link);
+    if (this.#link.entriesKey !== materials) return false;
     return this.#fields.redraw(pointer);
   }
 
@@ -573,38 +578,12 @@ export class MatterForm extends LitElement {
     const state = this.#state;
     if (!state) return;
     const result = state.result;
-    if (this.#summary.length > 0) this.#summary = state.shownErrors();
+    if (this.#link.summary.length > 0) this.#link.summary = state.shownErrors();
     // The first problem's words are filled in when validity is asked for (checkValidity).
     if (result.valid) this.#internals.setValidity({});
     else this.#internals.setValidity({ customError: true }, say(formMessages.problem, this.#lang()));
     this.#scheduleFormValue();
     this.#device.saveDraft();
-  }
-
-  #refreshMaterials(): void {
-    const state = this.#state;
-    const materials = this.#materials;
-    if (!state || !this.#loading.checks || !materials) return;
-    const entries = this.#device.withDeviceFiles(
-      materials.entries({
-        plan: state.plan,
-        data: state.data,
-        answers: this.#prefill.answers,
-        today: todayOf(new Date()),
-        test: this.#loading.checks.test,
-      }),
-    );
-    const key = JSON.stringify(entries);
-    this.#entries = entries;
-    if (key !== this.#entriesKey) {
-      this.#entriesKey = key;
-      this.#submitter.changed();
-      this.#scheduleFormValue();
-      this.#device.saveDraft();
-      this.dispatchEvent(
-        new CustomEvent('matter-materials', { detail: { materials: entries }, bubbles: true, composed: true }),
-      );
-    }
   }
 
   #scheduleFormValue(): void {
@@ -622,12 +601,8 @@ export class MatterForm extends LitElement {
     if (!this.name || !this.#state) return;
     // At once when the submission's chunk is here (a form with a name fetches it with its matter).
     const work = this.#submitter.work ?? (await this.#submitter.load().catch(() => undefined));
-    const submission = work?.buildSubmission(this.#submitter, this.#entries, this.#prefill.consents);
-    if (!submission || !this.name) return;
-    const form = new FormData();
-    form.append(this.name, JSON.stringify(submission));
-    for (const { part, file } of this.#device.files(this.#entries)) form.append(part, file, file.name);
-    this.#internals.setFormValue(form);
+    const value = this.name && work?.formValue(this.#submitter, this.name, this.#link.entries, this.#prefill.consents);
+    if (value) this.#internals.setFormValue(value);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -646,76 +621,23 @@ export class MatterForm extends LitElement {
     this.#focusAfterRender = focus ?? 'matter-step-heading';
   }
 
-  /**
-   * A press of Continue or Submit that cannot be acted on yet says why, and moves focus to what
-   * is needed: the buttons are never disabled, which would give no reason and lose focus.
-   */
-  #notYet(submitting: boolean): boolean {
-    const wait =
-      this._phase === 'consent'
-        ? 'consentNeeded'
-        : submitting && this.#submitter.sending
-          ? 'stillSending'
-          : submitting && this._phase === 'filling'
-            ? 'stillFilling'
-            : undefined;
-    if (!wait) return false;
-    this.#wait = wait;
-    if (wait === 'consentNeeded') this.#focusAfterRender = 'matter-consent';
-    this._revision++;
-    return true;
-  }
-
   #continue(): void {
     const state = this.#state;
-    if (!state || this.#notYet(false)) return;
-    // Pressed in the moment before the validator is here: judged as soon as it is.
-    if (state.pending) {
-      void this.#validated?.then((valid) => valid && this.#state === state && this.#continue());
+    if (!state || this.#later?.notYet(this.#link, false)) return;
+    const later = this.#later;
+    // Pressed in the moment before the validator or the later chunk is here: judged as soon as they are.
+    if (state.pending || !later) {
+      void Promise.all([this.#validated, this.#loadLater()]).then(
+        ([valid, here]) => valid && here && this.#state === state && this.#continue(),
+      );
       return;
     }
-    const step = state.steps[this._stepIndex];
-    if (!step) return;
-    if (step.id === 'materials') {
-      this.#showMaterialErrors = true;
-      const blocking = this.#later?.blockingMaterials(state.plan, this.#entries) ?? [];
-      if (blocking.length > 0) {
-        this.#summary = [];
-        this.#focusAfterRender = 'matter-error-summary';
-        this._revision++;
-        return;
-      }
-      this.#summary = [];
-      this.#goTo(this._stepIndex + 1);
-      return;
-    }
-    state.revealed.add(step.id);
-    state.validate();
-    const errors = state.errorsOfStep(this._stepIndex);
-    if (errors.length > 0) {
-      this.#summary = state.shownErrors();
-      this.#focusAfterRender = 'matter-error-summary';
-      this._revision++;
-      return;
-    }
-    this.#summary = [];
-    this.#goTo(this._stepIndex + 1);
+    later.continueFrom(this.#link, state);
   }
 
   #back(): void {
-    this.#summary = [];
+    this.#link.summary = [];
     this.#goTo(this._stepIndex - 1);
-  }
-
-  /** Shows every problem, as when the person tries to submit. */
-  #revealAll(): FieldError[] {
-    const state = this.#state;
-    if (!state) return [];
-    for (const step of state.steps) state.revealed.add(step.id);
-    this.#showMaterialErrors = true;
-    state.validate();
-    this.#summary = state.shownErrors();
-    return this.#summary;
   }
 
   /** Judges the data against the schema across all steps (materials don't count); fires `invalid` when not valid. */
@@ -728,16 +650,14 @@ export class MatterForm extends LitElement {
     return this.#internals.checkValidity();
   }
 
-  /** Like `checkValidity`, and shows the problems with the error summary focused. */
+  /**
+   * Like `checkValidity`, and shows the problems with the error summary focused (the summary
+   * comes with the later chunk: here before the validator is, unless it could not be fetched).
+   */
   reportValidity(): boolean {
     const valid = this.checkValidity();
-    if (!valid) {
-      this.#revealAll();
-      const first = this.#summary[0];
-      if (first && this.#state) this._stepIndex = this.#state.stepOf(first.pointer);
-      this.#focusAfterRender = 'matter-error-summary';
-      this._revision++;
-    }
+    const state = this.#state;
+    if (!valid && state) this.#later?.reportProblems(this.#link, state);
     return valid;
   }
 
@@ -789,11 +709,11 @@ export class MatterForm extends LitElement {
   }
 
   get materials(): MaterialEntry[] {
-    return structuredClone(this.#entries);
+    return structuredClone(this.#link.entries);
   }
 
   get materialsComplete(): boolean {
-    return this.#state && this.#later ? this.#later.materialsComplete(this.#state.plan, this.#entries) : false;
+    return this.#state && this.#later ? this.#later.materialsComplete(this.#state.plan, this.#link.entries) : false;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -822,34 +742,9 @@ export class MatterForm extends LitElement {
     if (!state) throw this.#fail('load-failed', 'The form has no matter yet.');
     if (state.pending && !(await this.#validated))
       throw this.#fail('matter-invalid', 'The answers could not be checked: the form has no validator.', false);
-    const errors = this.#revealAll();
-    if (errors.length > 0) {
-      const first = errors[0] as FieldError;
-      this._stepIndex = state.stepOf(first.pointer);
-      this.#focusAfterRender = 'matter-error-summary';
-      this._revision++;
-      throw this.#fail('matter-invalid', errors.map((e) => say(e.message, this.#lang())).join('; '), false);
-    }
     const later = await this.#loadLater();
-    if (!later)
-      throw this.#fail('load-failed', 'The materials could not be checked: the form could not load its code.');
-    const blocking = later.blockingMaterials(state.plan, this.#entries);
-    if (blocking.length > 0) {
-      this._stepIndex = state.steps.length - MATERIALS_FROM_END;
-      this.#focusAfterRender = 'matter-error-summary';
-      this._revision++;
-      throw this.#fail('materials-incomplete', blocking.map((m) => m.id).join(', '), false);
-    }
-    const submission = await this.#submitter.submission(this.#entries, this.#prefill.consents);
-    if (!submission) throw this.#fail('unauthorized', 'No applicant is signed in.');
-    const event = matterEvent('matter-submit', { submission }, true);
-    this.dispatchEvent(event);
-    if (event.defaultPrevented || this.name || !this.action) {
-      if (this.name) await this.#updateFormValue();
-      if (!event.defaultPrevented) await this.#device.keep(submission);
-      return submission;
-    }
-    return this.#submitter.send(submission, this.#entries);
+    if (!later) throw this.#fail('load-failed', 'The answers could not be checked: the form could not load its code.');
+    return later.submitForm(this.#link, state);
   }
 
   /**
@@ -881,32 +776,6 @@ export class MatterForm extends LitElement {
   // ---------------------------------------------------------------------------------------
   // drawing
 
-  #idFor(pointer: string): string {
-    return idFor('mf', pointer);
-  }
-
-  #focusError(error: { pointer: string }): void {
-    const state = this.#state;
-    if (!state) return;
-    let pointer = error.pointer;
-    // The nearest drawn element: the field, else the fieldset of the object or list holding it.
-    const index = state.stepOf(pointer);
-    if (index !== this._stepIndex) {
-      this._stepIndex = index;
-      this.dispatchEvent(matterEvent('matter-step', { index, id: (state.steps[index] as FormStep).id }));
-    }
-    this._revision++;
-    void this.updateComplete.then(() => {
-      while (pointer !== '' && !this.renderRoot.querySelector(`#${this.#idFor(pointer)}`))
-        pointer = pointer.slice(0, pointer.lastIndexOf('/'));
-      const target = this.renderRoot.querySelector<HTMLElement>(
-        `#${pointer === '' ? 'matter-step-heading' : this.#idFor(pointer)}`,
-      );
-      target?.focus();
-      target?.scrollIntoView?.({ block: 'center' });
-    });
-  }
-
   /** The steps the form adds are titled by its messages, so a host's message pack names them too. */
   #stepTitle(step: FormStep, index: number, lang: Locale): string {
     const fields = this.#state?.fieldSteps ?? 0;
@@ -928,11 +797,10 @@ export class MatterForm extends LitElement {
     if (!state) return html`<div class="form" part="form" aria-busy="true"></div>`;
     const receipt = this.#submitter.receipt;
     const later = this.#later;
-    if (phase === 'submitted' && receipt && later)
-      return later.renderConfirmation(state.matter, receipt, lang, later.renderReview(state, this.#entries, lang));
+    if (phase === 'submitted' && receipt && later) return later.renderSubmitted(this.#link, state, receipt, lang);
     const index = this._stepIndex;
     const step = state.steps[index] as FormStep;
-    const wait = this.#wait;
+    const wait = this.#link.wait;
     const detail = this.#prefill.detail;
     // One step (a bare schema's form): its heading is the form's, with no list of steps.
     const single = state.steps.length === 1;
@@ -957,21 +825,23 @@ export class MatterForm extends LitElement {
       }
       ${renderNotices(
         {
-          plan: state.plan,
           filling: phase === 'filling',
-          filled: phase === 'ready' && index === 0 ? detail.filled.length : 0,
-          detail,
+          // A prefill ran in its chunk: here whenever there is something to tell of it.
+          prefill:
+            this.#prefill.work?.renderPrefillNotices(
+              state.plan,
+              detail,
+              phase === 'ready' && index === 0 ? detail.filled.length : 0,
+              lang,
+            ) ?? nothing,
           alert: this.#message?.text,
-          wait:
-            (wait === 'stillSending' && this.#submitter.sending) || (wait === 'stillFilling' && phase === 'filling')
-              ? formMessages[wait]
-              : undefined,
+          wait: later?.waitNotice(this.#link),
           notes: this.#submitter.notes,
         },
         lang,
       )}
       ${this.#device.view?.renderDeviceNotices(this.#device, lang) ?? nothing}
-      ${renderSummary(this.#summaryItems(state, lang), lang, (item) => this.#goToProblem(item))}
+      ${later?.renderProblems(this.#link, state, lang) ?? nothing}
       ${
         phase === 'consent'
           ? (this.#prefill.work?.renderConsent(state.plan, this.#prefill, wait === 'consentNeeded', lang) ?? nothing)
@@ -981,7 +851,8 @@ export class MatterForm extends LitElement {
         ${single ? nothing : html`<p class="step-caption">${caption}</p>`}${heading}
         ${
           step.id === 'materials' || step.id === 'review'
-            ? this.#renderLaterStep(state, step.id, lang)
+            ? (later?.renderLaterStep(this.#link, state, step.id, lang) ??
+              html`<div class="later" aria-busy="true"></div>`)
             : this.#renderFieldsStep(state, step.pointers)
         }
       </section>
@@ -999,74 +870,11 @@ export class MatterForm extends LitElement {
           submitting: phase === 'submitting',
           back: () => this.#back(),
           next: () => this.#continue(),
-          submit: () => this.#notYet(true) || void this.submit().catch(() => undefined),
+          submit: () => this.#later?.notYet(this.#link, true) || void this.submit().catch(() => undefined),
         },
         lang,
       )}
     </div>`;
-  }
-
-  /** The materials or the review step: from the later chunk, busy for the moment it is not here yet. */
-  #renderLaterStep(state: FormState, id: 'materials' | 'review', lang: Locale): TemplateResult {
-    const later = this.#later;
-    const materials = this.#materials;
-    if (!later || !materials) return html`<div class="later" aria-busy="true"></div>`;
-    if (id === 'review')
-      return later.renderReview(state, this.#entries, lang, {
-        answer: (pointer) => this.#focusError({ pointer }),
-        material: (material) => this.#goTo(state.steps.length - MATERIALS_FROM_END, `mm-${material}`),
-      });
-    const phase = this._phase;
-    return later.renderMaterialsStep(
-      state,
-      {
-        entries: this.#entries,
-        controller: materials,
-        readonly: this.readonly,
-        disabled: this.#isDisabled(),
-        showErrors: this.#showMaterialErrors,
-        checking: phase === 'filling' || phase === 'consent',
-        documents: this.#device.documents,
-        answers: this.#prefill.answers,
-      },
-      lang,
-    );
-  }
-
-  /** The problems the summary lists: the fields', the gateway's, then the materials' (on their steps). */
-  #summaryItems(state: FormState, lang: Locale): SummaryItem[] {
-    const items: SummaryItem[] = this.#summary.map((e) => ({
-      href: this.#idFor(e.pointer),
-      text: say(e.message, lang),
-      pointer: e.pointer,
-    }));
-    // A pointer that names no field on the page (`""`, the submission as a whole) is said without a link.
-    for (const e of this.#submitter.errors) {
-      const drawn = e.pointer !== '' && state.fieldAt(e.pointer) !== undefined;
-      items.push({
-        href: drawn ? this.#idFor(e.pointer) : undefined,
-        text: localize(e.message, lang),
-        pointer: e.pointer,
-      });
-    }
-    const step = state.steps[this._stepIndex]?.id;
-    if (this.#showMaterialErrors && (step === 'materials' || step === 'review'))
-      for (const m of this.#later?.blockingMaterials(state.plan, this.#entries) ?? [])
-        items.push({
-          href: `mm-${m.id}`,
-          text: say(formMessages.materialsMissing, lang, {
-            title: localize(state.plan.matter.materials?.find((x) => x.id === m.id)?.title, lang),
-          }),
-        });
-    return items;
-  }
-
-  /** A summary link followed: to the field (on its step), or to the material. */
-  #goToProblem(item: SummaryItem): void {
-    if (item.pointer !== undefined) return this.#focusError({ pointer: item.pointer });
-    this._stepIndex = (this.#state?.steps.length ?? MATERIALS_FROM_END) - MATERIALS_FROM_END;
-    this.#focusAfterRender = item.href;
-    this._revision++;
   }
 
   /** The step's fields come from the field engine; #placeStepFields puts them in once lit's part is in. */

@@ -96,7 +96,8 @@ export class Outbox {
     }
     const submit = this.#submit;
     const { host } = submit.link;
-    const mine = submit.queued(outcome.submission.idempotencyKey);
+    // This page's own submission, still waiting for the gateway.
+    const mine = outcome.submission.idempotencyKey === submit.idempotency?.key && host._phase === 'queued';
     const lang = submit.link.lang();
     if (outcome.status === 'delivered') {
       if (mine) void acknowledged(submit, outcome);

@@ -24,6 +24,7 @@ import '../fields/provenance-notes.js';
 
 export { httpConnector };
 export { renderConsent } from './views/consent.js';
+export { renderPrefillNotices } from './views/prefill-notices.js';
 
 /**
  * The subject, the connectors or the gateway changed (or a matter was drawn): for a new

@@ -5,7 +5,7 @@
  * queued. A lit reactive controller: behaviour only; the element draws the outcome.
  */
 import type { ReactiveController } from 'lit';
-import type { ConsentRecord, MaterialEntry, Submission, Text } from '@matterform/core';
+import type { Submission, Text } from '@matterform/core';
 import { within } from './form-state.js';
 import type { MatterSubject, Receipt } from './matter-form.js';
 import type { DeviceController } from './device-controller.js';
@@ -71,25 +71,10 @@ export class SubmitController implements ReactiveController {
   /** The chunk's code, once it is here: a form with a `name` fetches it with its matter, for its form value. */
   work?: SubmitWork;
 
-  /** The submission of the form as it is now (undefined with nobody to submit it); rejects when the chunk cannot load. */
-  async submission(entries: readonly MaterialEntry[], consents: ConsentRecord[]): Promise<Submission | undefined> {
-    return (await this.load()).buildSubmission(this, entries, consents);
-  }
-
-  /** Sends the submission to `action`: through the outbox when the device keeps things, else straight. */
-  async send(submission: Submission, entries: readonly MaterialEntry[]): Promise<Receipt> {
-    return (await this.load()).send(this, submission, entries);
-  }
-
   /** The outbox of this subject is sent from this page (again when the person signs in again). */
   async startCourier(subject: MatterSubject): Promise<void> {
     const work = await this.load().catch(() => undefined);
     await work?.startCourier(this, subject);
-  }
-
-  /** Whether a queued submission is the one this page submitted, still waiting for the gateway. */
-  queued(key: string): boolean {
-    return key === this.idempotency?.key && this.link.host._phase === 'queued';
   }
 
   /** The chunk; when it cannot be fetched, the form says so (the drawn form stays) and this rejects. */

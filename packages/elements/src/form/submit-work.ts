@@ -56,6 +56,21 @@ export function buildSubmission(
   return { ...body, submittedAt: new Date().toISOString(), idempotencyKey: submit.idempotency.key };
 }
 
+/** A form with a `name`: its form value, `name` = the submission JSON and one `File` per upload (SPEC §5). */
+export function formValue(
+  submit: SubmitController,
+  name: string,
+  entries: readonly MaterialEntry[],
+  consents: ConsentRecord[],
+): FormData | undefined {
+  const submission = buildSubmission(submit, entries, consents);
+  if (!submission) return undefined;
+  const value = new FormData();
+  value.append(name, JSON.stringify(submission));
+  for (const { part, file } of submit.device.files(entries)) value.append(part, file, file.name);
+  return value;
+}
+
 /** Sends the submission to `action`: through the outbox when the device keeps things, else straight. */
 export async function send(
   submit: SubmitController,
