@@ -1,7 +1,7 @@
 /**
  * The notes under a field whose value a provider gave: where it came from, whether it is
  * locked and who corrects it, what other sources said. Part of the prefill chunk, which alone
- * gives values provenance; it hands them to the field drawing on load (`useProvenanceNotes`).
+ * gives values provenance and hands them to the field drawing when it loads (`useProvenanceNotes`).
  */
 import type { Locale, Provenance } from '@matterform/core';
 import { formatDate, say } from '../i18n/say.js';
@@ -11,7 +11,6 @@ import { providerKeeper, readableValue } from '../readable.js';
 import type { FormState } from '../form/form-state.js';
 import type { WidgetOption } from '../widgets/widget.js';
 import type { FieldNote } from './chrome.js';
-import { useProvenanceNotes } from './leaf.js';
 
 /** Where a prefilled value came from, whether it is locked, and what other sources said. */
 export function provenanceNotes(
@@ -50,5 +49,3 @@ export function provenanceNotes(
     ]);
   return notes;
 }
-
-useProvenanceNotes(provenanceNotes);

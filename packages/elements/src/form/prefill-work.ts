@@ -19,8 +19,11 @@ import { matterEvent, type MatterPrefillDetail } from '../events.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
 import type { PrefillController } from './prefill-controller.js';
+import { useProvenanceNotes } from '../fields/leaf.js';
+import { provenanceNotes } from '../fields/provenance-notes.js';
+
 // What a prefilled field says under it, ready before the first fill is drawn.
-import '../fields/provenance-notes.js';
+useProvenanceNotes(provenanceNotes);
 
 export { httpConnector };
 export { renderConsent } from './views/consent.js';
