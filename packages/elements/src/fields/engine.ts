@@ -27,7 +27,7 @@ import {
 import { nothing, type CSSResultGroup } from 'lit';
 import { ERROR_PREFIX, say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
-import { within, type FormState } from '../form/form-state.js';
+import { useRareKinds, within, type FormState } from '../form/form-state.js';
 import { idFor, optionsOf, schemaText } from '../present.js';
 import type { Widget, WidgetRegistry } from '../widgets/widget.js';
 import { drawButton, drawButtons } from './buttons.js';
@@ -42,7 +42,12 @@ import { chunk } from '../chunk.js';
 /** What the form is, for one render: read once, not once per field. */
 
 /** The rare kinds' chunk (rare-kinds.ts). */
-export const loadRareKinds = chunk(() => import('./rare-kinds.js'));
+export const loadRareKinds = chunk(() =>
+  import('./rare-kinds.js').then((kinds) => {
+    useRareKinds(kinds.rareKindsState);
+    return kinds;
+  }),
+);
 
 /** Whether a schema (its JSON text) has a field kind of the rare-kinds chunk: alternatives to choose, or keys to add. */
 export function needsRareKinds(schemaJson: string): boolean {

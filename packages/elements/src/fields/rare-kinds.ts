@@ -6,9 +6,12 @@
  */
 import * as choices from '../form/choices-state.js';
 import * as extraKeys from '../form/extra-keys-state.js';
-import { useRareKinds } from '../form/form-state.js';
 export { drawChoices } from './chooser.js';
 export { drawExtras } from './extra-keys.js';
 
-// The form's state works out chosen alternatives and undeclared entries with it from now on.
-useRareKinds({ ...choices, ...extraKeys });
+/**
+ * How the form's state works out chosen alternatives and undeclared entries; the loader
+ * (engine.ts `loadRareKinds`) hands it over. Not a call here: the package says its modules
+ * have no side effects, so a bundler may drop one.
+ */
+export const rareKindsState = { ...choices, ...extraKeys };

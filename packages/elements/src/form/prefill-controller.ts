@@ -12,9 +12,16 @@ import type { DeviceController } from './device-controller.js';
 import type { FormLink } from './form-link.js';
 import type { SubmitController } from './submit-controller.js';
 import { chunk } from '../chunk.js';
+import { useProvenanceNotes } from '../fields/leaf.js';
 
 /** The prefill's chunk (form/prefill-work.ts). */
-const loadWork = chunk(() => import('./prefill-work.js'));
+const loadWork = chunk(() =>
+  import('./prefill-work.js').then((work) => {
+    // Before the first fill is drawn: only asking the providers gives values provenance.
+    useProvenanceNotes(work.provenanceNotes);
+    return work;
+  }),
+);
 type PrefillWork = NonNullable<typeof loadWork.loaded>;
 
 const noDetail = (): MatterPrefillDetail => ({ filled: [], conflicts: [], failed: [], invalid: [] });

@@ -19,12 +19,9 @@ import { matterEvent, type MatterPrefillDetail } from '../events.js';
 import { formMessages } from '../i18n/form.js';
 import { say } from '../i18n/say.js';
 import type { PrefillController } from './prefill-controller.js';
-import { useProvenanceNotes } from '../fields/leaf.js';
-import { provenanceNotes } from '../fields/provenance-notes.js';
 
-// What a prefilled field says under it, ready before the first fill is drawn.
-useProvenanceNotes(provenanceNotes);
-
+// What a prefilled field says under it, handed to the field drawing by the loader.
+export { provenanceNotes } from '../fields/provenance-notes.js';
 export { httpConnector };
 export { renderConsent } from './views/consent.js';
 export { renderPrefillNotices } from './views/prefill-notices.js';

@@ -34,16 +34,14 @@ export function chineseFirst<K extends string>(area: string, table: Record<K, st
   return messages(area, made);
 }
 
-/** The English of the entry's tables, per area and key, once the `english` chunk is here. */
-const english = new Map<string, Record<string, string>>();
-
-/** Called by the `english` chunk only: a host's own English goes through `registerMessages`. */
-export function addEnglish(area: string, table: Record<string, string>): void {
-  english.set(area, table);
-}
-
 /** The English of the entry's messages; a form speaking en waits for it before drawing. */
 export const loadEnglish = chunk(() => import('./english.js'));
+
+/** The English of one of the entry's messages, once the `english` chunk is here. */
+function englishOf(area: string, key: string): string | undefined {
+  const tables: Partial<Record<string, Record<string, string>>> | undefined = loadEnglish.loaded?.english;
+  return tables?.[area]?.[key];
+}
 
 /** Whether `lang` is en and the English of the entry's messages still has to be fetched. */
 export const englishMissing = (lang: Locale): boolean => lang === 'en' && !loadEnglish.loaded;
@@ -63,7 +61,7 @@ export function say(message: Message | ChineseFirst, lang: Locale, params?: Reco
   if (lang === 'zh-CN') text = message['zh-CN'];
   else {
     const [area = '', key = ''] = names.get(message) ?? [];
-    if (lang === 'en') text = message.en ?? english.get(area)?.[key] ?? message['zh-CN'];
+    if (lang === 'en') text = message.en ?? englishOf(area, key) ?? message['zh-CN'];
     else {
       const pack = packs.get(lang) ?? packs.get(lang.split('-')[0] as string);
       text = pack?.[area]?.[key] ?? message['zh-CN'];
