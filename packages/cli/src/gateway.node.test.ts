@@ -884,7 +884,7 @@ function hostHeader(): string {
 }
 
 /** A submission's multipart body with `text` as its "submission" part, as bytes. */
-async function multipart(text: string): Promise<{ bytes: Uint8Array; type: string }> {
+async function multipart(text: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
   const form = new FormData();
   form.append('submission', text);
   form.append(certificateSha, new Blob([certificate], { type: 'application/pdf' }), 'zhiyezheng.pdf');
@@ -895,7 +895,7 @@ async function multipart(text: string): Promise<{ bytes: Uint8Array; type: strin
   };
 }
 
-async function submitText(text: string, key = crypto.randomUUID()) {
+async function submitText(text: string, key: string = crypto.randomUUID()) {
   const { bytes, type } = await multipart(text);
   return call('/submissions', {
     as: B,
@@ -964,7 +964,7 @@ describe('mock gateway: hostile requests', () => {
 
   it('answers 400 for bodies that are not UTF-8 or not I-JSON, at the sources and mock routes too', async () => {
     await start();
-    const sources = (body: Uint8Array | string) =>
+    const sources = (body: Uint8Array<ArrayBuffer> | string) =>
       call('/sources/mps-population', {
         as: A,
         method: 'POST',
@@ -1151,7 +1151,7 @@ describe('mock gateway: hostile requests', () => {
     }
     // Broken multipart framing and headers, at the same route.
     const { bytes, type } = await multipart(valid);
-    const framing: [Uint8Array | string, string][] = [
+    const framing: [Uint8Array<ArrayBuffer> | string, string][] = [
       [bytes.slice(0, bytes.length / 2), type],
       [bytes, 'multipart/form-data; boundary=other'],
       [bytes, 'multipart/form-data;'],
