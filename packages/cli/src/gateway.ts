@@ -864,12 +864,12 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
 const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 
 /** `Host` names a loopback address, with or without a port; a request without one is refused too. */
-export function isLoopbackHost(host: string | undefined): boolean {
+function isLoopbackHost(host: string | undefined): boolean {
   return host !== undefined && LOOPBACK_HOST.test(host);
 }
 
 /** `http(s)://` 127.0.0.1, localhost or [::1], with or without a port, exactly (no path). */
-export function isLoopbackOrigin(origin: string): boolean {
+function isLoopbackOrigin(origin: string): boolean {
   return /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/.test(origin);
 }
 
@@ -978,7 +978,7 @@ function utf8(bytes: Uint8Array): string {
  * MAX_JSON_DEPTH. Signatures, fingerprints and the checks then meet only values they can
  * represent, and no check recurses to the end of the stack.
  */
-export function parseJson(text: string, what: string): unknown {
+function parseJson(text: string, what: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
