@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { expect } from 'chai';
 import { verifySubmission, type Catalogue, type Fixtures, type Submission } from '@matterform/core';
 import { loadCatalogueFrom, loadFixturesFrom } from '@matterform/core/node';
 import { caseAnswer } from './case-timeline.js';
-import { startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
+import { MAX_JSON_DEPTH, startGateway, type GatewayOptions, type RunningGateway } from './gateway.js';
 
 const repo = new URL('../../../', import.meta.url);
 let catalogue: Catalogue;
@@ -138,19 +139,19 @@ describe('mock gateway: sign-in', () => {
 });
 
 describe('mock gateway: CORS', () => {
-  it('answers every route’s preflight, echoing the origin', async () => {
+  it('answers every route’s preflight, echoing a loopback origin with credentials', async () => {
     await start();
     for (const path of ['/subject', '/sources/mps-population', '/submissions', '/licences']) {
       const answer = await fetch(`${gateway?.url}${path}`, {
         method: 'OPTIONS',
         headers: {
-          Origin: 'https://dept.example',
+          Origin: 'http://localhost:8000',
           'Access-Control-Request-Method': 'POST',
           'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
         },
       });
       expect(answer.status).to.equal(204);
-      expect(answer.headers.get('access-control-allow-origin')).to.equal('https://dept.example');
+      expect(answer.headers.get('access-control-allow-origin')).to.equal('http://localhost:8000');
       expect(answer.headers.get('access-control-allow-credentials')).to.equal('true');
       expect(answer.headers.get('access-control-allow-headers')).to.equal(
         'Authorization, Content-Type, Idempotency-Key',
@@ -158,10 +159,36 @@ describe('mock gateway: CORS', () => {
       expect(answer.headers.get('access-control-allow-methods')).to.contain('POST');
       expect(answer.headers.get('vary')).to.equal('Origin');
     }
-    const actual = await call('/subject', { as: A, headers: { Origin: 'https://dept.example' } });
-    expect(actual.headers.get('access-control-allow-origin')).to.equal('https://dept.example');
-    expect(actual.headers.get('access-control-allow-credentials')).to.equal('true');
-    expect(gateway?.audit).to.have.length(1);
+    for (const origin of ['http://127.0.0.1:5173', 'http://[::1]:3000', 'http://localhost', 'https://localhost:8443']) {
+      const actual = await call('/subject', { as: A, headers: { Origin: origin } });
+      expect(actual.headers.get('access-control-allow-origin'), origin).to.equal(origin);
+      expect(actual.headers.get('access-control-allow-credentials'), origin).to.equal('true');
+    }
+    expect(gateway?.audit).to.have.length(4);
+  });
+
+  it('gives a page of any other origin no CORS headers, so its browser keeps the answer from it', async () => {
+    await start();
+    const foreign = [
+      'https://dept.example',
+      'http://localhost.evil.example',
+      'http://127.0.0.1.nip.io:8000',
+      'http://127.0.0.2:8000',
+      'http://localhost:8000/path',
+      'null',
+    ];
+    for (const origin of foreign) {
+      const preflight = await fetch(`${gateway?.url}/subject`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin'), origin).to.equal(null);
+      expect(preflight.headers.get('access-control-allow-credentials'), origin).to.equal(null);
+      expect(preflight.headers.get('access-control-allow-methods'), origin).to.equal(null);
+      const subjects = await call('/__mock/subjects', { headers: { Origin: origin } });
+      expect(subjects.headers.get('access-control-allow-origin'), origin).to.equal(null);
+      expect(subjects.headers.get('access-control-allow-credentials'), origin).to.equal(null);
+    }
   });
 });
 
@@ -779,6 +806,372 @@ describe('mock gateway: submissions', () => {
       ['', 'submission-invalid'],
       ['', 'submission-invalid'],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Hostile requests
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * One request over a socket of its own, bytes exactly as given: `head` (request line and
+ * headers, without the blank line), then each of `body` — with `gapMs` between pieces when
+ * set, stopping as soon as the answer is in. Resolves with the answer's status, headers and
+ * parsed JSON body; rejects when the connection ends without a whole answer.
+ */
+function raw(head: string, body: readonly (string | Uint8Array)[] = [], gapMs = 0): Promise<RawAnswer> {
+  const port = Number(new URL((gateway as RunningGateway).url).port);
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    let done = false;
+    const finish = (answer: RawAnswer | Error) => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      if (answer instanceof Error) reject(answer);
+      else resolve(answer);
+    };
+    const parse = (): RawAnswer | undefined => {
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return undefined;
+      const [statusLine, ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      const length = Number(headers['content-length'] ?? 0);
+      const text = received.subarray(end + 4);
+      if (text.length < length) return undefined;
+      let parsed: unknown = text.subarray(0, length).toString('utf8');
+      try {
+        parsed = JSON.parse(parsed as string);
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: Number(statusLine?.split(' ')[1]), headers, body: parsed };
+    };
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const answer = parse();
+      if (answer) finish(answer);
+    });
+    socket.on('error', () => {
+      // a reset after the server answered and closed: the answer counts if it is whole
+    });
+    socket.on('close', () => finish(parse() ?? new Error(`the connection ended without an answer: ${received}`)));
+    socket.on('connect', () => {
+      void (async () => {
+        socket.write(`${head}\r\n\r\n`);
+        for (const piece of body) {
+          if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+          if (done) return;
+          socket.write(piece);
+        }
+      })();
+    });
+  });
+}
+
+function hostHeader(): string {
+  return new URL((gateway as RunningGateway).url).host;
+}
+
+/** A submission's multipart body with `text` as its "submission" part, as bytes. */
+async function multipart(text: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string }> {
+  const form = new FormData();
+  form.append('submission', text);
+  form.append(certificateSha, new Blob([certificate], { type: 'application/pdf' }), 'zhiyezheng.pdf');
+  const request = new Request('http://x.invalid/', { method: 'POST', body: form });
+  return {
+    bytes: new Uint8Array(await request.arrayBuffer()),
+    type: request.headers.get('content-type') as string,
+  };
+}
+
+async function submitText(text: string, key: string = crypto.randomUUID()) {
+  const { bytes, type } = await multipart(text);
+  return call('/submissions', {
+    as: B,
+    method: 'POST',
+    body: bytes,
+    headers: { 'Idempotency-Key': key, 'Content-Type': type },
+  });
+}
+
+/** A 4xx with SPEC §6's body: `{ error }`, or `{ errors: [...] }` for a 422. */
+function refusal(answer: { status: number; body: unknown }, status: number): string {
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(status);
+  expect(answer.body, JSON.stringify(answer.body)).to.have.property('error').that.is.a('string');
+  return (answer.body as { error: string }).error;
+}
+
+describe('mock gateway: hostile requests', () => {
+  it('refuses a Host that is not loopback with 421 (DNS rebinding), on every route', async () => {
+    await start();
+    const port = new URL((gateway as RunningGateway).url).port;
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `127.0.0.2:${port}`,
+      `0.0.0.0:${port}`,
+      `[::ffff:127.0.0.1]:${port}`,
+    ]) {
+      for (const path of ['/__mock/subjects', '/subject']) {
+        const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer demo:${A}`);
+        expect(refusal(answer, 421), host).to.contain('loopback');
+      }
+    }
+    expect(refusal(await raw('GET /__mock/subjects HTTP/1.0'), 421)).to.contain('loopback');
+    expect(gateway?.audit, 'refused before any route ran').to.have.length(0);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, 'localhost']) {
+      const answer = await raw(`GET /__mock/subjects HTTP/1.1\r\nHost: ${host}`);
+      expect(answer.status, host).to.equal(200);
+      expect(answer.body).to.be.an('array').that.is.not.empty;
+    }
+  });
+
+  it('answers 400 for submissions nested too deep, with 1e999, or with lone surrogates — never 500', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    const text = JSON.stringify(submission);
+    const withData = (data: string) => text.replace(/"data":\{/, `"data":{"extra":${data},`);
+    const cases: [string, string, string][] = [
+      ['deep', withData('['.repeat(100_000) + ']'.repeat(100_000)), 'deeper than'],
+      ['just too deep', withData('{"a":'.repeat(MAX_JSON_DEPTH) + '0' + '}'.repeat(MAX_JSON_DEPTH)), 'deeper than'],
+      ['1e999', withData('1e999'), 'too large'],
+      ['-1e999 in provenance', text.replace('"locked":true', '"locked":true,"n":-1e999'), 'too large'],
+      ['lone surrogate', withData('"\\ud800"'), 'lone surrogate'],
+      ['lone low surrogate in a name', withData('{"\\udc00x":1}'), 'lone surrogate'],
+      ['lone surrogate in a locked value', text.replace(/"name":"[^"]*"/, '"name":"\\udbff"'), 'lone surrogate'],
+    ];
+    for (const [name, body, says] of cases) {
+      const answer = await submitText(body);
+      expect(refusal(answer, 400), name).to.contain(says);
+    }
+    const paired = await submitText(withData('"\\ud83d\\ude00"'));
+    expect(paired.status, 'a pair is a character, and the data a shape the schema judges').to.equal(422);
+    expect((await submitText(text, submission.idempotencyKey)).status).to.equal(201);
+  });
+
+  it('answers 400 for bodies that are not UTF-8 or not I-JSON, at the sources and mock routes too', async () => {
+    await start();
+    const sources = (body: Uint8Array<ArrayBuffer> | string) =>
+      call('/sources/mps-population', {
+        as: A,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+    const ask = '{"concepts":["person.name"],"purpose":"residence-permit"';
+    expect(refusal(await sources(`${ask},"x":${'['.repeat(5000)}${']'.repeat(5000)}}`), 400)).to.contain('deeper');
+    expect(refusal(await sources(`${ask},"x":1e999}`), 400)).to.contain('too large');
+    expect(refusal(await sources(`${ask},"x":"\\ud800"}`), 400)).to.contain('lone surrogate');
+    const latin1 = new Uint8Array([...new TextEncoder().encode(`${ask},"x":"`), 0xff, 0x22, 0x7d]);
+    expect(refusal(await sources(latin1), 400)).to.contain('UTF-8');
+    expect((await sources(`${ask}}`)).status).to.equal(200);
+
+    const reject = await call('/__mock/reject', {
+      method: 'POST',
+      body: JSON.stringify({ subject: B, errors: [] }).replace('[]', '[1e999]'),
+    });
+    expect(refusal(reject, 400)).to.contain('too large');
+    const outage = await call('/__mock/outage', { method: 'POST', body: 'x'.repeat(5000) });
+    expect(refusal(outage, 413)).to.contain('larger than');
+    const advance = await call('/__mock/advance', { method: 'POST', body: '{"seconds":"\\udfff"}' });
+    expect(refusal(advance, 400)).to.contain('lone surrogate');
+  });
+
+  it('answers 413 to an oversized body sent in chunks with no length, and keeps no half of it', async () => {
+    await start({ maxBodyBytes: 64 * 1024 });
+    const chunk = (text: string) => `${text.length.toString(16)}\r\n${text}\r\n`;
+    const piece = 'x'.repeat(16 * 1024);
+    const big = await raw(
+      [
+        'POST /submissions HTTP/1.1',
+        `Host: ${hostHeader()}`,
+        `Authorization: Bearer demo:${B}`,
+        'Idempotency-Key: k-big',
+        'Content-Type: multipart/form-data; boundary=b',
+        'Transfer-Encoding: chunked',
+      ].join('\r\n'),
+      [chunk(piece), chunk(piece), chunk(piece), chunk(piece), chunk(piece), '0\r\n\r\n'],
+    );
+    expect(refusal(big, 413)).to.contain('larger than');
+    expect(big.headers.connection).to.equal('close');
+    const json = await raw(
+      [
+        'POST /sources/mps-population HTTP/1.1',
+        `Host: ${hostHeader()}`,
+        `Authorization: Bearer demo:${A}`,
+        'Transfer-Encoding: chunked',
+      ].join('\r\n'),
+      Array.from({ length: 70 }, () => chunk(piece)).concat('0\r\n\r\n'),
+    );
+    expect(refusal(json, 413)).to.contain('larger than');
+    expect(gateway?.submissions).to.have.length(0);
+  });
+
+  it('answers 408 to a body that trickles in a byte at a time, or stops short, within the bound', async () => {
+    await start({ bodyTimeoutMs: 300 });
+    const head = (path: string, length: number) =>
+      [
+        `POST ${path} HTTP/1.1`,
+        `Host: ${hostHeader()}`,
+        `Authorization: Bearer demo:${B}`,
+        'Idempotency-Key: k-slow',
+        'Content-Type: multipart/form-data; boundary=b',
+        `Content-Length: ${length}`,
+      ].join('\r\n');
+    // 2 000 bytes a byte every 20 ms would take 40 s: the answer comes at the bound instead.
+    const trickle = Array.from({ length: 2000 }, () => 'x');
+    const slow = await raw(head('/submissions', 2000), trickle, 20);
+    expect(refusal(slow, 408)).to.contain('0.3 s');
+    expect(slow.headers.connection).to.equal('close');
+    const short = await raw(head('/sources/mps-population', 100), ['{"concepts":']);
+    expect(refusal(short, 408)).to.contain('0.3 s');
+    const mock = await raw(head('/__mock/outage', 100), ['{']);
+    expect(refusal(mock, 408)).to.contain('0.3 s');
+    expect(gateway?.audit.map((e) => e.status)).to.deep.equal([408, 408]);
+  });
+
+  it('answers a few hundred malformed submissions with 4xx and SPEC §6 bodies, never 5xx', async () => {
+    await start({ maxBodyBytes: 256 * 1024 });
+    const submission = await lawyerSubmission();
+    const valid = JSON.stringify(submission);
+    // A seeded generator: the same bodies every run, so a failure names a body one can replay.
+    let seed = 0x2f6b_17;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const nasty: readonly unknown[] = [
+      null,
+      true,
+      0,
+      -0,
+      1e308,
+      -1,
+      0.5,
+      '',
+      'x'.repeat(2000),
+      '\u202e',
+      '__proto__',
+      [],
+      {},
+      [[[]]],
+      { __proto__: { admin: true } },
+      { constructor: { prototype: {} } },
+      { toString: 1 },
+      { '': null },
+    ];
+    const fragments = [
+      '1e999',
+      '-1e999',
+      '"\\ud800"',
+      '"\\udfff"',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      ':',
+      '"',
+      '\\',
+      'NaN',
+      '\u0000',
+    ];
+    const mutants: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const kind = i % 5;
+      if (kind === 0) {
+        // Cut short or spliced: text that is rarely JSON.
+        const at = Math.floor(random() * valid.length);
+        mutants.push(valid.slice(0, at) + pick(fragments) + valid.slice(at + Math.floor(random() * 3)));
+      } else if (kind === 1) {
+        // Any member replaced by a value of another shape.
+        const copy = JSON.parse(valid) as Record<string, unknown>;
+        const path = pick([
+          ['matter'],
+          ['matter', 'id'],
+          ['matter', 'version'],
+          ['subject'],
+          ['subject', 'kind'],
+          ['subject', 'id'],
+          ['data'],
+          ['data', 'applicant'],
+          ['data', 'applicant', 'name'],
+          ['data', 'practice'],
+          ['materials'],
+          ['materials', '0'],
+          ['materials', '1', 'files'],
+          ['materials', '1', 'files', '0', 'sha256'],
+          ['provenance'],
+          ['provenance', '/applicant/name'],
+          ['provenance', '/applicant/name', 'signature'],
+          ['provenance', '/applicant/name', 'fetchedAt'],
+          ['consents'],
+          ['payloads'],
+          ['submittedAt'],
+          ['idempotencyKey'],
+        ]);
+        let node: Record<string, unknown> = copy;
+        for (const step of path.slice(0, -1)) node = node[step] as Record<string, unknown>;
+        node[path[path.length - 1] as string] = pick(nasty);
+        mutants.push(JSON.stringify(copy));
+      } else if (kind === 2) {
+        // Not I-JSON inside an otherwise valid submission.
+        const at = pick(['"data":{', '"provenance":{', '"subject":{', '"matter":{']);
+        mutants.push(valid.replace(at, `${at}"z":${pick(['1e999', '"\\ud800"', '[[[[[[[[[[1]]]]]]]]]]'.repeat(1)])},`));
+      } else if (kind === 3) {
+        // A top level of another type.
+        mutants.push(JSON.stringify(pick(nasty)));
+      } else {
+        // Random bytes, printable or not.
+        const length = Math.floor(random() * 200);
+        mutants.push(Array.from({ length }, () => String.fromCharCode(Math.floor(random() * 0x3000))).join(''));
+      }
+    }
+    const statuses = new Map<number, number>();
+    for (const [i, text] of mutants.entries()) {
+      const answer = await submitText(text, `fuzz-${i}`);
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      expect(answer.status, `mutant ${i}: ${text.slice(0, 200)}`).to.be.within(400, 499);
+      const body = answer.body as { error?: unknown; errors?: unknown };
+      expect(typeof body.error === 'string' || Array.isArray(body.errors), `mutant ${i}`).to.equal(true);
+    }
+    // Broken multipart framing and headers, at the same route.
+    const { bytes, type } = await multipart(valid);
+    const framing: [Uint8Array<ArrayBuffer> | string, string][] = [
+      [bytes.slice(0, bytes.length / 2), type],
+      [bytes, 'multipart/form-data; boundary=other'],
+      [bytes, 'multipart/form-data;'],
+      [bytes, 'multipart/form-data; boundary="'],
+      ['', type],
+      [new Uint8Array([0xff, 0xfe, 0x00]), type],
+    ];
+    for (const [body, contentType] of framing) {
+      const answer = await call('/submissions', {
+        as: B,
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': crypto.randomUUID(), 'Content-Type': contentType },
+      });
+      expect(answer.status, contentType).to.be.within(400, 499);
+    }
+    expect(gateway?.submissions).to.have.length(0);
+    // Both layers were reached: the parsing (400) and the checks behind it (422).
+    expect(statuses.get(400), 'refused as unreadable').to.be.above(50);
+    expect(statuses.get(422), 'refused by the checks').to.be.above(50);
   });
 });
 

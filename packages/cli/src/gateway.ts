@@ -2,7 +2,10 @@
  * The mock gateway (SPEC §6) over the synthetic subjects of a fixtures file (SPEC §7): what a
  * department's gateway does — work out the subject from the login, call the sources, map
  * their raw answers to concepts, sign each value, take submissions — with no real data and
- * no real upstream. Loopback only: anyone can forge its demo tokens.
+ * no real upstream. Loopback only: anyone can forge its demo tokens. So it also refuses a
+ * `Host` that is not loopback (421: DNS rebinding), allows CORS to loopback pages only, and
+ * answers a body it cannot read — not UTF-8, not I-JSON, too deep, too large, too slow — with
+ * 400, 413 or 408, never 500 (the CLI README's "A loopback demo, and what it refuses").
  *
  * Mock-only behaviour, beyond SPEC §6:
  * - `connected: false` sources answer 503 (the interface exists on paper only);
@@ -99,6 +102,11 @@ export interface GatewayOptions {
   checks?: readonly SubmissionCheck[];
   /** Largest request body accepted (default 20 MiB); larger ones answer 413. */
   maxBodyBytes?: number;
+  /**
+   * How long a request body may take to arrive in full, from the handler's first look at it
+   * (default 10 000 ms); a slower one answers 408 and the connection is closed.
+   */
+  bodyTimeoutMs?: number;
   /** Seconds a case spends in each status before the next (default 120; case-timeline.ts). */
   caseStepSeconds?: number;
 }
@@ -156,6 +164,9 @@ const CONCEPT_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 const CATALOGUE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXY23456789';
 const MAX_JSON_BYTES = 1024 * 1024;
+/** Deeper JSON answers 400: no matter nests this deep, and checks that recurse stay far from the stack's end. */
+export const MAX_JSON_DEPTH = 64;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 const SESSION_COOKIE = 'matterform_session';
 const MALFORMED_ANSWER = { values: 'unavailable', fetchedAt: 0 };
 const OUTAGE_MODES = ['refuse', 'lose-reply'] as const;
@@ -214,6 +225,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const caseStep = options.caseStepSeconds ?? DEFAULT_CASE_STEP_SECONDS;
   if (!Number.isFinite(caseStep) || caseStep < 0) throw new TypeError(`caseStepSeconds ${caseStep} is not ≥ 0`);
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0) {
+    throw new TypeError(`bodyTimeoutMs ${bodyTimeoutMs} is not > 0`);
+  }
+  const receive = (req: IncomingMessage, limit: number) => readBody(req, limit, bodyTimeoutMs);
+  const receiveJson = async (req: IncomingMessage, limit: number) =>
+    parseJson(utf8(await receive(req, limit)), 'the body');
   const checks = options.checks ?? submissionChecks;
   const log = options.log ?? (() => {});
   for (const [id, injection] of Object.entries(options.inject ?? {})) {
@@ -281,7 +299,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         entry.source = CATALOGUE_ID.test(id) ? id : '(invalid)';
         const source = sources.get(id);
         if (!source) return failure(404, `unknown source "${entry.source}"`);
-        const body = await readJson(req, MAX_JSON_BYTES);
+        const body = await receiveJson(req, MAX_JSON_BYTES);
         if (!isObject(body)) throw new HttpError(400, 'the body must be a JSON object { concepts, purpose, consent? }');
         const concepts = (entry.concepts = conceptList(body.concepts, 'concepts'));
         entry.purpose = purposeOf(body.purpose);
@@ -428,7 +446,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!/^multipart\/form-data\s*;/i.test(contentType)) {
       throw new HttpError(415, 'the body must be multipart/form-data');
     }
-    const body = await readBody(req, maxBodyBytes);
+    const body = await receive(req, maxBodyBytes);
     let form: FormData;
     try {
       form = await new Request('http://gateway.invalid/', {
@@ -441,12 +459,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const part = form.get('submission');
     if (part === null) throw new HttpError(400, 'the multipart body has no "submission" part');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(typeof part === 'string' ? part : await part.text());
-    } catch (error) {
-      throw new HttpError(400, `the "submission" part is not JSON: ${(error as Error).message}`);
-    }
+    const parsed = parseJson(typeof part === 'string' ? part : await part.text(), 'the "submission" part');
     const files = new Map<string, UploadedPart>();
     for (const [name, value] of form.entries()) {
       if (name === 'submission' || typeof value === 'string' || files.has(name)) continue;
@@ -552,12 +565,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** `POST /__mock/advance { seconds, reference? }`: a case (or every case) is that much further on. */
   async function advanceCases(req: IncomingMessage): Promise<Reply> {
-    let plan: unknown;
-    try {
-      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 4096)));
-    } catch {
-      return failure(400, 'the body must be JSON');
-    }
+    const plan = await receiveJson(req, 4096);
     if (
       !isObject(plan) ||
       typeof plan.seconds !== 'number' ||
@@ -577,12 +585,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   async function planRejection(req: IncomingMessage): Promise<Reply> {
-    let plan: unknown;
-    try {
-      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 65536)));
-    } catch {
-      return failure(400, 'the body must be JSON');
-    }
+    const plan = await receiveJson(req, 65536);
     if (!isObject(plan) || typeof plan.subject !== 'string' || !Array.isArray(plan.errors))
       return failure(400, 'expected { subject, errors: [{ pointer, code, message }] }');
     rejections.set(plan.subject, plan.errors);
@@ -591,12 +594,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** `POST /__mock/outage { subject, matter?, mode: "refuse" | "lose-reply", times? }` (times 0 ends it). */
   async function planOutage(req: IncomingMessage): Promise<Reply> {
-    let plan: unknown;
-    try {
-      plan = JSON.parse(new TextDecoder().decode(await readBody(req, 4096)));
-    } catch {
-      return failure(400, 'the body must be JSON');
-    }
+    const plan = await receiveJson(req, 4096);
     if (
       !isObject(plan) ||
       typeof plan.subject !== 'string' ||
@@ -655,21 +653,27 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (basePath !== '' && path !== basePath && !path.startsWith(basePath + '/')) return false;
     const route = path.slice(basePath.length) || '/';
     const method = req.method ?? 'GET';
-    cors(req, res);
+    // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own Host.
+    if (!isLoopbackHost(req.headers.host)) {
+      send(res, failure(421, 'the mock gateway answers loopback hosts only (127.0.0.1, localhost, [::1])'), req);
+      return true;
+    }
+    const allowed = cors(req, res);
     if (method === 'OPTIONS') {
-      send(res, { status: 204, headers: preflightHeaders() });
-      return true;
-    }
-    if (method === 'POST' && (route === '/__mock/outage' || route === '/__mock/reject')) {
-      send(res, await (route === '/__mock/outage' ? planOutage(req) : planRejection(req)));
-      return true;
-    }
-    if (method === 'POST' && route === '/__mock/advance') {
-      send(res, await advanceCases(req));
+      send(res, { status: 204, headers: allowed ? preflightHeaders() : {} });
       return true;
     }
     if (route.startsWith('/__mock/')) {
-      send(res, mockRoute(method, route) ?? failure(404, 'no such mock route'));
+      let reply: Reply;
+      try {
+        if (method === 'POST' && route === '/__mock/outage') reply = await planOutage(req);
+        else if (method === 'POST' && route === '/__mock/reject') reply = await planRejection(req);
+        else if (method === 'POST' && route === '/__mock/advance') reply = await advanceCases(req);
+        else reply = mockRoute(method, route) ?? failure(404, 'no such mock route');
+      } catch (error) {
+        reply = error instanceof HttpError ? failure(error.status, error.message) : failure(500, 'internal error');
+      }
+      if (!res.destroyed) send(res, reply, req);
       return true;
     }
 
@@ -726,7 +730,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     entry.status = reply.status;
     record(entry);
-    if (!res.destroyed) send(res, reply);
+    if (!res.destroyed) send(res, reply, req);
     return true;
   }
 
@@ -762,11 +766,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new TypeError(`the mock gateway listens on loopback only, not on ${host}`);
   const gateway = createGateway(options);
-  const server = createServer((req, res) => {
-    void gateway.handle(req, res).then((handled) => {
-      if (!handled) send(res, failure(404, 'no such route'));
-    });
-  });
+  // Headers that trickle in are Node's to time out (a plain 408); the body is the handler's.
+  const bodyTimeout = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: bodyTimeout + 10_000, connectionsCheckingInterval: 2_000 },
+    (req, res) => {
+      void gateway.handle(req, res).then(
+        (handled) => {
+          if (!handled) send(res, failure(404, 'no such route'));
+        },
+        // A fault outside any route's handling still answers, and never ends the process.
+        () => {
+          if (!res.headersSent) send(res, failure(500, 'internal error'));
+          else res.destroy();
+        },
+      );
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -830,13 +846,31 @@ function fixtureInjection(raw: Record<string, unknown> | undefined): SourceInjec
   return injection;
 }
 
-/** Every response may be read by the page that asked, credentials included (SPEC §6: CORS). */
-function cors(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * A loopback page may read every response, credentials included (SPEC §6: CORS); a page of
+ * any other origin gets no CORS headers, so its browser keeps the answer from it — the demo
+ * tokens are forgeable, and a site the tester visits must not read their subjects' data.
+ * True when the origin was allowed.
+ */
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
   res.setHeader('Vary', 'Origin');
   const origin = req.headers.origin;
-  if (origin === undefined) return;
+  if (origin === undefined || !isLoopbackOrigin(origin)) return false;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
+  return true;
+}
+
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
+/** `Host` names a loopback address, with or without a port; a request without one is refused too. */
+function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK_HOST.test(host);
+}
+
+/** `http(s)://` 127.0.0.1, localhost or [::1], with or without a port, exactly (no path). */
+function isLoopbackOrigin(origin: string): boolean {
+  return /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/.test(origin);
 }
 
 function preflightHeaders(): Record<string, string> {
@@ -858,14 +892,15 @@ function failure(status: number, error: string): Reply {
   return { status, json: { error } };
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function send(res: ServerResponse, reply: Reply, req?: IncomingMessage): void {
   const headers: Record<string, string> = {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     ...reply.headers,
   };
-  // A body left unread (413) must not be taken for the next request on this connection.
-  if (reply.status === 413) headers.Connection = 'close';
+  // A body left unread (408, 413) must not be taken for the next request on this connection.
+  if (reply.status === 408 || reply.status === 413 || (req !== undefined && !req.complete))
+    headers.Connection = 'close';
   let body: Uint8Array | undefined = reply.bytes;
   if (reply.json !== undefined) {
     body = new TextEncoder().encode(JSON.stringify(reply.json));
@@ -876,32 +911,108 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+/**
+ * The whole body, or an HttpError: 413 past `limit` bytes, 408 when it has not all arrived
+ * `timeoutMs` after the call (a client trickling a byte a second holds no handler for long).
+ * On either, the rest of the body is read and dropped, and the reply closes the connection.
+ */
+function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) {
+      req.resume();
+      reject(new HttpError(413, `the body is larger than ${limit} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const fail = (error: HttpError) => {
+      stop();
+      chunks.length = 0;
+      req.resume();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) fail(new HttpError(413, `the body is larger than ${limit} bytes`));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(body);
+    };
+    const onError = () => fail(new HttpError(400, 'the body was cut short'));
+    const onClose = () => {
+      if (!req.complete) fail(new HttpError(400, 'the body was cut short'));
+    };
+    const timer = setTimeout(
+      () => fail(new HttpError(408, `the body did not arrive within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBody(req, limit));
+/** UTF-8 text, strictly: bytes that are not UTF-8 answer 400 rather than turning into U+FFFD. */
+function utf8(bytes: Uint8Array): string {
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(400, `the body is not JSON: ${(error as Error).message}`);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'the body is not UTF-8 text');
   }
+}
+
+/**
+ * JSON as I-JSON (RFC 7493) has it, or a 400 naming what is wrong: numbers beyond a double
+ * (`1e999` parses to Infinity), strings or names with a lone surrogate, nesting deeper than
+ * MAX_JSON_DEPTH. Signatures, fingerprints and the checks then meet only values they can
+ * represent, and no check recurses to the end of the stack.
+ */
+function parseJson(text: string, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `${what} is not JSON: ${(error as Error).message}`);
+  }
+  const problem = notIJson(value);
+  if (problem) throw new HttpError(400, `${what} is not I-JSON: ${problem}`);
+  return value;
+}
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** What keeps a parsed JSON value from being I-JSON within MAX_JSON_DEPTH, walked without recursion. */
+function notIJson(root: unknown): string | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, depth] = next;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return 'a number is too large for a double';
+    } else if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return 'a string has a lone surrogate';
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return `it nests deeper than ${MAX_JSON_DEPTH} levels`;
+      if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
+      else {
+        for (const [name, item] of Object.entries(value)) {
+          if (LONE_SURROGATE.test(name)) return 'a member name has a lone surrogate';
+          stack.push([item, depth + 1]);
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 function conceptList(value: unknown, name: string): string[] {
