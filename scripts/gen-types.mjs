@@ -49,7 +49,8 @@ function prepare(node) {
   // being S (and `array` its `items`).
   if (Array.isArray(out.type) && isTypeTest(out.if) && out.then && out.else === undefined) {
     const { type, if: test, then, items, ...rest } = out;
-    const one = (t) => (t === test.type ? then : t === 'array' && items !== undefined ? { type: t, items } : { type: t });
+    const one = (t) =>
+      t === test.type ? then : t === 'array' && items !== undefined ? { type: t, items } : { type: t };
     return { ...rest, anyOf: type.map(one) };
   }
   if (typeof out.$ref === 'string' && Object.keys(out).length > 1) {
