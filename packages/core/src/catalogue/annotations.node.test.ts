@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadCatalogueFiles, type CatalogueFile, type CatalogueFiles } from './catalogue.js';
 import { matterProblems } from './matter-problems.js';
+import { planMatter } from '../engines/plan.js';
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 
 const folder = 'schemas/catalogue';
@@ -142,5 +143,18 @@ describe('x-* annotation values are typed (matter.schema.json)', () => {
       '/schema/properties/pair/items/1/x-widget: "x-widget" must be of type string',
       '/schema/dependencies/pair/properties/why/x-help: "x-help" must be of type string',
     ]);
+  });
+
+  it('leaves the prefill plan working when an annotation has the wrong type (the form does not run the meta-schema)', () => {
+    const planned = (annotation: string, value: unknown) => {
+      const matter = structuredClone(original) as Editable;
+      matter.schema.properties.applicant.properties.name[annotation] = value;
+      return planMatter(matter as Matter, catalogue, 'person').fields.find((f) => f.pointer === '/applicant/name');
+    };
+    const plain = planned('x-note', 1);
+    expect(plain?.providers).to.not.be.empty;
+    expect(planned('x-fill', ['archive', 3])?.providers).to.deep.equal(['archive']);
+    expect(planned('x-fill', {})?.providers).to.deep.equal(plain?.providers);
+    expect(planned('x-lock', 'no')?.lockable).to.equal(true);
   });
 });
