@@ -44,11 +44,24 @@ function prepare(node) {
         out.properties[key] = { ...value, tsType: 'unknown' };
     }
   }
+  // `{ type: [...], if: { type: t }, then: S }` gives a value of a wrong type one clear error
+  // rather than one per alternative of an anyOf; as a type it is the union of its types, `t`
+  // being S (and `array` its `items`).
+  if (Array.isArray(out.type) && isTypeTest(out.if) && out.then && out.else === undefined) {
+    const { type, if: test, then, items, ...rest } = out;
+    const one = (t) =>
+      t === test.type ? then : t === 'array' && items !== undefined ? { type: t, items } : { type: t };
+    return { ...rest, anyOf: type.map(one) };
+  }
   if (typeof out.$ref === 'string' && Object.keys(out).length > 1) {
     const { $ref, ...rest } = out;
     return { ...rest, allOf: [{ $ref }, ...(rest.allOf ?? [])] };
   }
   return out;
+}
+
+function isTypeTest(node) {
+  return node !== null && typeof node === 'object' && typeof node.type === 'string' && Object.keys(node).length === 1;
 }
 
 const files = new Map(

@@ -2,6 +2,8 @@
 export type {
   Catalogue,
   Concept,
+  FieldSchema,
+  FieldTranslation,
   Fixtures,
   FixtureSubject,
   LicenceType,
@@ -13,6 +15,7 @@ export type {
   Output,
   Source,
   Subject,
+  Subschema,
   Text,
 } from './generated/catalogue.js';
 export {

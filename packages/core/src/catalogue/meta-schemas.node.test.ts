@@ -182,7 +182,12 @@ describe('meta-schemas (schemas/*.schema.json)', () => {
           undocumented.push(`${file}#${pointer}/properties/${name}`);
         }
       }
-      for (const [key, value] of Object.entries(node)) walk(value, `${pointer}/${key}`, file);
+      // A properties map is walked entry by entry: a property may itself be named `properties`.
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' && value !== null && typeof value === 'object')
+          for (const [name, property] of Object.entries(value)) walk(property, `${pointer}/properties/${name}`, file);
+        else walk(value, `${pointer}/${key}`, file);
+      }
     };
     NAMES.forEach((name, i) => walk(schemas[i], '', `${name}.schema.json`));
     expect(undocumented).to.deep.equal([]);

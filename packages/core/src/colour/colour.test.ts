@@ -8,7 +8,7 @@ import {
   type ColourRule,
   type MatterRating,
 } from './colour.js';
-import type { Catalogue, Material, Matter } from '../generated/catalogue.js';
+import type { Catalogue, Material, Matter, Subschema } from '../generated/catalogue.js';
 import type { JsonSchemaObject } from '../schema/json-schema.js';
 
 const S2020 = 'https://json-schema.org/draft/2020-12/schema';
@@ -144,10 +144,10 @@ function materialReason(rating: MatterRating, id: string): ColourReason {
 /** A schema of `count` required plain-text fields without a concept, plus `extra` properties. */
 function typedFields(
   count: number,
-  extra: Record<string, unknown> = {},
+  extra: Record<string, Subschema> = {},
   extraRequired: string[] = [],
 ): Matter['schema'] {
-  const properties: Record<string, unknown> = {};
+  const properties: Record<string, Subschema> = {};
   for (let i = 1; i <= count; i++) properties[`text${i}`] = { type: 'string', title: `文本${i}` };
   return {
     $schema: S2020,

@@ -137,7 +137,8 @@ function derivePlan(matter: Matter, catalogue: Catalogue, subjectKind: SubjectKi
     // `x-concept` inside array items is archived but not prefilled (SPEC §3.1 Timing).
     if (concept !== undefined && !field.inArray && xFill !== false) {
       providers = Array.isArray(xFill)
-        ? [...new Set(xFill)].filter((p): p is ProviderId => usable(p, concept))
+        ? // A provider that is no string (a matter `validate` rejects) is read as absent, not thrown on.
+          [...new Set(xFill)].filter((p): p is ProviderId => typeof p === 'string' && usable(p, concept))
         : defaultProviders(concept);
     }
     const plan: FieldPlan = { field, pointer: field.pointer, providers, lockable: field.schema['x-lock'] !== false };
