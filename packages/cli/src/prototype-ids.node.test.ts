@@ -1,0 +1,85 @@
+// The command line on documents whose ids are names `Object.prototype` already has (a matter,
+// material and source named `constructor`, fields named `toString` and `hasOwnProperty`):
+// they validate and compile like any other, and the compiled checks read own fields only.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect } from 'chai';
+import { loadCatalogue, type Matter, type PrecompiledMatterValidator, type Submission } from '@matterform/core';
+import { matterform } from './cli.test-helpers.js';
+import { materialsAccounted } from './submissions.js';
+
+const CATALOGUE = 'test/fixtures/prototype-ids/catalogue.json';
+const FIXTURES = 'test/fixtures/prototype-ids/fixtures.json';
+const SUBJECT = { kind: 'person', id: '430102199003077433' } as const;
+
+describe('matterform on ids that are Object.prototype names', () => {
+  let out: string;
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'matterform-prototype-ids-'));
+  });
+  after(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('validate: the catalogue and its fixtures are valid', async () => {
+    const result = await matterform('validate', CATALOGUE, '--fixtures', FIXTURES, '--lang', 'en');
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.include('1 matters').and.include('valid');
+    expect(result.stderr).not.to.match(/TypeError|error:/);
+  });
+
+  it('validate: ids such as hasOwnProperty where the format forbids them are errors, not a crash', async () => {
+    const result = await matterform('validate', 'test/fixtures/prototype-ids/bad-ids.json', '--lang', 'en');
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('/concepts/0/id').and.include('/sources/0/id');
+    expect(result.stderr).not.to.include('TypeError');
+  });
+
+  it('compile: the validator of the matter constructor checks own fields only', async () => {
+    const result = await matterform('compile', CATALOGUE, '--out', out);
+    expect(result.code, result.stderr).to.equal(0);
+    const file = join(out, 'constructor@1.0.0.mjs');
+    const { validate } = (await import(pathToFileURL(file).href)) as { validate: PrecompiledMatterValidator };
+    expect(validate({})).to.equal(false);
+    // Empty: only the two required fields are missing; constructor and hasOwnProperty are unset, not wrong.
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`)).to.deep.equal([' required', ' required']);
+    expect(validate.errors?.map((e) => (e.params as { missingProperty: string }).missingProperty)).to.deep.equal([
+      'valueOf',
+      'toString',
+    ]);
+    expect(validate(JSON.parse('{"valueOf":"a","toString":"13900000002","constructor":"toString"}'))).to.equal(true);
+  });
+
+  it('the gateway refuses a material claimed from the source constructor for a subject it has no answer for', async () => {
+    const load = loadCatalogue(JSON.parse(readFileSync(CATALOGUE, 'utf8')));
+    const matter = load.catalogue.matters[0] as Matter;
+    const submission = {
+      matter: { id: matter.id, version: matter.version },
+      subject: SUBJECT,
+      data: { valueOf: 'a', toString: '13900000002' },
+      materials: [
+        { id: 'constructor', status: 'data', by: { source: 'constructor' } },
+        { id: 'prototype', status: 'missing' },
+        { id: 'tostring', status: 'missing' },
+      ],
+    } as unknown as Submission;
+    const check = (sources: Record<string, unknown>) =>
+      materialsAccounted({
+        submission,
+        subject: SUBJECT,
+        holdings: { subject: SUBJECT, label: '合成测试申请人', sources: sources as never, licences: [] },
+        today: '2026-01-01',
+        catalogue: load.catalogue,
+        matter,
+        files: new Map(),
+        keys: {},
+        now: new Date('2026-01-01T08:00:00Z'),
+      });
+    expect(await check({ constructor: { sjhm: '13900000002' } })).to.deep.equal([]);
+    const problems = await check({});
+    expect(problems.map((p) => `${p.pointer} ${p.code}`)).to.deep.equal(['/materials/0/by/source material-unverified']);
+  });
+});
