@@ -1,0 +1,97 @@
+// Ids are document text, and some are names `Object.prototype` already has (issue 17): the
+// matter, its step, a material and a source named `constructor`, fields named `toString`,
+// `valueOf`, `constructor` and `hasOwnProperty` (test/fixtures/prototype-ids). The form draws
+// them as any other, lists the material, and submits each value under its own name.
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { loadCatalogue, type Catalogue, type Matter, type Submission } from '@matterform/core';
+import type { MatterForm } from './matter-form.js';
+import { buttonNamed, type, unlabelledControls } from './form.test-helpers.js';
+import { until } from '../matter-walk.test-helpers.js';
+
+async function prototypeCatalogue(): Promise<Catalogue> {
+  const load = loadCatalogue(await (await fetch('/test/fixtures/prototype-ids/catalogue.json')).json());
+  if (!load.ok) throw new Error(load.errors.map((p) => p.message.en).join('\n'));
+  return load.catalogue;
+}
+
+const shadow = (el: MatterForm) => el.shadowRoot as ShadowRoot;
+const texts = (el: MatterForm, selector: string) =>
+  [...shadow(el).querySelectorAll(selector)].map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+describe('<matter-form>: ids that are Object.prototype names', () => {
+  it('draws the fields, lists the material constructor, and submits each value under its name', async () => {
+    const catalogue = await prototypeCatalogue();
+    const el = fixtureSync<MatterForm>(html`<matter-form lang="en"></matter-form>`);
+    const errors: unknown[] = [];
+    el.addEventListener('matter-error', (e) => errors.push((e as CustomEvent).detail));
+    const ready = oneEvent(el, 'matter-ready');
+    // Signed in, with no gateway: nothing is filled, so every material starts missing.
+    el.subject = { kind: 'person', id: '430102199003077433' };
+    el.catalogue = catalogue;
+    el.matter = catalogue.matters[0] as Matter;
+    expect((await ready).detail.matter).to.deep.equal({ id: 'constructor', version: '1.0.0' });
+    await el.updateComplete;
+
+    expect(texts(el, 'label, legend')).to.include.members([
+      'Value',
+      'Mobile',
+      'Builder (optional)',
+      'Constructor',
+      'Proto',
+      'To string',
+      '名称 (optional)',
+    ]);
+    expect(unlabelledControls(el)).to.deep.equal([]);
+    // Empty fields named after the prototype's methods are empty, not present and wrong.
+    expect(el.value).to.deep.equal({});
+    await type(el, '/valueOf', 'a value');
+    await type(el, '/toString', '13900000002');
+    await type(el, '/hasOwnProperty', 'own');
+    // The option whose value is `__proto__`, by its English title.
+    const proto = [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (r) => r.labels?.[0]?.textContent?.trim() === 'Proto',
+    );
+    proto?.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+
+    buttonNamed(el, 'Save and continue').click();
+    await el.updateComplete;
+    expect(texts(el, '[part~="material-title"]').map((t) => t.replace(/\s*\(optional\)$/, ''))).to.deep.equal([
+      'Constructor proof (test)',
+      'Prototype licence (test)',
+      'Upload (test)',
+    ]);
+    expect(el.materials.map((m) => `${m.id}:${m.status}`)).to.deep.equal([
+      'constructor:missing',
+      'prototype:missing',
+      'tostring:missing',
+    ]);
+    await expect(el).to.be.accessible();
+
+    const input = shadow(el).querySelector<HTMLInputElement>('#mm-constructor');
+    expect(input, 'the upload of the material constructor').to.be.instanceOf(HTMLInputElement);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'proof.pdf', { type: 'application/pdf' }));
+    (input as HTMLInputElement).files = transfer.files;
+    input?.dispatchEvent(new Event('change', { bubbles: true }));
+    await until('the upload', () =>
+      el.materials.find((m) => m.id === 'constructor')?.status === 'uploaded' ? true : undefined,
+    );
+
+    const submission = (await el.submit()) as Submission;
+    expect(submission.data).to.deep.equal({
+      valueOf: 'a value',
+      toString: '13900000002',
+      hasOwnProperty: 'own',
+      constructor: '__proto__',
+    });
+    expect(Object.getPrototypeOf(submission.data)).to.equal(Object.prototype);
+    expect(submission.materials.map((m) => `${m.id}:${m.status}`)).to.deep.equal([
+      'constructor:uploaded',
+      'prototype:missing',
+      'tostring:missing',
+    ]);
+    expect(errors).to.deep.equal([]);
+  });
+});
