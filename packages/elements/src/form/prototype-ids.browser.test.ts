@@ -7,6 +7,7 @@ import { loadCatalogue, type Catalogue, type Matter, type Submission } from '@ma
 import type { MatterForm } from './matter-form.js';
 import { buttonNamed, type, unlabelledControls } from './form.test-helpers.js';
 import { until } from '../matter-walk.test-helpers.js';
+import { registerMessages } from '../index.js';
 
 async function prototypeCatalogue(): Promise<Catalogue> {
   const load = loadCatalogue(await (await fetch('/test/fixtures/prototype-ids/catalogue.json')).json());
@@ -93,5 +94,20 @@ describe('<matter-form>: ids that are Object.prototype names', () => {
       'tostring:missing',
     ]);
     expect(errors).to.deep.equal([]);
+  });
+
+  it("takes a message pack's areas and keys named __proto__ and constructor as names, nothing more", async () => {
+    // As a host would load a pack: parsed JSON, where `__proto__` is an own key.
+    registerMessages('de', JSON.parse('{"__proto__": {"form": {"next": "Hijacked"}}, "form": {"constructor": "x"}}'));
+    const catalogue = await prototypeCatalogue();
+    const el = fixtureSync<MatterForm>(html`<matter-form lang="de"></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.catalogue = catalogue;
+    el.matter = catalogue.matters[0] as Matter;
+    await ready;
+    await el.updateComplete;
+    // The pack has no `form.next`: it is said in zh-CN, not taken from the `__proto__` area.
+    expect(texts(el, '.actions button')).to.deep.equal(['保存并继续']);
+    expect(({} as Record<string, unknown>).form).to.equal(undefined);
   });
 });
