@@ -5,7 +5,7 @@
 import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { loadCatalogue, type Catalogue, type Matter, type Submission } from '@matterform/core';
 import type { MatterForm } from './matter-form.js';
-import { buttonNamed, type, unlabelledControls } from './form.test-helpers.js';
+import { buttonNamed, control, type, unlabelledControls } from './form.test-helpers.js';
 import { until } from '../matter-walk.test-helpers.js';
 import { registerMessages } from '../index.js';
 
@@ -18,6 +18,19 @@ async function prototypeCatalogue(): Promise<Catalogue> {
 const shadow = (el: MatterForm) => el.shadowRoot as ShadowRoot;
 const texts = (el: MatterForm, selector: string) =>
   [...shadow(el).querySelectorAll(selector)].map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+/** Chooses a PDF for the material `constructor`, as a person does, and waits until it counts. */
+async function uploadProof(el: MatterForm): Promise<void> {
+  const input = shadow(el).querySelector<HTMLInputElement>('#mm-constructor');
+  expect(input, 'the upload of the material constructor').to.be.instanceOf(HTMLInputElement);
+  const transfer = new DataTransfer();
+  transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'proof.pdf', { type: 'application/pdf' }));
+  (input as HTMLInputElement).files = transfer.files;
+  input?.dispatchEvent(new Event('change', { bubbles: true }));
+  await until('the upload', () =>
+    el.materials.find((m) => m.id === 'constructor')?.status === 'uploaded' ? true : undefined,
+  );
+}
 
 describe('<matter-form>: ids that are Object.prototype names', () => {
   it('draws the fields, lists the material constructor, and submits each value under its name', async () => {
@@ -70,15 +83,7 @@ describe('<matter-form>: ids that are Object.prototype names', () => {
     ]);
     await expect(el).to.be.accessible();
 
-    const input = shadow(el).querySelector<HTMLInputElement>('#mm-constructor');
-    expect(input, 'the upload of the material constructor').to.be.instanceOf(HTMLInputElement);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'proof.pdf', { type: 'application/pdf' }));
-    (input as HTMLInputElement).files = transfer.files;
-    input?.dispatchEvent(new Event('change', { bubbles: true }));
-    await until('the upload', () =>
-      el.materials.find((m) => m.id === 'constructor')?.status === 'uploaded' ? true : undefined,
-    );
+    await uploadProof(el);
 
     const submission = (await el.submit()) as Submission;
     expect(submission.data).to.deep.equal({
@@ -109,5 +114,37 @@ describe('<matter-form>: ids that are Object.prototype names', () => {
     // The pack has no `form.next`: it is said in zh-CN, not taken from the `__proto__` area.
     expect(texts(el, '.actions button')).to.deep.equal(['保存并继续']);
     expect(({} as Record<string, unknown>).form).to.equal(undefined);
+  });
+
+  it('draws a field named __proto__ given straight to the element, and submits it under that name', async () => {
+    const catalogue = await prototypeCatalogue();
+    // Parsed JSON, as a host fetches it: `__proto__` is an own key there. (The loader and the
+    // CLI refuse such a key, `forbidden-key`; a matter handed to the element is drawn as given.)
+    const matter = JSON.parse(JSON.stringify(catalogue.matters[0]).replaceAll('valueOf', '__proto__')) as Matter;
+    const el = fixtureSync<MatterForm>(html`<matter-form lang="en"></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.subject = { kind: 'person', id: '430102199003077433' };
+    el.catalogue = catalogue;
+    el.matter = matter;
+    await ready;
+    await el.updateComplete;
+    expect(texts(el, 'label, legend')[0]).to.equal('Value');
+    await type(el, '/__proto__', 'a value');
+    await type(el, '/toString', '13900000002');
+    expect(Object.keys(el.value as object)).to.deep.equal(['__proto__', 'toString']);
+    expect(Object.getPrototypeOf(el.value)).to.equal(Object.prototype);
+    // A host's value with `__proto__` as an own key sets that field, not the value's prototype.
+    el.value = JSON.parse('{"__proto__": "again", "toString": "13900000002"}');
+    await el.updateComplete;
+    expect(control(el, '/__proto__').value).to.equal('again');
+    buttonNamed(el, 'Save and continue').click();
+    await el.updateComplete;
+    await uploadProof(el);
+    const submission = (await el.submit()) as Submission;
+    expect(Object.keys(submission.data as object)).to.deep.equal(['__proto__', 'toString']);
+    expect(JSON.parse(JSON.stringify(submission.data))).to.deep.equal(
+      JSON.parse('{"__proto__": "again", "toString": "13900000002"}'),
+    );
+    expect(({} as Record<string, unknown>).toString).to.equal(Object.prototype.toString);
   });
 });
