@@ -2,7 +2,7 @@
 // material and source named `constructor`, fields named `toString` and `hasOwnProperty`):
 // they validate and compile like any other, and the compiled checks read own fields only.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,5 +81,14 @@ describe('matterform on ids that are Object.prototype names', () => {
     expect(await check({ constructor: { sjhm: '13900000002' } })).to.deep.equal([]);
     const problems = await check({});
     expect(problems.map((p) => `${p.pointer} ${p.code}`)).to.deep.equal(['/materials/0/by/source material-unverified']);
+  });
+
+  it('validate: a field named __proto__ is an error naming file and pointer, not a crash', async () => {
+    const file = join(out, 'proto-field.json');
+    await writeFile(file, readFileSync(CATALOGUE, 'utf8').replaceAll('valueOf', '__proto__'));
+    const result = await matterform('validate', file, '--lang', 'en');
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include(`${file}: /matters/0/schema/properties/__proto__`);
+    expect(result.stderr).not.to.include('TypeError');
   });
 });

@@ -143,4 +143,33 @@ describe('ids that are Object.prototype names', () => {
     expect(errors.some((e) => e.startsWith('unknown-source'))).to.equal(true, errors.join('\n'));
     expect(errors.some((e) => e.includes('/properties/a'))).to.equal(false, errors.join('\n'));
   });
+
+  it('a field named __proto__: the loader refuses the key; given straight, it validates, plans and fills as a name', async () => {
+    const text = readFileSync(new URL('catalogue.json', folder), 'utf8').replaceAll('valueOf', '__proto__');
+    const refused = loadCatalogue(JSON.parse(text));
+    expect(refused.problems.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.pointer}`)).to.deep.equal([
+      'forbidden-key /matters/0/schema/properties/__proto__',
+    ]);
+    const { catalogue, fixtures } = sample();
+    const matter = (JSON.parse(text) as { matters: Matter[] }).matters[0] as Matter;
+    const validate = compileSchema(matter.schema);
+    expect(validate({}).errors.map((e) => `${e.pointer} ${e.keyword}`)).to.deep.equal([
+      '/__proto__ required',
+      '/toString required',
+    ]);
+    expect(validate(JSON.parse('{"__proto__": "a", "toString": "13900000002"}')).valid).to.equal(true);
+    const plan = planMatter(matter, catalogue, 'person');
+    const { test } = await loadMatterChecks(matter.schema);
+    const result = await prefill(plan, {
+      test,
+      subject: SUBJECT,
+      today: TODAY,
+      data: JSON.parse('{"__proto__": "kept"}') as Record<string, unknown>,
+      connectors: [staticConnector({ catalogue, fixtures, now: () => new Date(`${TODAY}T08:00:00Z`) })],
+    });
+    expect(Object.getPrototypeOf(result.data)).to.equal(Object.prototype);
+    expect(JSON.stringify(result.data)).to.equal(
+      '{"__proto__":"kept","toString":"13900000002","hasOwnProperty":"测试名称"}',
+    );
+  });
 });
