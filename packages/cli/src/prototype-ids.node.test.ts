@@ -91,4 +91,12 @@ describe('matterform on ids that are Object.prototype names', () => {
     expect(result.stderr).to.include(`${file}: /matters/0/schema/properties/__proto__`);
     expect(result.stderr).not.to.include('TypeError');
   });
+
+  it('report: the matter of the department constructor is counted there', async () => {
+    const result = await matterform('report', CATALOGUE, '--format', 'json');
+    expect(result.code, result.stderr).to.equal(0);
+    const report = JSON.parse(result.stdout) as { departments: Record<string, Record<string, number>> };
+    expect(Object.keys(report.departments)).to.deep.equal(['constructor']);
+    expect(Object.values(report.departments.constructor ?? {}).reduce((a, b) => a + b, 0)).to.equal(1);
+  });
 });

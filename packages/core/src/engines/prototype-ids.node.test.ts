@@ -11,6 +11,7 @@ import {
   loadMatterChecks,
   planMatter,
   prefill,
+  rateCatalogue,
   staticConnector,
   checkFixtures,
   type Catalogue,
@@ -171,5 +172,13 @@ describe('ids that are Object.prototype names', () => {
     expect(JSON.stringify(result.data)).to.equal(
       '{"__proto__":"kept","toString":"13900000002","hasOwnProperty":"测试名称"}',
     );
+  });
+
+  it('rates a matter of the department constructor under that department', () => {
+    const report = rateCatalogue(sample().catalogue);
+    expect(Object.keys(report.departments)).to.deep.equal(['constructor']);
+    const counts = report.departments.constructor as Record<string, number>;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).to.equal(1);
+    expect(Object.keys(Object)).to.deep.equal([]);
   });
 });
