@@ -99,4 +99,15 @@ describe('matterform on ids that are Object.prototype names', () => {
     expect(Object.keys(report.departments)).to.deep.equal(['constructor']);
     expect(Object.values(report.departments.constructor ?? {}).reduce((a, b) => a + b, 0)).to.equal(1);
   });
+
+  it('types: the fields toString, constructor and hasOwnProperty are typed under their names', async () => {
+    const dir = join(out, 'types');
+    const result = await matterform('types', CATALOGUE, '--out', dir);
+    expect(result.code, result.stderr).to.equal(0);
+    const text = readFileSync(join(dir, 'constructor.d.ts'), 'utf8');
+    expect(text).to.include('export interface ConstructorData {');
+    expect(text).to.include('  valueOf: string;\n').and.include('  toString: string;\n');
+    expect(text).to.include("  constructor?: 'constructor' | '__proto__' | 'toString';\n");
+    expect(text).to.include('  hasOwnProperty?: string;\n');
+  });
 });
