@@ -7,8 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import { loadCatalogue, type Matter, type PrecompiledMatterValidator, type Submission } from '@matterform/core';
+import {
+  loadCatalogue,
+  type Fixtures,
+  type Matter,
+  type PrecompiledMatterValidator,
+  type Submission,
+} from '@matterform/core';
 import { matterform } from './cli.test-helpers.js';
+import { startGateway } from './gateway.js';
 import { materialsAccounted } from './submissions.js';
 
 const CATALOGUE = 'test/fixtures/prototype-ids/catalogue.json';
@@ -109,5 +116,29 @@ describe('matterform on ids that are Object.prototype names', () => {
     expect(text).to.include('  valueOf: string;\n').and.include('  toString: string;\n');
     expect(text).to.include("  constructor?: 'constructor' | '__proto__' | 'toString';\n");
     expect(text).to.include('  hasOwnProperty?: string;\n');
+  });
+
+  it('the gateway over HTTP: the source constructor answers 404 for a subject it holds nothing for', async () => {
+    const { catalogue } = loadCatalogue(JSON.parse(readFileSync(CATALOGUE, 'utf8')));
+    const other = '430102199003078110';
+    const fixtures = JSON.parse(readFileSync(FIXTURES, 'utf8')) as Fixtures;
+    fixtures.subjects.push({ subject: { kind: 'person', id: other }, label: '合成测试申请人（无数据）', sources: {} });
+    const gateway = await startGateway({ catalogue, fixtures, log: () => undefined });
+    try {
+      const ask = (id: string) =>
+        fetch(`${gateway.url}/sources/constructor`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer demo:${id}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ concepts: ['person.mobile'], purpose: 'constructor' }),
+        });
+      const held = await ask(SUBJECT.id);
+      expect(held.status).to.equal(200);
+      expect(((await held.json()) as { values: unknown }).values).to.deep.equal({ 'person.mobile': '13900000002' });
+      const none = await ask(other);
+      await none.body?.cancel();
+      expect(none.status).to.equal(404);
+    } finally {
+      await gateway.close();
+    }
   });
 });
