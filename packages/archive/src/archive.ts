@@ -215,8 +215,9 @@ export class Archive implements Connector {
       const stored = await this.#readAnswers(key);
       const now = this.#now().getTime();
       for (const concept of concepts) {
-        const entry = stored[concept];
-        if (!entry) continue;
+        // Own keys only: `constructor` is kept only when someone answered it.
+        if (!Object.hasOwn(stored, concept)) continue;
+        const entry = stored[concept] as StoredAnswer;
         found[concept] = { value: entry.value, updatedAt: entry.updatedAt };
         entry.usedAt = now;
       }

@@ -310,7 +310,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (source.consent === true && body.consent === undefined) {
           return failure(403, `source "${id}" needs the applicant's consent`);
         }
-        const raw = subject.sources?.[id];
+        // Own keys only: a source named `constructor` the subject has no answer from is a 404.
+        const raw = subject.sources && Object.hasOwn(subject.sources, id) ? subject.sources[id] : undefined;
         const injected = { ...fixtureInjection(raw), ...options.inject?.[id] };
         if (injected.delayMs !== undefined && injected.delayMs > 0) await wait(injected.delayMs, signal);
         if (injected.status !== undefined && injected.status !== 200) {

@@ -236,7 +236,9 @@ export const materialsAccounted: SubmissionCheck = ({ submission, matter, catalo
         );
     } else if (status === 'data') {
       const source = entry.by?.source;
-      const raw = source === undefined ? undefined : holdings.sources?.[source];
+      // Own keys only: a subject with no answer from a source named `constructor` has none.
+      const held = holdings.sources;
+      const raw = source !== undefined && held && Object.hasOwn(held, source) ? held[source] : undefined;
       const answers =
         raw !== undefined && (raw.$status === undefined || raw.$status === 200) && raw.$malformed !== true;
       if (source === undefined || !sources.includes(source) || !answers)

@@ -31,7 +31,7 @@ export function pascalId(id: string): string {
 export async function matterTypes(matter: TypedMatter): Promise<string> {
   const name = `${pascalId(matter.id)}Data`;
   const schema = forTypes(mergeBranchFields(matter.schema), titleComment(matter.title));
-  return compile(schema as Parameters<typeof compile>[0], name, {
+  const text = await compile(schema as Parameters<typeof compile>[0], name, {
     bannerComment: [
       '/* eslint-disable */',
       '/**',
@@ -61,7 +61,14 @@ export async function matterTypes(matter: TypedMatter): Promise<string> {
     },
     $refOptions: { resolve: { external: false } },
   });
+  return text.replace(STAND_IN_PATTERN, 'hasOwnProperty');
 }
+
+// json-schema-to-typescript calls `schema.hasOwnProperty(…)` on every object it walks, so a
+// field named `hasOwnProperty` crashed it: it reads a stand-in name, put back in its output.
+const STAND_IN = 'hasOwnProperty_matterformStandIn_';
+const STAND_IN_PATTERN = new RegExp(`\\b${STAND_IN}\\b`, 'g');
+const standIn = (name: unknown): unknown => (name === 'hasOwnProperty' ? STAND_IN : name);
 
 /** A Text (SPEC §1) as one comment line: `居住证申领 (Residence permit application)`. */
 function titleComment(title: unknown): string | undefined {
@@ -117,7 +124,11 @@ function prepare(schema: unknown): unknown {
       key.startsWith('x-')
     )
       continue;
-    if (SCHEMA_MAPS.includes(key) && isRecord(value)) {
+    if (key === 'properties' && isRecord(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, v]) => [standIn(name), prepare(v)]));
+    } else if (key === 'required' && Array.isArray(value)) {
+      out[key] = value.map(standIn);
+    } else if (SCHEMA_MAPS.includes(key) && isRecord(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, v]) => [name, prepare(v)]));
     } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
       out[key] = value.map(prepare);

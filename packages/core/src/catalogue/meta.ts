@@ -26,7 +26,7 @@ const addFormats = interopDefault(addFormatsModule);
 
 function createMetaAjv() {
   // The meta-schemas use union types (`type: ["string", "object"]`).
-  const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, ownProperties: true });
   addFormats(ajv);
   return ajv;
 }

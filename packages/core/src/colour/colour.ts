@@ -114,7 +114,9 @@ export function rateCatalogue(catalogue: Catalogue): ColourReport {
   const departments: Record<string, ColourCounts> = {};
   for (const rating of matters) {
     totals[rating.colour]++;
-    (departments[rating.department] ??= emptyCounts())[rating.colour]++;
+    // Own keys only: a department named `constructor` is counted, not `Object` itself.
+    if (!Object.hasOwn(departments, rating.department)) departments[rating.department] = emptyCounts();
+    (departments[rating.department] as ColourCounts)[rating.colour]++;
   }
   return { totals, departments, matters };
 }

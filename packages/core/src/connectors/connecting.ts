@@ -34,8 +34,9 @@ export function mapProvided(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const concept of concepts) {
-    const pointer = provides[concept];
-    if (pointer === undefined) continue;
+    // Own keys only: ids are document text, and `toString` is no pointer.
+    if (!Object.hasOwn(provides, concept)) continue;
+    const pointer = provides[concept] as string;
     const value = getAt(raw, pointer);
     if (value !== undefined) values[concept] = value;
   }
@@ -69,7 +70,7 @@ export function mergeArchiveAnswers(answers: readonly ArchiveAnswer[]): ArchiveA
   const documents = new Map<string, ArchivedDocument>();
   for (const answer of answers) {
     for (const [concept, entry] of Object.entries(answer.answers)) {
-      const current = merged.answers[concept];
+      const current = Object.hasOwn(merged.answers, concept) ? merged.answers[concept] : undefined;
       if (!current || entry.updatedAt > current.updatedAt) merged.answers[concept] = entry;
     }
     for (const document of answer.documents) {

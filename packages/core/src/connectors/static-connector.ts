@@ -38,7 +38,9 @@ export function staticConnector(options: StaticConnectorOptions): Connector {
       if (!source) return null;
       if (source.connected === false) throw new ProviderError('http-503', `${id} is not connected`);
       if (source.consent === true && !request.consent) throw new ProviderError('http-403', `${id} needs consent`);
-      const raw = find(request.subject)?.sources?.[id];
+      const held = find(request.subject)?.sources;
+      // Own keys only: a source named `constructor` the subject has no answer from is a 404.
+      const raw = held && Object.hasOwn(held, id) ? held[id] : undefined;
       if (raw === undefined) return null;
       if (typeof raw.$delayMs === 'number' && options.delays !== false) await sleep(raw.$delayMs, request.signal);
       if (typeof raw.$status === 'number' && raw.$status !== 200) {

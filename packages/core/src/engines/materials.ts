@@ -87,7 +87,8 @@ function evaluateMaterial(
   for (const source of plan.sources) {
     if (input.answers?.sources.get(source)) return { ...entry, status: 'data', by: { source } };
   }
-  const files = input.uploads?.[id];
+  // Own keys only: a material named `constructor` has no files until one is uploaded.
+  const files = input.uploads && Object.hasOwn(input.uploads, id) ? input.uploads[id] : undefined;
   if (files && files.length > 0) return { ...entry, status: 'uploaded', files: files.map((f) => ({ ...f })) };
 
   const documents = (input.answers?.archive?.documents ?? []).filter((d) => d.material === id);

@@ -108,9 +108,9 @@ function derivePlan(matter: Matter, catalogue: Catalogue, subjectKind: SubjectKi
     .map(({ source }) => source);
 
   const defaultProviders = (concept: string): ProviderId[] => [
-    ...freshLicences.filter((l) => concept in l.provides).map((l) => `licence:${l.id}` as const),
-    ...sources.filter((s) => concept in s.provides).map((s) => `source:${s.id}` as const),
-    ...staleLicences.filter((l) => concept in l.provides).map((l) => `licence:${l.id}` as const),
+    ...freshLicences.filter((l) => Object.hasOwn(l.provides, concept)).map((l) => `licence:${l.id}` as const),
+    ...sources.filter((s) => Object.hasOwn(s.provides, concept)).map((s) => `source:${s.id}` as const),
+    ...staleLicences.filter((l) => Object.hasOwn(l.provides, concept)).map((l) => `licence:${l.id}` as const),
     'archive',
   ];
 
@@ -120,11 +120,11 @@ function derivePlan(matter: Matter, catalogue: Catalogue, subjectKind: SubjectKi
     if (provider === 'archive') return true;
     if (provider.startsWith('licence:')) {
       const licence = licenceById.get(provider.slice(8));
-      return licence !== undefined && holderFits(licence, subjectKind) && concept in licence.provides;
+      return licence !== undefined && holderFits(licence, subjectKind) && Object.hasOwn(licence.provides, concept);
     }
     if (provider.startsWith('source:')) {
       const source = sourceById.get(provider.slice(7));
-      return source !== undefined && sourceFits(source, subjectKind) && concept in source.provides;
+      return source !== undefined && sourceFits(source, subjectKind) && Object.hasOwn(source.provides, concept);
     }
     return false;
   };

@@ -86,21 +86,22 @@ function valueFrom(
   let signature: unknown;
   let locked = false;
   if (provider === 'archive') {
-    const answer = answers.archive?.answers[concept];
+    const archived = answers.archive?.answers;
+    const answer = archived && Object.hasOwn(archived, concept) ? archived[concept] : undefined;
     value = isRecord(answer) ? answer.value : undefined;
   } else if (provider.startsWith('licence:')) {
     const licence = licenceOf(provider.slice(8));
     if (!licence) return undefined;
-    value = licence.values[concept];
-    signature = licence.signatures?.[concept];
+    value = ownValue(licence.values, concept);
+    signature = ownValue(licence.signatures, concept);
     if (typeof licence.fetchedAt === 'string') fetchedAt = licence.fetchedAt;
     const type = plan.licenceById.get(licence.type);
     locked = type !== undefined && isFresh(type) && fieldPlan.lockable;
   } else {
     const answer = answers.sources.get(provider.slice(7));
     if (!answer) return undefined;
-    value = answer.values[concept];
-    signature = answer.signatures?.[concept];
+    value = ownValue(answer.values, concept);
+    signature = ownValue(answer.signatures, concept);
     fetchedAt = answer.fetchedAt;
     locked = fieldPlan.lockable;
   }
@@ -108,4 +109,9 @@ function valueFrom(
   const candidate: Omit<FieldFill, 'pointer' | 'field' | 'conflicts'> = { value, provider, locked, fetchedAt };
   if (typeof signature === 'string') candidate.signature = signature;
   return candidate;
+}
+
+/** A provider's value by concept id: its own keys only, never what `Object.prototype` has. */
+function ownValue(values: Readonly<Record<string, unknown>> | undefined, concept: string): unknown {
+  return values !== undefined && Object.hasOwn(values, concept) ? values[concept] : undefined;
 }

@@ -637,7 +637,7 @@ function objectAlternatives(walk: Walk, node: Node): boolean {
 function selectorOf(walk: Walk, alternative: Node, own: ReadonlySet<string>): JsonSchemaObject | undefined {
   const properties: Record<string, JsonSchemaObject> = {};
   walkOwn(walk, alternative, (name, property) => {
-    if (!own.has(name) || properties[name]) return;
+    if (!own.has(name) || Object.hasOwn(properties, name)) return;
     const flat = flatten(walk, property);
     if (flat.const !== undefined) properties[name] = { const: flat.const };
     else if (Array.isArray(flat.enum)) properties[name] = { enum: flat.enum };

@@ -58,6 +58,9 @@ export function createAjv(dialect: Dialect, source: boolean): Ajv | Ajv2020 {
     validateSchema: false,
     // An unknown format passes (SPEC §3.1); `unknownFormats` lists them for `validate`.
     logger: false,
+    // A field named `constructor` or `toString` is present only when the data has it, not
+    // through `Object.prototype`.
+    ownProperties: true,
     code: { source, esm: source, formats: new Name(FORMATS_NAME) },
   };
   const ajv = dialect === '2020-12' ? new Ajv2020(options) : new Ajv(options);

@@ -337,7 +337,7 @@ function outputTemplate(
     for (const output of outputs) {
       for (const [key, value] of Object.entries(output.template as Record<string, unknown>)) {
         const pointer = typeof value === 'string' ? /^\{(\/[^{}]*)\}$/.exec(value)?.[1] : undefined;
-        if (key in template || pointer === undefined) continue;
+        if (Object.hasOwn(template, key) || pointer === undefined) continue;
         const concept = theirs.get(pointer)?.concept;
         const sameConcept = concept ? fields.filter((f) => f.concept === concept && !f.inArray) : [];
         const target = sameConcept.length === 1 ? sameConcept[0]?.pointer : ours.has(pointer) ? pointer : undefined;

@@ -596,7 +596,8 @@ function compareOutputs(before: Output[], after: Output[], changes: VersionChang
     const now = (output.template ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(was)) {
       const pointer = `/outputs/${index}/template/${escape(key)}`;
-      if (!(key in now))
+      // Own keys: a template key named `constructor` is removed like any other.
+      if (!Object.hasOwn(now, key))
         changes.push({
           level: 'major',
           pointer: `/outputs/${index}`,
@@ -610,7 +611,7 @@ function compareOutputs(before: Output[], after: Output[], changes: VersionChang
         });
     }
     for (const key of Object.keys(now))
-      if (!(key in was))
+      if (!Object.hasOwn(was, key))
         changes.push({
           level: 'minor',
           pointer: `/outputs/${index}/template/${escape(key)}`,

@@ -51,8 +51,10 @@ export const englishMissing = (lang: Locale): boolean => lang === 'en' && !loadE
  * 'Enregistrer et continuer' } })`: a form whose language is `fr` then says them.
  */
 export function registerMessages(locale: string, pack: MessagePack): void {
-  const known = packs.get(locale) ?? {};
-  for (const [area, table] of Object.entries(pack)) known[area] = { ...known[area], ...table };
+  // Without a prototype: an area or key named `constructor` or `__proto__` is only a name.
+  const known: Record<string, Record<string, string>> = packs.get(locale) ?? Object.create(null);
+  for (const [area, table] of Object.entries(pack))
+    known[area] = Object.assign(Object.create(null) as Record<string, string>, known[area], table);
   packs.set(locale, known);
 }
 

@@ -127,7 +127,8 @@ export class MaterialsController implements ReactiveController {
    */
   entries(input: MaterialsEntriesInput): MaterialEntry[] {
     this.#plan = input.plan;
-    const uploads: Record<string, MaterialFile[]> = {};
+    // Without a prototype: a material id is document text, and `__proto__` must stay a key.
+    const uploads: Record<string, MaterialFile[]> = Object.create(null);
     for (const [id, files] of this.#uploads) {
       if (files.length > 0)
         uploads[id] = files.map(({ file, sha256 }) => ({
