@@ -1,27 +1,16 @@
 // The x-* annotations of a matter's schema (SPEC §3.1) are typed by matter.schema.json at
 // every depth: a wrong type is one error naming the file and the annotation's pointer, in
 // the loader (`validate`) and in the designer's problems list (`matterProblems`).
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadCatalogueFiles, type CatalogueFile, type CatalogueFiles } from './catalogue.js';
+import { loadCatalogueFiles, type CatalogueFiles } from './catalogue.js';
+import { sampleCatalogueFiles } from './sample-catalogue.test-helpers.js';
 import { matterProblems } from './matter-problems.js';
 import { planMatter } from '../engines/plan.js';
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 
 const folder = 'schemas/catalogue';
 const file = join(folder, 'matters', 'residence-permit.json');
-
-async function sampleFiles(): Promise<CatalogueFiles> {
-  const read = async (name: string): Promise<CatalogueFile> => ({ file: name, text: await readFile(name, 'utf8') });
-  const names = (await readdir(join(folder, 'matters'))).filter((n) => n.endsWith('.json')).sort();
-  return {
-    concepts: await read(join(folder, 'concepts.json')),
-    sources: await read(join(folder, 'sources.json')),
-    licences: await read(join(folder, 'licences.json')),
-    matters: await Promise.all(names.map((n) => read(join(folder, 'matters', n)))),
-  };
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching into a sample matter's schema by path
 type Editable = Record<string, any>;
@@ -58,7 +47,7 @@ describe('x-* annotation values are typed (matter.schema.json)', () => {
   let catalogue: Catalogue;
   let original: Matter;
   before(async () => {
-    files = await sampleFiles();
+    files = await sampleCatalogueFiles();
     const load = loadCatalogueFiles(files);
     expect(load.problems).to.deep.equal([]);
     catalogue = load.catalogue;

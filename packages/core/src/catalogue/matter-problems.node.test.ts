@@ -1,23 +1,12 @@
 // The designer's problems list must say what `validate` says once the document is saved.
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadCatalogueFiles, type CatalogueFile, type CatalogueFiles } from './catalogue.js';
+import { loadCatalogueFiles, type CatalogueFiles } from './catalogue.js';
+import { sampleCatalogueFiles } from './sample-catalogue.test-helpers.js';
 import { matterProblems } from './matter-problems.js';
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 
 const folder = 'schemas/catalogue';
-
-async function sampleFiles(): Promise<CatalogueFiles> {
-  const read = async (file: string): Promise<CatalogueFile> => ({ file, text: await readFile(file, 'utf8') });
-  const names = (await readdir(join(folder, 'matters'))).filter((n) => n.endsWith('.json')).sort();
-  return {
-    concepts: await read(join(folder, 'concepts.json')),
-    sources: await read(join(folder, 'sources.json')),
-    licences: await read(join(folder, 'licences.json')),
-    matters: await Promise.all(names.map((n) => read(join(folder, 'matters', n)))),
-  };
-}
 
 const matterFile = (id: string) => join(folder, 'matters', `${id}.json`);
 
@@ -37,7 +26,7 @@ describe('matterProblems', () => {
   let files: CatalogueFiles;
   let catalogue: Catalogue;
   before(async () => {
-    files = await sampleFiles();
+    files = await sampleCatalogueFiles();
     catalogue = loadCatalogueFiles(files).catalogue;
   });
 
