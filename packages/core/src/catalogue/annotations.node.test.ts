@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadCatalogueFiles, type CatalogueFiles } from './catalogue.js';
-import { sampleCatalogueFiles } from './sample-catalogue.test-helpers.js';
+import { sampleCatalogueFiles } from './sample-files.test-helpers.js';
 import { matterProblems } from './matter-problems.js';
 import { planMatter } from '../engines/plan.js';
 import type { Catalogue, Matter } from '../generated/catalogue.js';
