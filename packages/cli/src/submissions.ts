@@ -40,8 +40,11 @@ export interface SubmissionContext {
   subject: Subject;
   /** What the gateway knows of them: the licences they hold, the sources that have data. */
   holdings: FixtureSubject;
-  /** The locking values the gateway gave them for this matter, by concept (its audit of values). */
-  served: Readonly<Record<string, unknown>>;
+  /**
+   * The locking values the gateway gave them for this matter, by concept (its audit of
+   * values); the mock always passes it. Absent: signatures are checked, not what was served.
+   */
+  served?: Readonly<Record<string, unknown>>;
   /** The gateway's today, YYYY-MM-DD, for licence validity. */
   today: string;
   catalogue: Catalogue;
@@ -111,8 +114,8 @@ export const dataMatchesSchema: SubmissionCheck = ({ submission, matter }) => {
 export const signaturesValid: SubmissionCheck = async ({ submission, matter, catalogue, served, keys, now }) => {
   if (!matter) return [];
   const checkValue = fieldValueCheck(matter.schema as JsonSchemaObject);
-  const options = { keys, matter, catalogue, served, checkValue, now, requireSignatures: true };
-  const result = await verifySubmission(submission, options);
+  const options = { keys, matter, catalogue, checkValue, now, requireSignatures: true };
+  const result = await verifySubmission(submission, served ? { ...options, served } : options);
   return result.errors.map((e) => ({
     // A provenance key that is no pointer names no value; the entry itself is at fault.
     pointer: e.pointer === '' || e.pointer.startsWith('/') ? `/data${e.pointer}` : '/provenance',
