@@ -473,12 +473,15 @@ const certificateSha = createHash('sha256').update(certificate).digest('hex');
 
 /** A submission as the element would send it for B, values fetched from the gateway itself. */
 async function lawyerSubmission(key = crypto.randomUUID()): Promise<Submission> {
-  const population = (await askSource(B, 'mps-population', ['person.name', 'person.idNumber'])).body as {
+  // For this matter: what the gateway serves for one matter locks that matter's fields only.
+  const purpose = { purpose: MATTER.id };
+  const population = (await askSource(B, 'mps-population', ['person.name', 'person.idNumber'], purpose)).body as {
     values: Record<string, string>;
     signatures: Record<string, string>;
     fetchedAt: string;
   };
-  const lawyer = (await askSource(B, 'hn-lawyer', ['lawyer.licenceNumber', 'lawyer.firm'])).body as typeof population;
+  const lawyer = (await askSource(B, 'hn-lawyer', ['lawyer.licenceNumber', 'lawyer.firm'], purpose))
+    .body as typeof population;
   const locked = (
     provider: 'source:mps-population' | 'source:hn-lawyer',
     answer: typeof population,
@@ -636,6 +639,55 @@ describe('mock gateway: submissions', () => {
     expect(errorCodes(await submit(unsigned))).to.deep.equal([['/applicant/name', 'signature-missing']]);
     // The key of a rejected submission stays free for the corrected one.
     expect((await submit(submission)).status).to.equal(201);
+  });
+
+  it('rejects another person’s ID number under a stripped or unlocked provenance entry: 422, never 201', async () => {
+    await start();
+    // B's login prefilled the form; the ID number's entry goes, and A's number takes its place.
+    const stripped = await lawyerSubmission();
+    delete stripped.provenance['/applicant/idNumber'];
+    (stripped.data.applicant as Record<string, string>).idNumber = A;
+    const rejected = await submit(stripped);
+    expect(errorCodes(rejected)).to.deep.equal([
+      ['/applicant/idNumber', 'subject-mismatch'],
+      ['/applicant/idNumber', 'signature-missing'],
+    ]);
+    const messages = (rejected.body as { errors: { message: { 'zh-CN': string; en: string } }[] }).errors;
+    expect(messages.every((e) => e.message['zh-CN'] !== '' && e.message.en !== '')).to.equal(true);
+    // Flagged as the person's own edit instead of stripped: the same.
+    const unlocked = await lawyerSubmission();
+    const entry = unlocked.provenance['/applicant/idNumber'] as Submission['provenance'][string];
+    unlocked.provenance['/applicant/idNumber'] = { ...entry, locked: false, edited: true };
+    (unlocked.data.applicant as Record<string, string>).idNumber = A;
+    expect(errorCodes(await submit(unlocked))).to.deep.equal([
+      ['/applicant/idNumber', 'subject-mismatch'],
+      ['/applicant/idNumber', 'signature-missing'],
+    ]);
+    // A served name replaced unsigned: the signature is missing, whoever the name is.
+    const renamed = await lawyerSubmission();
+    delete renamed.provenance['/applicant/name'];
+    (renamed.data.applicant as Record<string, string>).name = '赵六';
+    expect(errorCodes(await submit(renamed))).to.deep.equal([['/applicant/name', 'signature-missing']]);
+    expect(gateway?.submissions, 'none of them taken').to.have.length(0);
+    // The honest one still goes through.
+    expect((await submit(await lawyerSubmission())).status).to.equal(201);
+  });
+
+  it('lets a subject type what it was never served: no 422 for values the gateway did not give', async () => {
+    await start();
+    const submission = await lawyerSubmission();
+    // Forget what was served (as for a subject that never asked the population register).
+    expect((await call('/__mock/reset', { method: 'POST' })).status).to.equal(204);
+    delete submission.provenance['/applicant/name'];
+    delete submission.provenance['/applicant/idNumber'];
+    (submission.data.applicant as Record<string, string>).name = '李四';
+    const answer = await submit(submission);
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+    // Its own identifier it still cannot change.
+    const other = structuredClone(submission);
+    (other.data.applicant as Record<string, string>).idNumber = A;
+    other.idempotencyKey = crypto.randomUUID();
+    expect(errorCodes(await submit(other))).to.deep.equal([['/applicant/idNumber', 'subject-mismatch']]);
   });
 
   it('moves a case through its statuses on its clock, with the history, and decides it with the matter’s result', async () => {

@@ -35,7 +35,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { caseAnswer, DEFAULT_CASE_STEP_SECONDS } from './case-timeline.js';
 import {
   canonicalJson,
+  isFresh,
   KEY_ID_PATTERN,
+  licenceValid,
   mapProvided,
   signValue,
   type ArchiveAnswer,
@@ -245,6 +247,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const licenceTypes = new Map(catalogue.licences.map((l) => [l.id, l]));
 
   const audit: AuditEntry[] = [];
+  /**
+   * `<subject id> <matter id>` → the values that lock (sources', fresh licences' valid today)
+   * served to that subject for that matter, by concept: what a submission must carry signed
+   * (SPEC §6). Kept apart from the audit, which holds no values.
+   */
+  const served = new Map<string, Record<string, unknown>>();
+  const remember = (subject: FixtureSubject, purpose: string, values: Record<string, unknown>) => {
+    const key = `${subject.subject.id} ${purpose}`;
+    served.set(key, { ...served.get(key), ...values });
+  };
   const accepted: AcceptedSubmission[] = [];
   /** `<subject id> <Idempotency-Key>` → the request's fingerprint and its 201. */
   const replies = new Map<string, { fingerprint: string; reply: Reply }>();
@@ -302,7 +314,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const body = await receiveJson(req, MAX_JSON_BYTES);
         if (!isObject(body)) throw new HttpError(400, 'the body must be a JSON object { concepts, purpose, consent? }');
         const concepts = (entry.concepts = conceptList(body.concepts, 'concepts'));
-        entry.purpose = purposeOf(body.purpose);
+        const purpose = (entry.purpose = purposeOf(body.purpose));
         if (source.connected === false) return failure(503, `source "${id}" is catalogued but not connected`);
         if (body.consent !== undefined && !isConsent(body.consent)) {
           throw new HttpError(400, 'consent must be { id, givenAt }');
@@ -330,6 +342,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           answer.validUntil = isoSeconds(new Date(fetched.getTime() + source.ttlSeconds * 1000));
         }
         answer.signatures = await signAll(subject.subject, values, fetchedAt);
+        remember(subject, purpose, values);
         return { status: 200, json: answer };
       },
     },
@@ -341,13 +354,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         const types = url.searchParams.has('types') ? listParam(url, 'types', CATALOGUE_ID) : undefined;
         if (types) entry.types = types;
         const concepts = (entry.concepts = listParam(url, 'concepts', CONCEPT_ID));
-        entry.purpose = purposeOf(url.searchParams.get('purpose') ?? undefined);
+        const purpose = (entry.purpose = purposeOf(url.searchParams.get('purpose') ?? undefined));
         const fetchedAt = isoSeconds(now());
         const held: HeldLicence[] = [];
         for (const licence of subject.licences ?? []) {
           const type = licenceTypes.get(licence.type);
           if (!type || (types && !types.includes(licence.type))) continue;
           const values = mapProvided(licence.data, type.provides, concepts);
+          if (isFresh(type) && licenceValid({ ...licence, values }, today())) remember(subject, purpose, values);
           held.push({
             type: licence.type,
             number: licence.number,
@@ -529,6 +543,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       submission,
       subject: subject.subject,
       holdings: subject,
+      served: served.get(`${subject.subject.id} ${submission.matter.id}`) ?? {},
       today: today(),
       catalogue,
       matter,
@@ -623,6 +638,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (method === 'GET' && route === '/__mock/audit') return { status: 200, json: audit };
     if (method === 'POST' && route === '/__mock/reset') {
       audit.length = 0;
+      served.clear();
       accepted.length = 0;
       replies.clear();
       outages.clear();

@@ -8,6 +8,7 @@
 import {
   compileSchema,
   createConditionTester,
+  fieldValueCheck,
   licenceValid,
   planMatter,
   verifySubmission,
@@ -39,6 +40,11 @@ export interface SubmissionContext {
   subject: Subject;
   /** What the gateway knows of them: the licences they hold, the sources that have data. */
   holdings: FixtureSubject;
+  /**
+   * The locking values the gateway gave them for this matter, by concept (its audit of
+   * values); the mock always passes it. Absent: signatures are checked, not what was served.
+   */
+  served?: Readonly<Record<string, unknown>>;
   /** The gateway's today, YYYY-MM-DD, for licence validity. */
   today: string;
   catalogue: Catalogue;
@@ -100,10 +106,16 @@ export const dataMatchesSchema: SubmissionCheck = ({ submission, matter }) => {
   return result.errors.map((e) => ({ pointer: `/data${e.pointer}`, code: 'schema', message: e.message }));
 };
 
-/** Locked values must arrive exactly as the gateway signed them, before their signatures expire. */
-export const signaturesValid: SubmissionCheck = async ({ submission, matter, keys, now }) => {
+/**
+ * Locked values must arrive exactly as the gateway signed them, before their signatures
+ * expire; a value it served for a field that locks cannot come back unsigned and changed
+ * (whatever the provenance claims), nor the subject's own identifier be someone else's.
+ */
+export const signaturesValid: SubmissionCheck = async ({ submission, matter, catalogue, served, keys, now }) => {
   if (!matter) return [];
-  const result = await verifySubmission(submission, { keys, matter, now, requireSignatures: true });
+  const checkValue = fieldValueCheck(matter.schema as JsonSchemaObject);
+  const options = { keys, matter, catalogue, checkValue, now, requireSignatures: true };
+  const result = await verifySubmission(submission, served ? { ...options, served } : options);
   return result.errors.map((e) => ({
     // A provenance key that is no pointer names no value; the entry itself is at fault.
     pointer: e.pointer === '' || e.pointer.startsWith('/') ? `/data${e.pointer}` : '/provenance',

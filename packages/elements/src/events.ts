@@ -10,7 +10,9 @@ export type MatterErrorCode =
   | 'submit-failed'
   | 'unauthorized'
   | 'storage-quota'
-  | 'csp-blocked';
+  | 'csp-blocked'
+  /** The host's `value` would have changed locked values: they were kept, the rest applied. */
+  | 'locked-field';
 
 export interface MatterReadyDetail {
   matter: { id: string; version: string };
@@ -44,6 +46,8 @@ export interface MatterSubmittedDetail {
 export interface MatterErrorDetail {
   code: MatterErrorCode;
   message: string;
+  /** `locked-field`: the data pointers of the locked values kept. */
+  pointers?: string[];
 }
 export interface MatterMaterialsDetail {
   materials: MaterialEntry[];

@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { canonicalJson, signValue, verifySubmission, type SignatureErrorCode } from './signature.js';
+import { loadCatalogue } from '../catalogue/catalogue.js';
+import type { Matter } from '../generated/catalogue.js';
+import {
+  canonicalJson,
+  signValue,
+  verifySubmission,
+  type SignatureErrorCode,
+  type VerifyOptions,
+} from './signature.js';
 import type { Provenance, Submission } from './submission.js';
 
 describe('canonicalJson (RFC 8785)', () => {
@@ -275,5 +283,175 @@ describe('verifySubmission', () => {
     const data = { applicant: { name: '李思远', mobile: '13800000000' } };
     const submission = await submissionWith({ '/applicant/mobile': { signature, locked: false } }, data);
     expect(await codes(submission)).to.deep.equal([['/applicant/mobile', 'signature-mismatch']]);
+  });
+});
+
+describe('verifySubmission: what the gateway served locks, whatever the provenance says', () => {
+  const B = '430103198507220469';
+  const load = loadCatalogue({
+    concepts: [
+      { id: 'person.name', title: '姓名', schema: { type: 'string' } },
+      { id: 'person.idNumber', title: '公民身份号码', schema: { type: 'string' } },
+      { id: 'person.mobile', title: '手机号码', schema: { type: 'string' } },
+      { id: 'org.creditCode', title: '统一社会信用代码', schema: { type: 'string' } },
+    ],
+    sources: [
+      {
+        id: 'pop',
+        title: '人口库',
+        level: 'ministry',
+        provides: { 'person.name': '/xm', 'person.idNumber': '/sfzh', 'person.mobile': '/sj' },
+      },
+    ],
+    licences: [
+      {
+        id: 'id-card',
+        title: '居民身份证',
+        holder: 'person',
+        fresh: true,
+        provides: { 'person.name': '/name', 'person.idNumber': '/number' },
+      },
+    ],
+    matters: [
+      {
+        id: 'locks',
+        version: '1.0.0',
+        title: '锁定测试',
+        authority: '合成测试局',
+        schema: {
+          type: 'object',
+          properties: {
+            applicant: {
+              type: 'object',
+              properties: {
+                name: { type: 'string', 'x-concept': 'person.name' },
+                idNumber: { type: 'string', 'x-concept': 'person.idNumber' },
+                // The archive first: a value from it is not locked, so the gateway's is no rule here.
+                mobile: { type: 'string', 'x-concept': 'person.mobile', 'x-fill': ['archive', 'source:pop'] },
+              },
+            },
+            contact: {
+              type: 'object',
+              properties: {
+                mobile: { type: 'string', 'x-concept': 'person.mobile', pattern: '^1\\d{10}$' },
+                spare: { type: 'string', 'x-concept': 'person.mobile', 'x-lock': false },
+              },
+            },
+            members: {
+              type: 'array',
+              items: { type: 'object', properties: { idNumber: { type: 'string', 'x-concept': 'person.idNumber' } } },
+            },
+          },
+        },
+      },
+    ],
+  });
+  if (!load.ok) throw new Error(load.errors.map((p) => `${p.pointer} ${p.message.en}`).join('\n'));
+  const { catalogue } = load;
+  const matter = catalogue.matters[0] as Matter;
+  const served = { 'person.name': '李思远', 'person.idNumber': subject.id, 'person.mobile': '13907310001' };
+
+  /** Applicant A's honest submission: name and ID number locked, as the gateway signed them. */
+  async function honest(): Promise<Pick<Submission, 'subject' | 'data' | 'provenance'>> {
+    return submissionWith(
+      {
+        '/applicant/name': { signature: await sign('person.name', '李思远') },
+        '/applicant/idNumber': { signature: await sign('person.idNumber', subject.id) },
+      },
+      { applicant: { name: '李思远', idNumber: subject.id } },
+    );
+  }
+
+  async function served422(
+    submission: Pick<Submission, 'subject' | 'data' | 'provenance'>,
+    options: Partial<VerifyOptions> = {},
+  ): Promise<[string, SignatureErrorCode][]> {
+    const result = await verifySubmission(submission, { keys, matter, catalogue, served, now: before, ...options });
+    expect(result.ok).to.equal(result.errors.length === 0);
+    return result.errors.map((e) => [e.pointer, e.code]);
+  }
+
+  it('accepts the honest submission', async () => {
+    expect(await served422(await honest())).to.deep.equal([]);
+  });
+
+  it("reports another person's ID number under a stripped provenance entry: signature-missing and subject-mismatch", async () => {
+    const stripped = await honest();
+    delete stripped.provenance['/applicant/idNumber'];
+    (stripped.data.applicant as Record<string, unknown>).idNumber = B;
+    expect(await served422(stripped)).to.deep.equal([
+      ['/applicant/idNumber', 'subject-mismatch'],
+      ['/applicant/idNumber', 'signature-missing'],
+    ]);
+    // Without `served`, the stripped entry leaves only the identifier to catch it.
+    expect(await served422(stripped, { served: undefined })).to.deep.equal([
+      ['/applicant/idNumber', 'subject-mismatch'],
+    ]);
+  });
+
+  it('reports a locked value flagged locked: false, edited: true, or left unsigned, and changed', async () => {
+    const flagged = await honest();
+    flagged.provenance['/applicant/name'] = { provider: 'licence:id-card', fetchedAt, locked: false, edited: true };
+    (flagged.data.applicant as Record<string, unknown>).name = '王雨桐';
+    expect(await served422(flagged)).to.deep.equal([['/applicant/name', 'signature-missing']]);
+
+    const unsigned = await honest();
+    unsigned.provenance['/applicant/name'] = { provider: 'licence:id-card', fetchedAt, locked: false };
+    (unsigned.data.applicant as Record<string, unknown>).name = '王雨桐';
+    expect(await served422(unsigned)).to.deep.equal([['/applicant/name', 'signature-missing']]);
+  });
+
+  it('reports one fault per pointer when a signature is there: the mismatch, not also a missing one', async () => {
+    const tampered = await honest();
+    (tampered.data.applicant as Record<string, unknown>).name = '王雨桐';
+    expect(await served422(tampered)).to.deep.equal([['/applicant/name', 'signature-mismatch']]);
+  });
+
+  it('accepts the served value without its provenance (the host set it, or it was typed the same)', async () => {
+    const bare = await submissionWith({}, { applicant: { name: '李思远', idNumber: subject.id } });
+    expect(await served422(bare)).to.deep.equal([]);
+  });
+
+  it('lets the person type what the gateway never served them, and fields no fresh provider locks', async () => {
+    const typed = await submissionWith(
+      {},
+      {
+        applicant: { name: '王雨桐', idNumber: subject.id, mobile: '13800000000' },
+        contact: { spare: '13800000001' },
+        members: [{ idNumber: B }],
+      },
+    );
+    expect(await served422(typed, { served: { 'person.idNumber': subject.id } })).to.deep.equal([]);
+    // Served, but the archive comes first there, `x-lock: false`, or in an array: nothing locked.
+    expect(await served422(typed)).to.deep.equal([['/applicant/name', 'signature-missing']]);
+  });
+
+  it('counts no served value its field would refuse (it is never filled), given checkValue', async () => {
+    const typed = await submissionWith({}, { contact: { mobile: '13800000000' } });
+    const odd = { ...served, 'person.mobile': '0731-8888' };
+    expect(await served422(typed, { served: odd })).to.deep.equal([['/contact/mobile', 'signature-missing']]);
+    const checkValue = (field: { schema: { pattern?: unknown } }, value: unknown) =>
+      typeof field.schema.pattern !== 'string' || new RegExp(field.schema.pattern).test(String(value));
+    expect(await served422(typed, { served: odd, checkValue })).to.deep.equal([]);
+  });
+
+  it('checks an organization’s credit code against the subject, and needs the catalogue with served', async () => {
+    const org = { kind: 'organization' as const, id: '91430100329458172U' };
+    const schema = { type: 'object', properties: { code: { type: 'string', 'x-concept': 'org.creditCode' } } };
+    const own = await verifySubmission(
+      { subject: org, data: { code: org.id }, provenance: {} },
+      { keys, matter: { schema } },
+    );
+    expect(own.errors).to.deep.equal([]);
+    const other = await verifySubmission(
+      { subject: org, data: { code: '91430100MA4L16JQ9B' }, provenance: {} },
+      { keys, matter: { schema } },
+    );
+    expect(other.errors.map((e) => [e.pointer, e.code, e.message.en])).to.deep.equal([
+      ['/code', 'subject-mismatch', "the identifier is not the applicant's own"],
+    ]);
+    let caught: unknown;
+    await verifySubmission(await honest(), { keys, matter, served }).catch((e: unknown) => (caught = e));
+    expect(caught).to.be.instanceOf(TypeError);
   });
 });

@@ -424,11 +424,13 @@ export class FormState {
 
   /**
    * The host's `value`: everything in it counts as set by the host, except values a provider
-   * gave that the host passed back unchanged — they keep their provenance (and lock).
+   * gave that the host passed back unchanged — they keep their provenance (and lock). A locked
+   * value the host would change or remove stays as signed (SPEC §6): returns their pointers.
    */
-  setHostValue(value: Record<string, unknown>): void {
+  setHostValue(value: Record<string, unknown>): string[] {
     const before = this.data;
     const provided = new Map(this.provenance);
+    const refused: string[] = [];
     this.#data = structuredClone(value);
     this.typed.clear();
     this.hostSet.clear();
@@ -438,11 +440,15 @@ export class FormState {
     this.extraNames.clear();
     this.choices.clear();
     for (const [pointer, provenance] of provided) {
-      const now = getAt(this.data, pointer);
-      if (now !== undefined && JSON.stringify(now) === JSON.stringify(getAt(before, pointer))) {
-        this.#provenance.set(pointer, provenance);
-        this.placed.add(pointer);
+      const was = getAt(before, pointer);
+      if (was === undefined) continue;
+      if (JSON.stringify(getAt(this.data, pointer)) !== JSON.stringify(was)) {
+        if (!provenance.locked) continue;
+        writeAt(this.#data, pointer, was);
+        refused.push(pointer);
       }
+      this.#provenance.set(pointer, provenance);
+      this.placed.add(pointer);
     }
     for (const { field } of this.plan.fields)
       for (const pointer of expandPointer(this.data, field.pointer))
@@ -450,6 +456,7 @@ export class FormState {
           this.typed.add(pointer);
           this.hostSet.add(pointer);
         }
+    return refused;
   }
 
   /** The data without what the person typed: what a form reset returns to. */

@@ -700,12 +700,17 @@ export class MatterForm extends LitElement {
     this.#hostValue = structuredClone(value);
     const state = this.#state;
     if (!state) return;
-    state.setHostValue(wrapValue(state.matter, this.#hostValue));
+    const locked = state.setHostValue(wrapValue(state.matter, this.#hostValue));
     state.settle();
     // What a form reset returns to keeps the host's values, whenever the prefill comes.
     this.#snapshot = state.snapshot();
     this.#epoch++;
     this.#changed();
+    // Not silently: the host learns which of its values were refused.
+    if (locked[0]) {
+      const message = `Kept locked: ${locked.join(', ')}`;
+      this.dispatchEvent(matterEvent('matter-error', { code: 'locked-field', message, pointers: locked }));
+    }
   }
 
   get materials(): MaterialEntry[] {
