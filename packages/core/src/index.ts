@@ -232,6 +232,7 @@ export {
   type VerifyResult,
 } from './submission/signature.js';
 export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
+export { patternProblems } from './catalogue/pattern-problems.js';
 export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';
 export {
   catalogueFigures,
