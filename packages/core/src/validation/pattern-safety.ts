@@ -18,7 +18,7 @@ export interface SchemaPattern {
 /**
  * The checker's budget per pattern. Its step count, not a wall clock, so that a verdict is
  * the same on every machine; 2,000 steps judge real patterns in a few ms and refuse
- * `(a|a)*$`, which it only refuses by running out of steps, in a fraction of a second.
+ * `(a|a)*$`, which it only refuses by running out of steps, within a second or two.
  */
 const MAX_STEPS = 2000;
 /** Verdicts kept per source: the designer judges the same patterns after every edit. */
