@@ -95,7 +95,7 @@ describe('mock gateway: a pattern that slipped past the check', () => {
     title: { 'zh-CN': '正则探测', en: 'Pattern probe' },
     audience: ['person'],
     schema: { type: 'object', properties: { code: { type: 'string', title: 'Code', pattern: CATASTROPHIC } } },
-  } as Matter;
+  } as unknown as Matter;
 
   before(async () => {
     const load = await loadCatalogueFrom(sampleCatalogue);

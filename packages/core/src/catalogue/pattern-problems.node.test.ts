@@ -7,6 +7,7 @@ import { matterProblems } from './matter-problems.js';
 import { sampleCatalogueFiles } from './sample-files.test-helpers.js';
 import { isSafeRegExp, schemaPatterns } from '../validation/pattern-safety.js';
 import type { Concept, Matter } from '../generated/catalogue.js';
+import type { JsonSchema } from '../schema/json-schema.js';
 
 const BAD = ['^(a+)+$', '^(.*a){25}$', '(a|a)*$', '(\\d+)*x'];
 const folder = 'schemas/catalogue';
@@ -69,8 +70,10 @@ describe('unsafe patterns at load', () => {
     const load = loadCatalogueFiles(files);
     expect(load.errors).to.deep.equal([]);
     const sources = new Set<string>();
-    for (const c of load.catalogue.concepts) for (const p of schemaPatterns(c.schema as object)) sources.add(p.source);
-    for (const m of load.catalogue.matters) for (const p of schemaPatterns(m.schema as object)) sources.add(p.source);
+    for (const c of load.catalogue.concepts)
+      for (const p of schemaPatterns(c.schema as JsonSchema)) sources.add(p.source);
+    for (const m of load.catalogue.matters)
+      for (const p of schemaPatterns(m.schema as JsonSchema)) sources.add(p.source);
     expect(sources.size).to.be.greaterThan(8);
     // ID number, credit code, mobile, postcode and landline patterns a matter may spell out.
     for (const s of [
