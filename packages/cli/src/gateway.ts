@@ -50,7 +50,9 @@ import {
   type Subject,
   type Submission,
 } from '@matterform/core';
+import { TimeBoundExceeded, withinTime } from '@matterform/core/node';
 import {
+  checkTimedOut,
   submissionChecks,
   submissionShape,
   type SubmissionCheck,
@@ -552,7 +554,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
     const errors: SubmissionProblem[] = [];
     const at = now();
-    for (const check of checks) errors.push(...(await check({ ...context, now: at })));
+    for (const check of checks) {
+      // Each check's own work (the schema's patterns, the materials' conditions) with a time
+      // bound: a catastrophic pattern of a matter loaded without the ReDoS check answers 422
+      // instead of holding the event loop until the process is killed.
+      try {
+        errors.push(...(await withinTime(() => check({ ...context, now: at }))));
+      } catch (error) {
+        if (!(error instanceof TimeBoundExceeded)) throw error;
+        errors.push(checkTimedOut(error.ms));
+        break;
+      }
+    }
     if (errors.length > 0) return { status: 422, json: { errors: intoData(errors) } };
     const receivedAt = isoSeconds(at);
     const reference = newReference(accepted);

@@ -267,6 +267,19 @@ export const materialsAccounted: SubmissionCheck = ({ submission, matter, catalo
   return problems;
 };
 
+/**
+ * What a check that ran past its time bound answers: the data is refused, not taken on trust.
+ * Only a pattern that may take exponential time (kept out by the loader's ReDoS check) is that slow.
+ */
+export function checkTimedOut(ms: number): SubmissionProblem {
+  return problem(
+    '/data',
+    'check-timed-out',
+    `数据未能在 ${ms} 毫秒内检查完毕（事项的正则表达式可能耗时呈指数增长），已拒收`,
+    `the data could not be checked within ${ms} ms (a pattern of the matter may take exponential time), so it is refused`,
+  );
+}
+
 /** The checks the mock runs, in order. */
 export const submissionChecks: readonly SubmissionCheck[] = [
   knownMatter,

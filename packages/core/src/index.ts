@@ -30,7 +30,7 @@ export type { MetaSchemaName } from './generated/meta-schemas.js';
 export { checkReferences, MATTER_ATTRIBUTES } from './catalogue/references.js';
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';
-export { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
+export { checkFixtures, type FixturesCheck, type FixturesOptions } from './catalogue/fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';
 export { localize, toLocale, DEFAULT_LOCALE, type BaseLocale, type Locale, type Message } from './text.js';
 export type { JsonSchema, JsonSchemaObject, JsonType } from './schema/json-schema.js';
@@ -62,6 +62,7 @@ export {
   type CnUsccProblem,
 } from './validation/formats.js';
 export { normalizeIdentifier } from './validation/identifiers.js';
+export { isSafeRegExp, schemaPatterns, unsafePatterns, type SchemaPattern } from './validation/pattern-safety.js';
 export {
   compileSchema,
   compileValidateFunction,
@@ -231,6 +232,7 @@ export {
   type VerifyResult,
 } from './submission/signature.js';
 export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
+export { patternProblems } from './catalogue/pattern-problems.js';
 export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';
 export {
   catalogueFigures,

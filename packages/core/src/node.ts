@@ -9,6 +9,9 @@ import { checkFixtures, type FixturesCheck } from './catalogue/fixtures.js';
 import type { Catalogue } from './generated/catalogue.js';
 import { MAX_DOCUMENT_BYTES, parseDocument, tooLarge } from './catalogue/documents.js';
 import { problem, type Problem } from './catalogue/problems.js';
+import { withinTime } from './validation/time-bound.js';
+
+export { CHECK_TIME_BOUND_MS, TimeBoundExceeded, withinTime } from './validation/time-bound.js';
 
 type Read = { ok: true; entry: CatalogueFile } | { ok: false; missing: boolean; problem: Problem };
 
@@ -73,7 +76,7 @@ export async function loadFixturesFrom(file: string, catalogue: Catalogue): Prom
   if (!read.ok) return { fixtures: undefined, problems: [read.problem], ok: false };
   const parsed = parseDocument(read.entry.text, file);
   if (!parsed.ok) return { fixtures: undefined, problems: [parsed.problem], ok: false };
-  return checkFixtures(parsed.value, catalogue, { file });
+  return checkFixtures(parsed.value, catalogue, { file, bound: withinTime });
 }
 
 async function readJson(file: string): Promise<Read> {

@@ -6,6 +6,7 @@
 import type { Catalogue, Concept, LicenceType, Matter, Source } from '../generated/catalogue.js';
 import { inspectValue, parseDocument } from './documents.js';
 import { checkDocument } from './meta.js';
+import { patternProblems } from './pattern-problems.js';
 import { problem, type Problem } from './problems.js';
 import { toPointer } from '../schema/pointer.js';
 import { checkReferences, type Located, type LocatedCatalogue } from './references.js';
@@ -124,6 +125,9 @@ function take(
   problems: Problem[],
 ): void {
   const found = checkDocument(META_OF[kind], document, file, base);
+  // A pattern that can hang is refused before anything (prefill, fixtures, a form) runs it.
+  if (!found.some((p) => p.severity === 'error') && (kind === 'concepts' || kind === 'matters'))
+    found.push(...patternProblems(META_OF[kind], document, file, base));
   problems.push(...found);
   if (found.some((p) => p.severity === 'error')) return;
   (located[kind] as Located<unknown>[]).push({ document, file, base });

@@ -6,6 +6,7 @@
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 import { inspectValue } from './documents.js';
 import { checkDocument } from './meta.js';
+import { patternProblems } from './pattern-problems.js';
 import type { Problem } from './problems.js';
 import { checkMatter, materialTitleProblems, type Lookups, type MaterialTitles } from './references.js';
 
@@ -31,6 +32,7 @@ export function matterProblems(matter: unknown, catalogue: Catalogue, options: M
   const unsafe = inspectValue(matter, file);
   if (unsafe) return [unsafe];
   const problems = checkDocument('matter', matter, file);
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...patternProblems('matter', matter, file));
   // As the loader does: a document that breaks its meta-schema is not cross-checked.
   if (!problems.some((p) => p.severity === 'error')) {
     const folder = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);

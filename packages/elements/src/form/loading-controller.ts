@@ -23,7 +23,7 @@ import { FormState } from './form-state.js';
 import { loadRareKinds, needsRareKinds } from '../fields/engine.js';
 import { englishMissing, loadEnglish } from '../i18n/say.js';
 import { loadRegionWork, needsRegion } from '../widgets/region/region.js';
-import type { Chunk } from '../chunk.js';
+import { chunk, type Chunk } from '../chunk.js';
 import type { FormLink } from './form-link.js';
 
 export class LoadingController {
@@ -148,8 +148,21 @@ export class LoadingController {
       const region = needsRegion(json) ? this.#chunk(loadRegionWork, 'region-work') : undefined;
       // The English of the first step's words, for a form that speaks en.
       const english = englishMissing(this.#link.lang()) ? this.#chunk(loadEnglish, 'english') : undefined;
-      if (now && !rare && !region && !english) checks = now;
-      else [checks] = await Promise.all([now ?? loadDrawingChecks(schema, validator, options), rare, region, english]);
+      // The ReDoS check's chunk, for a matter with a pattern (in its schema or a material's `when`).
+      const patterns = /"pattern/.test(json + JSON.stringify(matter.materials))
+        ? this.#chunk(loadPatternCheck, 'pattern-check')
+        : undefined;
+      if (now && !rare && !region && !english && !patterns) checks = now;
+      else
+        [checks] = await Promise.all([
+          now ?? loadDrawingChecks(schema, validator, options),
+          rare,
+          region,
+          english,
+          patterns,
+        ]);
+      // Before any state runs a pattern: one that may take exponential time is matter-invalid.
+      loadPatternCheck.loaded?.checkPatterns(matter);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
@@ -250,6 +263,9 @@ function sound(matter: Matter, catalogue: Catalogue): boolean {
     (['concepts', 'sources', 'licences'] as const).every((key) => Array.isArray(catalogue?.[key]))
   );
 }
+
+/** The ReDoS check (pattern-check.ts): its checker stays out of the entry. */
+const loadPatternCheck = chunk(() => import('./pattern-check.js'));
 
 type ErrorGroups = typeof import('./error-groups.js');
 /** How a validator's errors are told on the form: fetched with the first validator. */
