@@ -148,10 +148,11 @@ export class LoadingController {
       const region = needsRegion(json) ? this.#chunk(loadRegionWork, 'region-work') : undefined;
       // The English of the first step's words, for a form that speaks en.
       const english = englishMissing(this.#link.lang()) ? this.#chunk(loadEnglish, 'english') : undefined;
-      // The ReDoS check's chunk, for a matter with a pattern (in its schema or a material's `when`).
-      const patterns = /"pattern/.test(json + JSON.stringify(matter.materials))
-        ? this.#chunk(loadPatternCheck, 'pattern-check')
-        : undefined;
+      // The ReDoS check's chunk, for a matter with a pattern (in its schema or a material's
+      // \`when\`) that ajv compiles here. A precompiled validator's patterns were checked by
+      // \`matterform compile\`, which refuses unsafe ones, so its form waits for nothing.
+      const unchecked = !validator && /"pattern/.test(json + JSON.stringify(matter.materials));
+      const patterns = unchecked ? this.#chunk(loadPatternCheck, 'pattern-check') : undefined;
       if (now && !rare && !region && !english && !patterns) checks = now;
       else
         [checks] = await Promise.all([
@@ -162,7 +163,7 @@ export class LoadingController {
           patterns,
         ]);
       // Before any state runs a pattern: one that may take exponential time is matter-invalid.
-      loadPatternCheck.loaded?.checkPatterns(matter);
+      if (unchecked) loadPatternCheck.loaded?.checkPatterns(matter);
     } catch (error) {
       if (token !== this.#token) return;
       const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
