@@ -13,7 +13,7 @@ export const archiveViewMessages = messages('archiveView', {
   rememberHint: {
     'zh-CN':
       '如果这是公用或他人的电脑（如网吧、政务服务大厅的自助机），请不要勾选。勾选后，您的回答和可重复使用的材料将加密保存在本浏览器中 180 天，下次办事时自动填写；不勾选，提交后就不保留您的回答和材料。',
-    en: 'Leave this unticked on a shared or public computer (a library, an internet café, a self-service kiosk). If ticked, your answers and reusable documents are kept encrypted in this browser for 180 days to fill in your next application; if not, your answers and documents are not kept once you submit.',
+    en: 'Leave this unticked on a shared or public computer, such as a library or a kiosk. If ticked, your answers and reusable documents are kept encrypted in this browser for 180 days to fill in your next application; if not, they are not kept once you submit.',
   },
   keepSensitive: {
     'zh-CN': '在本设备上保留我的证件号码等敏感信息，下次自动填写（选填）',
