@@ -3,6 +3,7 @@
 // only when the person ticks "remember on this device" on the review step. An explicit archive
 // is the host's word that the device is the person's own.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MatterForm } from './matter-form.js';
 import { complete, settle, shadow, walk } from '../matter-walk.test-helpers.js';
 import {
@@ -115,12 +116,21 @@ describe('<matter-form> on a shared device: remembering is the person’s choice
     expect(keepSensitive(el) !== null, 'no sensitive box').to.equal(false);
   });
 
-  it('unticking "remember" takes back the sensitive opt-in under it', async () => {
+  it('works from the keyboard, and unticking "remember" takes back the sensitive opt-in under it', async () => {
     const { archive } = sharedArchive();
     const { el } = await walk('road-transport-qualification-renewal', 'first', false, { subject: F });
-    remember(el)?.click();
+    // Tab from the step's last "Change" link reaches the box; Space ticks it, and the sensitive box follows it.
+    const links = [...shadow(el).querySelectorAll<HTMLElement>('dl.review button, dl.review a')];
+    links.at(-1)?.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id, 'the next stop is the box').to.equal('matter-remember');
+    await sendKeys({ press: 'Space' });
     await settle(el);
-    keepSensitive(el)?.click();
+    expect(remember(el)?.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id, 'then the sensitive box').to.equal('matter-keep-sensitive');
+    await sendKeys({ press: 'Space' });
+    expect(keepSensitive(el)?.checked).to.equal(true);
     remember(el)?.click();
     await settle(el);
     expect(keepSensitive(el) !== null, 'the sensitive box went with it').to.equal(false);
