@@ -245,6 +245,8 @@ describe('department-site demo in Chromium', function () {
       );
     });
     await continueStep(page, '核对并提交', '#form');
+    // Her own computer: she asks, on the review step, for her answers and documents to be remembered.
+    await page.click('#form >>> #matter-remember');
     await page.click('#form >>> [part~="actions"] button.primary');
     await page.waitForFunction(() => document.getElementById('result-panel')?.hidden === false, { timeout: 15000 });
     await page.waitForFunction(() => (document.getElementById('archive-list')?.textContent ?? '').includes('工作单位'));

@@ -60,7 +60,8 @@ const TEXT = {
     startAgain: '再办一件',
     nextMatterHint: '再选一个事项试试：您刚才填写的答案和上传的材料已加密保存在本设备上，相同的内容会自动带入。',
     archiveTitle: '本设备上的档案',
-    archiveIntro: '您提交过的答案和可重复使用的材料，加密保存在本浏览器中，用于下次自动填写。',
+    archiveIntro:
+      '您提交时选择“在本设备上记住”的答案和可重复使用的材料，以及未完成的申请，加密保存在本浏览器中，用于下次自动填写。',
     archiveEmpty: '本设备上还没有保存 {name} 的内容。',
     archiveAnswers: '答案：{list}',
     archiveDocuments: '材料：{list}',
@@ -149,7 +150,7 @@ const TEXT = {
       'Now try another matter: the answers you gave and the documents you uploaded are kept, encrypted, on this device, and fill in what they can.',
     archiveTitle: 'Kept on this device',
     archiveIntro:
-      'Answers you submitted and reusable documents, encrypted in this browser, to fill in your next applications.',
+      'Answers and reusable documents you asked this device to remember when submitting, and unfinished applications, encrypted in this browser, to fill in your next applications.',
     archiveEmpty: 'Nothing is kept on this device for {name} yet.',
     archiveAnswers: 'Answers: {list}',
     archiveDocuments: 'Documents: {list}',

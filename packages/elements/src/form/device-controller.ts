@@ -26,6 +26,11 @@ export class DeviceController {
   documents = new Map<string, KeptDocument>();
   /** A draft's answers that no longer fit the form, listed for the person. */
   misfits: Misfit[] = [];
+  /**
+   * The review step's "remember on this device" (SPEC §5): asked when the host left `archive`
+   * unset, since the device may be shared; unticked, a submission keeps nothing for later.
+   */
+  remember = false;
   /** The review step's opt-in to keep sensitive answers for next time. */
   keepSensitive = false;
   readonly link: FormLink;
@@ -43,6 +48,15 @@ export class DeviceController {
   get archiving(): boolean {
     const { archive } = this.link.host;
     return archive === undefined ? this.#shared() !== false : archive !== false;
+  }
+
+  /**
+   * Whether answers and documents are kept for later matters only if the person ticks
+   * "remember on this device": the host left `archive` unset (an explicit archive is the
+   * host's decision that this device is the person's own).
+   */
+  get asks(): boolean {
+    return this.link.host.archive === undefined && this.archiving;
   }
 
   /** The archive on this device, if anything may be kept here. */
@@ -94,7 +108,8 @@ export class DeviceController {
 
   /**
    * Keeps the answers (by concept) and the uploads of reusable materials for this subject's
-   * next matters. Sensitive concepts only when the person ticked the box on the review step.
+   * next matters: with an unset `archive` only when the person ticked "remember on this
+   * device"; sensitive concepts only when they ticked that box too.
    */
   async keep(submission: Submission): Promise<void> {
     const device = await this.device();

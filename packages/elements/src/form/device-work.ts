@@ -23,7 +23,8 @@ import type { FormLink } from './form-link.js';
 export function draftContent(link: FormLink): DraftContent | undefined {
   const { host, materials } = link;
   const state = link.state();
-  if (!state || host._phase === 'submitted') return undefined;
+  // Once in the outbox or acknowledged, the submission is what is kept: no draft beside it.
+  if (!state || host._phase === 'submitted' || host._phase === 'queued') return undefined;
   const { pointers: typed, data } = state.typedData();
   const files = [...(materials?.uploads ?? [])].flatMap(([material, list]) => list.map((file) => ({ material, file })));
   if (typed.length === 0 && files.length === 0) return undefined;
@@ -122,10 +123,13 @@ export function answerNewer(device: DeviceController, load: boolean): void {
   if (draft && state) device.misfits = applyDraft(device.link, state, draft, true);
 }
 
-/** Keeps what `keepForLater` keeps, for the signed-in subject; what the device cannot keep is said. */
+/**
+ * Keeps what `keepForLater` keeps, for the signed-in subject, unless the person was asked and
+ * did not tick "remember on this device"; what the device cannot keep is said.
+ */
 export async function keep(device: DeviceController, archive: Archive, submission: Submission): Promise<void> {
   const subject = device.link.subject();
-  if (!subject) return;
+  if (!subject || (device.asks && !device.remember)) return;
   await keepForLater(device.link, archive, subject, submission, device.keepSensitive).catch((error: unknown) =>
     storageFailed(device, error),
   );

@@ -1,9 +1,9 @@
 /**
- * The steps after the fields as the form draws them — the materials, the review, the
- * confirmation — and the materials' entries kept up with the data. Part of the form's later
+ * The steps after the fields as the form draws them — the materials, the review (with what
+ * may be kept on this device for next time), the confirmation — and the materials' entries kept up with the data. Part of the form's later
  * chunk (form/later.ts); until it is here those steps are drawn busy.
  */
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { todayOf, type Locale } from '@matterform/core';
 import type { FormShell } from './form-link.js';
 import type { FormState } from './form-state.js';
@@ -21,11 +21,18 @@ export function renderLaterStep(
   lang: Locale,
 ): TemplateResult | typeof nothing {
   const { host, prefill, materials } = form;
-  if (id === 'review')
-    return renderReview(state, form.entries, lang, {
+  if (id === 'review') {
+    const { device } = prefill;
+    // What may be kept on this device for next time (form/views/archive-view.ts): drawn once
+    // that view's chunk is here, which it is before a form with an archive reaches this step.
+    const keep = host.readonly
+      ? nothing
+      : (device.view?.renderKeepChoice(device, state, lang, form.disabled()) ?? nothing);
+    return html`${renderReview(state, form.entries, lang, {
       answer: (pointer) => focusError(form, pointer),
       material: (material) => form.goTo(state.steps.length - MATERIALS_FROM_END, `mm-${material}`),
-    });
+    })}${keep}`;
+  }
   // Made with the chunk (matter-form.ts #takeLater): here whenever this is.
   if (!materials) return nothing;
   const phase = host._phase;

@@ -48,6 +48,28 @@ export const laterStyles = css`
     min-height: 24px;
     min-width: 24px;
   }
+  /* What may be kept on this device, under the review: the box beside the first line of a
+     long label, the hint and the sensitive opt-in set in under the label's text. */
+  .keep-answers,
+  .keep-sensitive {
+    margin-top: var(--_matter-space-4);
+  }
+  .keep-answers {
+    border-top: 1px solid var(--_matter-color-border);
+    padding-top: var(--_matter-space-3);
+  }
+  .keep-answers .choice,
+  .keep-sensitive .choice {
+    align-items: flex-start;
+  }
+  .keep-answers .choice input,
+  .keep-sensitive .choice input {
+    flex: none;
+  }
+  .keep-answers > .hint,
+  .keep-answers .keep-sensitive {
+    margin: var(--_matter-space-2) 0 0 calc(24px + var(--_matter-space-2));
+  }
   .confirmation-panel {
     background: var(--_matter-color-success);
     color: #fff;

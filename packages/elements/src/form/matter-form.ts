@@ -100,6 +100,7 @@ export { widgetRegistry };
  * @csspart draft-offer - A draft saved on the device, offered back.
  * @csspart draft-conflict - Another tab's newer draft of the same form.
  * @csspart draft-misfits - Answers of an earlier draft that no longer fit the form.
+ * @csspart keep-answers - The review step's "remember on this device" (an unset `archive`), holding `keep-sensitive` once ticked.
  * @csspart keep-sensitive - The review step's opt-in to keep sensitive answers on the device.
  * @csspart archived-copy - The archived document an `archive` material uses.
  * @csspart field - One field's wrapper (label, hint, error, control, badge).
@@ -861,11 +862,6 @@ export class MatterForm extends LitElement {
             : this.#renderFieldsStep(state, step.pointers)
         }
       </section>
-      ${
-        step.id === 'review' && !this.readonly
-          ? (this.#device.view?.renderKeepChoice(this.#device, state, lang, this.#isDisabled()) ?? nothing)
-          : nothing
-      }
       ${renderActions(
         {
           first: index === 0,

@@ -36,7 +36,7 @@ export class Outbox {
     this.#courier.stop();
   }
 
-  /** Queues the submission, keeps the answers for next time, then sends it in one round now. */
+  /** Queues the submission (its draft goes), keeps the answers for next time if asked to, then sends it in one round now. */
   async send(submission: Submission, entries: readonly MaterialEntry[]): Promise<Receipt> {
     const submit = this.#submit;
     const { link, device } = submit;
@@ -56,6 +56,9 @@ export class Outbox {
       device.storageFailed(error);
       return sendNow(submit, submission, entries);
     }
+    // The outbox holds it now, until acknowledged: the draft of it goes, so a shared device
+    // keeps one copy, and a form opened again offers no half-done twin of a sent application.
+    await device.drafts?.discard();
     // Kept before it is sent: by the time the gateway acknowledges it, the next matter can use it.
     await device.keep(submission);
     link.host._phase = 'submitting';

@@ -127,6 +127,8 @@ export function refused(
   errors: readonly { pointer: string; message: unknown }[],
 ): Error {
   submit.link.host._phase = 'ready';
+  // Its draft went when it was queued (form/outbox.ts): the answers to correct are kept again.
+  submit.device.saveDraft();
   const lang = submit.link.lang();
   // `message` is a Text (SPEC §6): a string, or one per locale.
   submit.errors = errors.map((e) => ({ pointer: String(e.pointer ?? ''), message: e.message as Text }));

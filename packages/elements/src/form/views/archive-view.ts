@@ -1,7 +1,7 @@
 /**
  * What `<matter-form>` draws about the archive on this device: the saved draft it offers
  * back, another tab's newer draft, earlier answers that no longer fit the form, and the
- * opt-in for keeping sensitive answers. A chunk of its own, fetched with the archive: a page
+ * review step's opt-ins for keeping answers and documents, and sensitive answers, for later. A chunk of its own, fetched with the archive: a page
  * that keeps nothing on the device never loads it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -54,20 +54,49 @@ export function renderKeepSensitive(
   lang: Locale,
   disabled: boolean,
   change: (keep: boolean) => void,
+  hint = true,
 ): TemplateResult {
   return html`<div class="keep-sensitive" part="keep-sensitive">
-    <p class="hint" id="matter-keep-hint">${say(archiveViewMessages.keepSensitiveHint, lang)}</p>
+    ${hint ? html`<p class="hint" id="matter-keep-hint">${say(archiveViewMessages.keepSensitiveHint, lang)}</p>` : nothing}
     <label class="choice">
       <input
         type="checkbox"
         id="matter-keep-sensitive"
-        aria-describedby="matter-keep-hint"
+        aria-describedby=${hint ? 'matter-keep-hint' : nothing}
         .checked=${checked}
         ?disabled=${disabled}
         @change=${(event: Event) => change((event.target as HTMLInputElement).checked)}
       />
       ${say(archiveViewMessages.keepSensitive, lang)}
     </label>
+  </div>`;
+}
+
+/**
+ * "Remember on this device", unticked: the label, then why to leave it so on a shared
+ * computer (read with the box), and once ticked, the separate opt-in for sensitive answers.
+ */
+export function renderRemember(
+  remember: boolean,
+  lang: Locale,
+  disabled: boolean,
+  change: (remember: boolean) => void,
+  sensitive: TemplateResult | typeof nothing,
+): TemplateResult {
+  return html`<div class="keep-answers" part="keep-answers">
+    <label class="choice">
+      <input
+        type="checkbox"
+        id="matter-remember"
+        aria-describedby="matter-remember-hint"
+        .checked=${remember}
+        ?disabled=${disabled}
+        @change=${(event: Event) => change((event.target as HTMLInputElement).checked)}
+      />
+      ${say(archiveViewMessages.remember, lang)}
+    </label>
+    <p class="hint" id="matter-remember-hint">${say(archiveViewMessages.rememberHint, lang)}</p>
+    ${sensitive}
   </div>`;
 }
 
@@ -86,7 +115,11 @@ export function renderDeviceNotices(device: DeviceController, lang: Locale): Tem
   ${device.misfits.length > 0 ? renderMisfits(device.misfits, lang, dismiss) : nothing}`;
 }
 
-/** On the review step: whether sensitive answers may be kept on this device for next time (when the form has some). */
+/**
+ * On the review step, what may be kept on this device for next time. Unset `archive` (SPEC
+ * §5): "remember on this device", unticked, and under it, once ticked, sensitive answers
+ * (when the form has some). An explicit archive (the host decided): only the sensitive box.
+ */
 export function renderKeepChoice(
   device: DeviceController,
   state: FormState,
@@ -95,6 +128,23 @@ export function renderKeepChoice(
 ): TemplateResult | typeof nothing {
   if (!device.archiving) return nothing;
   const sensitive = new Set(state.catalogue.concepts.filter((c) => c.sensitive).map((c) => c.id));
-  if (!state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept))) return nothing;
-  return renderKeepSensitive(device.keepSensitive, lang, disabled, (keep) => (device.keepSensitive = keep));
+  const hasSensitive = state.plan.fields.some(({ field }) => field.concept && sensitive.has(field.concept));
+  const asks = device.asks;
+  const keepSensitive =
+    hasSensitive && (!asks || device.remember)
+      ? renderKeepSensitive(device.keepSensitive, lang, disabled, (keep) => (device.keepSensitive = keep), !asks)
+      : nothing;
+  if (!asks) return keepSensitive;
+  return renderRemember(
+    device.remember,
+    lang,
+    disabled,
+    (remember) => {
+      device.remember = remember;
+      // Unticking takes back the opt-in it held: ticking again starts from nothing sensitive.
+      if (!remember) device.keepSensitive = false;
+      device.link.host.requestUpdate();
+    },
+    keepSensitive,
+  );
 }
