@@ -9,6 +9,7 @@ import { cjsPrebundle } from './test/cjs-prebundle.mjs';
 import { mockGateway } from './test/gateway-plugin.mjs';
 import { designServers } from './test/design-plugin.mjs';
 import { strictCsp } from './test/csp-plugin.mjs';
+import { faultProxy } from './test/fault-proxy-plugin.mjs';
 
 // Another project's JSON-Schema samples live beside the repo, not in it (they are not ours to
 // commit); a clean clone elsewhere has none, and their test then skips.
@@ -59,6 +60,7 @@ export default {
       },
     },
     mockGateway(),
+    faultProxy(),
     designServers(),
     strictCsp(),
     // pragmatic-drag-and-drop ships ES modules that import CommonJS (bind-event-listener,

@@ -26,8 +26,15 @@ export interface DeliveryOptions {
   /** Idempotency keys to leave alone this time (refused for the login the page still has). */
   skip?: ReadonlySet<string>;
   signal?: AbortSignal;
+  /**
+   * How long one send may take, its answer read, before it counts as failed and waits for its
+   * next try (default 60 s): a gateway that never answers must not hold the outbox, or the
+   * form's submit, for ever.
+   */
+  timeoutMs?: number;
 }
 
+const SEND_TIMEOUT_MS = 60_000;
 const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 5 * 60_000;
 
@@ -49,7 +56,9 @@ export async function deliverQueued(
     const outcome = await exclusively(`${archive.name}:outbox:${queued.key}`, async () => {
       // Another tab may have sent it while this one waited for the lock.
       const still = (await archive.queued(subject)).find((q) => q.key === queued.key);
-      return still ? send(archive, subject, still, options.signal) : undefined;
+      if (!still) return undefined;
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS);
+      return send(archive, subject, still, options.signal ? AbortSignal.any([options.signal, timeout]) : timeout);
     });
     if (outcome) outcomes.push(outcome);
   }
@@ -60,7 +69,7 @@ async function send(
   archive: Archive,
   subject: SubjectRef,
   queued: QueuedSubmission,
-  signal?: AbortSignal,
+  signal: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const { submission } = queued;
   const headers = new Headers({ 'Idempotency-Key': queued.key, Accept: 'application/json' });
@@ -72,7 +81,7 @@ async function send(
       body: submissionBody(submission, queued.files),
       headers,
       credentials: subject.token ? 'same-origin' : 'include',
-      ...(signal ? { signal } : {}),
+      signal,
     });
   } catch (error) {
     return wait(archive, queued, (error as Error).message || 'network');

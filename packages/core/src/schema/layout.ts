@@ -39,11 +39,12 @@ const ADDED_TITLES: Record<(typeof ADDED_STEP_IDS)[number], Text> = {
 export function layoutSteps(matter: Matter, fields: readonly FieldInfo[]): StepLayout {
   const unplaced: string[] = [];
   const layout = matter.layout?.steps ?? [];
-  const steps: FormStep[] = layout.map((step, index) => ({
-    id: stepId(step, index),
-    title: step.title,
-    pointers: [...step.fields],
-  }));
+  const steps: FormStep[] = layout.map((step, index) => {
+    // A matter no meta-schema checked (given to the element as it is) may hold anything here.
+    if (!Array.isArray(step.fields) || step.fields.some((p) => typeof p !== 'string' || !/^(\/|$)/.test(p)))
+      throw new Error(`/layout/steps/${index}/fields: must be a list of JSON Pointers`);
+    return { id: stepId(step, index), title: step.title, pointers: [...step.fields] };
+  });
   if (steps.length === 0) {
     const top = fields.filter((f) => f.parent === '').map((f) => f.pointer);
     steps.push({ id: stepId({}, 0), title: matter.title, pointers: top });

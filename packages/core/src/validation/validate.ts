@@ -147,7 +147,16 @@ export function createConditionTester(root: JsonSchemaObject): ConditionTester {
   let tester = testers.get(root);
   if (!tester) {
     tester = testerFrom((_key, condition) => {
-      const validate = compileSchema(conditionSchema(root, condition));
+      let validate: DataValidator;
+      try {
+        validate = compileSchema(conditionSchema(root, condition));
+      } catch (error) {
+        if (error instanceof EvalError) throw error;
+        // A condition ajv cannot compile (`format: {}`) is first tested while the form draws,
+        // where a throw leaves it blank: it holds nowhere, and the data validator, compiling
+        // the same keywords, says what is wrong (the form's `matter-invalid`).
+        return () => false;
+      }
       return (data) => validate(data).valid;
     });
     testers.set(root, tester);

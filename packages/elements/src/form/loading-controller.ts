@@ -107,7 +107,8 @@ export class LoadingController {
     if (this.#importing > 0) return;
     const { matter, validators, catalogueSrc } = this.#link.host;
     const catalogue = this.#link.host.catalogue ?? (catalogueSrc ? undefined : EMPTY_CATALOGUE);
-    if (!matter || !catalogue) return;
+    // Unset is null or undefined; any other value that is no object is said to be wrong.
+    if (matter == null || catalogue == null) return;
     if (!sound(matter, catalogue)) {
       void this.#broken(matter, catalogue);
       return;
@@ -166,21 +167,31 @@ export class LoadingController {
       if (unchecked) loadPatternCheck.loaded?.checkPatterns(matter);
     } catch (error) {
       if (token !== this.#token) return;
-      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
-      this.#link.fail(code, `${matter.id}: ${(error as Error).message}`);
+      this.#failed(matter, error);
       return;
     }
     if (token !== this.#token) return;
     this.checks = checks;
-    // The data validator too, when it is here already (a matter drawn before, its code loaded).
-    const state = new FormState(plan, checks);
-    // The data validator too, when it and the way its errors are told are here already.
-    const validateNow = errorGroups && dataValidatorNow(schema, validator);
-    if (validateNow) state.setValidator(validateNow, errorGroups);
-    this.#validators.set(state, validator ? { schema, validator } : { schema });
-    for (const pointer of state.unplaced)
-      console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
-    this.#loaded(state);
+    // The element runs no meta-schema: a layout of the wrong shape, or a condition ajv cannot
+    // compile (tested first as the form settles), fails here and is said, never a blank form.
+    try {
+      const state = new FormState(plan, checks);
+      // The data validator too, when it and the way its errors are told are here already.
+      const validateNow = errorGroups && dataValidatorNow(schema, validator);
+      if (validateNow) state.setValidator(validateNow, errorGroups);
+      this.#validators.set(state, validator ? { schema, validator } : { schema });
+      for (const pointer of state.unplaced)
+        console.warn(`matterform: ${matter.id}: ${pointer} is in no layout step; it is shown on the last one`);
+      this.#loaded(state);
+    } catch (error) {
+      this.#failed(matter, error);
+    }
+  }
+
+  /** `matter-invalid` (or `csp-blocked`) naming the matter: what its schema or layout made throw. */
+  #failed(matter: Matter, error: unknown): void {
+    const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
+    this.#link.fail(code, `${matter.id}: ${(error as Error).message}`);
   }
 
   /**
@@ -223,8 +234,7 @@ export class LoadingController {
       return true;
     } catch (error) {
       if (this.#link.state() !== state) return false;
-      const code = (error as { code?: string }).code === 'csp-blocked' ? 'csp-blocked' : 'matter-invalid';
-      this.#link.fail(code, `${state.matter.id}: ${(error as Error).message}`);
+      this.#failed(state.matter, error);
       return false;
     }
   }
