@@ -10,8 +10,10 @@ import { isolate } from './i18n/bidi.js';
 import { sampleCatalogue } from './form/form.test-helpers.js';
 import type { MatterForm } from './form/matter-form.js';
 import type { MatterMaterials } from './materials/matter-materials.js';
+import type { MatterStatus } from './status/matter-status.js';
 import './define.js';
 import './define-materials.js';
+import './define-status.js';
 
 const A = '430102199003150311';
 const TODAY = '2026-11-26';
@@ -168,5 +170,63 @@ describe('<matter-materials> with bidi controls in every text', () => {
     );
     await settle(els);
     expectNothingMoved(els[0] as Element, els[1] as Element, 'materials', 100);
+  });
+});
+
+describe('<matter-status> with bidi controls in what the gateway says', () => {
+  const realFetch = window.fetch;
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('keeps the decision, the licence number and the ways of delivery in place', async () => {
+    const answer = {
+      reference: 'X3KRG6JNU4',
+      status: 'decided',
+      updatedAt: '2026-11-26T08:00:00Z',
+      result: {
+        decision: 'approved',
+        title: { 'zh-CN': '准予核发居住证', en: 'Residence permit granted' },
+        licence: { number: 'JZZ-2026-0001' },
+        delivery: ['drone', 'counter-pickup'],
+      },
+      history: [
+        { status: 'received', at: '2026-11-25T08:00:00Z' },
+        { status: 'decided', at: '2026-11-26T08:00:00Z' },
+      ],
+    };
+    const answers: Record<string, unknown> = {
+      '/__bidi/plain/X3KRG6JNU4': answer,
+      '/__bidi/hostile/X3KRG6JNU4': {
+        ...answer,
+        result: {
+          ...answer.result,
+          title: hostile({ title: answer.result.title }).title,
+          licence: { number: 'JZZ-2026-0001\u202e' },
+          delivery: ['drone\u2069\u202e', 'counter-pickup'],
+        },
+      },
+    };
+    window.fetch = (input: RequestInfo | URL) => {
+      const path = new URL(String(input instanceof Request ? input.url : input), location.href).pathname;
+      const body = answers[path];
+      return Promise.resolve(
+        body === undefined
+          ? new Response('{}', { status: 404 })
+          : new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+      );
+    };
+    const box = await fixture<HTMLDivElement>(html`
+      <div style="display: grid; grid-template-columns: 640px 640px; gap: 8px">
+        <matter-status lang="zh-CN" action="/__bidi/plain" reference="X3KRG6JNU4" .archive=${false}></matter-status>
+        <matter-status lang="zh-CN" action="/__bidi/hostile" reference="X3KRG6JNU4" .archive=${false}></matter-status>
+      </div>
+    `);
+    const els = [...box.querySelectorAll('matter-status')] as MatterStatus[];
+    for (let i = 0; i < 100 && !els.every((el) => el.shadowRoot?.querySelector('[part~="result"]')); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(els);
+    expect(els[1]?.shadowRoot?.textContent).to.contain('\u202e');
+    expectNothingMoved(els[0] as Element, els[1] as Element, 'status', 40);
   });
 });
