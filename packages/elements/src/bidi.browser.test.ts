@@ -110,7 +110,11 @@ describe('<matter-form> with bidi controls in every text', function () {
 });
 
 /** Two forms of the residence permit for applicant A, one on the hostile catalogue and answers. */
-async function pair(lang: string, catalogue: Catalogue, spoiledCatalogue: Catalogue): Promise<MatterForm[]> {
+async function pair(
+  lang: string,
+  catalogue: Catalogue,
+  spoiledCatalogue: Catalogue,
+): Promise<[MatterForm, MatterForm]> {
   const box = await fixture<HTMLDivElement>(html`
     <div style="display: grid; grid-template-columns: 640px 640px; gap: 8px">
       <matter-form lang=${lang} consent="ask"></matter-form>
@@ -126,9 +130,11 @@ async function pair(lang: string, catalogue: Catalogue, spoiledCatalogue: Catalo
     forms.map((el, i) => {
       const [cat, fix] = setups[i] as [Catalogue, Fixtures];
       const consent = new Promise((resolve) => {
-        const check = () => (el.shadowRoot?.querySelector('[part~="consent"] button') ? resolve(true) : undefined);
-        el.addEventListener('matter-ready', () => setTimeout(check, 50), { once: true });
-        const timer = setInterval(() => check() && clearInterval(timer), 20);
+        const timer = setInterval(() => {
+          if (!el.shadowRoot?.querySelector('[part~="consent"] button')) return;
+          clearInterval(timer);
+          resolve(true);
+        }, 20);
       });
       el.connectors = [staticConnector({ catalogue: cat, fixtures: fix, delays: false, now: () => new Date(TODAY) })];
       el.subject = { kind: 'person', id: A };
@@ -138,7 +144,7 @@ async function pair(lang: string, catalogue: Catalogue, spoiledCatalogue: Catalo
     }),
   );
   await settle(forms);
-  return forms;
+  return forms as [MatterForm, MatterForm];
 }
 
 describe('<matter-materials> with bidi controls in every text', () => {
