@@ -221,7 +221,7 @@ describe('the department site and the designer under Trusted Types', function ()
 
   it('opens the catalogue (<matter-catalogue>) and a matter in <matter-designer>, its preview drawn, with no violation', async () => {
     const { page, errors } = await open('/designer/');
-    await page.waitForSelector('#catalogue >>> tr[data-id="residence-permit"] th button', { timeout: 30000 });
+    await page.waitForSelector('#catalogue >>> tr[data-id="residence-permit"] th button', { timeout: 60000 });
     await page.click('#catalogue >>> tr[data-id="residence-permit"] th button');
     // The preview is the designer's own <matter-form>, checked with validators ajv compiled.
     await page.waitForFunction(
