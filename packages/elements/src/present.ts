@@ -10,6 +10,7 @@ import {
   type MatterPlan,
   type ProviderId,
 } from '@matterform/core';
+import { isolate } from './i18n/bidi.js';
 import type { WidgetOption } from './widgets/widget.js';
 
 type I18nKey = 'title' | 'description' | 'placeholder' | 'help';
@@ -20,9 +21,11 @@ const isObject = (schema: unknown): schema is JsonSchemaObject =>
 /** A schema's text in `lang`: `x-i18n[lang]` first, then the plain keyword (zh-CN by SPEC §1). */
 export function schemaText(schema: JsonSchemaObject, key: I18nKey, lang: Locale): string | undefined {
   const translated = schema['x-i18n']?.[lang]?.[key];
-  if (typeof translated === 'string' && translated !== '') return translated;
-  const plain = key === 'placeholder' ? schema['x-placeholder'] : key === 'help' ? schema['x-help'] : schema[key];
-  return typeof plain === 'string' && plain !== '' ? plain : undefined;
+  const text =
+    (typeof translated === 'string' && translated) ||
+    (key === 'placeholder' ? schema['x-placeholder'] : key === 'help' ? schema['x-help'] : schema[key]);
+  // Drawn beside the form's own words (a label's "（选填）"): isolated (i18n/bidi.ts).
+  return typeof text === 'string' && text !== '' ? isolate(text) : undefined;
 }
 
 /** Options found, per schema object, root and language: every field asks on every draw. */

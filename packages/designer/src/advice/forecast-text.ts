@@ -6,7 +6,7 @@
  * not "100 %" while the typed count says someone types it.
  */
 import { localize, type Catalogue, type FieldForecast, type Forecast, type Locale } from '@matterform/core';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import { forecastMessages as m } from '../i18n/forecast.js';
 
 /** "≈82%", or "?" when a provider's coverage is unknown. */
@@ -36,7 +36,8 @@ export function providerTitle(provider: string, catalogue: Catalogue, lang: Loca
   const [kind, id] = provider.split(/:(.*)/s) as [string, string];
   const entry =
     kind === 'licence' ? catalogue.licences.find((l) => l.id === id) : catalogue.sources.find((s) => s.id === id);
-  return entry ? localize(entry.title, lang) : provider;
+  // Listed with others: isolated, so no name reorders the next (@matterform/elements `isolate`).
+  return isolate(entry ? localize(entry.title, lang) : provider);
 }
 
 function percent(share: number, lang: Locale): string {

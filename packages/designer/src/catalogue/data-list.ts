@@ -5,7 +5,7 @@
  * the pending sources and licence types whose connection changes the most.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import { localize, type ProviderRef, type Source } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { coverageText, impactCell, impactSummary, progressNote, usedByCell, type ListContext } from './parts.js';
@@ -45,7 +45,7 @@ function renderConnectNext(context: ListContext): TemplateResult {
     const id = ref.slice(at + 1);
     const entry =
       kind === 'source' ? catalogue.sources.find((s) => s.id === id) : catalogue.licences.find((l) => l.id === id);
-    return html`${entry ? localize(entry.title, lang) : id}
+    return html`${isolate(entry ? localize(entry.title, lang) : id)}
       <span class="badge">${say(kind === 'source' ? msg.source : msg.licence, lang)}</span>`;
   };
   return html`<section class="connect-next" aria-labelledby="connect-next-heading" aria-busy=${done ? 'false' : 'true'}>
@@ -123,9 +123,11 @@ export function renderDataList(state: DataListState, context: ListContext): Temp
         ${sorted.map(({ ref, source }) => {
           const connected = source.connected !== false;
           return html`<tr data-provider=${ref} data-connected=${String(connected)}>
-            <th scope="row">${localize(source.title, lang)} <code class="muted">${source.id}</code></th>
+            <th scope="row">${isolate(localize(source.title, lang))} <code class="muted">${source.id}</code></th>
             <td class="short" data-label=${say(msg.level, lang)}>${say(msg[source.level], lang)}</td>
-            <td data-label=${say(msg.provider, lang)}>${source.provider ? localize(source.provider, lang) : '—'}</td>
+            <td data-label=${say(msg.provider, lang)}>
+              ${source.provider ? isolate(localize(source.provider, lang)) : '—'}
+            </td>
             <td class="short" data-label=${say(msg.coverage, lang)}>${coverageText(source.coverage, lang)}</td>
             <td data-label=${say(msg.status, lang)} class="short status ${connected ? 'ok' : 'pending'}">
               ${say(connected ? msg.connected : msg.notConnected, lang)}

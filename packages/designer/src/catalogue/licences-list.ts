@@ -4,7 +4,7 @@
  * each, and for each type not fresh what keeping it current would change.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import { localize, type LicenceType, type ProviderRef } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { coverageText, impactCell, progressNote, usedByCell, type ListContext } from './parts.js';
@@ -85,8 +85,10 @@ export function renderLicencesList(state: LicencesListState, context: ListContex
         ${sorted.map(({ ref, licence }) => {
           const fresh = licence.fresh !== false;
           return html`<tr data-provider=${ref} data-fresh=${String(fresh)}>
-            <th scope="row">${localize(licence.title, lang)} <code class="muted">${licence.id}</code></th>
-            <td data-label=${say(msg.issuer, lang)}>${licence.issuer ? localize(licence.issuer, lang) : '—'}</td>
+            <th scope="row">${isolate(localize(licence.title, lang))} <code class="muted">${licence.id}</code></th>
+            <td data-label=${say(msg.issuer, lang)}>
+              ${licence.issuer ? isolate(localize(licence.issuer, lang)) : '—'}
+            </td>
             <td data-label=${say(msg.holder, lang)}>${holders(licence)}</td>
             <td class="short" data-label=${say(msg.coverage, lang)}>${coverageText(licence.coverage, lang)}</td>
             <td data-label=${say(msg.status, lang)} class="short status ${fresh ? 'ok' : 'pending'}">

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import {
   COLOURS,
   localize,
@@ -170,7 +170,8 @@ export class MatterCatalogue extends LitElement {
     }
     const lang = this.#lang;
     if (catalogue && (this.#titlesFor?.catalogue !== catalogue || this.#titlesFor.lang !== lang)) {
-      this.#titles = new Map(catalogue.matters.map((m) => [m.id, localize(m.title, lang)]));
+      // Shown beside colours and counts: each title isolated (@matterform/elements `isolate`).
+      this.#titles = new Map(catalogue.matters.map((m) => [m.id, isolate(localize(m.title, lang))]));
       this.#titlesFor = { catalogue, lang };
     }
   }

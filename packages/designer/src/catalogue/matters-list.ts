@@ -4,7 +4,7 @@
  * titles in both languages and the id; sorted by clicking a column header.
  */
 import { html, type TemplateResult } from 'lit';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import { COLOURS, localize, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { catalogueMessages as msg } from '../i18n/catalogue.js';
 import { colourLabel, departmentName } from './labels.js';
@@ -107,7 +107,7 @@ export function renderMattersList(state: MattersListState, context: ListContext)
             html`<tr data-id=${row.id} data-colour=${row.rating.colour}>
               <th scope="row" class="title">
                 <button type="button" class="link" @click=${() => context.open(row.id)}>
-                  ${localize(row.title, lang)}
+                  ${isolate(localize(row.title, lang))}
                 </button>
               </th>
               <td class="id" data-label=${say(msg.id, lang)}><code>${row.id}</code></td>

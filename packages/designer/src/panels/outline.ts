@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { localize, type Locale } from '@matterform/core';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import {
   draggable,
   dropTargetForElements,
@@ -252,7 +252,7 @@ export class DesignerOutlinePanel extends LitElement {
             field,
             parent,
             children: [],
-            name: localize(field.title, lang) || say(t.untitledField, lang, { key: field.key }),
+            name: isolate(localize(field.title, lang)) || say(t.untitledField, lang, { key: field.key }),
           };
           child.children = fieldItems(field.children, child);
           return child;

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { localize, type Catalogue, type Concept, type Locale } from '@matterform/core';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import type { FieldKindId } from '../document/outline-types.js';
 import { addField } from '../edits/fields.js';
 import { FIELD_KINDS } from '../edits/kinds.js';
@@ -123,10 +123,10 @@ export class DesignerPalettePanel extends LitElement {
       const providers = [
         ...catalogue.sources.filter((source) => Object.hasOwn(source.provides ?? {}, concept.id)),
         ...catalogue.licences.filter((licence) => Object.hasOwn(licence.provides ?? {}, concept.id)),
-      ].map((provider) => localize(provider.title, lang));
+      ].map((provider) => isolate(localize(provider.title, lang)));
       return {
         concept,
-        title: localize(concept.title, lang) || concept.id,
+        title: isolate(localize(concept.title, lang)) || concept.id,
         providers,
         type: typeOfSchema(concept.schema),
         haystack: [concept.id, localize(concept.title, 'zh-CN'), localize(concept.title, 'en')]

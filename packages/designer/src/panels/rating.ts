@@ -5,7 +5,7 @@
  * action (and undone with one, by the designer's history).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { say } from '@matterform/elements';
+import { isolate, say } from '@matterform/elements';
 import { localize, type Catalogue, type Colour, type ColourStage, type Locale } from '@matterform/core';
 import { designerStyles } from './designer-styles.js';
 import { colourStyles } from './colour-styles.js';
@@ -39,7 +39,7 @@ export function fixesOf(problems: readonly DesignProblem[]): DesignProblem[] {
 
 function fieldTitles(fields: readonly OutlineField[], lang: Locale, into = new Map<string, string>()) {
   for (const field of fields) {
-    const title = localize(field.title, lang) || field.key;
+    const title = isolate(localize(field.title, lang) || field.key);
     into.set(field.data, title);
     into.set(field.schema, title);
     fieldTitles(field.children, lang, into);
@@ -269,5 +269,5 @@ function providerTitle(provider: string, catalogue: Catalogue, lang: Locale): st
   const [kind, id] = provider.split(':') as [string, string];
   const entry =
     kind === 'licence' ? catalogue.licences.find((l) => l.id === id) : catalogue.sources.find((s) => s.id === id);
-  return entry ? localize(entry.title, lang) : provider;
+  return isolate(entry ? localize(entry.title, lang) : provider);
 }

@@ -4,6 +4,7 @@
  * gives values provenance and hands them to the field drawing when it loads (`useProvenanceNotes`).
  */
 import type { Locale, Provenance } from '@matterform/core';
+import { isolate } from '../i18n/bidi.js';
 import { formatDate, say } from '../i18n/say.js';
 import { fieldMessages as T } from '../i18n/fields.js';
 import { providerName } from '../present.js';
@@ -44,7 +45,11 @@ export function provenanceNotes(
       null,
       say(T.conflicts, lang) +
         provenance.conflicts
-          .map((c) => `${providerName(state.plan, c.provider, lang)}：${readableValue(c.value, options, lang)}`)
+          // Each source and its value isolated (i18n/bidi.ts): neither reorders the list around it.
+          .map(
+            (c) =>
+              `${isolate(providerName(state.plan, c.provider, lang))}：${isolate(readableValue(c.value, options, lang))}`,
+          )
           .join(lang === 'en' ? '; ' : '；'),
     ]);
   return notes;

@@ -5,6 +5,7 @@
  */
 import { toLocale, type Locale, type Message } from '@matterform/core';
 import { chunk } from '../chunk.js';
+import { isolate } from './bidi.js';
 
 export type { Locale, Message };
 
@@ -70,8 +71,9 @@ export function say(message: Message | ChineseFirst, lang: Locale, params?: Reco
     }
   }
   if (!params) return text;
+  // A value put into a message is isolated: bidi controls in a name cannot reorder the words around it.
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? isolate(String(params[name])) : whole,
   );
 }
 

@@ -51,6 +51,7 @@ import {
   type ProviderId,
 } from '@matterform/core';
 import { ERROR_PREFIX, formatDate, say, type Locale, type Message } from '../i18n/say.js';
+import { isolate } from '../i18n/bidi.js';
 import { materialsMessages, statusMessages } from '../i18n/materials.js';
 import { maskText } from '../readable.js';
 import { acceptLabel, filesWord, formatBytes, type MaterialsController } from './materials-controller.js';
@@ -117,7 +118,7 @@ function renderMaterial(
 ): TemplateResult {
   const { lang, idPrefix, controller } = options;
   const id = `${idPrefix}-${entry.id}`;
-  const title = localize(material.title, lang);
+  const title = isolate(localize(material.title, lang));
   const required = material.required === true;
   const outstanding = entry.status === 'missing' || entry.status === 'expired';
   const checking = options.checking === true && outstanding && electronic;
@@ -262,7 +263,7 @@ function renderUpload(
 ): TemplateResult {
   const { lang, controller } = options;
   const upload = material.upload ?? {};
-  const title = localize(material.title, lang);
+  const title = isolate(localize(material.title, lang));
   const photo = material.kind === 'photo';
   const files = controller.uploaded(entry.id);
   const busy = controller.pending(entry.id);
@@ -448,11 +449,11 @@ function sourceName(catalogue: Catalogue, id: string, lang: Locale): string {
 function providerName(catalogue: Catalogue, provider: ProviderId, lang: Locale): string {
   if (provider.startsWith('source:')) {
     const source = catalogue.sources.find((s) => `source:${s.id}` === provider);
-    return source ? localize(source.provider ?? source.title, lang) : provider.slice(7);
+    return isolate(source ? localize(source.provider ?? source.title, lang) : provider.slice(7));
   }
   if (provider.startsWith('licence:')) {
     const licence = catalogue.licences.find((l) => `licence:${l.id}` === provider);
-    return licence ? localize(licence.issuer ?? licence.title, lang) : provider.slice(8);
+    return isolate(licence ? localize(licence.issuer ?? licence.title, lang) : provider.slice(8));
   }
   return provider;
 }

@@ -7,6 +7,7 @@ import { adoptStyles, html, nothing, type CSSResultOrNative, type TemplateResult
 import { localize, type Text } from '@matterform/core';
 import { createArchive, deliverQueued, type Archive } from '@matterform/archive';
 import { langOf, say, type Locale, type Message } from '../i18n/say.js';
+import { isolate } from '../i18n/bidi.js';
 import { statusMessages } from '../i18n/status.js';
 import type { CaseAnswer, MatterStatus, MatterStatusDetail } from './matter-status.js';
 import { statusStyles } from './status-styles.js';
@@ -264,7 +265,8 @@ export class StatusWork {
     const decision = result.decision === 'approved' ? say(m.approved, lang) : undefined;
     const ways = (result.delivery ?? []).map((way) => {
       const known = (m as Record<string, Message>)[`delivery-${way}`];
-      return known ? say(known, lang) : way;
+      // A way the gateway names and the SDK does not: isolated from the others (i18n/bidi.ts).
+      return known ? say(known, lang) : isolate(way);
     });
     return html`<div part="result" class="result">
       ${

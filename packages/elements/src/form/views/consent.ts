@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { localize, type Locale, type MatterPlan } from '@matterform/core';
+import { isolate } from '../../i18n/bidi.js';
 import { laterFormMessages } from '../../i18n/form-later.js';
 import { ERROR_PREFIX, say } from '../../i18n/say.js';
 import type { PrefillController } from '../prefill-controller.js';
@@ -16,6 +17,8 @@ export function renderConsent(
   needed: boolean,
   lang: Locale,
 ): TemplateResult {
+  // The catalogue's names share a line with the panel's words: each isolated (i18n/bidi.ts).
+  const named = (text: Parameters<typeof localize>[0]) => isolate(localize(text, lang));
   return html`<section
     class="consent"
     part="consent"
@@ -36,7 +39,7 @@ export function renderConsent(
     <ul>
       ${plan.consents.map((request) => {
         const id = `matter-consent-${request.source}`;
-        const concepts = request.concepts.map((c) => localize(c.title, lang)).join(lang === 'en' ? ', ' : '、');
+        const concepts = request.concepts.map((c) => named(c.title)).join(lang === 'en' ? ', ' : '、');
         return html`<li class="choice">
           <input
             type="checkbox"
@@ -49,8 +52,8 @@ export function renderConsent(
           />
           <label for=${id}
             >${say(laterFormMessages.consentChoose, lang)}
-            <strong>${localize(request.provider ?? request.title, lang)}</strong>
-            （${localize(request.title, lang)}）：${concepts || say(laterFormMessages.consentNone, lang)}</label
+            <strong>${named(request.provider ?? request.title)}</strong>
+            （${named(request.title)}）：${concepts || say(laterFormMessages.consentNone, lang)}</label
           >
         </li>`;
       })}

@@ -7,6 +7,7 @@ import type { Locale, MatterPlan } from '@matterform/core';
 import type { MatterPrefillDetail } from '../../events.js';
 import { laterFormMessages } from '../../i18n/form-later.js';
 import { say } from '../../i18n/say.js';
+import { isolate } from '../../i18n/bidi.js';
 import { providerName } from '../../present.js';
 
 /** `filled`: how many values were filled, when that is worth saying (ready, on the first step). */
@@ -26,7 +27,7 @@ export function renderPrefillNotices(
       ? html`<div class="notice warning" part="notice">
           ${say(laterFormMessages.failed, lang)}
           <ul>
-            ${failed.map((f) => html`<li>${providerName(plan, f.provider, lang)}（${failureText(f.reason, lang)}）</li>`)}
+            ${failed.map((f) => html`<li>${isolate(providerName(plan, f.provider, lang))}（${failureText(f.reason, lang)}）</li>`)}
           </ul>
         </div>`
       : nothing

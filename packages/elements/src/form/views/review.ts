@@ -16,6 +16,7 @@ import { formMessages } from '../../i18n/form.js';
 import { laterFormMessages } from '../../i18n/form-later.js';
 import { statusMessages } from '../../i18n/materials.js';
 import { formatDate, say } from '../../i18n/say.js';
+import { isolate } from '../../i18n/bidi.js';
 import { optionsOf, providerName, schemaText } from '../../present.js';
 import { maskText, readableValue } from '../../readable.js';
 import { loadedRegions } from '../../widgets/region/regions.js';
@@ -102,7 +103,7 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
           if (field.schema['x-widget'] === 'hidden') continue;
           const value = getAt(state.data, pointer);
           if (value === undefined && field.inArray) continue;
-          const title = schemaText(field.schema, 'title', lang) ?? field.name;
+          const title = schemaText(field.schema, 'title', lang) ?? isolate(field.name);
           const label = field.inArray
             ? `${title}（${pointer
                 .split('/')
@@ -133,7 +134,8 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
             : value === undefined
               ? ''
               : say(laterFormMessages.youTyped, lang);
-          rows.push({ step: stepIndex, pointer, label, value: text, source });
+          // The answer shares its line with where it came from and "修改" (i18n/bidi.ts).
+          rows.push({ step: stepIndex, pointer, label, value: isolate(text), source });
         }
       }
     }
@@ -144,8 +146,8 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
     rows.push({
       step: state.stepOf(entry.pointer),
       pointer: entry.pointer,
-      label: entry.name,
-      value: readableValue(value, optionsOf(root, entry.schema, lang), lang),
+      label: isolate(entry.name),
+      value: isolate(readableValue(value, optionsOf(root, entry.schema, lang), lang)),
       source: say(laterFormMessages.youTyped, lang),
     });
   }
@@ -154,8 +156,9 @@ function reviewRows(state: FormState, lang: Locale, masked: (pointer: string, fi
 
 function materialStatusText(entry: MaterialEntry, plan: MatterPlan, lang: Locale): string {
   const base = say(statusMessages[entry.status], lang);
-  if (entry.by?.licence) return `${base}（${providerName(plan, `licence:${entry.by.licence.type}`, lang)}）`;
-  if (entry.by?.source) return `${base}（${providerName(plan, `source:${entry.by.source}`, lang)}）`;
-  if (entry.files?.length) return `${base}（${entry.files.map((f) => f.name).join('、')}）`;
+  // Names from the catalogue and the person's files, isolated (i18n/bidi.ts): "a\u202Efdp.exe".
+  if (entry.by?.licence) return `${base}（${isolate(providerName(plan, `licence:${entry.by.licence.type}`, lang))}）`;
+  if (entry.by?.source) return `${base}（${isolate(providerName(plan, `source:${entry.by.source}`, lang))}）`;
+  if (entry.files?.length) return `${base}（${entry.files.map((f) => isolate(f.name)).join('、')}）`;
   return base;
 }
