@@ -6,6 +6,7 @@
 import type { Catalogue, Matter } from '../generated/catalogue.js';
 import { inspectValue } from './documents.js';
 import { checkDocument } from './meta.js';
+import { limitProblems } from './limits.js';
 import type { Problem } from './problems.js';
 import { checkMatter, materialTitleProblems, type Lookups, type MaterialTitles } from './references.js';
 
@@ -30,6 +31,8 @@ export function matterProblems(matter: unknown, catalogue: Catalogue, options: M
   const file = options.file ?? `matters/${id ?? 'matter'}.json`;
   const unsafe = inspectValue(matter, file);
   if (unsafe) return [unsafe];
+  const over = limitProblems('matters', matter, file, '');
+  if (over.length > 0) return over;
   const problems = checkDocument('matter', matter, file);
   // As the loader does: a document that breaks its meta-schema is not cross-checked.
   if (!problems.some((p) => p.severity === 'error')) {

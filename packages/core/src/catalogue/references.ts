@@ -10,6 +10,7 @@ import { ADDED_STEP_IDS, stepId } from '../schema/layout.js';
 import { escapeToken, isPointer, toPointer } from '../schema/pointer.js';
 import { problem, type Problem } from './problems.js';
 import { localize } from '../text.js';
+import { count, LIMITS } from '../schema/limits.js';
 import { placeholders } from '../submission/outputs.js';
 import { schemaProblems, unknownFormats } from '../validation/validate.js';
 
@@ -462,6 +463,17 @@ function walkMessage(error: SchemaWalkError): { zh: string; en: string } {
       };
     case 'too-deep':
       return { zh: '表单结构嵌套过深', en: 'the schema nests too deeply' };
+    // The loader counted what is written (limits.ts); these are reached through `$ref`s.
+    case 'too-many-fields':
+      return {
+        zh: `展开 $ref 后字段超过 ${count(LIMITS.fieldsPerMatter)} 个，一个事项最多 ${count(LIMITS.fieldsPerMatter)} 个`,
+        en: `with its $refs expanded the schema has more than ${count(LIMITS.fieldsPerMatter)} fields; a matter may have at most ${count(LIMITS.fieldsPerMatter)}`,
+      };
+    case 'too-many-options':
+      return {
+        zh: `选项超过 ${count(LIMITS.optionsPerEnum)} 个，一组选项最多 ${count(LIMITS.optionsPerEnum)} 个`,
+        en: `has more than ${count(LIMITS.optionsPerEnum)} options; a list of choices may have at most ${count(LIMITS.optionsPerEnum)}`,
+      };
     default:
       return { zh: `无法解析的 $ref：${error.message}`, en: `unresolvable $ref: ${error.message}` };
   }

@@ -9,8 +9,9 @@
  */
 import { isSchemaObject, type JsonSchema, type JsonSchemaObject, type JsonType } from './json-schema.js';
 import { escapeToken, getAt, parsePointer, toPointer } from './pointer.js';
+import { count, MAX_FIELDS, MAX_OPTIONS, MAX_SCHEMA_DEPTH, MAX_SCHEMA_VISITS } from './limits.js';
 
-export type SchemaWalkErrorCode = 'ref-unresolved' | 'ref-cycle' | 'too-deep';
+export type SchemaWalkErrorCode = 'ref-unresolved' | 'ref-cycle' | 'too-deep' | 'too-many-fields' | 'too-many-options';
 
 /**
  * A schema that cannot be walked as a form. `pointer` is the schema where it happened: the one
@@ -28,13 +29,7 @@ export class SchemaWalkError extends Error {
   }
 }
 
-/** Subschema levels (each `properties/x`, `items`, `allOf/n`, `then`, `$ref` hop…) before 'too-deep'. */
-export const MAX_SCHEMA_DEPTH = 64;
-/**
- * Subschema visits per walk before 'too-deep': a schema of a few kilobytes can reuse `$defs`
- * so that it expands exponentially; a real form stays far below this.
- */
-const MAX_VISITS = 200_000;
+export { MAX_SCHEMA_DEPTH };
 
 export type FieldKind = 'object' | 'array' | 'leaf';
 
@@ -214,7 +209,11 @@ function resourcesOf(root: JsonSchemaObject): Map<string, string> {
 interface Walk {
   root: JsonSchemaObject;
   visits: number;
+  /** Fields made so far, against MAX_FIELDS. */
+  fields: number;
 }
+
+const OPTION_LISTS = ['enum', 'oneOf', 'anyOf'] as const;
 
 interface Node {
   schema: JsonSchema;
@@ -235,7 +234,7 @@ interface Node {
 function startWalk(root: JsonSchemaObject): { walk: Walk; node: Node } {
   // The root counts as followed: a `$ref: "#"` below it is a cycle.
   return {
-    walk: { root, visits: 0 },
+    walk: { root, visits: 0, fields: 0 },
     node: { schema: root, pointer: '', refs: [''], depth: 0, data: '', entered: [''], free: 0 },
   };
 }
@@ -246,8 +245,18 @@ function child(walk: Walk, node: Node, tokens: (string | number)[], schema: Json
   if (depth > MAX_SCHEMA_DEPTH) {
     throw new SchemaWalkError('too-deep', pointer, `the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`);
   }
-  if (++walk.visits > MAX_VISITS) {
-    throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_VISITS} subschemas`);
+  if (++walk.visits > MAX_SCHEMA_VISITS) {
+    throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_SCHEMA_VISITS} subschemas`);
+  }
+  // A form draws every option; beyond the limit it would only freeze the page (LIMITS).
+  for (const key of OPTION_LISTS) {
+    const list = isSchemaObject(schema) ? schema[key] : undefined;
+    if (Array.isArray(list) && list.length > MAX_OPTIONS)
+      throw new SchemaWalkError(
+        'too-many-options',
+        `${pointer}/${key}`,
+        `${pointer}/${key}: has ${count(list.length)} options; a list of choices may have at most ${count(MAX_OPTIONS)}`,
+      );
   }
   return { ...node, schema, pointer, depth };
 }
@@ -764,8 +773,14 @@ function fieldOf(
   inArray: boolean,
   branch: boolean,
 ): FieldInfo {
-  const schema = mergeDeclarations(walk, declarations);
   const first = declarations[0]?.node;
+  if (++walk.fields > MAX_FIELDS)
+    throw new SchemaWalkError(
+      'too-many-fields',
+      first?.pointer ?? '',
+      `the schema has more than ${count(MAX_FIELDS)} fields; a matter may have at most ${count(MAX_FIELDS)}`,
+    );
+  const schema = mergeDeclarations(walk, declarations);
   const field: FieldInfo = {
     pointer: `${at}/${escapeToken(name)}`,
     schemaPointer: first?.pointer ?? '',
@@ -942,7 +957,8 @@ function applicators(root: JsonSchemaObject, start: readonly Located[]): Located
           children.push({ schema: dependent, pointer: pointer + toPointer([key, name]) });
       }
     }
-    stack.push(...children.reverse());
+    // One at a time: a spread of an `allOf` of 100,000 members would overflow the stack.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Located);
   }
   return out;
 }
