@@ -118,7 +118,14 @@ export function loadCatalogueFiles(files: CatalogueFiles): CatalogueLoad {
   }
   if (files.matters.length > LIMITS.mattersPerCatalogue) {
     problems.push(
-      tooMany(files.names?.matters ?? 'matters', '', files.matters.length, LIMITS.mattersPerCatalogue, '个事项', 'matters'),
+      tooMany(
+        files.names?.matters ?? 'matters',
+        '',
+        files.matters.length,
+        LIMITS.mattersPerCatalogue,
+        '个事项',
+        'matters',
+      ),
     );
     return finish(located, problems);
   }

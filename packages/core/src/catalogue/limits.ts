@@ -1,18 +1,15 @@
 /**
  * The loader's side of LIMITS (schema/limits.ts): what a document holds, counted before its
  * meta-schema or any compiler sees it, so an oversized one is refused in time proportional
- * to its size with an error naming the file and the JSON Pointer. The walks are iterative:
- * a hostile document cannot exhaust the stack here.
+ * to its size with an error naming the file and the JSON Pointer. Only documents whose
+ * nesting was checked come here (documents.ts: parseDocument, inspectValue), so the walk over
+ * subschemas recurses at most LIMITS.documentDepth levels.
  */
 import { count, LIMITS } from '../schema/limits.js';
-import {
-  isSchemaObject,
-  ONE_SCHEMA_KEYWORDS,
-  SCHEMA_LIST_KEYWORDS,
-  SCHEMA_MAP_KEYWORDS,
-} from '../schema/json-schema.js';
-import { escapeToken } from '../schema/pointer.js';
+import { isSchemaObject, subschemas, type JsonSchema } from '../schema/json-schema.js';
+import { toPointer } from '../schema/pointer.js';
 import { problem, type Problem } from './problems.js';
+import { inspectValue } from './documents.js';
 
 export type DocumentKind = 'concepts' | 'sources' | 'licences' | 'matters';
 
@@ -24,7 +21,9 @@ export function limitProblems(kind: DocumentKind, document: unknown, file: strin
   const problems: Problem[] = [];
   const { materials, layout } = document as { materials?: unknown; layout?: { steps?: unknown } };
   if (Array.isArray(materials) && materials.length > LIMITS.materialsPerMatter)
-    problems.push(tooMany(file, `${base}/materials`, materials.length, LIMITS.materialsPerMatter, '份材料', 'materials'));
+    problems.push(
+      tooMany(file, `${base}/materials`, materials.length, LIMITS.materialsPerMatter, '份材料', 'materials'),
+    );
   const steps = isSchemaObject(layout) ? layout.steps : undefined;
   if (Array.isArray(steps) && steps.length > LIMITS.stepsPerMatter)
     problems.push(tooMany(file, `${base}/layout/steps`, steps.length, LIMITS.stepsPerMatter, '个步骤', 'steps'));
@@ -35,6 +34,16 @@ export function limitProblems(kind: DocumentKind, document: unknown, file: strin
         problems.push(...schemaLimitProblems(material.when, file, `${base}/materials/${index}/when`, false));
     });
   return problems;
+}
+
+/**
+ * What in a matter handed over as an object (a form's `matter`, a document in the designer)
+ * exceeds LIMITS: its nesting and texts, then its counts; pointers into the matter, which
+ * `file` names. The first problem only for the nesting and texts, as the loader says it.
+ */
+export function matterLimitProblems(matter: unknown, file = 'matter'): Problem[] {
+  const unsafe = inspectValue(matter, file);
+  return unsafe ? [unsafe] : limitProblems('matters', matter, file, '');
 }
 
 /** A list of `count` items where at most `limit` are allowed, e.g. a catalogue's matters. */
@@ -57,12 +66,9 @@ export function tooMany(file: string, pointer: string, n: number, limit: number,
 function schemaLimitProblems(schema: unknown, file: string, at: string, whole: boolean): Problem[] {
   const problems: Problem[] = [];
   let fields = 0;
-  let subschemas = 0;
-  const stack: [unknown, string][] = [[schema, at]];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop() as [unknown, string];
-    if (!isSchemaObject(node)) continue;
-    subschemas++;
+  let nodes = 0;
+  for (const [node, pointer] of subschemas(schema as JsonSchema, at)) {
+    nodes++;
     for (const [key, list] of optionLists(node)) {
       if (list.length > LIMITS.optionsPerEnum)
         problems.push(
@@ -76,21 +82,7 @@ function schemaLimitProblems(schema: unknown, file: string, at: string, whole: b
           ),
         );
     }
-    for (const key of ONE_SCHEMA_KEYWORDS) {
-      const sub = node[key];
-      if (isSchemaObject(sub)) stack.push([sub, `${pointer}/${key}`]);
-    }
-    for (const key of SCHEMA_LIST_KEYWORDS) {
-      const list = node[key];
-      if (Array.isArray(list)) for (let i = 0; i < list.length; i++) stack.push([list[i], `${pointer}/${key}/${i}`]);
-    }
-    for (const key of SCHEMA_MAP_KEYWORDS) {
-      const map = node[key];
-      if (!isSchemaObject(map)) continue;
-      const names = Object.keys(map);
-      if (key === 'properties') fields += names.length;
-      for (const name of names) stack.push([map[name], `${pointer}/${key}/${escapeToken(name)}`]);
-    }
+    if (isSchemaObject(node.properties)) fields += Object.keys(node.properties).length;
   }
   if (whole && fields > LIMITS.fieldsPerMatter)
     problems.unshift(
@@ -103,15 +95,15 @@ function schemaLimitProblems(schema: unknown, file: string, at: string, whole: b
         `has ${count(fields)} fields; a matter may have at most ${count(LIMITS.fieldsPerMatter)}`,
       ),
     );
-  else if (whole && subschemas > LIMITS.subschemasPerMatter)
+  else if (whole && nodes > LIMITS.subschemasPerMatter)
     problems.unshift(
       problem(
         'error',
         'too-many-subschemas',
         file,
         at,
-        `有 ${count(subschemas)} 个子模式，一个事项最多 ${count(LIMITS.subschemasPerMatter)} 个`,
-        `has ${count(subschemas)} subschemas; a matter may have at most ${count(LIMITS.subschemasPerMatter)}`,
+        `有 ${count(nodes)} 个子模式，一个事项最多 ${count(LIMITS.subschemasPerMatter)} 个`,
+        `has ${count(nodes)} subschemas; a matter may have at most ${count(LIMITS.subschemasPerMatter)}`,
       ),
     );
   return problems;
@@ -128,7 +120,7 @@ function optionLists(node: Record<string, unknown>): [string, unknown[]][] {
   if (isSchemaObject(i18n))
     for (const [lang, texts] of Object.entries(i18n)) {
       const titles = isSchemaObject(texts) ? texts.enumTitles : undefined;
-      if (Array.isArray(titles)) lists.push([`x-i18n/${escapeToken(lang)}/enumTitles`, titles]);
+      if (Array.isArray(titles)) lists.push([toPointer(['x-i18n', lang, 'enumTitles']).slice(1), titles]);
     }
   return lists;
 }

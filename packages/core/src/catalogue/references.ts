@@ -461,18 +461,12 @@ function walkMessage(error: SchemaWalkError): { zh: string; en: string } {
         zh: '$ref 形成循环：无限嵌套的结构无法作为表单',
         en: 'the $ref makes a cycle: an endlessly nested schema cannot be a form',
       };
+    // Nested too deep, or expanding (through `$ref`s used again and again) to more subschemas
+    // or fields than LIMITS allow; the fields written were counted before (limits.ts).
     case 'too-deep':
-      return { zh: '表单结构嵌套过深', en: 'the schema nests too deeply' };
-    // The loader counted what is written (limits.ts); these are reached through `$ref`s.
-    case 'too-many-fields':
       return {
-        zh: `展开 $ref 后字段超过 ${count(LIMITS.fieldsPerMatter)} 个，一个事项最多 ${count(LIMITS.fieldsPerMatter)} 个`,
-        en: `with its $refs expanded the schema has more than ${count(LIMITS.fieldsPerMatter)} fields; a matter may have at most ${count(LIMITS.fieldsPerMatter)}`,
-      };
-    case 'too-many-options':
-      return {
-        zh: `选项超过 ${count(LIMITS.optionsPerEnum)} 个，一组选项最多 ${count(LIMITS.optionsPerEnum)} 个`,
-        en: `has more than ${count(LIMITS.optionsPerEnum)} options; a list of choices may have at most ${count(LIMITS.optionsPerEnum)}`,
+        zh: `表单结构嵌套过深或展开后过大（字段上限 ${count(LIMITS.fieldsPerMatter)} 个）`,
+        en: error.message,
       };
     default:
       return { zh: `无法解析的 $ref：${error.message}`, en: `unresolvable $ref: ${error.message}` };

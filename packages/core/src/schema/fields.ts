@@ -9,9 +9,8 @@
  */
 import { isSchemaObject, type JsonSchema, type JsonSchemaObject, type JsonType } from './json-schema.js';
 import { escapeToken, getAt, parsePointer, toPointer } from './pointer.js';
-import { count, MAX_FIELDS, MAX_OPTIONS, MAX_SCHEMA_DEPTH, MAX_SCHEMA_VISITS } from './limits.js';
 
-export type SchemaWalkErrorCode = 'ref-unresolved' | 'ref-cycle' | 'too-deep' | 'too-many-fields' | 'too-many-options';
+export type SchemaWalkErrorCode = 'ref-unresolved' | 'ref-cycle' | 'too-deep';
 
 /**
  * A schema that cannot be walked as a form. `pointer` is the schema where it happened: the one
@@ -29,7 +28,16 @@ export class SchemaWalkError extends Error {
   }
 }
 
-export { MAX_SCHEMA_DEPTH };
+/** LIMITS.schemaDepth: subschema levels (each `properties/x`, `items`, `allOf/n`, `then`, `$ref` hop…) before 'too-deep'. */
+export const MAX_SCHEMA_DEPTH = 64;
+/**
+ * LIMITS.schemaVisits: subschema visits per walk before 'too-deep': a schema of a few kilobytes
+ * can reuse `$defs` so that it expands exponentially; a real form stays far below this. Here,
+ * not in limits.ts, so that a form's first paint carries these two numbers, not the table.
+ */
+export const MAX_SCHEMA_VISITS = 200_000;
+/** LIMITS.fieldsPerMatter: also the fields a walk makes, `$ref`s expanded (the loader counts those written). */
+export const MAX_FIELDS = 5_000;
 
 export type FieldKind = 'object' | 'array' | 'leaf';
 
@@ -209,11 +217,7 @@ function resourcesOf(root: JsonSchemaObject): Map<string, string> {
 interface Walk {
   root: JsonSchemaObject;
   visits: number;
-  /** Fields made so far, against MAX_FIELDS. */
-  fields: number;
 }
-
-const OPTION_LISTS = ['enum', 'oneOf', 'anyOf'] as const;
 
 interface Node {
   schema: JsonSchema;
@@ -234,7 +238,7 @@ interface Node {
 function startWalk(root: JsonSchemaObject): { walk: Walk; node: Node } {
   // The root counts as followed: a `$ref: "#"` below it is a cycle.
   return {
-    walk: { root, visits: 0, fields: 0 },
+    walk: { root, visits: 0 },
     node: { schema: root, pointer: '', refs: [''], depth: 0, data: '', entered: [''], free: 0 },
   };
 }
@@ -247,16 +251,6 @@ function child(walk: Walk, node: Node, tokens: (string | number)[], schema: Json
   }
   if (++walk.visits > MAX_SCHEMA_VISITS) {
     throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_SCHEMA_VISITS} subschemas`);
-  }
-  // A form draws every option; beyond the limit it would only freeze the page (LIMITS).
-  for (const key of OPTION_LISTS) {
-    const list = isSchemaObject(schema) ? schema[key] : undefined;
-    if (Array.isArray(list) && list.length > MAX_OPTIONS)
-      throw new SchemaWalkError(
-        'too-many-options',
-        `${pointer}/${key}`,
-        `${pointer}/${key}: has ${count(list.length)} options; a list of choices may have at most ${count(MAX_OPTIONS)}`,
-      );
   }
   return { ...node, schema, pointer, depth };
 }
@@ -693,6 +687,10 @@ export function collectFields(root: JsonSchemaObject): FieldInfo[] {
   const { walk, node } = startWalk(root);
   const out: FieldInfo[] = [];
   objectFields(walk, [{ node, condition: undefined }], '', false, out);
+  // A few `$ref`s to `$defs` that each refer twice to the next expand to 100,000 fields, which
+  // no page could draw (LIMITS): too big to walk as a form, as too many subschemas are.
+  if (out.length > MAX_FIELDS)
+    throw new SchemaWalkError('too-deep', '', `the schema expands to more than ${MAX_FIELDS} fields`);
   return out;
 }
 
@@ -773,14 +771,8 @@ function fieldOf(
   inArray: boolean,
   branch: boolean,
 ): FieldInfo {
-  const first = declarations[0]?.node;
-  if (++walk.fields > MAX_FIELDS)
-    throw new SchemaWalkError(
-      'too-many-fields',
-      first?.pointer ?? '',
-      `the schema has more than ${count(MAX_FIELDS)} fields; a matter may have at most ${count(MAX_FIELDS)}`,
-    );
   const schema = mergeDeclarations(walk, declarations);
+  const first = declarations[0]?.node;
   const field: FieldInfo = {
     pointer: `${at}/${escapeToken(name)}`,
     schemaPointer: first?.pointer ?? '',

@@ -4,9 +4,11 @@
  * government forms need — the largest sample matter has 41 fields, 9 materials, 3 steps and
  * 16 options; the render bench draws 1,000 fields — and low enough that loading, checking and
  * drawing a document at the limit takes a moment, not minutes. The loader reports what
- * exceeds them as errors naming the file and the JSON Pointer (catalogue/limits.ts); the field
- * walk stops at them too, so a form given such a matter directly says so (`matter-invalid`).
+ * exceeds them as errors naming the file and the JSON Pointer (catalogue/limits.ts), and
+ * `<matter-form>` counts a large matter with the same code before drawing it (`matter-invalid`).
  */
+import { MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_SCHEMA_VISITS } from './fields.js';
+
 export interface Limits {
   /** Bytes of one JSON file (UTF-8): a matter is tens of KB, a whole catalogue file hundreds. */
   readonly documentBytes: number;
@@ -34,13 +36,6 @@ export interface Limits {
   readonly entriesPerList: number;
 }
 
-// Apart as well as in LIMITS: the field walk, which a form's first paint runs, takes only
-// the few it needs, and bundles then carry those numbers without the whole table.
-export const MAX_SCHEMA_DEPTH = 64;
-export const MAX_SCHEMA_VISITS = 200_000;
-export const MAX_FIELDS = 5_000;
-export const MAX_OPTIONS = 5_000;
-
 export const LIMITS: Limits = {
   documentBytes: 4 * 1024 * 1024,
   documentDepth: 100,
@@ -49,7 +44,7 @@ export const LIMITS: Limits = {
   schemaVisits: MAX_SCHEMA_VISITS,
   fieldsPerMatter: MAX_FIELDS,
   subschemasPerMatter: 20_000,
-  optionsPerEnum: MAX_OPTIONS,
+  optionsPerEnum: 5_000,
   materialsPerMatter: 500,
   stepsPerMatter: 100,
   mattersPerCatalogue: 5_000,

@@ -1,8 +1,8 @@
 // A matter beyond core's LIMITS given straight to the form (issue 17): an enum of 100,000
 // options overflowed the stack while the select was built, leaving a blank form and no
-// `matter-error`; a schema of 50,000 fields froze the tab. The form now refuses both with
-// `matter-error` `matter-invalid` naming the place, says so where the form would be, and
-// still draws a list of choices at the limit.
+// `matter-error`; a schema of 50,000 fields, or a few `$ref`s expanding to as many, froze the
+// tab. The form now refuses each with `matter-error` `matter-invalid` naming the place, says
+// so where the form would be, and still draws a list of choices at the limit.
 import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { LIMITS, type Matter } from '@matterform/core';
 import type { MatterForm } from './matter-form.js';
@@ -54,9 +54,9 @@ describe('<matter-form>: a matter beyond the limits', () => {
     expect(uncaught).to.deep.equal([]);
     expect(errors.map((e) => e.code)).to.deep.equal(['matter-invalid']);
     expect(errors[0]?.message).to.equal(
-      'limits: /properties/pick/enum: has 100,000 options; a list of choices may have at most 5,000',
+      'limits: /schema/properties/pick/enum: has 100,000 options; a list of choices may have at most 5,000',
     );
-    expect(alertText(el)).to.contain('/properties/pick/enum: has 100,000 options');
+    expect(alertText(el)).to.contain('/schema/properties/pick/enum: has 100,000 options');
     expect(el.shadowRoot?.querySelector('select')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -68,7 +68,26 @@ describe('<matter-form>: a matter beyond the limits', () => {
     const { el, errors, uncaught } = await load(matterOf(fields), 'matter-error');
     expect(uncaught).to.deep.equal([]);
     expect(errors.map((e) => e.code)).to.deep.equal(['matter-invalid']);
-    expect(errors[0]?.message).to.contain(`a matter may have at most ${LIMITS.fieldsPerMatter.toLocaleString('en')}`);
+    expect(errors[0]?.message).to.equal('limits: /schema: has 50,000 fields; a matter may have at most 5,000');
+    expect(el.shadowRoot?.querySelectorAll('input')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a small schema whose $refs expand to more fields than the limit', async () => {
+    // Each level refers twice to the one below: 13 levels written, 16,382 fields expanded.
+    const $defs: Record<string, unknown> = { l0: { type: 'string' } };
+    for (let i = 1; i <= 13; i++)
+      $defs[`l${i}`] = {
+        type: 'object',
+        properties: { a: { $ref: `#/$defs/l${i - 1}` }, b: { $ref: `#/$defs/l${i - 1}` } },
+      };
+    const matter = matterOf({ top: { $ref: '#/$defs/l13' } });
+    (matter.schema as Record<string, unknown>).$defs = $defs;
+    const { el, errors, uncaught } = await load(matter, 'matter-error');
+    expect(uncaught).to.deep.equal([]);
+    expect(errors).to.deep.equal([
+      { code: 'matter-invalid', message: 'limits: the schema expands to more than 5000 fields' },
+    ]);
     expect(el.shadowRoot?.querySelectorAll('input')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

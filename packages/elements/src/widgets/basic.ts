@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { typeOf } from '@matterform/core';
-import { copyOf, flag, make, patch, type Attributes } from '../fields/plain-dom.js';
+import { copyOf, flag, make, patch, refill, type Attributes } from '../fields/plain-dom.js';
 import { rankedBySchema, type DrawnWidget, type Widget, type WidgetContext, type WidgetOption } from './widget.js';
 
 const asked = (ctx: WidgetContext, name: string): boolean => ctx.requested === name;
@@ -165,7 +165,7 @@ function listOf(ctx: WidgetContext): HTMLSelectElement {
   const labels = [choose, ...ctx.options.map((option) => option.label)];
   const select = copyOf(`select ${JSON.stringify(labels)}`, () => {
     const list = make('select');
-    // One append per option: spreading 100,000 of them as arguments overflows the stack.
+    // One append per option: spreading 100,000 of them as arguments overflowed the stack.
     labels.forEach((label, index) =>
       list.append(make('option', { value: String(index - 1), selected: flag(index === 0) }, label)),
     );
@@ -202,10 +202,7 @@ export const selectWidget = builtin({
       autocomplete: ctx.autocomplete ?? 'off',
     });
     // Built once, then only the options' `selected` attribute moves.
-    if (last && rebuild(select, ctx.lang, ctx.options)) {
-      select.textContent = '';
-      for (const option of [...listOf(ctx).childNodes]) select.append(option);
-    }
+    if (last && rebuild(select, ctx.lang, ctx.options)) refill(select, ...listOf(ctx).childNodes);
     // A new list already asks to choose.
     if (last || chosen >= 0)
       for (const option of select.options) option.toggleAttribute('selected', option.index - 1 === chosen);
@@ -277,17 +274,18 @@ function choices(
   const box = last ? patch(last, attributes) : make('div', { class: 'choices', part: 'choices', ...attributes });
   const made = rebuild(box, ctx.id, ctx.options);
   const inputs: HTMLInputElement[] = [];
-  // One node at a time, never spread as arguments: a long list would overflow the stack.
-  if (made) {
-    box.textContent = '';
-    ctx.options.forEach((option, index) => {
-      const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
-      const type = radio ? 'radio' : 'checkbox';
-      const input = make('input', { part: 'choice-input', type, id, name: radio ? ctx.id : null, ...boxState(ctx) });
-      inputs.push(input);
-      box.append(make('div', { class: 'choice' }, input, make('label', { for: id }, option.label)));
-    });
-  } else for (const input of box.querySelectorAll('input')) inputs.push(input);
+  if (made)
+    refill(
+      box,
+      ...ctx.options.map((option, index) => {
+        const id = index === 0 ? ctx.id : `${ctx.id}-${index}`;
+        const type = radio ? 'radio' : 'checkbox';
+        const input = make('input', { part: 'choice-input', type, id, name: radio ? ctx.id : null, ...boxState(ctx) });
+        inputs.push(input);
+        return make('div', { class: 'choice' }, input, make('label', { for: id }, option.label));
+      }),
+    );
+  else inputs.push(...box.querySelectorAll('input'));
   const value = (index: number) => ctx.options[index]?.value;
   choiceBox(
     ctx,
