@@ -79,7 +79,7 @@ describe('catalogue limits', () => {
         },
       },
     ]);
-    matter.schema.properties.a.title = 'A';
+    matter.schema = { type: 'object', properties: { a: { type: 'string', title: 'A' } } };
     expect(
       matterProblems(matter, { concepts: [], sources: [], licences: [], matters: [] }).map((p) => p.message.en),
     ).to.deep.equal(['has 501 materials; at most 500 are allowed', 'has 101 steps; at most 100 are allowed']);
