@@ -1,6 +1,6 @@
 // `npm run bench`: prints the figures; nothing here asserts a time. Figures depend on the
 // machine: compare runs on one machine, not across machines. `npm run bench -- --only NAME`
-// (prefill, bundles, validators, render, designer, catalogue) runs one part alone.
+// (prefill, bundles, validators, render, designer, catalogue, limits) runs one part alone.
 import os from 'node:os';
 import { httpConnector } from '@matterform/core';
 import { startGateway } from 'matterform/gateway';
@@ -10,8 +10,9 @@ import { renderBench } from './render.mjs';
 import { printValidators } from './validators.mjs';
 import { designerBench } from './designer.mjs';
 import { catalogueBench } from './catalogue.mjs';
+import { limitsBench } from './limits.mjs';
 
-const PARTS = ['prefill', 'bundles', 'validators', 'render', 'designer', 'catalogue'];
+const PARTS = ['prefill', 'bundles', 'validators', 'render', 'designer', 'catalogue', 'limits'];
 const onlyAt = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt].split('=')[1] ?? process.argv[onlyAt + 1]);
 if (only !== undefined && !PARTS.includes(only)) {
@@ -104,3 +105,4 @@ if (runs('designer')) {
 }
 
 if (runs('catalogue')) await catalogueBench();
+if (runs('limits')) await limitsBench();

@@ -20,7 +20,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   loadCatalogueFiles,
   localize,
-  MAX_DOCUMENT_BYTES,
+  LIMITS,
   type CatalogueFile,
   type CatalogueLoad,
   type Fixtures,
@@ -29,7 +29,7 @@ import {
   type Text,
 } from '@matterform/core';
 import { loadCatalogueFrom } from '@matterform/core/node';
-import { createGateway, type Gateway } from './gateway.js';
+import { createGateway, HttpError, readJsonBody, type Gateway } from './gateway.js';
 import { CONTENT_TYPES, GATEWAY_PATH, isBundlePath, requestTarget, serveStatic, text } from './serve.js';
 import { designerPage } from './designer-page.js';
 
@@ -287,20 +287,19 @@ async function answerStore(
   }
 }
 
+/**
+ * The body as JSON, read as the gateway reads its bodies (gateway.ts `readJsonBody`): a
+ * matter document within core's LIMITS in bytes and nesting, with no `1e999` (which would
+ * be saved as `null`) and no lone surrogate; anything else is a 400, 408 or 413, never a 500.
+ */
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     throw new Refusal(415, 'bad-request', 'send JSON (Content-Type: application/json)');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_DOCUMENT_BYTES) throw new Refusal(413, 'bad-request', 'the document is too large');
-    chunks.push(chunk);
-  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new Refusal(400, 'bad-request', 'the body is not JSON');
+    return await readJsonBody(req, { limit: LIMITS.documentBytes, maxDepth: LIMITS.documentDepth });
+  } catch (error) {
+    if (error instanceof HttpError) throw new Refusal(error.status, 'bad-request', error.message);
+    throw error;
   }
 }
 

@@ -176,7 +176,8 @@ const MALFORMED_ANSWER = { values: 'unavailable', fetchedAt: 0 };
 const OUTAGE_MODES = ['refuse', 'lose-reply'] as const;
 type OutageMode = (typeof OUTAGE_MODES)[number];
 
-class HttpError extends Error {
+/** A request refused: its status (400, 408, 413…) and what is wrong with it. */
+export class HttpError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);
@@ -234,8 +235,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     throw new TypeError(`bodyTimeoutMs ${bodyTimeoutMs} is not > 0`);
   }
   const receive = (req: IncomingMessage, limit: number) => readBody(req, limit, bodyTimeoutMs);
-  const receiveJson = async (req: IncomingMessage, limit: number) =>
-    parseJson(utf8(await receive(req, limit)), 'the body');
+  const receiveJson = (req: IncomingMessage, limit: number) => readJsonBody(req, { limit, timeoutMs: bodyTimeoutMs });
   const checks = options.checks ?? submissionChecks;
   const log = options.log ?? (() => {});
   for (const [id, injection] of Object.entries(options.inject ?? {})) {
@@ -993,6 +993,27 @@ function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promi
   });
 }
 
+export interface JsonBodyOptions {
+  /** Largest body accepted, in bytes; a larger one is a 413. */
+  limit: number;
+  /** How long the whole body may take to arrive (default 10 000 ms); a slower one is a 408. */
+  timeoutMs?: number;
+  /** Deepest nesting accepted (default MAX_JSON_DEPTH); a deeper body is a 400. */
+  maxDepth?: number;
+}
+
+/**
+ * A request's JSON body as the gateway reads every one — within `limit` bytes and
+ * `timeoutMs`, strict UTF-8, I-JSON no deeper than `maxDepth` — or an HttpError (400, 408,
+ * 413) saying what is wrong. The designer's store (design.ts) reads its bodies with it too.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  { limit, timeoutMs = DEFAULT_BODY_TIMEOUT_MS, maxDepth = MAX_JSON_DEPTH }: JsonBodyOptions,
+): Promise<unknown> {
+  return parseJson(utf8(await readBody(req, limit, timeoutMs)), 'the body', maxDepth);
+}
+
 /** UTF-8 text, strictly: bytes that are not UTF-8 answer 400 rather than turning into U+FFFD. */
 function utf8(bytes: Uint8Array): string {
   try {
@@ -1008,22 +1029,22 @@ function utf8(bytes: Uint8Array): string {
  * MAX_JSON_DEPTH. Signatures, fingerprints and the checks then meet only values they can
  * represent, and no check recurses to the end of the stack.
  */
-function parseJson(text: string, what: string): unknown {
+function parseJson(text: string, what: string, maxDepth = MAX_JSON_DEPTH): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, `${what} is not JSON: ${(error as Error).message}`);
   }
-  const problem = notIJson(value);
+  const problem = notIJson(value, maxDepth);
   if (problem) throw new HttpError(400, `${what} is not I-JSON: ${problem}`);
   return value;
 }
 
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
-/** What keeps a parsed JSON value from being I-JSON within MAX_JSON_DEPTH, walked without recursion. */
-function notIJson(root: unknown): string | undefined {
+/** What keeps a parsed JSON value from being I-JSON within `maxDepth`, walked without recursion. */
+function notIJson(root: unknown, maxDepth: number): string | undefined {
   const stack: [unknown, number][] = [[root, 0]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [value, depth] = next;
@@ -1032,7 +1053,7 @@ function notIJson(root: unknown): string | undefined {
     } else if (typeof value === 'string') {
       if (LONE_SURROGATE.test(value)) return 'a string has a lone surrogate';
     } else if (value !== null && typeof value === 'object') {
-      if (depth >= MAX_JSON_DEPTH) return `it nests deeper than ${MAX_JSON_DEPTH} levels`;
+      if (depth >= maxDepth) return `it nests deeper than ${maxDepth} levels`;
       if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
       else {
         for (const [name, item] of Object.entries(value)) {

@@ -29,6 +29,8 @@ export { checkDocument } from './catalogue/meta.js';
 export type { MetaSchemaName } from './generated/meta-schemas.js';
 export { checkReferences, MATTER_ATTRIBUTES } from './catalogue/references.js';
 export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, parseDocument } from './catalogue/documents.js';
+export { LIMITS, type Limits } from './schema/limits.js';
+export { matterLimitProblems } from './catalogue/limits.js';
 export { formatProblem, problem, type Problem } from './catalogue/problems.js';
 export { checkFixtures, type FixturesCheck, type FixturesOptions } from './catalogue/fixtures.js';
 export { getAt, joinPointer, parsePointer, toPointer, within } from './schema/pointer.js';

@@ -10,6 +10,8 @@ import type { Catalogue } from './generated/catalogue.js';
 import { MAX_DOCUMENT_BYTES, parseDocument, tooLarge } from './catalogue/documents.js';
 import { problem, type Problem } from './catalogue/problems.js';
 import { withinTime } from './validation/time-bound.js';
+import { tooMany } from './catalogue/limits.js';
+import { LIMITS } from './schema/limits.js';
 
 export { CHECK_TIME_BOUND_MS, TimeBoundExceeded, withinTime } from './validation/time-bound.js';
 
@@ -48,6 +50,11 @@ export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
     // A catalogue may have no matters folder yet; that is not an error.
     () => [],
   );
+  // Refused before any is read: a folder of a million files would take minutes to open.
+  if (matterNames.length > LIMITS.mattersPerCatalogue)
+    return withErrors(emptyLoad(), [
+      tooMany(join(path, 'matters'), '', matterNames.length, LIMITS.mattersPerCatalogue, '个事项', 'matters'),
+    ]);
   const [concepts, sources, licences, ...matters] = await Promise.all(
     [names.concepts, names.sources, names.licences, ...matterNames].map(readJson),
   );
@@ -60,7 +67,7 @@ export async function loadCatalogueFrom(path: string): Promise<CatalogueLoad> {
     sources: entry(sources),
     licences: entry(licences),
     matters: matters.flatMap((r) => (r.ok ? [r.entry] : [])),
-    names,
+    names: { ...names, matters: join(path, 'matters') },
   });
   // An unreadable list file is reported as itself, not also as missing.
   const reported = new Set(unreadable.map((p) => p.file));

@@ -10,6 +10,8 @@ import { patternProblems } from './pattern-problems.js';
 import { problem, type Problem } from './problems.js';
 import { toPointer } from '../schema/pointer.js';
 import { checkReferences, type Located, type LocatedCatalogue } from './references.js';
+import { limitProblems, tooMany } from './limits.js';
+import { LIMITS } from '../schema/limits.js';
 
 export interface CatalogueLoad {
   /** The documents that passed their meta-schema, in catalogue order. */
@@ -33,8 +35,11 @@ export interface CatalogueFiles {
   sources: CatalogueFile | undefined;
   licences: CatalogueFile | undefined;
   matters: CatalogueFile[];
-  /** Names the missing-file errors use, e.g. `schemas/catalogue/concepts.json`. */
-  names?: { concepts: string; sources: string; licences: string };
+  /**
+   * Names the missing-file errors use, e.g. `schemas/catalogue/concepts.json`; `matters` (the
+   * folder, `schemas/catalogue/matters`) names the error for more matters than LIMITS allows.
+   */
+  names?: { concepts: string; sources: string; licences: string; matters?: string };
 }
 
 const LIST_KINDS = ['concepts', 'sources', 'licences'] as const;
@@ -79,7 +84,9 @@ export function loadCatalogue(input: unknown, { file = 'catalogue.json' }: { fil
       );
       continue;
     }
-    list.forEach((document, index) => take(kind, document, file, toPointer([kind, index]), located, problems));
+    const tooLong = listTooLong(kind, list.length, file, `/${kind}`);
+    if (tooLong) problems.push(tooLong);
+    else list.forEach((document, index) => take(kind, document, file, toPointer([kind, index]), located, problems));
   }
   return finish(located, problems);
 }
@@ -106,7 +113,22 @@ export function loadCatalogueFiles(files: CatalogueFiles): CatalogueLoad {
       );
       continue;
     }
-    parsed.value.forEach((document, index) => take(kind, document, entry.file, `/${index}`, located, problems));
+    const tooLong = listTooLong(kind, parsed.value.length, entry.file, '');
+    if (tooLong) problems.push(tooLong);
+    else parsed.value.forEach((document, index) => take(kind, document, entry.file, `/${index}`, located, problems));
+  }
+  if (files.matters.length > LIMITS.mattersPerCatalogue) {
+    problems.push(
+      tooMany(
+        files.names?.matters ?? 'matters',
+        '',
+        files.matters.length,
+        LIMITS.mattersPerCatalogue,
+        '个事项',
+        'matters',
+      ),
+    );
+    return finish(located, problems);
   }
   for (const entry of files.matters) {
     const parsed = parseDocument(entry.text, entry.file);
@@ -124,6 +146,12 @@ function take(
   located: LocatedCatalogue,
   problems: Problem[],
 ): void {
+  // Counted first: neither the meta-schema nor any compiler sees a document over LIMITS.
+  const over = limitProblems(kind, document, file, base);
+  if (over.length > 0) {
+    problems.push(...over);
+    return;
+  }
   const found = checkDocument(META_OF[kind], document, file, base);
   // A pattern that can hang is refused before anything (prefill, fixtures, a form) runs it.
   if (!found.some((p) => p.severity === 'error') && (kind === 'concepts' || kind === 'matters'))
@@ -131,6 +159,14 @@ function take(
   problems.push(...found);
   if (found.some((p) => p.severity === 'error')) return;
   (located[kind] as Located<unknown>[]).push({ document, file, base });
+}
+
+/** A catalogue list longer than LIMITS allows, refused whole rather than checked entry by entry. */
+function listTooLong(kind: ListKind | 'matters', length: number, file: string, pointer: string): Problem | undefined {
+  const limit = kind === 'matters' ? LIMITS.mattersPerCatalogue : LIMITS.entriesPerList;
+  if (length <= limit) return undefined;
+  const zh = { concepts: '个数据元', sources: '个数据源', licences: '类证照', matters: '个事项' }[kind];
+  return tooMany(file, pointer, length, limit, zh, kind === 'licences' ? 'licence types' : kind);
 }
 
 function emptyLocated(): LocatedCatalogue {

@@ -5,11 +5,12 @@
  */
 import { problem, type Problem } from './problems.js';
 import { toPointer } from '../schema/pointer.js';
+import { count, LIMITS } from '../schema/limits.js';
 
-/** A catalogue file is a few hundred KB at most; 4 MiB leaves room and stops 10 MB bombs. */
-export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-/** Real matters nest about 20 levels (schema → properties → object → x-i18n …). */
-export const MAX_DOCUMENT_DEPTH = 100;
+/** LIMITS.documentBytes: a catalogue file is a few hundred KB at most; 4 MiB leaves room and stops 10 MB bombs. */
+export const MAX_DOCUMENT_BYTES = LIMITS.documentBytes;
+/** LIMITS.documentDepth: real matters nest about 20 levels (schema → properties → object → x-i18n …). */
+export const MAX_DOCUMENT_DEPTH = LIMITS.documentDepth;
 /** Keys that would reach Object.prototype when a document is copied or merged. */
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 
@@ -44,8 +45,8 @@ export function parseDocument(text: string, file: string): ParseResult {
 
 /**
  * Checks a value that did not come from our parser (a catalogue object handed to the
- * browser loader): depth, cycles, `__proto__` keys, sizes of strings. Iterative, so a
- * hostile object cannot exhaust the stack.
+ * browser loader): depth, cycles, `__proto__` keys, lengths of strings (LIMITS). Iterative,
+ * so a hostile object cannot exhaust the stack.
  */
 export function inspectValue(
   value: unknown,
@@ -57,6 +58,16 @@ export function inspectValue(
   const stack: Frame[] = [{ value, path: [], ancestors: new Set() }];
   while (stack.length > 0) {
     const { value: current, path, ancestors } = stack.pop() as Frame;
+    if (typeof current === 'string' && current.length > LIMITS.stringLength) {
+      return problem(
+        'error',
+        'string-too-long',
+        file,
+        base + toPointer(path),
+        `文字长 ${count(current.length)} 个字符，上限为 ${count(LIMITS.stringLength)}`,
+        `the text is ${count(current.length)} characters long; at most ${count(LIMITS.stringLength)} are allowed`,
+      );
+    }
     if (current === null || typeof current !== 'object') continue;
     const here = base + toPointer(path);
     if (path.length >= MAX_DOCUMENT_DEPTH) {
@@ -85,6 +96,17 @@ export function inspectValue(
       continue;
     }
     for (const key of Object.keys(current)) {
+      // Named by the object holding it: a pointer holding the key would be as long.
+      if (key.length > LIMITS.stringLength) {
+        return problem(
+          'error',
+          'string-too-long',
+          file,
+          here,
+          `有一个键名长 ${count(key.length)} 个字符，上限为 ${count(LIMITS.stringLength)}`,
+          `a key is ${count(key.length)} characters long; at most ${count(LIMITS.stringLength)} are allowed`,
+        );
+      }
       if (FORBIDDEN_KEYS.has(key)) {
         return problem(
           'error',

@@ -4,9 +4,9 @@
  * references.ts), for one document placed in a catalogue already loaded.
  */
 import type { Catalogue, Matter } from '../generated/catalogue.js';
-import { inspectValue } from './documents.js';
 import { checkDocument } from './meta.js';
 import { patternProblems } from './pattern-problems.js';
+import { matterLimitProblems } from './limits.js';
 import type { Problem } from './problems.js';
 import { checkMatter, materialTitleProblems, type Lookups, type MaterialTitles } from './references.js';
 
@@ -29,8 +29,8 @@ export interface MatterProblemsOptions {
 export function matterProblems(matter: unknown, catalogue: Catalogue, options: MatterProblemsOptions = {}): Problem[] {
   const id = isRecord(matter) && typeof matter.id === 'string' ? matter.id : undefined;
   const file = options.file ?? `matters/${id ?? 'matter'}.json`;
-  const unsafe = inspectValue(matter, file);
-  if (unsafe) return [unsafe];
+  const over = matterLimitProblems(matter, file);
+  if (over.length > 0) return over;
   const problems = checkDocument('matter', matter, file);
   if (!problems.some((p) => p.severity === 'error')) problems.push(...patternProblems('matter', matter, file));
   // As the loader does: a document that breaks its meta-schema is not cross-checked.

@@ -10,6 +10,7 @@ import { ADDED_STEP_IDS, stepId } from '../schema/layout.js';
 import { escapeToken, isPointer, toPointer } from '../schema/pointer.js';
 import { problem, type Problem } from './problems.js';
 import { localize } from '../text.js';
+import { count, LIMITS } from '../schema/limits.js';
 import { placeholders } from '../submission/outputs.js';
 import { schemaProblems, unknownFormats } from '../validation/validate.js';
 
@@ -262,9 +263,17 @@ export function checkMatter(entry: Located<Matter>, ids: Lookups, materialTitles
       );
   });
   if (matter.layout?.steps?.length) {
-    const uncovered = fields.filter((f) => !layoutPointers.some((l) => related(l, f.pointer)));
+    // Sets of pointers and their ancestors, not a search of every pair: linear in the fields
+    // and the layout's pointers (5,000 of each made 25 million comparisons).
+    const listed = new Set(layoutPointers.map(normalize));
+    const aboveListed = new Set(layoutPointers.flatMap((l) => ancestors(normalize(l))));
+    const uncovered = fields.filter((f) => {
+      const pointer = normalize(f.pointer);
+      return !listed.has(pointer) && !aboveListed.has(pointer) && !ancestors(pointer).some((a) => listed.has(a));
+    });
+    const uncoveredPointers = new Set(uncovered.map((f) => f.pointer));
     for (const field of uncovered) {
-      if (uncovered.some((other) => other !== field && field.pointer.startsWith(other.pointer + '/'))) continue;
+      if (ancestors(field.pointer).some((a) => uncoveredPointers.has(a))) continue;
       warn(
         'field-not-in-layout',
         at('schema') + field.schemaPointer,
@@ -372,12 +381,17 @@ function providerProblem(
   return undefined;
 }
 
-/** True when one pointer is the other or an ancestor of it (layout covers the field). */
-function related(a: string, b: string): boolean {
-  const norm = (p: string) => p.replace(/\/(\d+|-)(?=\/|$)/g, '/-');
-  const x = norm(a);
-  const y = norm(b);
-  return x === y || y.startsWith(x + '/') || x.startsWith(y + '/');
+/** A data pointer with every array index as `-`, so an item's pointer matches the list's. */
+function normalize(pointer: string): string {
+  return pointer.replace(/\/(\d+|-)(?=\/|$)/g, '/-');
+}
+
+/** `/a/b/c` → `['', '/a', '/a/b']`: the pointers strictly above, the whole document first. */
+function ancestors(pointer: string): string[] {
+  if (pointer === '') return [];
+  const found: string[] = [''];
+  for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1)) found.push(pointer.slice(0, at));
+  return found;
 }
 
 /** Every `if` in the schema must require what it tests (SPEC §3.1 Conditions). */
@@ -460,8 +474,13 @@ function walkMessage(error: SchemaWalkError): { zh: string; en: string } {
         zh: '$ref 形成循环：无限嵌套的结构无法作为表单',
         en: 'the $ref makes a cycle: an endlessly nested schema cannot be a form',
       };
+    // Nested too deep, or expanding (through `$ref`s used again and again) to more subschemas
+    // or fields than LIMITS allow; the fields written were counted before (limits.ts).
     case 'too-deep':
-      return { zh: '表单结构嵌套过深', en: 'the schema nests too deeply' };
+      return {
+        zh: `表单结构嵌套过深或展开后过大（字段上限 ${count(LIMITS.fieldsPerMatter)} 个）`,
+        en: error.message,
+      };
     default:
       return { zh: `无法解析的 $ref：${error.message}`, en: `unresolvable $ref: ${error.message}` };
   }

@@ -28,13 +28,16 @@ export class SchemaWalkError extends Error {
   }
 }
 
-/** Subschema levels (each `properties/x`, `items`, `allOf/n`, `then`, `$ref` hop…) before 'too-deep'. */
+/** LIMITS.schemaDepth: subschema levels (each `properties/x`, `items`, `allOf/n`, `then`, `$ref` hop…) before 'too-deep'. */
 export const MAX_SCHEMA_DEPTH = 64;
 /**
- * Subschema visits per walk before 'too-deep': a schema of a few kilobytes can reuse `$defs`
- * so that it expands exponentially; a real form stays far below this.
+ * LIMITS.schemaVisits: subschema visits per walk before 'too-deep': a schema of a few kilobytes
+ * can reuse `$defs` so that it expands exponentially; a real form stays far below this. Here,
+ * not in limits.ts, so that a form's first paint carries these two numbers, not the table.
  */
-const MAX_VISITS = 200_000;
+export const MAX_SCHEMA_VISITS = 200_000;
+/** LIMITS.fieldsPerMatter: also the fields a walk makes, `$ref`s expanded (the loader counts those written). */
+export const MAX_FIELDS = 5_000;
 
 export type FieldKind = 'object' | 'array' | 'leaf';
 
@@ -246,8 +249,8 @@ function child(walk: Walk, node: Node, tokens: (string | number)[], schema: Json
   if (depth > MAX_SCHEMA_DEPTH) {
     throw new SchemaWalkError('too-deep', pointer, `the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`);
   }
-  if (++walk.visits > MAX_VISITS) {
-    throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_VISITS} subschemas`);
+  if (++walk.visits > MAX_SCHEMA_VISITS) {
+    throw new SchemaWalkError('too-deep', pointer, `the schema expands to more than ${MAX_SCHEMA_VISITS} subschemas`);
   }
   return { ...node, schema, pointer, depth };
 }
@@ -684,6 +687,10 @@ export function collectFields(root: JsonSchemaObject): FieldInfo[] {
   const { walk, node } = startWalk(root);
   const out: FieldInfo[] = [];
   objectFields(walk, [{ node, condition: undefined }], '', false, out);
+  // A few `$ref`s to `$defs` that each refer twice to the next expand to 100,000 fields, which
+  // no page could draw (LIMITS): too big to walk as a form, as too many subschemas are.
+  if (out.length > MAX_FIELDS)
+    throw new SchemaWalkError('too-deep', '', `the schema expands to more than ${MAX_FIELDS} fields`);
   return out;
 }
 
@@ -942,7 +949,8 @@ function applicators(root: JsonSchemaObject, start: readonly Located[]): Located
           children.push({ schema: dependent, pointer: pointer + toPointer([key, name]) });
       }
     }
-    stack.push(...children.reverse());
+    // One at a time: a spread of an `allOf` of 100,000 members would overflow the stack.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Located);
   }
   return out;
 }

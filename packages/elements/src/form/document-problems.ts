@@ -1,9 +1,10 @@
 /**
  * What is wrong with a broken matter or catalogue document (SPEC §5 `matter-error`): the
  * error names the document and the JSON Pointer at fault. A chunk of its own, fetched only
- * when loading-controller.ts's quick test finds a document broken: a sound one never needs it.
+ * when loading-controller.ts's quick test finds a document broken or large: a sound one of a
+ * usual size never needs it.
  */
-import type { Catalogue, JsonSchemaObject, Matter } from '@matterform/core';
+import { matterLimitProblems, type Catalogue, type JsonSchemaObject, type Matter } from '@matterform/core';
 import type { MatterErrorCode } from '../events.js';
 
 export function documentProblem(
@@ -30,4 +31,14 @@ function catalogueProblem(catalogue: Catalogue): { code: MatterErrorCode; messag
     if (!Array.isArray(catalogue?.[key]))
       return { code: 'catalogue-invalid', message: `catalogue: /${key}: must be an array` };
   return undefined;
+}
+
+/**
+ * Throws what in a large matter exceeds core's LIMITS, as `matter-invalid` says it after the
+ * matter's id: `/schema/properties/pick/enum: has 100,000 options; …`. Returns when it is within them.
+ */
+export function checkLimits(matter: Matter): void {
+  const problem = matterLimitProblems(matter)[0];
+  // The empty pointer is the whole matter, which the id before the message names.
+  if (problem) throw new Error(`${problem.pointer && `${problem.pointer}: `}${problem.message.en}`);
 }

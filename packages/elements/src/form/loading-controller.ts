@@ -135,6 +135,10 @@ export class LoadingController {
     let plan: MatterPlan;
     const schema = matter.schema as JsonSchemaObject;
     try {
+      // A matter of more than 1,000 items may exceed core's LIMITS (no list or object beyond
+      // them has fewer commas; the sample matters have ~500): the document-problems chunk
+      // counts it before it is walked, and throws what exceeds them.
+      if (JSON.stringify(matter).split(',').length > 1000) (await import('./document-problems.js')).checkLimits(matter);
       // The plan first: a schema it cannot walk fails before any compiler is fetched.
       plan = planMatter(matter, catalogue, this.#subjectKind());
       const options = { conditions: (matter.materials ?? []).map((m) => m.when) };

@@ -163,13 +163,14 @@ function optionIndex({ options, value }: WidgetContext): number {
 function listOf(ctx: WidgetContext): HTMLSelectElement {
   const choose = ctx.lang === 'en' ? 'Choose…' : '请选择';
   const labels = [choose, ...ctx.options.map((option) => option.label)];
-  const select = copyOf(`select ${JSON.stringify(labels)}`, () =>
-    make(
-      'select',
-      {},
-      ...labels.map((label, index) => make('option', { value: String(index - 1), selected: flag(index === 0) }, label)),
-    ),
-  );
+  const select = copyOf(`select ${JSON.stringify(labels)}`, () => {
+    const list = make('select');
+    // One append per option: spreading 100,000 of them as arguments overflowed the stack.
+    labels.forEach((label, index) =>
+      list.append(make('option', { value: String(index - 1), selected: flag(index === 0) }, label)),
+    );
+    return list;
+  });
   rebuild(select, ctx.lang, ctx.options);
   return select;
 }
