@@ -602,6 +602,29 @@ describe('fields', () => {
       expect(error.code).to.equal('too-deep');
     });
 
+    it('refuses a list of choices of more than 5,000 options, naming it, and takes 5,000', () => {
+      const options = (n: number) => Array.from({ length: n }, (_, i) => `o${i}`);
+      const big = walkError(() =>
+        collectFields({ type: 'object', properties: { pick: { type: 'string', enum: options(100_000) } } }),
+      );
+      expect(big).to.include({ code: 'too-deep', pointer: '/properties/pick/enum' });
+      expect(big.message).to.equal(
+        '/schema/properties/pick/enum: has 100,000 options; a list of choices may have at most 5,000',
+      );
+      const ticks = walkError(() =>
+        collectFields({
+          type: 'object',
+          properties: { tags: { type: 'array', items: { enum: options(5_001) } } },
+        }),
+      );
+      expect(ticks.pointer).to.equal('/properties/tags/items/enum');
+      const alternatives = options(5_001).map((o) => ({ const: o }));
+      expect(
+        walkError(() => collectFields({ type: 'object', properties: { kind: { oneOf: alternatives } } })).pointer,
+      ).to.equal('/properties/kind/oneOf');
+      expect(collectFields({ type: 'object', properties: { pick: { enum: options(5_000) } } })).to.have.length(1);
+    });
+
     it('does not choke on malformed keywords (the walk runs before validation)', () => {
       const fields = collectFields({
         type: 'object',

@@ -33,11 +33,13 @@ export const MAX_SCHEMA_DEPTH = 64;
 /**
  * LIMITS.schemaVisits: subschema visits per walk before 'too-deep': a schema of a few kilobytes
  * can reuse `$defs` so that it expands exponentially; a real form stays far below this. Here,
- * not in limits.ts, so that a form's first paint carries these two numbers, not the table.
+ * not in limits.ts, so that a form's first paint carries these numbers, not the table.
  */
 export const MAX_SCHEMA_VISITS = 200_000;
 /** LIMITS.fieldsPerMatter: also the fields a walk makes, `$ref`s expanded (the loader counts those written). */
 export const MAX_FIELDS = 5_000;
+/** Values of one `enum`, alternatives of one `oneOf`/`anyOf` (LIMITS.optionsPerEnum). */
+export const MAX_OPTIONS = 5_000;
 
 export type FieldKind = 'object' | 'array' | 'leaf';
 
@@ -691,6 +693,21 @@ export function collectFields(root: JsonSchemaObject): FieldInfo[] {
   // no page could draw (LIMITS): too big to walk as a form, as too many subschemas are.
   if (out.length > MAX_FIELDS)
     throw new SchemaWalkError('too-deep', '', `the schema expands to more than ${MAX_FIELDS} fields`);
+  // A list of choices past LIMITS would freeze the page that draws it: refused by the walk
+  // itself, so a form never has to count a large matter before its first paint.
+  for (const { schema, schemaPointer } of out)
+    for (const [key, list] of [
+      ['enum', schema.enum],
+      ['oneOf', schema.oneOf],
+      ['anyOf', schema.anyOf],
+      ['items/enum', (schema.items as JsonSchemaObject | undefined)?.enum],
+    ] as const)
+      if (Array.isArray(list) && list.length > MAX_OPTIONS)
+        throw new SchemaWalkError(
+          'too-deep',
+          `${schemaPointer}/${key}`,
+          `/schema${schemaPointer}/${key}: has ${list.length.toLocaleString('en')} options; a list of choices may have at most ${MAX_OPTIONS.toLocaleString('en')}`,
+        );
   return out;
 }
 

@@ -7,7 +7,7 @@
  * exceeds them as errors naming the file and the JSON Pointer (catalogue/limits.ts), and
  * `<matter-form>` counts a large matter with the same code before drawing it (`matter-invalid`).
  */
-import { MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_SCHEMA_VISITS } from './fields.js';
+import { MAX_FIELDS, MAX_OPTIONS, MAX_SCHEMA_DEPTH, MAX_SCHEMA_VISITS } from './fields.js';
 
 export interface Limits {
   /** Bytes of one JSON file (UTF-8): a matter is tens of KB, a whole catalogue file hundreds. */
@@ -44,7 +44,7 @@ export const LIMITS: Limits = {
   schemaVisits: MAX_SCHEMA_VISITS,
   fieldsPerMatter: MAX_FIELDS,
   subschemasPerMatter: 20_000,
-  optionsPerEnum: 5_000,
+  optionsPerEnum: MAX_OPTIONS,
   materialsPerMatter: 500,
   stepsPerMatter: 100,
   mattersPerCatalogue: 5_000,

@@ -68,7 +68,7 @@ describe('<matter-form>: a matter beyond the limits', () => {
     const { el, errors, uncaught } = await load(matterOf(fields), 'matter-error');
     expect(uncaught).to.deep.equal([]);
     expect(errors.map((e) => e.code)).to.deep.equal(['matter-invalid']);
-    expect(errors[0]?.message).to.equal('limits: /schema: has 50,000 fields; a matter may have at most 5,000');
+    expect(errors[0]?.message).to.equal('limits: the schema expands to more than 5000 fields');
     expect(el.shadowRoot?.querySelectorAll('input')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
@@ -88,6 +88,22 @@ describe('<matter-form>: a matter beyond the limits', () => {
     expect(errors).to.deep.equal([
       { code: 'matter-invalid', message: 'limits: the schema expands to more than 5000 fields' },
     ]);
+    expect(el.shadowRoot?.querySelectorAll('input')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts a large matter after its first paint, and refuses one of 501 materials with matter-invalid', async () => {
+    const matter = matterOf({ name: { type: 'string', title: 'Name' } });
+    matter.materials = Array.from({ length: 501 }, (_, i) => ({
+      id: `m${i}`,
+      title: { 'zh-CN': `材料 ${i}`, en: `Material ${i}` },
+      required: false,
+    })) as Matter['materials'];
+    const { el, errors, uncaught } = await load(matter, 'matter-error');
+    expect(uncaught).to.deep.equal([]);
+    expect(errors.map((e) => e.code)).to.deep.equal(['matter-invalid']);
+    expect(errors[0]?.message).to.equal('limits: /materials: has 501 materials; at most 500 are allowed');
+    expect(alertText(el)).to.contain('/materials: has 501 materials');
     expect(el.shadowRoot?.querySelectorAll('input')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

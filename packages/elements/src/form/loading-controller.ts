@@ -135,10 +135,6 @@ export class LoadingController {
     let plan: MatterPlan;
     const schema = matter.schema as JsonSchemaObject;
     try {
-      // A matter of more than 1,000 items may exceed core's LIMITS (no list or object beyond
-      // them has fewer commas; the sample matters have ~500): the document-problems chunk
-      // counts it before it is walked, and throws what exceeds them.
-      if (JSON.stringify(matter).split(',').length > 1000) (await import('./document-problems.js')).checkLimits(matter);
       // The plan first: a schema it cannot walk fails before any compiler is fetched.
       plan = planMatter(matter, catalogue, this.#subjectKind());
       const options = { conditions: (matter.materials ?? []).map((m) => m.when) };
@@ -225,6 +221,12 @@ export class LoadingController {
     await this.#link.host.updateComplete;
     await afterPaint();
     try {
+      // The walk refused too many fields or options before drawing; core's other LIMITS
+      // (materials, steps, texts, nesting) are counted after the first paint, for a matter of
+      // more than 1,000 items (no list or object beyond them has fewer commas; the sample
+      // matters have ~500), by the document-problems chunk, which throws what exceeds them.
+      if (JSON.stringify(state.matter).split(',').length > 1000)
+        (await import('./document-problems.js')).checkLimits(state.matter);
       const [validate, display] = await Promise.all([
         loadDataValidator(made.schema, made.validator),
         // Without it (its chunk not fetched) the problems are told where the validator says.
