@@ -706,7 +706,7 @@ export function collectFields(root: JsonSchemaObject): FieldInfo[] {
         throw new SchemaWalkError(
           'too-deep',
           `${schemaPointer}/${key}`,
-          `/schema${schemaPointer}/${key}: has ${list.length.toLocaleString('en')} options; a list of choices may have at most ${MAX_OPTIONS.toLocaleString('en')}`,
+          `/schema${schemaPointer}/${key}: has ${list.length.toLocaleString('en')} options; a list of choices may have at most 5,000`,
         );
   return out;
 }
