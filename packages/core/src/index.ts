@@ -225,14 +225,16 @@ export {
   canonicalJson,
   KEY_ID_PATTERN,
   signValue,
+  type SignatureSecret,
+  type SignValueInput,
+} from './submission/signature.js';
+export {
   verifySubmission,
   type SignatureError,
   type SignatureErrorCode,
-  type SignatureSecret,
-  type SignValueInput,
   type VerifyOptions,
   type VerifyResult,
-} from './submission/signature.js';
+} from './back-office/verify.js';
 export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
 export { patternProblems } from './catalogue/pattern-problems.js';
 export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';

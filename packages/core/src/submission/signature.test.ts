@@ -1,13 +1,8 @@
 import { expect } from 'chai';
 import { loadCatalogue } from '../catalogue/catalogue.js';
 import type { Matter } from '../generated/catalogue.js';
-import {
-  canonicalJson,
-  signValue,
-  verifySubmission,
-  type SignatureErrorCode,
-  type VerifyOptions,
-} from './signature.js';
+import { verifySubmission, type SignatureErrorCode, type VerifyOptions } from '../back-office/verify.js';
+import { canonicalJson, signValue } from './signature.js';
 import type { Provenance, Submission } from './submission.js';
 
 describe('canonicalJson (RFC 8785)', () => {
