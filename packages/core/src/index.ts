@@ -221,20 +221,7 @@ export {
   type ConceptMatch,
   type TypedField,
 } from './colour/colour.js';
-export {
-  canonicalJson,
-  KEY_ID_PATTERN,
-  signValue,
-  type SignatureSecret,
-  type SignValueInput,
-} from './submission/signature.js';
-export {
-  verifySubmission,
-  type SignatureError,
-  type SignatureErrorCode,
-  type VerifyOptions,
-  type VerifyResult,
-} from './back-office/verify.js';
+export * from './back-office/signature.js';
 export { matterProblems, type MatterProblemsOptions } from './catalogue/matter-problems.js';
 export { patternProblems } from './catalogue/pattern-problems.js';
 export { forecastMatter, type FieldForecast, type Forecast } from './colour/forecast.js';

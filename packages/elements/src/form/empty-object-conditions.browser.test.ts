@@ -38,11 +38,14 @@ describe('<matter-form>: a condition inside an object with no value yet', () => 
     expect(el.shadowRoot?.querySelector('#mf_2f_contact_2f_phone')).to.equal(null);
     await expect(el).to.be.accessible();
 
-    // The else branch's field is required while it is shown: emptied, the form is not valid.
+    // The source's email is locked: a host's value without it keeps it, and says so.
     expect(el.checkValidity()).to.equal(true);
+    const refused = oneEvent(el, 'matter-error');
     el.value = { contact: {} };
+    expect((await refused).detail).to.deep.include({ code: 'locked-field', pointers: ['/contact/email'] });
     await el.updateComplete;
-    expect(el.checkValidity()).to.equal(false);
+    expect(control(el, '/contact/email').value).to.equal('ceshi@example.com');
+    expect(el.checkValidity()).to.equal(true);
 
     radio(el, '电话').click();
     await el.updateComplete;
@@ -51,5 +54,21 @@ describe('<matter-form>: a condition inside an object with no value yet', () => 
     expect(control(el, '/contact/phone')).to.be.instanceOf(HTMLInputElement);
     expect((el.value as { contact: Record<string, unknown> }).contact.use).to.equal('phone');
     await expect(el).to.be.accessible();
+  });
+
+  it('requires the else branch’s field while it is shown: a contact without email is not valid', async () => {
+    const catalogue = await contactCatalogue();
+    const el = fixtureSync<MatterForm>(html`<matter-form lang="zh-CN"></matter-form>`);
+    const ready = oneEvent(el, 'matter-ready');
+    el.catalogue = catalogue;
+    el.matter = catalogue.matters[0] as Matter;
+    await ready;
+    el.value = { contact: { email: 'ceshi@example.com' } };
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(true);
+    el.value = { contact: {} };
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('#mf_2f_contact_2f_email')).to.be.instanceOf(HTMLElement);
+    expect(el.checkValidity()).to.equal(false);
   });
 });
