@@ -58,7 +58,8 @@ const TEXT = {
     receivedAt: '接收时间：{time}',
     submissionTitle: '提交的数据（JSON）',
     startAgain: '再办一件',
-    nextMatterHint: '再选一个事项试试：您刚才填写的答案和上传的材料已加密保存在本设备上，相同的内容会自动带入。',
+    nextMatterHint:
+      '再选一个事项试试：如果您在提交前勾选了“在本设备上记住”，刚才填写的答案和上传的材料已加密保存在本设备上，相同的内容会自动带入。',
     archiveTitle: '本设备上的档案',
     archiveIntro:
       '您提交时选择“在本设备上记住”的答案和可重复使用的材料，以及未完成的申请，加密保存在本浏览器中，用于下次自动填写。',
@@ -147,7 +148,7 @@ const TEXT = {
     submissionTitle: 'The submission (JSON)',
     startAgain: 'Start again',
     nextMatterHint:
-      'Now try another matter: the answers you gave and the documents you uploaded are kept, encrypted, on this device, and fill in what they can.',
+      'Now try another matter: if you ticked “Remember … on this device” before submitting, the answers you gave and the documents you uploaded are kept, encrypted, on this device, and fill in what they can.',
     archiveTitle: 'Kept on this device',
     archiveIntro:
       'Answers and reusable documents you asked this device to remember when submitting, and unfinished applications, encrypted in this browser, to fill in your next applications.',
