@@ -1,6 +1,6 @@
 /**
  * Whether a schema's regular expressions can hang the thread that runs them (ReDoS): every
- * `pattern` and `patternProperties` key, judged by redos-detector (docs/patterns.md says why
+ * `pattern` and `patternProperties` key, judged by redos-detector (the core README says why
  * that checker). A pattern it cannot show to be safe is unsafe: `^(a+)+$` on forty `a`s and a
  * `!` takes minutes, and JavaScript cannot stop a regular expression once it runs.
  */
